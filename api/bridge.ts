@@ -1,0 +1,28 @@
+/**
+ * Builds `window.kiosk` from an invoke function. The Electron preload passes
+ * `ipcRenderer.invoke`; the e2e harness and start:chromium pass a Playwright binding.
+ * Both therefore expose exactly the same object: one method per channel, nothing generic.
+ */
+import type { Channel, KioskApi, Request, Responses } from './contract.ts';
+import type { Result } from './result.ts';
+
+export type Invoke = (channel: Channel, request: unknown) => Promise<unknown>;
+
+export function createKioskApi(invoke: Invoke): KioskApi {
+  const call =
+    <C extends Channel>(channel: C) =>
+    (request: Request<C>): Promise<Result<Responses[C]>> =>
+      // The main process answers every channel with a Result (electron/core/handler.ts).
+      invoke(channel, request) as Promise<Result<Responses[C]>>;
+  return Object.freeze({
+    getConfig: call('kiosk:getConfig'),
+    getActiveForm: call('form:getActive'),
+    submitIntake: call('intake:submit'),
+    staffStatus: call('staff:status'),
+    setupFirstAdmin: call('staff:setup'),
+    staffRoster: call('staff:roster'),
+    staffLogin: call('staff:login'),
+    staffLock: call('staff:lock'),
+    listQueue: call('queue:list'),
+  } satisfies KioskApi);
+}

@@ -1,0 +1,30 @@
+/**
+ * What the app core needs from its host. The Electron main process supplies the real
+ * ones (safeStorage, the system clock, webContents printing); tests and start:chromium
+ * supply a key file, a fake clock and a PDF-returning printer. Everything else in
+ * electron/core/ is plain Node.
+ */
+
+/** Protects the data key at rest. The wrapped form is what is written to disk. */
+export interface KeyProvider {
+  /** Short, non-secret description for logs and the admin screen, e.g. "safeStorage (gnome_libsecret)". */
+  readonly description: string;
+  wrap(dataKey: Uint8Array): Promise<Uint8Array>;
+  unwrap(wrapped: Uint8Array): Promise<Uint8Array>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export type PrintOutcome =
+  | { readonly kind: 'printed' }
+  /** No printing here (Chromium mode): the caller offers the PDF to the browser instead. */
+  | { readonly kind: 'pdf'; readonly pdfBase64: string }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export interface Printer {
+  print(pdf: Uint8Array, jobName: string): Promise<PrintOutcome>;
+}

@@ -1,0 +1,61 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// Layers point one way (docs/ARCHITECTURE.md):
+//   forms/    pure engine and form data: imports nothing of ours but itself
+//   api/      the IPC contract: may import forms/
+//   electron/ main process, preload and app core: may import forms/ and api/
+//   renderer/ React UI: may import forms/, and api/ for types only; never electron/ or Node
+const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'child_process', 'os', 'url', 'http', 'net'];
+const restrict = (patterns) => ({
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'artifacts/**', 'forms/schema/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      'no-implied-eval': 'error',
+    },
+  },
+  {
+    files: ['forms/**/*.ts'],
+    rules: restrict([
+      { group: ['**/electron/**', '**/renderer/**', '**/api/**', 'electron', 'react', 'react-dom', ...nodeBuiltins], message: 'forms/ is pure TypeScript: no Node, DOM, React, Electron or other layers.' },
+    ]),
+  },
+  {
+    files: ['api/**/*.ts'],
+    rules: restrict([
+      { group: ['**/electron/**', '**/renderer/**', 'electron', 'react', 'react-dom', ...nodeBuiltins], message: 'api/ is the pure IPC contract: it may import forms/ and zod only.' },
+    ]),
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: restrict([{ group: ['**/renderer/**'], message: 'electron/ must not import renderer/: share code through forms/ or api/.' }]),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/electron/**', 'electron', ...nodeBuiltins], message: 'The renderer has no Node or Electron access: ask the main process through window.kiosk.' },
+          { group: ['**/api/**'], allowTypeImports: true, message: 'The renderer imports the IPC contract for types only (import type).' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,24 @@
+import { defineConfig } from '@playwright/test';
+
+// Browser e2e runs in Debian's Chromium (Playwright's own browser download is not
+// available here). The Electron spec (e2e/electron.spec.ts) uses _electron.launch
+// and skips itself with a printed reason where the Electron binary is missing.
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: process.env.CI ? 2 : 2,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    launchOptions: {
+      executablePath: CHROMIUM_PATH,
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu', '--no-first-run'],
+    },
+    trace: 'retain-on-failure',
+  },
+});

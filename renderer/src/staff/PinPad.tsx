@@ -1,0 +1,46 @@
+import { useState } from 'react';
+
+interface PinPadProps {
+  readonly label: string;
+  readonly submitLabel: string;
+  readonly minLength?: number;
+  readonly busy?: boolean;
+  readonly onSubmit: (pin: string) => void;
+}
+
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+
+/** On-screen PIN keypad: the kiosk may have no physical keyboard. Digits are never shown. */
+export function PinPad({ label, submitLabel, minLength = 6, busy = false, onSubmit }: PinPadProps) {
+  const [pin, setPin] = useState('');
+  const press = (digit: string) => setPin((p) => (p.length < 12 ? p + digit : p));
+  const submit = () => {
+    if (pin.length >= minLength && !busy) {
+      onSubmit(pin);
+      setPin('');
+    }
+  };
+  return (
+    <div className="pinpad" role="group" aria-label={label}>
+      <output className="pinpad-display" aria-live="polite" aria-label={`${label}: ${pin.length} digits entered`}>
+        {pin.length === 0 ? <span className="pinpad-hint">{label}</span> : '●'.repeat(pin.length)}
+      </output>
+      <div className="pinpad-keys">
+        {KEYS.map((k) => (
+          <button key={k} type="button" className="pinpad-key" onClick={() => press(k)}>
+            {k}
+          </button>
+        ))}
+        <button type="button" className="pinpad-key" onClick={() => setPin((p) => p.slice(0, -1))} aria-label="Delete last digit">
+          ⌫
+        </button>
+        <button type="button" className="pinpad-key" onClick={() => press('0')}>
+          0
+        </button>
+        <button type="button" className="pinpad-key pinpad-ok" onClick={submit} disabled={pin.length < minLength || busy}>
+          {submitLabel}
+        </button>
+      </div>
+    </div>
+  );
+}
