@@ -1,0 +1,67 @@
+/** Staff sign-in and the therapist's queue. */
+import { z } from 'zod';
+import { empty, id, LIMITS, personName, pin, type Severity, type StaffRole } from './common.ts';
+
+export const staffRequests = {
+  'staff:status': empty,
+  'staff:setup': z.object({ name: personName, pin }).strict(),
+  'staff:roster': empty,
+  'staff:login': z.object({ staffId: id, pin }).strict(),
+  'staff:lock': empty,
+  'queue:list': z
+    .object({
+      from: z.iso.date().optional(),
+      to: z.iso.date().optional(),
+      status: z.enum(['all', 'new', 'acknowledged']).default('all'),
+      search: z.string().trim().max(LIMITS.name).optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    })
+    .strict(),
+} as const;
+
+export const staffChannels = {
+  'staff:status': 'staffStatus',
+  'staff:setup': 'setupFirstAdmin',
+  'staff:roster': 'staffRoster',
+  'staff:login': 'staffLogin',
+  'staff:lock': 'staffLock',
+  'queue:list': 'listQueue',
+} as const;
+
+export interface StaffSession {
+  readonly staffId: string;
+  readonly name: string;
+  readonly role: StaffRole;
+  readonly expiresAt: string;
+}
+
+export interface StaffStatus {
+  readonly needsSetup: boolean;
+  readonly session: StaffSession | null;
+}
+
+export interface RosterEntry {
+  readonly staffId: string;
+  readonly name: string;
+  readonly role: StaffRole;
+}
+
+export interface QueueItem {
+  readonly submissionId: string;
+  readonly createdAt: string;
+  readonly clientName: string;
+  readonly formId: string;
+  readonly formVersion: number;
+  readonly status: 'new' | 'acknowledged';
+  /** Number of flags per severity. */
+  readonly severities: Readonly<Record<Severity, number>>;
+}
+
+export interface StaffResponses {
+  'staff:status': StaffStatus;
+  'staff:setup': StaffSession;
+  'staff:roster': readonly RosterEntry[];
+  'staff:login': StaffSession;
+  'staff:lock': { readonly locked: true };
+  'queue:list': { readonly items: readonly QueueItem[] };
+}

@@ -1,0 +1,139 @@
+/**
+ * The default massage-intake form (forms/definitions/default-intake.json) walked step by
+ * step. Each helper fills one step the way a client would and records the screen.
+ */
+import { expect, type Page } from '@playwright/test';
+import { AttractPage } from './attract-page.ts';
+import { DonePage } from './done-page.ts';
+import { ReviewPage } from './review-page.ts';
+import { ScreenRecorder } from './screens.ts';
+import { StepPage } from './step-page.ts';
+
+export interface Client {
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly dateOfBirth: string;
+  readonly phone: string;
+}
+
+/** Health answers that differ from "no" to everything. */
+export interface HealthAnswers {
+  readonly feverInfection?: boolean;
+  readonly osteoporosis?: boolean;
+  /** Weeks pregnant; absent = not pregnant. */
+  readonly pregnantWeeks?: number;
+  /** ISO date of a surgery in the past year; absent = none. */
+  readonly surgeryDate?: string;
+}
+
+export class IntakeFlow {
+  readonly attract: AttractPage;
+  readonly step: StepPage;
+  readonly review: ReviewPage;
+  readonly done: DonePage;
+  readonly screens: ScreenRecorder;
+  private readonly page: Page;
+
+  constructor(page: Page, flowName: string) {
+    this.page = page;
+    this.attract = new AttractPage(page);
+    this.step = new StepPage(page);
+    this.review = new ReviewPage(page);
+    this.done = new DonePage(page);
+    this.screens = new ScreenRecorder(page, flowName);
+  }
+
+  async aboutYou(client: Client): Promise<void> {
+    const s = this.step;
+    await s.expectTitle(/About you|Sobre usted|Acerca de usted/);
+    // The first field by the on-screen keyboard, the way a client without a keyboard does it.
+    await s.typeOnScreen('first_name', client.firstName);
+    await s.fill('last_name', client.lastName);
+    await s.date('date_of_birth', client.dateOfBirth);
+    await s.typeOnScreen('phone', client.phone);
+    await s.fill('emergency_name', 'Pat Doe');
+    await s.fill('emergency_phone', '555 010 0200');
+    await this.screens.capture('about-you');
+    await s.next();
+  }
+
+  async yourBack(options: { readonly pain?: number } = {}): Promise<void> {
+    const s = this.step;
+    await s.bodyRegionOnDrawing('pain_areas', 'lower_back', 'back');
+    await s.question('pain_areas').locator('label.tile').filter({ hasText: /Neck|Cuello/ }).tap();
+    await s.scale('pain_level', options.pain ?? 4);
+    await s.question('pain_duration').locator('label.tile').nth(0).tap();
+    await s.question('pain_cause').locator('label.tile').nth(0).tap();
+    await s.yesNo('leg_pain', false);
+    await s.question('known_conditions').locator('label.tile').last().tap(); // "none of these"
+    await s.yesNo('doctor_referral', false);
+    if ((options.pain ?? 4) >= 8) await s.yesNo('doctor_assessed', true);
+    await s.yesNo('muscle_spasms', false);
+    await this.screens.capture('your-back');
+    await s.next();
+  }
+
+  async health(answers: HealthAnswers = {}): Promise<void> {
+    const s = this.step;
+    const yes = new Set<string>();
+    if (answers.feverInfection) yes.add('fever_infection');
+    if (answers.osteoporosis) yes.add('osteoporosis');
+    if (answers.pregnantWeeks !== undefined) yes.add('pregnant');
+    if (answers.surgeryDate !== undefined) yes.add('had_surgery');
+    const questions = [
+      'fever_infection',
+      'dvt_symptoms',
+      'bladder_bowel',
+      'weight_loss',
+      'acute_injury',
+      'had_surgery',
+      'cancer_treatment',
+      'pregnant',
+      'dvt_history',
+      'osteoporosis',
+      'varicose_veins',
+      'skin_problems',
+      'blood_thinners',
+      'allergies',
+    ];
+    for (const id of questions) await s.yesNo(id, yes.has(id));
+    if (answers.surgeryDate !== undefined) await s.date('surgery_date', answers.surgeryDate);
+    if (answers.pregnantWeeks !== undefined) {
+      await s.typeOnScreen('pregnancy_weeks', String(answers.pregnantWeeks));
+      await s.yesNo('pregnancy_high_risk', false);
+    }
+    await this.screens.capture('health');
+    await s.next();
+  }
+
+  async preferences(pressure: 'light' | 'medium' | 'firm' = 'medium'): Promise<void> {
+    const s = this.step;
+    await s.question('massage_type').locator('input[value="swedish"]').locator('..').tap();
+    await s.question('pressure').locator(`input[value="${pressure}"]`).locator('..').tap();
+    await s.question('goals').locator('input[value="pain_relief"]').locator('..').tap();
+    await this.screens.capture('preferences');
+    await s.next();
+  }
+
+  async consent(): Promise<void> {
+    const s = this.step;
+    await s.tick('consent');
+    await s.sign('signature');
+    await this.screens.capture('consent');
+    await s.next();
+    await this.review.expectShown();
+  }
+
+  async submitAndExpectDone(): Promise<void> {
+    await this.screens.capture('review');
+    await this.review.submit();
+    await this.done.expectShown();
+    await this.screens.capture('done');
+  }
+
+  /** Nothing of the client may remain in the page once the session is over. */
+  async expectForgotten(...secrets: readonly string[]): Promise<void> {
+    const html = await this.page.content();
+    for (const secret of secrets) expect(html, `"${secret}" is still in the DOM`).not.toContain(secret);
+  }
+}

@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { statSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../db/database.ts';
+import { createKeyFileProvider } from './key-file-provider.ts';
+import { openVault, sealedKeyId } from './vault.ts';
+import { rewrapKeys, rotateDataKey, rotateKeys } from './rotation.ts';
+import { createSubmissionRepository, submissionMigrations, submissionSealedColumns } from '../submissions/repository.ts';
+import { ManualClock, sampleSubmission, tempDir } from '../tests/helpers.ts';
+
+let dir = '';
+let cleanup = () => {};
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+});
+afterEach(() => cleanup());
+
+async function open(keyFile = 'key.bin') {
+  const db = openDatabase(join(dir, 'kiosk.db'), submissionMigrations);
+  const provider = createKeyFileProvider(join(dir, keyFile));
+  return { db, provider, vault: await openVault(db, provider) };
+}
+
+describe('key file provider', () => {
+  it('creates a 32-byte key file readable only by its owner, and reuses it', async () => {
+    const provider = createKeyFileProvider(join(dir, 'k.bin'));
+    const wrapped = await provider.wrap(new Uint8Array(32).fill(7));
+    expect(statSync(join(dir, 'k.bin')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, 'k.bin')).length).toBe(32);
+    expect(await createKeyFileProvider(join(dir, 'k.bin')).unwrap(wrapped)).toEqual(new Uint8Array(32).fill(7));
+  });
+
+  it('cannot unwrap with a different key file', async () => {
+    const wrapped = await createKeyFileProvider(join(dir, 'a.bin')).wrap(new Uint8Array(32));
+    await expect(createKeyFileProvider(join(dir, 'b.bin')).unwrap(wrapped)).rejects.toThrow();
+  });
+});
+
+describe('vault', () => {
+  it('round-trips text and bytes, and never stores the plain text', async () => {
+    const { vault, db } = await open();
+    const sealed = vault.seal('Zebulon Quixote', 'submissions:1:client_name');
+    expect(Buffer.from(sealed).includes('Zebulon')).toBe(false);
+    expect(vault.openText(sealed, 'submissions:1:client_name')).toBe('Zebulon Quixote');
+    expect(vault.open(vault.seal(new Uint8Array([1, 2, 3]), 'x'), 'x')).toEqual(new Uint8Array([1, 2, 3]));
+    db.close();
+  });
+
+  it('seals the same value differently each time (random nonce)', async () => {
+    const { vault, db } = await open();
+    expect(vault.seal('same', 'a')).not.toEqual(vault.seal('same', 'a'));
+    db.close();
+  });
+
+  it.each([
+    ['another row', 'submissions:2:client_name'],
+    ['another column', 'submissions:1:answers'],
+    ['no AAD', ''],
+  ])('refuses a ciphertext moved to %s', async (_label, aad) => {
+    const { vault, db } = await open();
+    const sealed = vault.seal('secret', 'submissions:1:client_name');
+    expect(() => vault.open(sealed, aad)).toThrow();
+    db.close();
+  });
+
+  it('refuses a ciphertext with one byte flipped', async () => {
+    const { vault, db } = await open();
+    const sealed = vault.seal('secret', 'a');
+    for (const i of [0, 3, 8, sealed.length - 1]) {
+      const copy = new Uint8Array(sealed);
+      copy[i] = copy[i]! ^ 1;
+      expect(() => vault.open(copy, 'a'), `byte ${i}`).toThrow();
+    }
+    db.close();
+  });
+
+  it('reopens with the same key after restart; refuses with a different key file', async () => {
+    const first = await open();
+    const sealed = first.vault.seal('persisted', 'a');
+    first.db.close();
+    const second = await open();
+    expect(second.vault.openText(sealed, 'a')).toBe('persisted');
+    second.db.close();
+    const db = openDatabase(join(dir, 'kiosk.db'), []);
+    await expect(openVault(db, createKeyFileProvider(join(dir, 'other.bin')))).rejects.toThrow(/could not be unlocked/);
+    db.close();
+  });
+
+  it('blind index is deterministic per vault and differs between vaults', async () => {
+    const a = await open();
+    expect(a.vault.blindIndex('maria')).toEqual(a.vault.blindIndex('maria'));
+    expect(a.vault.blindIndex('maria')).not.toEqual(a.vault.blindIndex('mario'));
+    a.db.close();
+    const { dir: otherDir, cleanup: c2 } = tempDir();
+    const db2 = openDatabase(join(otherDir, 'kiosk.db'), []);
+    const v2 = await openVault(db2, createKeyFileProvider(join(otherDir, 'k.bin')));
+    const again = await open();
+    expect(v2.blindIndex('maria')).not.toEqual(again.vault.blindIndex('maria'));
+    db2.close();
+    again.db.close();
+    c2();
+  });
+});
+
+describe('key rotation', () => {
+  it('re-wraps the keys under a new provider: the old key file no longer opens the store, the new one does', async () => {
+    const { db, vault, provider } = await open('old.bin');
+    const repo = createSubmissionRepository(db, vault, new ManualClock());
+    const s = sampleSubmission();
+    repo.insert(s);
+    const next = createKeyFileProvider(join(dir, 'new.bin'));
+    expect((await rewrapKeys(db, vault, provider, next)).rewrapped).toBe(2);
+    db.close();
+    const db2 = openDatabase(join(dir, 'kiosk.db'), submissionMigrations);
+    await expect(openVault(db2, createKeyFileProvider(join(dir, 'old.bin')))).rejects.toThrow();
+    const v2 = await openVault(db2, next);
+    expect(createSubmissionRepository(db2, v2, new ManualClock()).get(s.id)?.clientName).toBe(s.clientName);
+    db2.close();
+  });
+
+  it('rotates the data key: every row is re-encrypted under the new key, the old key is gone, search still works', async () => {
+    const { db, vault, provider } = await open();
+    const repo = createSubmissionRepository(db, vault, new ManualClock());
+    const subs = [sampleSubmission({ clientName: 'Ana Ruiz' }), sampleSubmission({ clientName: 'Bo Chen', dateOfBirth: null })];
+    for (const s of subs) repo.insert(s);
+    const oldKey = vault.keyId;
+    const { keyId, resealed } = await rotateDataKey(db, vault, provider, submissionSealedColumns);
+    expect(keyId).not.toBe(oldKey);
+    expect(vault.keyId).toBe(keyId);
+    expect(resealed).toBe(6 + 5); // six sealed columns, one client without a date of birth
+    const row = db.prepare('SELECT client_name FROM submissions LIMIT 1').get() as { client_name: Uint8Array };
+    expect(sealedKeyId(row.client_name)).toBe(keyId);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM vault_keys WHERE purpose = 'data'").get()).toEqual({ n: 1 });
+    db.close();
+    const reopened = await open();
+    const repo2 = createSubmissionRepository(reopened.db, reopened.vault, new ManualClock());
+    for (const s of subs) expect(repo2.get(s.id)).toMatchObject({ clientName: s.clientName, answers: s.answers, pdf: s.pdf });
+    expect(repo2.list({ status: 'all', search: 'ana', limit: 10 }).map((i) => i.clientName)).toEqual(['Ana Ruiz']);
+    reopened.db.close();
+  });
+
+  it('refuses (and changes nothing) when a sealed column was left out of the rotation', async () => {
+    const { db, vault, provider } = await open();
+    const repo = createSubmissionRepository(db, vault, new ManualClock());
+    const s = sampleSubmission();
+    repo.insert(s);
+    const oldKey = vault.keyId;
+    const partial = submissionSealedColumns.filter((c) => c.column !== 'pdf');
+    await expect(rotateDataKey(db, vault, provider, partial)).rejects.toThrow(/not covered/);
+    expect(vault.keyId).toBe(oldKey);
+    expect(sealedKeyId((db.prepare('SELECT answers FROM submissions').get() as { answers: Uint8Array }).answers)).toBe(oldKey);
+    expect(repo.get(s.id)?.pdf).toEqual(s.pdf);
+    db.close();
+  });
+
+  it('rotateKeys does both: new data key and new wrapping', async () => {
+    const { db, vault, provider } = await open('a.bin');
+    const repo = createSubmissionRepository(db, vault, new ManualClock());
+    const s = sampleSubmission();
+    repo.insert(s);
+    const next = createKeyFileProvider(join(dir, 'b.bin'));
+    expect(await rotateKeys(db, vault, { provider, newProvider: next, columns: submissionSealedColumns })).toEqual({ dataKeyRotated: true, rewrapped: 2 });
+    db.close();
+    const db2 = openDatabase(join(dir, 'kiosk.db'), []);
+    const v2 = await openVault(db2, next);
+    expect(createSubmissionRepository(db2, v2, new ManualClock()).get(s.id)?.answers).toEqual(s.answers);
+    db2.close();
+  });
+});

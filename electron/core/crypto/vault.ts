@@ -1,0 +1,168 @@
+/**
+ * Envelope encryption for health data. A random 256-bit data key seals every sensitive
+ * column with AES-256-GCM; the data key is stored only wrapped by the KeyProvider
+ * (safeStorage in the app, a key file in tests). A second random key, the index key,
+ * makes keyed blind-index tokens (HMAC-SHA256) so names can be searched without
+ * decrypting every row.
+ *
+ * Sealed value layout: version (1 byte = 1) | data key id (4 bytes) | nonce | ciphertext | tag.
+ * The key id lets rotation re-encrypt row by row and lets open() pick the right key.
+ * The AAD names the table, row id and column, so a ciphertext moved to another row or
+ * column fails authentication instead of decrypting as the wrong client's data.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import type { KeyProvider } from '../ports.ts';
+import { applyMigrations, transaction, type Migration } from '../db/database.ts';
+import { aesGcmOpen, aesGcmSeal, KEY_BYTES } from './aead.ts';
+
+export interface Vault {
+  seal(plain: Uint8Array | string, aad: string): Uint8Array;
+  /** Throws if the data was altered, moved to another row/column (AAD), or sealed under an unknown key. */
+  open(sealed: Uint8Array, aad: string): Uint8Array;
+  openText(sealed: Uint8Array, aad: string): string;
+  /** Keyed, deterministic token for equality search (blind index); reveals nothing without the index key. */
+  blindIndex(text: string): Uint8Array;
+  /** Id of the data key new values are sealed with (not secret). */
+  readonly keyId: string;
+}
+
+export const vaultMigrations: readonly Migration[] = [
+  {
+    id: 'vault-001',
+    sql: `CREATE TABLE vault_keys (
+      id TEXT PRIMARY KEY,
+      purpose TEXT NOT NULL CHECK (purpose IN ('data', 'index')),
+      wrapped BLOB NOT NULL,
+      provider TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    ) STRICT;`,
+  },
+];
+
+const FORMAT_VERSION = 1;
+const KEY_ID_BYTES = 4;
+const HEADER_BYTES = 1 + KEY_ID_BYTES;
+const BLIND_INDEX_BYTES = 16;
+
+/** Mutable key state behind a Vault; only rotation (rotation.ts) reaches it. */
+export interface VaultState {
+  readonly db: DatabaseSync;
+  readonly dataKeys: Map<string, Uint8Array>;
+  activeId: string;
+  readonly indexKey: Uint8Array;
+}
+
+const states = new WeakMap<Vault, VaultState>();
+
+/** For rotation.ts: the key state of a vault made by openVault. */
+export function vaultState(vault: Vault): VaultState {
+  const state = states.get(vault);
+  if (!state) throw new Error('Not a vault made by openVault.');
+  return state;
+}
+
+export function newKeyId(): string {
+  return randomBytes(KEY_ID_BYTES).toString('hex');
+}
+
+export function newKey(): Uint8Array {
+  return new Uint8Array(randomBytes(KEY_BYTES));
+}
+
+/** The key id a sealed value names, or null if it is not in the vault's format. */
+export function sealedKeyId(sealed: Uint8Array): string | null {
+  if (sealed.length < HEADER_BYTES || sealed[0] !== FORMAT_VERSION) return null;
+  return Buffer.from(sealed.subarray(1, HEADER_BYTES)).toString('hex');
+}
+
+/** The 5-byte prefix every value sealed under `keyId` starts with (used to prove none is left after rotation). */
+export function sealedPrefix(keyId: string): Uint8Array {
+  return new Uint8Array([FORMAT_VERSION, ...Buffer.from(keyId, 'hex')]);
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+function makeVault(state: VaultState): Vault {
+  const vault: Vault = {
+    seal(plain, aad) {
+      const key = state.dataKeys.get(state.activeId);
+      if (!key) throw new Error('The active data key is missing.');
+      const bytes = typeof plain === 'string' ? encoder.encode(plain) : plain;
+      const body = aesGcmSeal(key, bytes, encoder.encode(aad));
+      const out = new Uint8Array(HEADER_BYTES + body.length);
+      out.set(sealedPrefix(state.activeId), 0);
+      out.set(body, HEADER_BYTES);
+      return out;
+    },
+    open(sealed, aad) {
+      const keyId = sealedKeyId(sealed);
+      const key = keyId === null ? undefined : state.dataKeys.get(keyId);
+      if (!key) throw new Error('Sealed data uses an unknown format or key.');
+      return aesGcmOpen(key, sealed.subarray(HEADER_BYTES), encoder.encode(aad));
+    },
+    openText(sealed, aad) {
+      return decoder.decode(vault.open(sealed, aad));
+    },
+    blindIndex(text) {
+      return new Uint8Array(createHmac('sha256', state.indexKey).update(text, 'utf8').digest().subarray(0, BLIND_INDEX_BYTES));
+    },
+    get keyId() {
+      return state.activeId;
+    },
+  };
+  states.set(vault, state);
+  return vault;
+}
+
+interface KeyRow {
+  readonly id: string;
+  readonly purpose: 'data' | 'index';
+  readonly wrapped: Uint8Array;
+  readonly created_at: string;
+}
+
+/**
+ * Opens the vault stored in `db`, creating, wrapping and storing a fresh data key and index
+ * key on first run. Throws (without key material in the message) if the provider cannot
+ * unwrap the stored keys: e.g. the database was copied to another machine or user.
+ */
+export async function openVault(db: DatabaseSync, keyProvider: KeyProvider): Promise<Vault> {
+  applyMigrations(db, vaultMigrations);
+  let rows = db.prepare('SELECT id, purpose, wrapped, created_at FROM vault_keys ORDER BY rowid').all() as unknown as KeyRow[];
+  if (rows.length === 0) {
+    const now = new Date().toISOString();
+    const fresh = [
+      { id: newKeyId(), purpose: 'data' as const, wrapped: await keyProvider.wrap(newKey()) },
+      { id: newKeyId(), purpose: 'index' as const, wrapped: await keyProvider.wrap(newKey()) },
+    ];
+    // Re-check inside the transaction: another opener may have raced us; theirs wins.
+    transaction(db, () => {
+      const count = db.prepare('SELECT COUNT(*) AS n FROM vault_keys').get() as { n: number };
+      if (count.n > 0) return;
+      const insert = db.prepare('INSERT INTO vault_keys (id, purpose, wrapped, provider, created_at) VALUES (?, ?, ?, ?, ?)');
+      for (const k of fresh) insert.run(k.id, k.purpose, k.wrapped, keyProvider.description, now);
+    });
+    rows = db.prepare('SELECT id, purpose, wrapped, created_at FROM vault_keys ORDER BY rowid').all() as unknown as KeyRow[];
+  }
+  const dataKeys = new Map<string, Uint8Array>();
+  let activeId: string | undefined;
+  let indexKey: Uint8Array | undefined;
+  for (const row of rows) {
+    let key: Uint8Array;
+    try {
+      key = await keyProvider.unwrap(row.wrapped);
+    } catch {
+      throw new Error(`The stored data key could not be unlocked by ${keyProvider.description}. Was the data copied from another machine or user?`);
+    }
+    if (key.length !== KEY_BYTES) throw new Error('A stored key has the wrong length.');
+    if (row.purpose === 'index') indexKey = key;
+    else {
+      dataKeys.set(row.id, key);
+      activeId = row.id; // rowid order is insertion order: the newest data key seals new values
+    }
+  }
+  if (!activeId || !indexKey) throw new Error('The key store is incomplete.');
+  return makeVault({ db, dataKeys, activeId, indexKey });
+}

@@ -1,0 +1,164 @@
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createExporter, exportFileName, exportMigrations, nodeExportFs, type ExportFs } from './exporter.ts';
+
+const CREATED = new Date(2026, 10, 21, 14, 32, 5);
+const clock = { now: () => new Date(2026, 10, 21, 14, 33) };
+const PDF = new TextEncoder().encode('%PDF-1.7 signed summary bytes');
+
+let dir: string;
+let db: DatabaseSync;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kiosk-export-'));
+  db = new DatabaseSync(':memory:');
+  for (const m of exportMigrations) db.exec(m.sql);
+});
+afterEach(() => {
+  db.close();
+  chmodSync(dir, 0o755);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function errno(code: string): Error {
+  return Object.assign(new Error(`${code}: simulated, /secret/path/2026-11-21_1432_ZLN.pdf`), { code });
+}
+
+/** The real fs with spies, and optional failures injected by operation. */
+function spyFs(fail: Partial<Record<'write' | 'rename' | 'create', string>> = {}) {
+  const calls: string[] = [];
+  const fs: ExportFs = {
+    ...nodeExportFs,
+    createExclusive: async (path) => {
+      if (fail.create) throw errno(fail.create);
+      const handle = await nodeExportFs.createExclusive(path);
+      return {
+        writeFile: async (data) => {
+          calls.push('write');
+          if (fail.write) throw errno(fail.write);
+          await handle.writeFile(data);
+        },
+        sync: async () => {
+          calls.push('fsync-file');
+          await handle.sync();
+        },
+        close: () => handle.close(),
+      };
+    },
+    rename: async (from, to) => {
+      calls.push('rename');
+      if (fail.rename) throw errno(fail.rename);
+      await nodeExportFs.rename(from, to);
+    },
+    openDirectory: async (path) => {
+      const handle = await nodeExportFs.openDirectory(path);
+      return {
+        sync: async () => {
+          calls.push('fsync-dir');
+          await handle.sync();
+        },
+        close: () => handle.close(),
+      };
+    },
+  };
+  return { fs, calls };
+}
+
+describe('exportFileName', () => {
+  it.each([
+    ['initials as given', 'ZLN', '2026-11-21_1432_ZLN.pdf'],
+    ['lower case and symbols are cleaned', 'z.l-n', '2026-11-21_1432_ZLN.pdf'],
+    ['no usable initials -> X', '王', '2026-11-21_1432_X.pdf'],
+    ['at most four letters', 'ABCDEF', '2026-11-21_1432_ABCD.pdf'],
+  ])('%s', (_label, initials, expected) => {
+    expect(exportFileName(CREATED, initials)).toBe(expected);
+  });
+});
+
+describe('createExporter', () => {
+  it('writes atomically: final name, same bytes, fsync of file and folder, no temp file left', async () => {
+    const { fs, calls } = spyFs();
+    const exporter = createExporter(db, clock, () => dir, fs);
+    const result = await exporter.exportPdf('sub-1', PDF, CREATED, 'ZLN');
+    expect(result).toEqual({ ok: true, path: join(dir, '2026-11-21_1432_ZLN.pdf') });
+    expect(readdirSync(dir)).toEqual(['2026-11-21_1432_ZLN.pdf']);
+    expect(readFileSync(join(dir, '2026-11-21_1432_ZLN.pdf'))).toEqual(Buffer.from(PDF));
+    expect(calls).toEqual(['write', 'fsync-file', 'rename', 'fsync-dir']);
+    expect(exporter.pending()).toEqual([]);
+  });
+
+  it('adds a suffix instead of overwriting when two clients share initials and minute', async () => {
+    writeFileSync(join(dir, '2026-11-21_1432_ZLN.pdf'), 'earlier client');
+    const exporter = createExporter(db, clock, () => dir);
+    const result = await exporter.exportPdf('sub-2', PDF, CREATED, 'ZLN');
+    expect(result).toEqual({ ok: true, path: join(dir, '2026-11-21_1432_ZLN_2.pdf') });
+    expect(readFileSync(join(dir, '2026-11-21_1432_ZLN.pdf'), 'utf8')).toBe('earlier client');
+  });
+
+  it('missing folder: not created, journaled with a message that names no path', async () => {
+    const missing = join(dir, 'share-offline');
+    const exporter = createExporter(db, clock, () => missing);
+    const result = await exporter.exportPdf('sub-3', PDF, CREATED, 'ZLN');
+    expect(result).toEqual({ ok: false, message: 'The export folder does not exist or is not reachable.' });
+    expect(exporter.pending()).toEqual([{ submissionId: 'sub-3', lastError: 'The export folder does not exist or is not reachable.', attempts: 1 }]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('no export folder configured: ok:false, nothing journaled', async () => {
+    const exporter = createExporter(db, clock, () => null);
+    expect(await exporter.exportPdf('sub-4', PDF, CREATED, 'ZLN')).toEqual({ ok: false, message: 'No export folder is configured.' });
+    expect(exporter.pending()).toEqual([]);
+  });
+
+  it.each([
+    ['EACCES on create (read-only share)', { create: 'EACCES' }, 'The kiosk has no permission to write to the export folder.'],
+    ['ENOSPC while writing (disk full)', { write: 'ENOSPC' }, 'The export folder is full (no space left on the disk).'],
+    ['EIO on rename (share dropped)', { rename: 'EIO' }, 'The export folder could not be reached (input/output error).'],
+  ] as const)('%s: journaled, temp file removed, no path or initials in the message', async (_label, fail, message) => {
+    const { fs } = spyFs(fail);
+    const exporter = createExporter(db, clock, () => dir, fs);
+    const result = await exporter.exportPdf('sub-5', PDF, CREATED, 'ZLN');
+    expect(result).toEqual({ ok: false, message });
+    expect(readdirSync(dir)).toEqual([]);
+    const rows = db.prepare('SELECT * FROM export_jobs').all();
+    const journal = JSON.stringify(rows);
+    for (const leak of ['ZLN', 'secret', dir, '.pdf']) expect(journal).not.toContain(leak);
+  });
+
+  it('read-only folder (chmod 0555) either fails cleanly or, as root, succeeds', async () => {
+    chmodSync(dir, 0o555);
+    const exporter = createExporter(db, clock, () => dir);
+    const result = await exporter.exportPdf('sub-6', PDF, CREATED, 'ZLN');
+    // Root ignores mode bits; the injected-EACCES case above covers the failure path everywhere.
+    if (process.getuid?.() === 0) expect(result.ok).toBe(true);
+    else expect(result).toEqual({ ok: false, message: 'The kiosk has no permission to write to the export folder.' });
+  });
+
+  it('retry later succeeds with the database copy, and the journal empties', async () => {
+    const database = new Map([['sub-7', { pdf: PDF, createdAt: CREATED, initials: 'ZLN' }]]);
+    let isShareUp = false;
+    const fs: ExportFs = { ...nodeExportFs, isDirectory: async (p) => isShareUp && nodeExportFs.isDirectory(p) };
+    const exporter = createExporter(db, clock, () => dir, fs);
+
+    expect((await exporter.exportPdf('sub-7', PDF, CREATED, 'ZLN')).ok).toBe(false);
+    expect(await exporter.retryPending((id) => database.get(id) ?? null)).toEqual({ retried: 1, failed: 1 });
+    expect(exporter.pending()).toEqual([{ submissionId: 'sub-7', lastError: expect.any(String), attempts: 2 }]);
+
+    isShareUp = true;
+    expect(await exporter.retryPending((id) => database.get(id) ?? null)).toEqual({ retried: 1, failed: 0 });
+    expect(exporter.pending()).toEqual([]);
+    expect(readFileSync(join(dir, '2026-11-21_1432_ZLN.pdf'))).toEqual(Buffer.from(PDF));
+    // The export never consumes or alters the stored copy.
+    expect(database.get('sub-7')?.pdf).toBe(PDF);
+  });
+
+  it('a purged submission is dropped from the journal instead of retried forever', async () => {
+    const exporter = createExporter(db, clock, () => join(dir, 'missing'));
+    await exporter.exportPdf('sub-8', PDF, CREATED, 'ZLN');
+    expect(await exporter.retryPending(() => null)).toEqual({ retried: 0, failed: 0 });
+    expect(exporter.pending()).toEqual([]);
+  });
+});

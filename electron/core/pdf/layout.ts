@@ -1,0 +1,154 @@
+/**
+ * A tiny flow layout over pdf-lib: a cursor that moves down the page, wraps text to a
+ * width and starts a new page when the next block does not fit. Headers and "page N
+ * of M" are drawn after the flow, once M is known.
+ */
+import { rgb, type PDFDocument, type PDFPage, type RGB } from 'pdf-lib';
+import type { FontSet, FontWeight } from './fonts.ts';
+
+/** A4 in points. */
+export const PAGE = { width: 595.28, height: 841.89 } as const;
+export const MARGIN = { left: 42, right: 42, top: 58, bottom: 48 } as const;
+export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+
+export const INK = rgb(0.1, 0.1, 0.12);
+export const MUTED = rgb(0.35, 0.35, 0.4);
+export const RULE = rgb(0.75, 0.75, 0.78);
+
+export interface TextStyle {
+  readonly size: number;
+  readonly weight?: FontWeight;
+  readonly color?: RGB;
+  /** Line height as a multiple of size. */
+  readonly leading?: number;
+}
+
+// Han, Hiragana/Katakana, Hangul and CJK punctuation may break between any two characters.
+const BREAK_ANYWHERE = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
+
+/** Splits `text` into lines no wider than `maxWidth`; explicit newlines are kept. */
+export function wrapText(fonts: FontSet, text: string, style: TextStyle, maxWidth: number): string[] {
+  const weight = style.weight ?? 'regular';
+  const width = (s: string) => fonts.widthOf(s, weight, style.size);
+  const lines: string[] = [];
+  for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
+    let line = '';
+    for (const token of tokens(paragraph)) {
+      const candidate = line + token;
+      if (line === '' || width(candidate.trimEnd()) <= maxWidth) {
+        line = candidate;
+        continue;
+      }
+      lines.push(line.trimEnd());
+      line = token.trimStart();
+    }
+    lines.push(line.trimEnd());
+  }
+  return fixOverlongLines(lines, width, maxWidth);
+}
+
+/** A single token wider than the line (a long e-mail address, a URL) is cut by characters. */
+function fixOverlongLines(lines: string[], width: (s: string) => number, maxWidth: number): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    let rest = [...line];
+    while (rest.length > 1 && width(rest.join('')) > maxWidth) {
+      let cut = rest.length - 1;
+      while (cut > 1 && width(rest.slice(0, cut).join('')) > maxWidth) cut -= 1;
+      out.push(rest.slice(0, cut).join(''));
+      rest = rest.slice(cut);
+    }
+    out.push(rest.join(''));
+  }
+  return out;
+}
+
+/** Words with their trailing spaces; each CJK character is its own token. */
+function tokens(paragraph: string): string[] {
+  const out: string[] = [];
+  let word = '';
+  for (const ch of paragraph) {
+    if (BREAK_ANYWHERE.test(ch)) {
+      if (word) out.push(word);
+      out.push(ch);
+      word = '';
+    } else if (ch === ' ' || ch === '\t') {
+      word += ' ';
+    } else {
+      if (word.endsWith(' ')) {
+        out.push(word);
+        word = '';
+      }
+      word += ch;
+    }
+  }
+  if (word) out.push(word);
+  return out;
+}
+
+export interface Flow {
+  readonly doc: PDFDocument;
+  readonly fonts: FontSet;
+  readonly pages: PDFPage[];
+  page: PDFPage;
+  /** Baseline cursor: the top of the next block, in PDF coordinates (y grows upwards). */
+  y: number;
+}
+
+export function createFlow(doc: PDFDocument, fonts: FontSet): Flow {
+  const page = doc.addPage([PAGE.width, PAGE.height]);
+  return { doc, fonts, pages: [page], page, y: PAGE.height - MARGIN.top };
+}
+
+export function newPage(flow: Flow): void {
+  flow.page = flow.doc.addPage([PAGE.width, PAGE.height]);
+  flow.pages.push(flow.page);
+  flow.y = PAGE.height - MARGIN.top;
+}
+
+/** Starts a new page unless `height` points fit below the cursor. */
+export function ensureSpace(flow: Flow, height: number): void {
+  if (flow.y - height < MARGIN.bottom) newPage(flow);
+}
+
+/** Draws one line of text with its baseline at `y`, switching fonts by glyph coverage. */
+export function drawLine(page: PDFPage, fonts: FontSet, text: string, x: number, y: number, style: TextStyle): void {
+  let cursor = x;
+  for (const run of fonts.runs(text, style.weight ?? 'regular')) {
+    page.drawText(run.text, { x: cursor, y, size: style.size, font: run.font, color: style.color ?? INK });
+    cursor += run.font.widthOfTextAtSize(run.text, style.size);
+  }
+}
+
+export function lineHeight(style: TextStyle): number {
+  return style.size * (style.leading ?? 1.3);
+}
+
+/** Wraps and draws `text` at the cursor, moving to new pages between lines as needed. */
+export function paragraph(flow: Flow, text: string, style: TextStyle, x: number = MARGIN.left, width: number = CONTENT_WIDTH): void {
+  const step = lineHeight(style);
+  for (const line of wrapText(flow.fonts, text, style, width)) {
+    ensureSpace(flow, step);
+    flow.y -= step;
+    drawLine(flow.page, flow.fonts, line, x, flow.y + step - style.size, style);
+  }
+}
+
+/** Height `text` takes when wrapped to `width`. */
+export function measureParagraph(fonts: FontSet, text: string, style: TextStyle, width: number): number {
+  return wrapText(fonts, text, style, width).length * lineHeight(style);
+}
+
+/** Draws right-aligned text ending at `right`. */
+export function drawLineRight(page: PDFPage, fonts: FontSet, text: string, right: number, y: number, style: TextStyle): void {
+  drawLine(page, fonts, text, right - fonts.widthOf(text, style.weight ?? 'regular', style.size), y, style);
+}
+
+/** Shortens `text` with an ellipsis to fit `maxWidth` (for one-line headers). */
+export function fitLine(fonts: FontSet, text: string, style: TextStyle, maxWidth: number): string {
+  const weight = style.weight ?? 'regular';
+  if (fonts.widthOf(text, weight, style.size) <= maxWidth) return text;
+  const chars = [...text];
+  while (chars.length > 1 && fonts.widthOf(`${chars.join('')}…`, weight, style.size) > maxWidth) chars.pop();
+  return `${chars.join('')}…`;
+}

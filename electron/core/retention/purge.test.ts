@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSubmissionRepository } from '../submissions/repository.ts';
+import { createAuditLog } from '../audit/log.ts';
+import { createSettingsStore } from '../settings/store.ts';
+import { purgeExpired, retentionCutoff } from './purge.ts';
+import { ManualClock, openTestStore, sampleSubmission, tempDir, type TestStore } from '../tests/helpers.ts';
+
+let store: TestStore;
+let cleanup = () => {};
+beforeEach(async () => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  store = await openTestStore(t.dir);
+});
+afterEach(() => {
+  store.db.close();
+  cleanup();
+});
+
+function setup() {
+  const clock = new ManualClock('2032-06-01T12:00:00.000Z');
+  const repo = createSubmissionRepository(store.db, store.vault, clock);
+  const audit = createAuditLog(store.db, clock);
+  const settings = createSettingsStore(store.db);
+  const old = sampleSubmission({ clientName: 'Old Client', createdAt: '2025-05-01T09:00:00.000Z' });
+  const edge = sampleSubmission({ clientName: 'Edge Client', createdAt: retentionCutoff(clock.now(), 2557) });
+  const recent = sampleSubmission({ clientName: 'Recent Client', createdAt: '2032-01-01T09:00:00.000Z' });
+  for (const s of [old, edge, recent]) repo.insert(s);
+  return { clock, repo, audit, settings, old, edge, recent };
+}
+
+describe('purgeExpired', () => {
+  it('deletes only submissions older than the retention period, with their search tokens, and audits the run', () => {
+    const { clock, repo, audit, settings, old, edge, recent } = setup();
+    expect(purgeExpired(store.db, clock, settings, audit)).toEqual({ purged: 1 });
+    expect(repo.get(old.id)).toBeNull();
+    expect(repo.get(edge.id)).not.toBeNull();
+    expect(repo.get(recent.id)).not.toBeNull();
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM submission_name_tokens WHERE submission_id = ?').get(old.id)).toEqual({ n: 0 });
+    expect(repo.list({ status: 'all', search: 'old', limit: 10 })).toEqual([]);
+    expect(audit.list({ limit: 1 })[0]).toMatchObject({ action: 'submission.purged', actor: 'system', details: { count: 1, retentionDays: 2557 } });
+    expect(audit.verify()).toEqual({ ok: true, entries: 1 });
+  });
+
+  it('follows the admin setting', () => {
+    const { clock, repo, audit, settings } = setup();
+    settings.update({ retentionDays: 365 }, 'admin-1');
+    expect(purgeExpired(store.db, clock, settings, audit)).toEqual({ purged: 2 });
+    expect(repo.count()).toBe(1);
+  });
+
+  it('is one transaction: if the audit entry cannot be written nothing is purged', () => {
+    const { clock, repo, settings } = setup();
+    const failingAudit = {
+      append: () => {
+        throw new Error('disk full');
+      },
+    };
+    expect(() => purgeExpired(store.db, clock, settings, failingAudit)).toThrow('disk full');
+    expect(repo.count()).toBe(3);
+  });
+});

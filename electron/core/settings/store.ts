@@ -1,0 +1,121 @@
+/**
+ * Clinic settings: one validated JSON document in the database. Settings hold no health
+ * data, so they are stored in clear; every update is validated as a whole so a bad patch
+ * cannot leave the kiosk unable to start.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { z } from 'zod';
+import type { Vault } from '../crypto/vault.ts';
+import type { Migration } from '../db/database.ts';
+
+export interface Settings {
+  readonly clinicName: string;
+  readonly clinicAddress: string;
+  readonly languages: readonly string[];
+  readonly defaultLanguage: string;
+  readonly idleWarningMs: number;
+  readonly idleCountdownMs: number;
+  readonly doneResetMs: number;
+  readonly autoLogoffMs: number;
+  readonly exportFolder: string | null;
+  /** Submissions older than this are purged. Default 7 years, a common retention period for health records. */
+  readonly retentionDays: number;
+  /** Linux only: an admin accepted that safeStorage falls back to plain-text key storage. */
+  readonly acceptPlainTextKeyStorage: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  clinicName: 'Massage Therapy Clinic',
+  clinicAddress: '',
+  languages: ['en', 'es'],
+  defaultLanguage: 'en',
+  idleWarningMs: 90_000,
+  idleCountdownMs: 30_000,
+  doneResetMs: 15_000,
+  autoLogoffMs: 5 * 60_000,
+  exportFolder: null,
+  retentionDays: 2557,
+  acceptPlainTextKeyStorage: false,
+};
+
+const language = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/);
+const ms = (min: number, max: number) => z.number().int().min(min).max(max);
+
+const settingsSchema = z
+  .object({
+    clinicName: z.string().trim().min(1).max(200),
+    clinicAddress: z.string().max(500),
+    languages: z.array(language).min(1).max(20),
+    defaultLanguage: language,
+    idleWarningMs: ms(10_000, 3_600_000),
+    idleCountdownMs: ms(5_000, 600_000),
+    doneResetMs: ms(3_000, 600_000),
+    autoLogoffMs: ms(30_000, 3_600_000),
+    exportFolder: z.string().min(1).max(1_000).nullable(),
+    // At least 30 days: a purge of last week's records by a typo would be unrecoverable.
+    retentionDays: z.number().int().min(30).max(36_500),
+    acceptPlainTextKeyStorage: z.boolean(),
+  })
+  .strict()
+  .refine((s) => s.languages.includes(s.defaultLanguage), { message: 'The default language must be one of the languages.', path: ['defaultLanguage'] });
+
+export const settingsMigrations: readonly Migration[] = [
+  {
+    id: 'settings-001',
+    sql: `CREATE TABLE settings (
+      singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+      value TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      updated_by TEXT NOT NULL
+    ) STRICT;`,
+  },
+];
+
+export type SettingsStore = ReturnType<typeof createSettingsStore>;
+
+/** Thrown by update() for an invalid patch; `issues` names the fields. */
+export class SettingsValidationError extends Error {
+  readonly issues: readonly { path: string; message: string }[];
+  constructor(issues: readonly { path: string; message: string }[]) {
+    super('The settings are not valid.');
+    this.name = 'SettingsValidationError';
+    this.issues = issues;
+  }
+}
+
+/**
+ * `vault` is accepted for the day a sensitive setting appears; none is sensitive today
+ * (clinic name and address are printed on every PDF).
+ */
+export function createSettingsStore(db: DatabaseSync, _vault?: Vault) {
+  const select = db.prepare('SELECT value FROM settings WHERE singleton = 1');
+  const upsert = db.prepare(
+    `INSERT INTO settings (singleton, value, updated_at, updated_by) VALUES (1, ?, ?, ?)
+     ON CONFLICT(singleton) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  );
+  let cached: Settings | undefined;
+
+  function load(): Settings {
+    const row = select.get() as { value: string } | undefined;
+    if (!row) return DEFAULT_SETTINGS;
+    // Defaults first: settings added in a later version get their default on upgrade.
+    const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(JSON.parse(row.value) as object) });
+    return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  }
+
+  const get = (): Settings => (cached ??= load());
+
+  return {
+    get,
+    /** Validates the merged result; throws SettingsValidationError and stores nothing if invalid. */
+    update(patch: Partial<Settings>, actor: string): Settings {
+      const parsed = settingsSchema.safeParse({ ...get(), ...patch });
+      if (!parsed.success) {
+        throw new SettingsValidationError(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
+      }
+      upsert.run(JSON.stringify(parsed.data), new Date().toISOString(), actor);
+      cached = parsed.data;
+      return parsed.data;
+    },
+  };
+}

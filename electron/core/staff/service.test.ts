@@ -1,0 +1,177 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { openDatabase } from '../db/database.ts';
+import { CoreError } from '../handler.ts';
+import { createStaffService, FREE_ATTEMPTS, lockoutMs, staffMigrations, type StaffService } from './service.ts';
+import { hashPin, verifyPin } from './pin-hash.ts';
+import { ManualClock, tempDir } from '../tests/helpers.ts';
+
+const FAST = { scryptLogN: 10 };
+let dir = '';
+let cleanup = () => {};
+let db: DatabaseSync;
+let clock: ManualClock;
+let autoLogoffMs = 5 * 60_000;
+let staff: StaffService;
+
+function service(): StaffService {
+  return createStaffService(db, clock, () => ({ autoLogoffMs }), FAST);
+}
+
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  db = openDatabase(join(dir, 'kiosk.db'), staffMigrations);
+  clock = new ManualClock();
+  autoLogoffMs = 5 * 60_000;
+  staff = service();
+});
+afterEach(() => {
+  db.close();
+  cleanup();
+});
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return error instanceof CoreError ? error.code : 'not-core-error';
+  }
+  return undefined;
+}
+
+describe('first-run setup', () => {
+  it('needs setup until the first admin exists; then refuses a second setup', () => {
+    expect(staff.needsSetup()).toBe(true);
+    const session = staff.setupFirstAdmin('  Dana Admin ', '123456');
+    expect(session).toMatchObject({ name: 'Dana Admin', role: 'admin', expiresAt: '2025-03-10T09:05:00.000Z' });
+    expect(staff.needsSetup()).toBe(false);
+    expect(staff.current()?.staffId).toBe(session.staffId);
+    expect(codeOf(() => staff.setupFirstAdmin('Eve', '654321'))).toBe('conflict');
+    expect(staff.roster()).toHaveLength(1);
+  });
+
+  it.each([
+    ['five digits', '12345'],
+    ['letters', '12345a'],
+    ['empty', ''],
+    ['thirteen digits', '1234567890123'],
+  ])('refuses a PIN that is %s', (_label, pin) => {
+    expect(codeOf(() => staff.setupFirstAdmin('Dana', pin))).toBe('invalid_request');
+    expect(staff.needsSetup()).toBe(true);
+  });
+});
+
+describe('PIN storage', () => {
+  it('stores a salted scrypt hash at the default cost, never the PIN', async () => {
+    const a = hashPin('123456');
+    expect(a).toMatch(/^scrypt\$15\$8\$1\$/);
+    expect(a).not.toContain('123456');
+    expect(hashPin('123456', 10)).not.toBe(hashPin('123456', 10));
+    expect(await verifyPin('123456', a)).toBe(true);
+    expect(await verifyPin('123457', a)).toBe(false);
+    expect(await verifyPin('123456', 'garbage')).toBe(false);
+    staff.setupFirstAdmin('Dana', '987654');
+    const row = db.prepare('SELECT pin_hash FROM staff').get() as { pin_hash: string };
+    expect(row.pin_hash).not.toContain('987654');
+  });
+});
+
+describe('login and lockout', () => {
+  let therapistId = '';
+  beforeEach(() => {
+    staff.setupFirstAdmin('Dana', '111111');
+    therapistId = staff.addStaff('Theo', 'therapist', '222222').staffId;
+    staff.lock();
+  });
+
+  it('signs in with the right PIN; refuses a wrong one and an unknown id', async () => {
+    expect(await staff.login(therapistId, '222222')).toMatchObject({ ok: true, session: { name: 'Theo', role: 'therapist' } });
+    expect(await staff.login(therapistId, '222223')).toEqual({ ok: false, reason: 'bad_pin' });
+    expect(await staff.login('nobody', '222222')).toEqual({ ok: false, reason: 'unknown_staff' });
+  });
+
+  it('locks out after repeated failures with a growing delay, even after a restart', async () => {
+    for (let i = 1; i < FREE_ATTEMPTS; i++) expect(await staff.login(therapistId, '000000')).toEqual({ ok: false, reason: 'bad_pin' });
+    expect(await staff.login(therapistId, '000000')).toEqual({ ok: false, reason: 'locked_out', retryAt: '2025-03-10T09:00:30.000Z' });
+    // The right PIN does not help while locked, and a restart does not reset it.
+    const restarted = service();
+    expect(await restarted.login(therapistId, '222222')).toMatchObject({ ok: false, reason: 'locked_out' });
+    clock.advance(30_000);
+    expect(await restarted.login(therapistId, '000000')).toEqual({ ok: false, reason: 'locked_out', retryAt: '2025-03-10T09:01:30.000Z' });
+    clock.advance(60_000);
+    expect(await restarted.login(therapistId, '222222')).toMatchObject({ ok: true });
+    // Success clears the count.
+    expect(await restarted.login(therapistId, '000000')).toEqual({ ok: false, reason: 'bad_pin' });
+  });
+
+  it('parallel guesses are counted one by one', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => staff.login(therapistId, '000000')));
+    expect(results.filter((r) => !r.ok && r.reason === 'bad_pin')).toHaveLength(FREE_ATTEMPTS - 1);
+    expect(results.filter((r) => !r.ok && r.reason === 'locked_out')).toHaveLength(8 - FREE_ATTEMPTS + 1);
+  });
+
+  it.each([
+    [4, 0],
+    [5, 30_000],
+    [6, 60_000],
+    [8, 240_000],
+    [30, 3_600_000],
+  ])('after %i failures the wait is %i ms', (failures, ms) => {
+    expect(lockoutMs(failures)).toBe(ms);
+  });
+
+  it('resetPin sets a new PIN and clears the lockout', async () => {
+    for (let i = 0; i < FREE_ATTEMPTS; i++) await staff.login(therapistId, '000000');
+    staff.resetPin(therapistId, '333333');
+    expect(await staff.login(therapistId, '222222')).toEqual({ ok: false, reason: 'bad_pin' });
+    expect(await staff.login(therapistId, '333333')).toMatchObject({ ok: true });
+  });
+
+  it('a deactivated person cannot sign in and leaves the roster; their session ends', async () => {
+    await staff.login(therapistId, '222222');
+    staff.setActive(therapistId, false);
+    expect(staff.current()).toBeNull();
+    expect(await staff.login(therapistId, '222222')).toEqual({ ok: false, reason: 'unknown_staff' });
+    expect(staff.roster().map((r) => r.name)).toEqual(['Dana']);
+  });
+
+  it('the last active admin cannot be deactivated', () => {
+    const admin = staff.roster().find((r) => r.role === 'admin')!;
+    expect(codeOf(() => staff.setActive(admin.staffId, false))).toBe('conflict');
+    expect(codeOf(() => staff.setActive('nobody', false))).toBe('not_found');
+  });
+});
+
+describe('sessions', () => {
+  it('expire after the inactivity period; activity extends them; lock ends them', async () => {
+    staff.setupFirstAdmin('Dana', '111111');
+    clock.advance(4 * 60_000);
+    expect(staff.require().expiresAt).toBe('2025-03-10T09:09:00.000Z');
+    clock.advance(4 * 60_000);
+    expect(staff.current()).not.toBeNull();
+    clock.advance(60_000);
+    expect(staff.current()).toBeNull();
+    expect(codeOf(() => staff.require())).toBe('unauthenticated');
+    const id = staff.roster()[0]!.staffId;
+    await staff.login(id, '111111');
+    staff.lock();
+    expect(staff.current()).toBeNull();
+  });
+
+  it('follow a changed auto log-off setting', () => {
+    staff.setupFirstAdmin('Dana', '111111');
+    autoLogoffMs = 60_000;
+    clock.advance(60_000);
+    expect(staff.current()).toBeNull();
+  });
+
+  it('require(admin) refuses a therapist', async () => {
+    staff.setupFirstAdmin('Dana', '111111');
+    const t = staff.addStaff('Theo', 'therapist', '222222');
+    expect(staff.require('admin').role).toBe('admin');
+    await staff.login(t.staffId, '222222');
+    expect(staff.require('therapist').name).toBe('Theo');
+    expect(codeOf(() => staff.require('admin'))).toBe('forbidden');
+  });
+});

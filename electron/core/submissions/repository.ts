@@ -1,0 +1,277 @@
+/**
+ * Stored submissions. Everything that identifies the client or describes their health is
+ * sealed by the vault (AAD = table:row id:column); only ids, times, form id/version,
+ * severity counts and status are in clear, which is enough to list and sort.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { QueueItem, Severity } from '../../../api/contract.ts';
+import type { Answers, Flag } from '../../../forms/engine/index.ts';
+import type { Clock } from '../ports.ts';
+import type { Vault } from '../crypto/vault.ts';
+import type { SealedColumn } from '../crypto/rotation.ts';
+import { transaction, type Migration } from '../db/database.ts';
+import { identityToken, indexTokens, queryTokens } from './name-index.ts';
+
+export interface NewSubmission {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly startedAt: string;
+  readonly formId: string;
+  readonly formVersion: number;
+  readonly language: string;
+  readonly clientName: string;
+  readonly dateOfBirth: string | null;
+  readonly answers: Answers;
+  readonly flags: readonly Flag[];
+  readonly pdf: Uint8Array;
+  readonly pdfSha256: string;
+  readonly signedAt: string;
+}
+
+export interface StoredSubmission extends NewSubmission {
+  readonly status: 'new' | 'acknowledged';
+  readonly acknowledgedAt: string | null;
+  readonly acknowledgedBy: string | null;
+}
+
+export interface QueueQuery {
+  /** Inclusive ISO dates (YYYY-MM-DD), compared with the UTC creation time. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly status: 'all' | 'new' | 'acknowledged';
+  readonly search?: string;
+  readonly limit: number;
+}
+
+export const submissionMigrations: readonly Migration[] = [
+  {
+    id: 'submissions-001',
+    sql: `CREATE TABLE submissions (
+      id TEXT PRIMARY KEY,
+      created_at TEXT NOT NULL,
+      started_at TEXT NOT NULL,
+      form_id TEXT NOT NULL,
+      form_version INTEGER NOT NULL,
+      status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'acknowledged')),
+      acknowledged_at TEXT,
+      acknowledged_by TEXT,
+      sev_stop INTEGER NOT NULL,
+      sev_clearance INTEGER NOT NULL,
+      sev_modify INTEGER NOT NULL,
+      sev_info INTEGER NOT NULL,
+      identity_token BLOB NOT NULL,
+      client_name BLOB NOT NULL,
+      date_of_birth BLOB,
+      answers BLOB NOT NULL,
+      flags BLOB NOT NULL,
+      pdf BLOB NOT NULL,
+      meta BLOB NOT NULL
+    ) STRICT;
+    CREATE INDEX submissions_created ON submissions (created_at);
+    CREATE INDEX submissions_identity ON submissions (identity_token);
+    CREATE TABLE submission_name_tokens (
+      token BLOB NOT NULL,
+      submission_id TEXT NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+      PRIMARY KEY (token, submission_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX submission_name_tokens_by_submission ON submission_name_tokens (submission_id);`,
+  },
+];
+
+const SEALED = ['client_name', 'date_of_birth', 'answers', 'flags', 'pdf', 'meta'] as const;
+type SealedName = (typeof SEALED)[number];
+
+const aadOf = (id: string, column: SealedName) => `submissions:${id}:${column}`;
+
+/** Every sealed column of this module, for data-key rotation. */
+export const submissionSealedColumns: readonly SealedColumn[] = SEALED.map((column) => ({
+  table: 'submissions',
+  idColumn: 'id',
+  column,
+  aad: (id: string) => aadOf(id, column),
+}));
+
+/** Sealed together: not needed to list, only to show one submission. */
+interface Meta {
+  readonly language: string;
+  readonly pdfSha256: string;
+  readonly signedAt: string;
+}
+
+interface Row {
+  readonly id: string;
+  readonly created_at: string;
+  readonly started_at: string;
+  readonly form_id: string;
+  readonly form_version: number;
+  readonly status: 'new' | 'acknowledged';
+  readonly acknowledged_at: string | null;
+  readonly acknowledged_by: string | null;
+  readonly client_name: Uint8Array;
+  readonly date_of_birth: Uint8Array | null;
+  readonly answers: Uint8Array;
+  readonly flags: Uint8Array;
+  readonly pdf: Uint8Array;
+  readonly meta: Uint8Array;
+}
+
+interface ListRow {
+  readonly id: string;
+  readonly created_at: string;
+  readonly form_id: string;
+  readonly form_version: number;
+  readonly status: 'new' | 'acknowledged';
+  readonly client_name: Uint8Array;
+  readonly sev_stop: number;
+  readonly sev_clearance: number;
+  readonly sev_modify: number;
+  readonly sev_info: number;
+}
+
+function severityCounts(flags: readonly Flag[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { stop: 0, clearance: 0, modify: 0, info: 0 };
+  for (const flag of flags) counts[flag.severity]++;
+  return counts;
+}
+
+/** The day after an ISO date, for an inclusive `to` bound. */
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export type SubmissionRepository = ReturnType<typeof createSubmissionRepository>;
+
+export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock: Clock) {
+  const exists = db.prepare('SELECT 1 AS found FROM submissions WHERE id = ?');
+  const insertRow = db.prepare(`INSERT INTO submissions (
+      id, created_at, started_at, form_id, form_version, sev_stop, sev_clearance, sev_modify, sev_info,
+      identity_token, client_name, date_of_birth, answers, flags, pdf, meta)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertToken = db.prepare('INSERT OR IGNORE INTO submission_name_tokens (token, submission_id) VALUES (?, ?)');
+  const selectOne = db.prepare('SELECT * FROM submissions WHERE id = ?');
+  const ack = db.prepare("UPDATE submissions SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'new'");
+  const earlier = db.prepare('SELECT * FROM submissions WHERE identity_token = ? AND created_at < ? ORDER BY created_at DESC');
+  const countAll = db.prepare('SELECT COUNT(*) AS n FROM submissions');
+
+  const seal = (id: string, column: SealedName, value: Uint8Array | string) => vault.seal(value, aadOf(id, column));
+  const openText = (row: { id: string }, column: SealedName, value: Uint8Array) => vault.openText(value, aadOf(row.id, column));
+
+  function decode(row: Row): StoredSubmission {
+    const meta = JSON.parse(openText(row, 'meta', row.meta)) as Meta;
+    return {
+      id: row.id,
+      createdAt: row.created_at,
+      startedAt: row.started_at,
+      formId: row.form_id,
+      formVersion: row.form_version,
+      language: meta.language,
+      clientName: openText(row, 'client_name', row.client_name),
+      dateOfBirth: row.date_of_birth ? openText(row, 'date_of_birth', row.date_of_birth) : null,
+      answers: JSON.parse(openText(row, 'answers', row.answers)) as Answers,
+      flags: JSON.parse(openText(row, 'flags', row.flags)) as Flag[],
+      pdf: vault.open(row.pdf, aadOf(row.id, 'pdf')),
+      pdfSha256: meta.pdfSha256,
+      signedAt: meta.signedAt,
+      status: row.status,
+      acknowledgedAt: row.acknowledged_at,
+      acknowledgedBy: row.acknowledged_by,
+    };
+  }
+
+  return {
+    /** Stores `s` in one transaction. Idempotent by id: a second insert of the same id writes nothing. */
+    insert(s: NewSubmission): { inserted: boolean } {
+      // Seal before opening the transaction: keeps the write lock short.
+      const id = s.id;
+      const counts = severityCounts(s.flags);
+      const meta: Meta = { language: s.language, pdfSha256: s.pdfSha256, signedAt: s.signedAt };
+      const values = [
+        id,
+        s.createdAt,
+        s.startedAt,
+        s.formId,
+        s.formVersion,
+        counts.stop,
+        counts.clearance,
+        counts.modify,
+        counts.info,
+        identityToken(vault, s.clientName, s.dateOfBirth),
+        seal(id, 'client_name', s.clientName),
+        s.dateOfBirth === null ? null : seal(id, 'date_of_birth', s.dateOfBirth),
+        seal(id, 'answers', JSON.stringify(s.answers)),
+        seal(id, 'flags', JSON.stringify(s.flags)),
+        seal(id, 'pdf', s.pdf),
+        seal(id, 'meta', JSON.stringify(meta)),
+      ] as const;
+      const tokens = indexTokens(vault, s.clientName);
+      return transaction(db, () => {
+        if (exists.get(id)) return { inserted: false };
+        insertRow.run(...values);
+        for (const token of tokens) insertToken.run(token, id);
+        return { inserted: true };
+      });
+    },
+
+    get(id: string): StoredSubmission | null {
+      const row = selectOne.get(id) as Row | undefined;
+      return row ? decode(row) : null;
+    },
+
+    /** Newest first. Names are decrypted here, in main; answers are not opened. */
+    list(q: QueueQuery): QueueItem[] {
+      const where: string[] = [];
+      const params: (string | number | Uint8Array)[] = [];
+      if (q.from) {
+        where.push('created_at >= ?');
+        params.push(q.from);
+      }
+      if (q.to) {
+        where.push('created_at < ?');
+        params.push(nextDay(q.to));
+      }
+      if (q.status !== 'all') {
+        where.push('status = ?');
+        params.push(q.status);
+      }
+      if (q.search && q.search.trim() !== '') {
+        const tokens = queryTokens(vault, q.search);
+        if (tokens.length === 0) return [];
+        for (const token of tokens) {
+          where.push('id IN (SELECT submission_id FROM submission_name_tokens WHERE token = ?)');
+          params.push(token);
+        }
+      }
+      const sql = `SELECT id, created_at, form_id, form_version, status, client_name, sev_stop, sev_clearance, sev_modify, sev_info
+        FROM submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY created_at DESC, id DESC LIMIT ?`;
+      params.push(Math.max(1, Math.min(Math.trunc(q.limit), 1000)));
+      const rows = db.prepare(sql).all(...params) as unknown as ListRow[];
+      return rows.map((r) => ({
+        submissionId: r.id,
+        createdAt: r.created_at,
+        clientName: openText(r, 'client_name', r.client_name),
+        formId: r.form_id,
+        formVersion: r.form_version,
+        status: r.status,
+        severities: { stop: r.sev_stop, clearance: r.sev_clearance, modify: r.sev_modify, info: r.sev_info },
+      }));
+    },
+
+    /** True when this call changed the status; false if the id is unknown or it was already acknowledged. */
+    acknowledge(id: string, staffId: string): boolean {
+      return Number(ack.run(clock.now().toISOString(), staffId, id).changes) > 0;
+    },
+
+    /** Earlier submissions of the same person (normalised name + date of birth), newest first. */
+    findEarlier(clientName: string, dateOfBirth: string, before: string): StoredSubmission[] {
+      const rows = earlier.all(identityToken(vault, clientName, dateOfBirth), before) as unknown as Row[];
+      return rows.map(decode);
+    },
+
+    count(): number {
+      return (countAll.get() as { n: number }).n;
+    },
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Durability under SIGKILL: a child process submits in a loop and prints each id only after
+ * the write returned; the parent kills it at random moments, 50 times, and after each kill
+ * checks that every acknowledged submission is present and decrypts, the database passes
+ * PRAGMA integrity_check, and no partial record exists.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { openDatabase } from '../db/database.ts';
+import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
+import { openVault } from '../crypto/vault.ts';
+import { createSubmissionRepository, submissionMigrations } from '../submissions/repository.ts';
+import { auditMigrations, createAuditLog } from '../audit/log.ts';
+import { systemClock } from '../ports.ts';
+import { tempDir } from './helpers.ts';
+
+const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
+const KILLS = 50;
+
+const { dir, cleanup } = tempDir('kiosk-crash-');
+afterAll(() => cleanup());
+
+interface RunResult {
+  readonly acked: string[];
+  readonly ready: boolean;
+}
+
+/** Starts the child and SIGKILLs it `killAfterMs` after it is ready (or after spawn if `early`). */
+function runAndKill(killAfterMs: number, early: boolean): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--no-warnings', CHILD, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const acked: string[] = [];
+    let ready = false;
+    let buffer = '';
+    let stderr = '';
+    const kill = () => child.kill('SIGKILL');
+    if (early) setTimeout(kill, killAfterMs);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      buffer += chunk;
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        if (line === 'ready') {
+          ready = true;
+          if (!early) setTimeout(kill, killAfterMs);
+        } else if (line.startsWith('ack ')) acked.push(line.slice(4));
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      // A partial last line is a write the child did not finish acknowledging: not acked.
+      if (signal !== 'SIGKILL') reject(new Error(`child exited on its own (code ${code}): ${stderr.slice(0, 2000)}`));
+      else resolve({ acked, ready });
+    });
+  });
+}
+
+async function checkStore(acked: ReadonlySet<string>) {
+  const db = openDatabase(join(dir, 'kiosk.db'), [...auditMigrations, ...submissionMigrations]);
+  try {
+    expect(db.prepare('PRAGMA integrity_check').all()).toEqual([{ integrity_check: 'ok' }]);
+    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+    // Killed before the vault was ever created: nothing can have been acknowledged yet.
+    const hasVault = db.prepare("SELECT 1 AS found FROM sqlite_schema WHERE name = 'vault_keys'").get() !== undefined;
+    if (!hasVault && acked.size === 0) return 0;
+    const vault = await openVault(db, createKeyFileProvider(join(dir, 'key.bin')));
+    const repo = createSubmissionRepository(db, vault, systemClock);
+    const ids = (db.prepare('SELECT id FROM submissions').all() as unknown as { id: string }[]).map((r) => r.id);
+    const present = new Set(ids);
+    const missing = [...acked].filter((id) => !present.has(id));
+    expect(missing, 'acknowledged but missing').toEqual([]);
+    for (const id of ids) {
+      // Every stored row is whole: all sealed columns decrypt, the name is searchable, and it was audited.
+      const s = repo.get(id);
+      expect(s?.clientName).toBe(`Crash Client ${id.slice(0, 8)}`);
+      expect(s?.pdf.length).toBeGreaterThan(0);
+      const tokens = db.prepare('SELECT COUNT(*) AS n FROM submission_name_tokens WHERE submission_id = ?').get(id) as { n: number };
+      expect(tokens.n, 'name index rows').toBeGreaterThan(0);
+    }
+    const audit = createAuditLog(db, systemClock);
+    expect(audit.verify()).toEqual({ ok: true, entries: ids.length });
+    return ids.length;
+  } finally {
+    db.close();
+  }
+}
+
+describe('crash safety', () => {
+  it(`every acknowledged submission survives ${KILLS} SIGKILLs at random moments`, { timeout: 120_000 }, async () => {
+    const acked = new Set<string>();
+    let rounds = 0;
+    let roundsWithAcks = 0;
+    let stored = 0;
+    for (let i = 0; i < KILLS; i++) {
+      // One in five kills lands during start-up (migrations, key creation); the rest mid-loop.
+      const early = i % 5 === 0;
+      const result = await runAndKill(early ? Math.random() * 300 : Math.random() * 250, early);
+      for (const id of result.acked) acked.add(id);
+      if (result.acked.length > 0) roundsWithAcks++;
+      rounds++;
+      stored = await checkStore(acked);
+    }
+    expect(rounds).toBe(KILLS);
+    // The test only means something if most kills interrupted a stream of writes.
+    expect(roundsWithAcks).toBeGreaterThan(KILLS / 2);
+    expect(stored).toBeGreaterThanOrEqual(acked.size);
+  });
+});

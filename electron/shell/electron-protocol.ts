@@ -1,0 +1,35 @@
+/**
+ * Serves app://kiosk/... from the built renderer directory (inside the ASAR when
+ * packaged) with the CSP on every response. The decisions are in protocol-resolver.ts.
+ */
+import type { Protocol } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { APP_SCHEME } from './app-url.ts';
+import { FAULT_PAGE_CSP, FAULT_PAGE_HTML } from './fault-page.ts';
+import { resolveAppRequest, responseHeaders } from './protocol-resolver.ts';
+
+export function registerAppProtocol(protocol: Protocol, rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const resolved = resolveAppRequest(request.url, request.method, rendererDir);
+    const isHead = request.method === 'HEAD';
+    switch (resolved.kind) {
+      case 'fault-page':
+        return new Response(isHead ? null : FAULT_PAGE_HTML, { headers: responseHeaders('text/html; charset=utf-8', FAULT_PAGE_CSP) });
+      case 'error':
+        return new Response(null, { status: resolved.status, headers: responseHeaders('text/plain; charset=utf-8') });
+      case 'file': {
+        let body: Uint8Array<ArrayBuffer>;
+        try {
+          body = new Uint8Array(await readFile(resolved.filePath));
+        } catch {
+          return new Response(null, { status: 404, headers: responseHeaders('text/plain; charset=utf-8') });
+        }
+        return new Response(isHead ? null : body, { headers: responseHeaders(resolved.contentType) });
+      }
+      default: {
+        const unreachable: never = resolved;
+        throw new Error(`Unhandled protocol result: ${JSON.stringify(unreachable)}`);
+      }
+    }
+  });
+}

@@ -1,0 +1,30 @@
+/**
+ * The form engine's public API: the only module of forms/engine others import
+ * (plus forms/definitions/index.ts for the default form). Pure TypeScript: no Node,
+ * DOM, React or Electron, so renderer and main run the very same rules.
+ */
+export type { FormId, StepId, QuestionId, LanguageCode, LocalizedText, SignatureValue, AnswerValue, Answers } from './ids.ts';
+export { assertNever } from './ids.ts';
+export type {
+  FormDefinition,
+  Step,
+  Question,
+  QuestionType,
+  QuestionOf,
+  ScreeningRule,
+  Severity,
+  Flag,
+  FormDefinitionError,
+  FormDefinitionResult,
+  FieldError,
+} from './types.ts';
+export { SEVERITY_ORDER } from './types.ts';
+export { formDefinitionSchema } from './schema.ts';
+export { parseFormDefinition, parseFormDefinitionJson } from './load.ts';
+export { visibleSteps, isQuestionVisible, pruneHiddenAnswers } from './visibility.ts';
+export { validateStep, validateSubmission, validateAnswer } from './validate.ts';
+export { evaluateScreening } from './screening.ts';
+export { localize, languageName } from './i18n.ts';
+export { formatAnswer } from './format.ts';
+export { BUILTIN_LANGUAGES, VALIDATION_MESSAGES } from './messages.ts';
+export { BODY_MAP, BODY_MAP_REGION_IDS, bodyMapRegionLabel, isBodyMapRegionId, type BodyMapRegionId, type BodyMapView, type BodyMapRegion } from './body-map.ts';

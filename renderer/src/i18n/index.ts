@@ -1,0 +1,38 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en.ts';
+import { es } from './es.ts';
+
+/** UI chrome languages we ship. A form language without chrome falls back to English chrome. */
+export const CHROME_LANGUAGES = ['en', 'es'] as const;
+
+/** Native names for the language buttons: a client looks for their own language's name. */
+const NATIVE_NAMES: Readonly<Record<string, string>> = { en: 'English', es: 'Español', fr: 'Français', pt: 'Português', zh: '中文', vi: 'Tiếng Việt' };
+
+export function nativeLanguageName(code: string): string {
+  const known = NATIVE_NAMES[code];
+  if (known) return known;
+  try {
+    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function initI18n(): void {
+  void i18next.use(initReactI18next).init({
+    resources: { en: { translation: en }, es: { translation: es } },
+    lng: 'en',
+    fallbackLng: 'en',
+    // Resources are bundled: initialise synchronously so the first render already has text.
+    initAsync: false,
+    interpolation: { escapeValue: false }, // React escapes.
+    returnNull: false,
+  });
+}
+
+/** Switch the chrome language and the document's lang attribute together (screen readers follow it). */
+export function applyLanguage(lang: string): void {
+  void i18next.changeLanguage(lang);
+  document.documentElement.lang = lang;
+}

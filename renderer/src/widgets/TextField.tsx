@@ -1,0 +1,89 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OnScreenKeyboard } from './OnScreenKeyboard.tsx';
+import { useKeyboardOwner } from './keyboard-context.ts';
+import type { KeyboardKind } from './keyboard-layouts.ts';
+
+export type TextKind = 'short' | 'long' | 'email' | 'phone' | 'number';
+
+interface TextFieldProps {
+  readonly id: string;
+  readonly kind: TextKind;
+  readonly lang: string;
+  readonly value: string;
+  readonly maxLength?: number;
+  readonly placeholder?: string;
+  readonly onChange: (value: string) => void;
+  readonly describedBy: string | undefined;
+  readonly invalid: boolean;
+  readonly labelId: string;
+}
+
+const keyboardKind = (kind: TextKind): KeyboardKind => (kind === 'short' || kind === 'long' ? 'text' : kind);
+
+/**
+ * A real input (physical keyboards and screen readers work as usual) with the on-screen
+ * keyboard opening beneath it on focus. inputMode="none" keeps the operating system's own
+ * touch keyboard from covering ours.
+ */
+export function TextField({ id, kind, lang, value, maxLength, placeholder, onChange, describedBy, invalid, labelId }: TextFieldProps) {
+  const { t } = useTranslation();
+  const { activeId, setActiveId } = useKeyboardOwner();
+  const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const isOpen = activeId === id;
+  const common = {
+    id,
+    ref: inputRef,
+    value,
+    maxLength,
+    placeholder,
+    inputMode: 'none' as const,
+    'aria-labelledby': labelId,
+    'aria-describedby': describedBy,
+    'aria-invalid': invalid || undefined,
+    autoComplete: 'off',
+    autoCorrect: 'off',
+    spellCheck: false,
+    onFocus: () => setActiveId(id),
+    onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+  };
+  return (
+    <div className={`text-field text-field-${kind}${isOpen ? ' open' : ''}`}>
+      <div className="text-row">
+        {kind === 'long' ? (
+          <textarea {...common} rows={3} className="text-input" />
+        ) : (
+          <input {...common} type={kind === 'phone' ? 'tel' : 'text'} className="text-input" />
+        )}
+        <button
+          type="button"
+          className="button secondary keyboard-toggle"
+          aria-expanded={isOpen}
+          aria-controls={`${id}-keyboard`}
+          onClick={() => {
+            if (isOpen) setActiveId(null);
+            else {
+              setActiveId(id);
+              inputRef.current?.focus();
+            }
+          }}
+        >
+          <span aria-hidden="true">⌨</span> {isOpen ? t('keyboard.hide') : t('keyboard.show')}
+        </button>
+      </div>
+      <div id={`${id}-keyboard`}>
+        {isOpen ? (
+          <OnScreenKeyboard
+            kind={keyboardKind(kind)}
+            lang={lang}
+            value={value}
+            maxLength={maxLength}
+            startShifted={kind === 'short' && value === ''}
+            onChange={onChange}
+            onDone={() => setActiveId(null)}
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}

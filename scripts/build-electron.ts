@@ -1,0 +1,59 @@
+/**
+ * `node scripts/build-electron.ts` (npm run build:electron): bundles the main process
+ * and the preload with esbuild.
+ *
+ *   electron/main.ts    -> dist-electron/main.cjs     Node/CJS, `electron` and node:* external
+ *   electron/preload.ts -> dist-electron/preload.cjs  sandboxed preload: only `electron` external
+ *
+ * A sandboxed preload cannot require our files or npm packages, only 'electron' (and a
+ * few polyfilled modules), so it must be one self-contained file; the build fails if
+ * anything else is left as a require in it.
+ */
+import { build, type BuildOptions } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = 'dist-electron';
+
+const common: BuildOptions = {
+  absWorkingDir: root,
+  bundle: true,
+  format: 'cjs',
+  target: 'node22', // Electron 45 ships Node 22
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { main: 'electron/main.ts' },
+    outExtension: { '.js': '.cjs' },
+    outdir,
+    platform: 'node',
+    external: ['electron', 'node:*'],
+    // Our sources are ESM and may use import.meta.url; in the CJS bundle it becomes the bundle's own URL.
+    define: { 'import.meta.url': '__kioskImportMetaUrl' },
+    banner: { js: 'const __kioskImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  }),
+  build({
+    ...common,
+    entryPoints: { preload: 'electron/preload.ts' },
+    outExtension: { '.js': '.cjs' },
+    outdir,
+    platform: 'browser',
+    target: 'chrome140',
+    external: ['electron'],
+  }),
+]);
+
+const preload = readFileSync(`${root}/${outdir}/preload.cjs`, 'utf8');
+const requires = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+const unexpected = requires.filter((name) => name !== 'electron');
+if (unexpected.length > 0) {
+  console.error(`The sandboxed preload may only require "electron", but it requires: ${unexpected.join(', ')}`);
+  process.exit(1);
+}
+console.log(`Built ${outdir}/main.cjs and ${outdir}/preload.cjs (${preload.length} bytes).`);
