@@ -6,7 +6,7 @@
  * The app runs in its test mode (KIOSK_TEST_MODE=1, honoured only when not packaged): a
  * fresh temp data directory and a key file instead of the OS keychain.
  */
-import { _electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test';
+import { _electron, expect, test as base, type ElectronApplication, type Locator, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -15,6 +15,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { channels } from '../api/contract.ts';
 import { APP_ENTRY_URL } from '../electron/shell/app-url.ts';
+import { AttractPage } from './pages/client/attract-page.ts';
+import { DonePage } from './pages/client/done-page.ts';
+import { ReviewPage } from './pages/client/review-page.ts';
+import { StepPage } from './pages/client/step-page.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAIN = join(ROOT, 'dist-electron', 'main.cjs');
@@ -81,7 +85,7 @@ const test = base.extend<ElectronFixtures>({
   },
 });
 
-const startButton = (page: Page) => page.getByRole('button', { name: /tap to start|start/i }).first();
+const startButton = (page: Page) => page.locator('.start-button');
 
 test('launches locked down: kiosk, fullscreen, no menu, no devtools, on app://kiosk', async ({ app, kiosk }) => {
   await expect(startButton(kiosk)).toBeVisible();
@@ -151,46 +155,123 @@ test('window.open is refused and opens nothing', async ({ app, kiosk }) => {
 });
 
 test('a client completes an intake and the kiosk resets for the next person', async ({ kiosk }) => {
-  // Driven by roles and labels only, as a client would see the screens.
-  await startButton(kiosk).click();
+  const flow = new ClickFlow(kiosk);
+  await flow.attract.expectShown();
+  await kiosk.locator('.start-button').click();
+  await flow.step.expectTitle(/About you/);
+  await flow.step.fill('first_name', 'Mara');
+  await flow.step.fill('last_name', 'Quinlan');
+  await flow.date('date_of_birth', '1984-03-07');
+  await flow.step.fill('phone', '5550101');
+  await flow.step.fill('emergency_name', 'Pat Doe');
+  await flow.step.fill('emergency_phone', '555 010 0200');
+  await flow.next();
 
-  await kiosk.getByLabel(/full name|^name/i).first().fill('Alex Example');
-  await kiosk.getByLabel(/date of birth/i).first().fill('1980-04-12');
-  await kiosk.getByLabel(/phone/i).first().fill('+1 555 010 0100');
-  await nextStep(kiosk);
+  await flow.press(flow.step.question('pain_areas').getByTestId('body-back').locator('[data-region="lower_back"]'));
+  await flow.press(flow.step.question('pain_level').locator('label.scale-point').nth(4));
+  await flow.press(flow.step.question('pain_duration').locator('label.tile').nth(0));
+  await flow.press(flow.step.question('pain_cause').locator('label.tile').nth(0));
+  await flow.yesNo('leg_pain', false);
+  await flow.press(flow.step.question('known_conditions').locator('label.tile').last());
+  await flow.yesNo('doctor_referral', false);
+  await flow.yesNo('muscle_spasms', false);
+  await flow.next();
 
-  await kiosk.getByRole('checkbox', { name: /lower back/i }).first().check();
-  await kiosk.getByLabel(/pain/i).first().fill('4');
-  await kiosk.getByRole('radio', { name: /chronic/i }).first().check();
-  await nextStep(kiosk);
+  for (const id of HEALTH_QUESTIONS) await flow.yesNo(id, false);
+  await flow.next();
 
-  // Health screening: answer "No" to every yes/no question on the step.
-  for (const no of await kiosk.getByRole('radio', { name: /^no$/i }).all()) await no.check();
-  await nextStep(kiosk);
+  await flow.press(flow.step.question('massage_type').locator('input[value="swedish"]').locator('..'));
+  await flow.press(flow.step.question('pressure').locator('input[value="medium"]').locator('..'));
+  await flow.press(flow.step.question('goals').locator('input[value="pain_relief"]').locator('..'));
+  await flow.next();
 
-  await kiosk.getByRole('radio', { name: /therapist decides/i }).first().check();
-  await nextStep(kiosk);
+  await flow.press(flow.step.question('consent').locator('label.tile').first());
+  await flow.step.sign('signature');
+  await flow.next();
 
-  await kiosk.getByRole('checkbox', { name: /i agree|i consent/i }).first().check();
-  const pad = kiosk.getByRole('img', { name: /signature/i }).or(kiosk.locator('canvas')).first();
-  const box = await pad.boundingBox();
-  if (box === null) throw new Error('The signature pad is not on screen.');
-  await kiosk.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6);
-  await kiosk.mouse.down();
-  await kiosk.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.3, { steps: 8 });
-  await kiosk.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.6, { steps: 8 });
-  await kiosk.mouse.up();
-  await nextStep(kiosk);
+  await flow.review.expectShown();
+  await expect(flow.review.section('about_you')).toContainText('Quinlan');
+  await flow.press(flow.review.submitButton());
+  await flow.done.expectShown();
+  await expect(kiosk.getByText('Please take a seat')).toBeVisible();
+  await expect(flow.done.frontDesk()).toHaveCount(0);
 
-  await kiosk.getByRole('button', { name: /submit|send|finish/i }).first().click();
-  await expect(kiosk.getByText(/take a seat/i)).toBeVisible();
-
-  // Privacy reset: back to the attract screen with nothing of this client left on it.
-  await kiosk.getByRole('button', { name: /done|finish|start over/i }).first().click();
-  await expect(startButton(kiosk)).toBeVisible();
-  await expect(kiosk.getByText('Alex Example')).toHaveCount(0);
+  // Privacy reset: back to the attract screen with nothing of this client left in the page.
+  await flow.press(kiosk.locator('.done .button.primary'));
+  await flow.attract.expectShown();
+  const html = await kiosk.content();
+  expect(html).not.toContain('Quinlan');
+  expect(html).not.toContain('Mara');
 });
 
-async function nextStep(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /next|continue/i }).first().click();
+const HEALTH_QUESTIONS = [
+  'fever_infection',
+  'dvt_symptoms',
+  'bladder_bowel',
+  'weight_loss',
+  'acute_injury',
+  'had_surgery',
+  'cancer_treatment',
+  'pregnant',
+  'dvt_history',
+  'osteoporosis',
+  'varicose_veins',
+  'skin_problems',
+  'blood_thinners',
+  'allergies',
+] as const;
+
+/**
+ * The client flow by mouse. The shared page objects (e2e/pages/client/) tap, and
+ * Playwright can only tap in a context created with hasTouch, which _electron.launch does
+ * not offer; so this reuses their locators and mouse-only helpers and clicks instead.
+ */
+class ClickFlow {
+  readonly attract: AttractPage;
+  readonly step: StepPage;
+  readonly review: ReviewPage;
+  readonly done: DonePage;
+  private readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.attract = new AttractPage(page);
+    this.step = new StepPage(page);
+    this.review = new ReviewPage(page);
+    this.done = new DonePage(page);
+  }
+
+  async press(target: Locator): Promise<void> {
+    await target.click();
+  }
+
+  async yesNo(id: string, yes: boolean): Promise<void> {
+    await this.press(this.step.question(id).locator('label.tile').nth(yes ? 0 : 1));
+  }
+
+  async next(): Promise<void> {
+    const title = this.page.locator('#step-title, #review-title').first();
+    const before = await title.textContent();
+    await this.press(this.page.getByTestId('next'));
+    await expect(this.page.getByTestId('error-summary')).toHaveCount(0);
+    await expect(title).not.toHaveText(before ?? '');
+  }
+
+  /** The large-button date panels: day, month by position, year by decade then year. */
+  async date(id: string, iso: string): Promise<void> {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    const q = this.step.question(id);
+    const parts = q.locator('.date-part');
+    for (const [i, label] of (await parts.allTextContents()).entries()) {
+      if ((await parts.nth(i).getAttribute('aria-expanded')) !== 'true') await this.press(parts.nth(i));
+      const panel = q.locator('.date-panel');
+      if (/day/i.test(label)) await this.press(panel.getByRole('button', { name: String(d), exact: true }));
+      else if (/month/i.test(label)) await this.press(panel.getByRole('button').nth(m - 1));
+      else {
+        const decade = Math.floor(y / 10) * 10;
+        await this.press(panel.getByRole('button', { name: `${decade}–${decade + 9}` }));
+        await this.press(panel.getByRole('button', { name: String(y), exact: true }));
+      }
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GLOBAL_FILE, judgeFindings, parseJustifications, parseSarif, summaryLine, type Finding } from './electronegativity.ts';
 
@@ -92,8 +93,7 @@ describe('parseJustifications', () => {
 });
 
 describe('the checked-in justifications file', () => {
-  it('parses, and every entry gives a reason', async () => {
-    const { readFileSync } = await import('node:fs');
+  it('parses, and every entry gives a reason', () => {
     const text = readFileSync(new URL('../.electronegativity-justified.json', import.meta.url), 'utf8');
     expect(parseJustifications(text).length).toBeGreaterThan(0);
   });

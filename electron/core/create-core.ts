@@ -27,6 +27,7 @@ import { intakeHandlers } from './handlers/intake.ts';
 import { queueHandlers } from './handlers/queue.ts';
 import { staffHandlers } from './handlers/staff.ts';
 import { createBackgroundTasks } from './background.ts';
+import { purgeExpired, scheduleRetention } from './retention/purge.ts';
 
 export interface CoreOptions {
   /** Where the database lives: Electron's userData/data in the app, a temp dir in tests. */
@@ -104,10 +105,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...staffHandlers(deps),
     ...queueHandlers(deps),
   };
+  // Purge submissions past the retention period now and then periodically (one transaction per run, audited).
+  const retention = scheduleRetention(() => purgeExpired(db, clock, settings, deps.audit));
   return {
     handlers,
     deps,
     close: async () => {
+      retention.stop();
       await deps.background.drain();
       db.close();
     },

@@ -57,7 +57,12 @@ function payloadTooLarge(payload: unknown): boolean {
 }
 
 function toIssues(error: z.ZodError): ApiIssue[] {
-  return error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return error.issues.slice(0, 20).map((issue) => ({
+    // Paths are bounded: record keys come from the payload, so cut them short.
+    path: issue.path.map((part) => String(part).slice(0, 60)).join('.'),
+    // zod names unrecognised keys in its message; those names come from the payload, so do not echo them.
+    message: issue.code === 'unrecognized_keys' ? `Unexpected field${issue.keys.length === 1 ? '' : 's'} in the request.` : issue.message,
+  }));
 }
 
 export function defineHandler<C extends Channel>(

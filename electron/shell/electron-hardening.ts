@@ -66,5 +66,7 @@ export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
   // standard: relative URLs and a real origin; secure: a secure context like https;
   // supportFetchAPI: ES module scripts are fetched with the Fetch API; codeCache: faster starts.
+  // corsEnabled is deliberately unset: it would let other origins read app:// responses
+  // (https://github.com/electron/electron/pull/53407); same-origin module loads need no CORS.
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 } as const;

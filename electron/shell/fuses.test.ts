@@ -1,6 +1,9 @@
 import { FuseV1Options } from '@electron/fuses';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { electronBinaryPath, KIOSK_FUSES } from './fuses.ts';
+import { electronBinaryPath, flipKioskFuses, KIOSK_FUSES } from './fuses.ts';
 
 describe('KIOSK_FUSES', () => {
   it.each([
@@ -33,5 +36,28 @@ describe('electronBinaryPath', () => {
 
   it('refuses a platform it does not know', () => {
     expect(() => electronBinaryPath('aix', '/out', 'x', 'x')).toThrow(/aix/);
+  });
+});
+
+describe('flipKioskFuses', () => {
+  // A stand-in for a packaged Linux binary: Electron's fuse sentinel, wire version 1,
+  // 8 fuses in Electron 45's default state ('1' enabled, '0' disabled).
+  const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+  const ELECTRON_DEFAULTS = '10110001';
+
+  it('writes the kiosk fuse wire into the packaged binary', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'fuses-'));
+    try {
+      const binary = join(dir, 'clinic-intake-kiosk');
+      await writeFile(binary, Buffer.concat([Buffer.from('ELF...code...'), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from(ELECTRON_DEFAULTS), Buffer.from('...more code')]));
+      const patched = await flipKioskFuses({ electronPlatformName: 'linux', appOutDir: dir, isDarwinArm64: false, productFilename: 'Clinic Intake Kiosk', executableName: 'clinic-intake-kiosk' });
+      expect(patched).toBe(binary);
+      const bytes = await readFile(binary);
+      const wireAt = bytes.indexOf(SENTINEL) + SENTINEL.length + 2;
+      // RunAsNode 0, cookies 1, NODE_OPTIONS 0, --inspect 0, ASAR integrity 1, only ASAR 1, V8 snapshot 0, file: privileges 0
+      expect(bytes.subarray(wireAt, wireAt + 8).toString()).toBe('01001100');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

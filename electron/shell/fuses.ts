@@ -3,7 +3,7 @@
  * electron-builder's afterPack hook, before code signing). Fuses are compiled-in
  * switches: unlike command-line flags, nothing at run time can turn them back on.
  */
-import { FuseV1Options, FuseVersion, type FuseV1Config } from '@electron/fuses';
+import { flipFuses, FuseV1Options, FuseVersion, type FuseV1Config } from '@electron/fuses';
 
 /**
  * Every fuse set explicitly (`strictlyRequireAllFuses`), so an Electron upgrade that
@@ -38,4 +38,21 @@ export function electronBinaryPath(platform: string, appOutDir: string, productF
     default:
       throw new Error(`No Electron binary location known for platform "${platform}".`);
   }
+}
+
+/** The parts of electron-builder's AfterPackContext the hook needs. */
+export interface PackedApp {
+  readonly electronPlatformName: string;
+  readonly appOutDir: string;
+  /** True for arm64 macOS builds, whose ad-hoc signature must be redone after flipping. */
+  readonly isDarwinArm64: boolean;
+  readonly productFilename: string;
+  readonly executableName: string;
+}
+
+/** Flips KIOSK_FUSES on the packaged binary; returns the path it patched. */
+export async function flipKioskFuses(app: PackedApp): Promise<string> {
+  const binary = electronBinaryPath(app.electronPlatformName, app.appOutDir, app.productFilename, app.executableName);
+  await flipFuses(binary, { ...KIOSK_FUSES, resetAdHocDarwinSignature: app.isDarwinArm64 });
+  return binary;
 }

@@ -241,7 +241,7 @@ describe('default intake form: content', () => {
   });
 
   it('every body-map question only offers regions that BODY_MAP draws', () => {
-    const drawn = new Set([...BODY_MAP.views.front.regions, ...BODY_MAP.views.back.regions].map((r) => r.id));
+    const drawn = new Set<string>([...BODY_MAP.views.front.regions, ...BODY_MAP.views.back.regions].map((r) => r.id));
     const bodyMaps = form.steps.flatMap((s) => s.questions).filter((q) => q.type === 'body_map');
     expect(bodyMaps.map((q) => q.id)).toEqual(['pain_areas', 'varicose_areas', 'skin_areas', 'avoid_areas']);
     for (const q of bodyMaps) for (const id of q.type === 'body_map' ? (q.regions ?? []) : []) expect(drawn.has(id), `${q.id}: ${id}`).toBe(true);

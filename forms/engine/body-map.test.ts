@@ -23,7 +23,10 @@ describe('BODY_MAP', () => {
   it.each(paths)('%s stays inside the viewBox', (_name, d) => {
     const numbers = (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
     expect(numbers.length % 2).toBe(0);
-    numbers.forEach((n, i) => expect(n).toBeGreaterThanOrEqual(0) && expect(n).toBeLessThanOrEqual(i % 2 === 0 ? BODY_MAP.viewBox.width : BODY_MAP.viewBox.height));
+    numbers.forEach((n, i) => {
+      expect(n).toBeGreaterThanOrEqual(0);
+      expect(n).toBeLessThanOrEqual(i % 2 === 0 ? BODY_MAP.viewBox.width : BODY_MAP.viewBox.height);
+    });
   });
 
   it('every region has an English and Spanish label', () => {

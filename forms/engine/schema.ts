@@ -20,15 +20,22 @@ const optionIdSchema = z.string().regex(ID, ID_HINT);
 export const languageCodeSchema = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'Use a language code such as "en" or "es".');
 
 /** `{ "en": "...", "es": "..." }`; load.ts checks that every declared language is present. */
-export const localizedTextSchema = z.record(languageCodeSchema, z.string());
+export const localizedTextSchema = z
+  .record(languageCodeSchema, z.string())
+  .describe('One text per language the form declares, e.g. { "en": "Neck", "es": "Cuello" }.');
 
 /** A date bound: `YYYY-MM-DD`, `today`, or `today` plus/minus an offset such as `today-120y`. */
 export const dateBoundSchema = z
   .string()
-  .regex(/^(today([+-]\d{1,4}[dwmy])?|\d{4}-\d{2}-\d{2})$/, 'Use YYYY-MM-DD, "today", or an offset such as "today-120y" (d, w, m, y).');
+  .regex(/^(today([+-]\d{1,4}[dwmy])?|\d{4}-\d{2}-\d{2})$/, 'Use YYYY-MM-DD, "today", or an offset such as "today-120y" (d, w, m, y).')
+  .describe('YYYY-MM-DD, "today", or today plus/minus days, weeks, months or years: "today-120y", "today+2w".');
 
 /** A condition in the expression language (see forms/README.md). */
-const expressionSchema = z.string().min(1, 'A condition cannot be empty.').max(2000);
+const expressionSchema = z
+  .string()
+  .min(1, 'A condition cannot be empty.')
+  .max(2000)
+  .describe('A condition, e.g. "pregnant == yes and pregnancy_weeks >= 12" or "surgery_date within 12 weeks". See forms/README.md.');
 
 const base = {
   id: questionIdSchema,

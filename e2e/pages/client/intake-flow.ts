@@ -45,7 +45,7 @@ export class IntakeFlow {
 
   async aboutYou(client: Client): Promise<void> {
     const s = this.step;
-    await s.expectTitle(/About you|Sobre usted|Acerca de usted/);
+    await s.expectTitle(/About you|Sus datos/);
     // The first field by the on-screen keyboard, the way a client without a keyboard does it.
     await s.typeOnScreen('first_name', client.firstName);
     await s.fill('last_name', client.lastName);

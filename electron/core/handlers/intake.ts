@@ -18,6 +18,7 @@ import {
   type FormDefinition,
 } from '../../../forms/engine/index.ts';
 import { createSignedSummary } from '../pdf/index.ts';
+import { transaction } from '../db/database.ts';
 import type { CoreDeps } from '../create-core.ts';
 import { defineHandler, type HandlerTable } from '../handler.ts';
 import { clientIdentity, initialsOf } from '../intake/identity.ts';
@@ -27,7 +28,8 @@ function receipt(id: string, duplicate: boolean, flags: readonly Flag[], languag
     submissionId: id,
     duplicate,
     needsFrontDesk: flags.some((f) => f.severity === 'stop'),
-    clientMessages: flags.flatMap((f) => (f.clientMessage ? [localize(f.clientMessage, language, form.defaultLanguage)] : [])),
+    // Several stop flags share the same kind sentence; say it once.
+    clientMessages: [...new Set(flags.flatMap((f) => (f.clientMessage ? [localize(f.clientMessage, language, form.defaultLanguage)] : [])))],
   };
 }
 
@@ -42,8 +44,9 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
   const earlier = deps.submissions.get(req.submissionId);
   if (earlier) return ok(receipt(earlier.id, true, earlier.flags, req.language, form));
 
+  // One instant for pruning, validation and screening: visibility and rules can depend on the date.
   const now = deps.clock.now();
-  const answers: Answers = pruneHiddenAnswers(form, req.answers as Answers);
+  const answers: Answers = pruneHiddenAnswers(form, req.answers as Answers, now);
   const errors = validateSubmission(form, answers, now);
   if (errors.length > 0) {
     return fail('invalid_request', 'Some answers are missing or not valid. Please go back and check the highlighted questions.', {
@@ -67,23 +70,27 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
     await deps.signingIdentity(),
     deps.clock,
   );
-  const { inserted } = deps.submissions.insert({
-    id: req.submissionId,
-    createdAt: now.toISOString(),
-    startedAt: req.startedAt,
-    formId: form.id,
-    formVersion: form.version,
-    language: req.language,
-    clientName: identity.name,
-    dateOfBirth: identity.dateOfBirth,
-    answers,
-    flags,
-    pdf: summary.pdf,
-    pdfSha256: summary.sha256,
-    signedAt: summary.signedAt,
+  // The record and its audit entry commit together: a crash cannot leave one without the other.
+  const { inserted } = transaction(deps.db, () => {
+    const result = deps.submissions.insert({
+      id: req.submissionId,
+      createdAt: now.toISOString(),
+      startedAt: req.startedAt,
+      formId: form.id,
+      formVersion: form.version,
+      language: req.language,
+      clientName: identity.name,
+      dateOfBirth: identity.dateOfBirth,
+      answers,
+      flags,
+      pdf: summary.pdf,
+      pdfSha256: summary.sha256,
+      signedAt: summary.signedAt,
+    });
+    if (result.inserted) deps.audit.append({ action: 'submission.created', actor: 'kiosk-client', subjectId: req.submissionId });
+    return result;
   });
   if (!inserted) return ok(receipt(req.submissionId, true, flags, req.language, form));
-  deps.audit.append({ action: 'submission.created', actor: 'kiosk-client', subjectId: req.submissionId });
 
   // The client's answer does not wait for the export copy; a failed export is journaled and retried.
   deps.background.run(async () => {

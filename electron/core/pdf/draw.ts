@@ -82,6 +82,38 @@ export function pathAnchor(d: string): { x: number; y: number } {
 }
 
 const REGION_FILL = rgb(0.86, 0.32, 0.12);
+const MARKER_RADIUS = 5;
+
+interface MarkerPlacement {
+  readonly marker: number;
+  readonly anchor: { readonly x: number; readonly y: number };
+  readonly x: number;
+  readonly y: number;
+}
+
+/**
+ * Numbered markers sit beside the figure (left or right, whichever side the region is
+ * on) with a leader line to the region, so small regions such as the neck stay visible
+ * under their fill; markers on one side are pushed apart vertically so none overlap.
+ */
+export function markerPlacements(
+  regions: SummaryBodyMap['views'][number]['regions'],
+  viewWidth: number,
+  minGap: number,
+): MarkerPlacement[] {
+  const marked = regions.flatMap((r) => (r.marker === null ? [] : [{ marker: r.marker, anchor: pathAnchor(r.path) }]));
+  const placements: MarkerPlacement[] = [];
+  for (const isLeft of [true, false]) {
+    const side = marked.filter((m) => (m.anchor.x < viewWidth / 2 - 1) === isLeft).sort((a, b) => a.anchor.y - b.anchor.y);
+    let previous = Number.NEGATIVE_INFINITY;
+    for (const m of side) {
+      const y = Math.max(m.anchor.y, previous + minGap);
+      previous = y;
+      placements.push({ ...m, x: isLeft ? 4 : viewWidth - 4, y });
+    }
+  }
+  return placements;
+}
 const BODY_FILL = rgb(0.93, 0.93, 0.94);
 
 /**
@@ -101,14 +133,16 @@ export function drawBodyMap(page: PDFPage, fonts: FontSet, map: SummaryBodyMap, 
       if (region.marker === null) continue;
       page.drawSvgPath(region.path, { ...origin, color: REGION_FILL, borderColor: INK, borderWidth: 0.8 });
     }
-    for (const region of view.regions) {
-      if (region.marker === null) continue;
-      const anchor = pathAnchor(region.path);
-      const cx = origin.x + anchor.x * scale;
-      const cy = origin.y - anchor.y * scale;
-      const label = String(region.marker);
-      page.drawCircle({ x: cx, y: cy, size: 6, color: WHITE, borderColor: INK, borderWidth: 0.8 });
-      drawLine(page, fonts, label, cx - fonts.widthOf(label, 'bold', 7) / 2, cy - 2.5, { size: 7, weight: 'bold' });
+    for (const m of markerPlacements(view.regions, map.viewBox.width, MARKER_RADIUS * 2.3 / scale)) {
+      const ax = origin.x + m.anchor.x * scale;
+      const ay = origin.y - m.anchor.y * scale;
+      const mx = origin.x + m.x * scale;
+      const my = origin.y - m.y * scale;
+      page.drawLine({ start: { x: ax, y: ay }, end: { x: mx, y: my }, thickness: 0.6, color: INK });
+      page.drawCircle({ x: ax, y: ay, size: 1.3, color: INK });
+      page.drawCircle({ x: mx, y: my, size: MARKER_RADIUS, color: WHITE, borderColor: INK, borderWidth: 0.8 });
+      const label = String(m.marker);
+      drawLine(page, fonts, label, mx - fonts.widthOf(label, 'bold', 7) / 2, my - 2.5, { size: 7, weight: 'bold' });
     }
   });
   return map.views.length * figureWidth + (map.views.length - 1) * gap;

@@ -109,7 +109,9 @@ function drawFlags(flow: Flow, model: SummaryModel): void {
     const height = lines.length * lineHeight(style) + 12;
     ensureSpace(flow, height);
     flow.page.drawRectangle({ x: MARGIN.left, y: flow.y - height, width: CONTENT_WIDTH, height, color: severityColors(severity).strong });
-    drawSeverityIcon(flow.page, severity, MARGIN.left + 16, flow.y - height / 2, 18);
+    // A white disc behind the icon: the band has the icon's own colour.
+    flow.page.drawCircle({ x: MARGIN.left + 16, y: flow.y - height / 2, size: 11, color: rgb(1, 1, 1) });
+    drawSeverityIcon(flow.page, severity, MARGIN.left + 16, flow.y - height / 2, 16);
     lines.forEach((line, i) => drawLine(flow.page, flow.fonts, line, MARGIN.left + 32, flow.y - 6 - (i + 1) * lineHeight(style) + 3, style));
     flow.y -= height + 4;
   }
@@ -155,11 +157,16 @@ function drawFlag(flow: Flow, flag: SummaryFlag, because: string): void {
   flow.y = y - 3;
 }
 
-const FIGURE_HEIGHT = 190;
+const FULL_FIGURE_HEIGHT = 190;
+const MIN_FIGURE_HEIGHT = 130;
 
 function drawBodyAndKeyFacts(flow: Flow, model: SummaryModel): void {
   const { labels, bodyMap, keyFacts } = model;
-  const mapWidth = bodyMap ? 2 * (bodyMap.viewBox.width * (FIGURE_HEIGHT / bodyMap.viewBox.height)) + 14 : 0;
+  // Many flags leave little room on page 1; a smaller figure that stays on page 1 beats a full-size one on page 2.
+  const fixedHeight = bodyMap ? lineHeight(H2) + 6 + 16 + Math.max(bodyMap.legend.length, 1) * lineHeight({ size: 9 }) : 0;
+  const room = flow.y - MARGIN.bottom - fixedHeight;
+  const figureHeight = flow.pages.length === 1 ? Math.max(MIN_FIGURE_HEIGHT, Math.min(FULL_FIGURE_HEIGHT, room)) : FULL_FIGURE_HEIGHT;
+  const mapWidth = bodyMap ? 2 * (bodyMap.viewBox.width * (figureHeight / bodyMap.viewBox.height)) + 14 : 0;
   const columnX = bodyMap ? MARGIN.left + mapWidth + 24 : MARGIN.left;
   const columnWidth = PAGE.width - MARGIN.right - columnX;
   const factsHeight = keyFacts.reduce(
@@ -167,7 +174,7 @@ function drawBodyAndKeyFacts(flow: Flow, model: SummaryModel): void {
     lineHeight(H2) + 6,
   );
   const legendLines = bodyMap ? Math.max(bodyMap.legend.length, 1) : 0;
-  const mapHeight = bodyMap ? lineHeight(H2) + 6 + FIGURE_HEIGHT + 16 + legendLines * lineHeight({ size: 9 }) : 0;
+  const mapHeight = bodyMap ? lineHeight(H2) + 6 + figureHeight + 16 + legendLines * lineHeight({ size: 9 }) : 0;
   const available = PAGE.height - MARGIN.top - MARGIN.bottom;
   // Side by side when it fits on one page (always, in practice); otherwise facts flow below the map.
   const isSideBySide = Math.max(factsHeight, mapHeight) <= available;
@@ -176,8 +183,8 @@ function drawBodyAndKeyFacts(flow: Flow, model: SummaryModel): void {
 
   if (bodyMap) {
     drawLine(flow.page, flow.fonts, labels.bodyMap, MARGIN.left, top - H2.size, H2);
-    drawBodyMap(flow.page, flow.fonts, bodyMap, MARGIN.left, top - lineHeight(H2) - 6, FIGURE_HEIGHT);
-    let y = top - lineHeight(H2) - 6 - FIGURE_HEIGHT - 16;
+    drawBodyMap(flow.page, flow.fonts, bodyMap, MARGIN.left, top - lineHeight(H2) - 6, figureHeight);
+    let y = top - lineHeight(H2) - 6 - figureHeight - 16;
     const legend = bodyMap.legend.length > 0 ? bodyMap.legend.map((l) => `${l.marker}  ${l.label}`) : [labels.noRegions];
     for (const entry of legend) {
       drawLine(flow.page, flow.fonts, fitLine(flow.fonts, entry, { size: 9 }, mapWidth + 10), MARGIN.left, y, { size: 9 });

@@ -119,11 +119,16 @@ function flagsOf(form: FormDefinition, flags: readonly Flag[], lang: string): Su
       triggers: flag.triggers.map((t) => {
         const q = questions.get(t.questionId);
         const question = q ? localize(q.label, lang, form.defaultLanguage) : t.questionId;
-        return `${question}: ${formatAnswer(form, t.questionId, t.value, lang)}`;
+        return `${question} → ${formatAnswer(form, t.questionId, t.value, lang)}`;
       }),
     }));
 }
 
+/**
+ * The figure shows the form's first body-map question (where it hurts). Later body maps
+ * (areas to avoid, varicose veins...) mean something else; they stay in words, in the
+ * key facts and the answers, rather than sharing one ambiguous drawing.
+ */
 function bodyMapOf(
   steps: readonly Step[],
   answers: Answers,
@@ -131,17 +136,15 @@ function bodyMapOf(
   lang: string,
   fallback: string,
 ): SummaryBodyMap | null {
-  const questions = steps.flatMap((s) => s.questions.filter((q) => q.type === 'body_map' && shown(q)));
-  if (questions.length === 0) return null;
-  const marked: string[] = [];
-  for (const q of questions) {
-    const value = answers[q.id];
-    if (Array.isArray(value)) for (const id of value) if (typeof id === 'string' && !marked.includes(id)) marked.push(id);
-  }
+  const question = steps.flatMap((s) => s.questions).find((q) => q.type === 'body_map' && shown(q));
+  if (!question) return null;
+  const value = answers[question.id];
+  const marked = Array.isArray(value) ? [...new Set(value.filter((id): id is string => typeof id === 'string'))] : [];
   const marker = (id: string) => (marked.includes(id) ? marked.indexOf(id) + 1 : null);
+  const words = frontBackWords(lang);
   const views = (['front', 'back'] as const).map((key) => ({
     key,
-    label: key === 'front' ? frontBackWords(lang).front : frontBackWords(lang).back,
+    label: words[key],
     outline: BODY_MAP.views[key].outline,
     regions: BODY_MAP.views[key].regions.map((r) => ({ id: r.id, path: r.path, marker: marker(r.id) })),
   }));
@@ -159,7 +162,7 @@ function frontBackWords(lang: string): { front: string; back: string } {
 /**
  * Page-1 facts, found by the form's structure rather than fixed ids so admins can
  * rename questions: the scale (pain) and single-choice questions (duration, cause) of
- * the step holding the body map, then every answer of a step whose id mentions
+ * the step holding the first body map, then every answer of a step whose id mentions
  * "preference".
  */
 function keyFactsOf(form: FormDefinition, steps: readonly Step[], answers: Answers, shown: (q: Question) => boolean, lang: string): SummaryField[] {
@@ -170,11 +173,8 @@ function keyFactsOf(form: FormDefinition, steps: readonly Step[], answers: Answe
     if (q.type === 'scale' && typeof value === 'number' && q.min === 0 && q.max === 10) text = `${text} (${painWord(value, lang)})`;
     facts.push({ label: localize(q.label, lang, form.defaultLanguage), value: text });
   };
-  for (const step of steps) {
-    if (step.questions.some((q) => q.type === 'body_map')) {
-      for (const q of step.questions) if (shown(q) && (q.type === 'scale' || q.type === 'single_choice')) fact(q);
-    }
-  }
+  const painStep = steps.find((step) => step.questions.some((q) => q.type === 'body_map' && shown(q)));
+  for (const q of painStep?.questions ?? []) if (shown(q) && (q.type === 'scale' || q.type === 'single_choice')) fact(q);
   for (const step of steps) {
     if (/preference/i.test(step.id)) for (const q of step.questions) if (shown(q)) fact(q);
   }

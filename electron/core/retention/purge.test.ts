@@ -60,3 +60,18 @@ describe('purgeExpired', () => {
     expect(repo.count()).toBe(3);
   });
 });
+
+describe('scheduleRetention', () => {
+  it('purges at once on start and reports a failing run instead of throwing', async () => {
+    const { scheduleRetention } = await import('./purge.ts');
+    const { clock, repo, audit, settings } = setup();
+    const schedule = scheduleRetention(() => purgeExpired(store.db, clock, settings, audit), { intervalMs: 3_600_000 });
+    schedule.stop();
+    expect(repo.count()).toBe(2);
+    const errors: unknown[] = [];
+    scheduleRetention(() => {
+      throw new Error('disk');
+    }, { onError: (e) => errors.push(e) }).stop();
+    expect(errors).toHaveLength(1);
+  });
+});

@@ -34,3 +34,24 @@ export function purgeExpired(
   if (purged > 0 && !db.isTransaction) db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   return { purged };
 }
+
+/**
+ * Runs purgeExpired now and then every `intervalMs` (default daily) while the app runs.
+ * Errors go to `onError` (no data in them); the timer does not keep the process alive.
+ */
+export function scheduleRetention(
+  run: () => { purged: number },
+  options: { readonly intervalMs?: number; readonly onError?: (error: unknown) => void } = {},
+): { stop(): void } {
+  const tick = () => {
+    try {
+      run();
+    } catch (error) {
+      options.onError?.(error);
+    }
+  };
+  tick();
+  const timer = setInterval(tick, options.intervalMs ?? DAY_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

@@ -83,8 +83,6 @@ export type StaffService = ReturnType<typeof createStaffService>;
 
 export function createStaffService(db: DatabaseSync, clock: Clock, settings: () => { autoLogoffMs: number }, options: StaffServiceOptions = {}) {
   const logN = options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N;
-  // Compared against when the staff id is unknown, so both paths cost one scrypt.
-  const dummyHash = hashPin('000000', logN);
   const byId = db.prepare('SELECT * FROM staff WHERE id = ?');
   const countStaff = db.prepare('SELECT COUNT(*) AS n FROM staff');
   const insert = db.prepare('INSERT INTO staff (id, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)');
@@ -115,10 +113,9 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
 
   async function attempt(staffId: string, pin: string): Promise<LoginResult> {
     const row = find(staffId);
-    if (!row || row.active !== 1) {
-      await verifyPin(pin, dummyHash);
-      return { ok: false, reason: 'unknown_staff' };
-    }
+    // No dummy hash to equalise timing: the roster is public (the login screen lists it),
+    // so whether an id exists is no secret.
+    if (!row || row.active !== 1) return { ok: false, reason: 'unknown_staff' };
     const now = nowMs();
     if (row.locked_until && Date.parse(row.locked_until) > now) return { ok: false, reason: 'locked_out', retryAt: row.locked_until };
     if (await verifyPin(pin, row.pin_hash)) {

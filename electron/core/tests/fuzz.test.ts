@@ -69,7 +69,7 @@ async function fuzz(handlers: Partial<Record<Channel, AnyHandler>>, db: Database
     try {
       result = await handler(payload, ctx);
     } catch (error) {
-      throw new Error(`call ${i} on ${channel} (seed ${seed}) threw: ${String(error)}`);
+      throw new Error(`call ${i} on ${channel} (seed ${seed}) threw`, { cause: error });
     }
     stats.calls++;
     stats.perChannel[channel] = (stats.perChannel[channel] ?? 0) + 1;

@@ -154,7 +154,10 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
 
   return (
     <KeyboardOwnerContext value={keyboardOwner}>
-      {screen()}
+      {/* While "Still there?" is up, the screen behind it can be neither focused nor read. */}
+      <div className="session-screen" inert={idle.phase === 'warning'}>
+        {screen()}
+      </div>
       {idle.phase === 'warning' ? <IdleDialog secondsLeft={idle.secondsLeft} onStay={idle.stay} onStartOver={onReset} /> : null}
     </KeyboardOwnerContext>
   );

@@ -15,6 +15,7 @@ interface DoneScreenProps {
 export function DoneScreen({ receipt, resetMs, onReset }: DoneScreenProps) {
   const { t } = useTranslation();
   const seconds = useCountdown(resetMs, onReset);
+  const messages = [...new Set(receipt.clientMessages)];
   return (
     <main className="screen screen-center done">
       <p className="done-icon" aria-hidden="true">
@@ -23,27 +24,22 @@ export function DoneScreen({ receipt, resetMs, onReset }: DoneScreenProps) {
       <h1>{t('done.title')}</h1>
       {receipt.needsFrontDesk ? (
         <div className="notice-box done-messages" role="status" data-testid="front-desk">
-          <p>
-            <strong>{t('done.frontDesk')}</strong>
-          </p>
-          {receipt.clientMessages.length > 0 ? (
-            <ul>
-              {receipt.clientMessages.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
-          ) : null}
+          {(messages.length > 0 ? messages : [t('done.frontDesk')]).map((m) => (
+            <p key={m}>
+              <strong>{m}</strong>
+            </p>
+          ))}
         </div>
       ) : (
-        <p className="lead">{t('done.seat')}</p>
-      )}
-      {receipt.needsFrontDesk ? null : receipt.clientMessages.length > 0 ? (
-        <ul className="done-messages">
-          {receipt.clientMessages.map((m) => (
-            <li key={m}>{m}</li>
+        <>
+          <p className="lead">{t('done.seat')}</p>
+          {messages.map((m) => (
+            <p key={m} className="done-messages">
+              {m}
+            </p>
           ))}
-        </ul>
-      ) : null}
+        </>
+      )}
       <p>{t('done.resetNotice', { count: seconds })}</p>
       <button type="button" className="button primary large" onClick={onReset}>
         {t('done.finish')}

@@ -16,6 +16,7 @@ interface BodyMapProps {
 }
 
 const SIDES = ['front', 'back'] as const;
+const UNCHOSEN_FILL = 'rgba(11, 83, 71, 0.06)';
 
 /**
  * Front and back outlines with tappable regions (drawn from BODY_MAP), and the same
@@ -52,7 +53,8 @@ export function BodyMap({ name, lang, regionIds, selected, onToggle, describedBy
                 d={r.path}
                 data-region={r.id}
                 className={`body-region${isChosen ? ' chosen' : ''}`}
-                fill={isChosen ? `url(#${name}-hatch-${side})` : undefined}
+                // A presentation attribute (not CSS) so each instance can point at its own pattern.
+                fill={isChosen ? `url(#${name}-hatch-${side})` : UNCHOSEN_FILL}
                 onClick={() => onToggle(r.id)}
               >
                 <title>{labels.get(r.id)}</title>

@@ -1,0 +1,120 @@
+import forge from 'node-forge';
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  caCertificatePem,
+  importP12,
+  loadOrCreateSigningIdentity,
+  regenerateIdentity,
+  SECRET_P12,
+  SigningIdentityError,
+  type SecretStore,
+} from './identity.ts';
+
+function memoryStore(): SecretStore & { puts: string[] } {
+  const secrets = new Map<string, Uint8Array>();
+  const puts: string[] = [];
+  return {
+    puts,
+    get: (name) => secrets.get(name) ?? null,
+    put: (name, value) => {
+      puts.push(name);
+      secrets.set(name, value);
+    },
+  };
+}
+
+const NOW = new Date('2026-11-21T14:32:00Z');
+const clock = { now: () => NOW };
+
+/** A PKCS#12 made the way an admin's CA tool would, with chosen validity and optionally a mismatched key. */
+function makeP12(options: { notBefore: Date; notAfter: Date; passphrase: string; isKeyMismatched?: boolean }): Uint8Array {
+  const pem = () => generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'pkcs1', format: 'pem' } }).privateKey;
+  const key = forge.pki.privateKeyFromPem(pem()) as forge.pki.rsa.PrivateKey;
+  const other = options.isKeyMismatched ? (forge.pki.privateKeyFromPem(pem()) as forge.pki.rsa.PrivateKey) : key;
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.setRsaPublicKey(other.n, other.e);
+  cert.serialNumber = '01';
+  cert.validity.notBefore = options.notBefore;
+  cert.validity.notAfter = options.notAfter;
+  cert.setSubject([{ name: 'commonName', value: 'Imported Clinic' }]);
+  cert.setIssuer([{ name: 'commonName', value: 'Imported Clinic' }]);
+  cert.sign(other, forge.md.sha256.create());
+  const der = forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(key, [cert], options.passphrase, { algorithm: '3des' })).getBytes();
+  return Uint8Array.from(Buffer.from(der, 'binary'));
+}
+
+describe('loadOrCreateSigningIdentity', () => {
+  it('first run creates a CA-issued kiosk certificate naming the clinic; later runs load the same one', async () => {
+    const store = memoryStore();
+    const first = await loadOrCreateSigningIdentity(store, 'Clínica Añil', clock);
+    expect(first.subject).toBe('CN=Clínica Añil intake kiosk, O=Clínica Añil');
+    expect(first.issuer).toBe('CN=Clínica Añil root CA, O=Clínica Añil');
+    expect(first.notAfter.getTime()).toBeGreaterThan(NOW.getTime());
+    expect(first.fingerprintSha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    expect(store.puts.sort()).toEqual(['signing.p12', 'signing.passphrase']);
+
+    const again = await loadOrCreateSigningIdentity(store, 'Clínica Añil', clock);
+    expect(again.fingerprintSha256).toBe(first.fingerprintSha256);
+    expect(store.puts).toHaveLength(2);
+  });
+
+  it('the CA is a CA (keyCertSign) and the kiosk certificate signs documents (digitalSignature, nonRepudiation)', async () => {
+    const store = memoryStore();
+    await loadOrCreateSigningIdentity(store, 'Harbour', clock);
+    const ca = forge.pki.certificateFromPem(caCertificatePem(store) ?? '');
+    expect(ca.getExtension('basicConstraints')).toMatchObject({ cA: true });
+    expect(ca.getExtension('keyUsage')).toMatchObject({ keyCertSign: true });
+    const p12 = store.get(SECRET_P12);
+    const passphrase = new TextDecoder().decode(store.get('signing.passphrase') ?? new Uint8Array());
+    const parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(Buffer.from(p12 ?? []).toString('binary')), passphrase);
+    const certs = (parsed.getBags({ bagType: '1.2.840.113549.1.12.10.1.3' })['1.2.840.113549.1.12.10.1.3'] ?? []).flatMap((b) => (b.cert ? [b.cert] : []));
+    const leaf = certs.find((c) => !c.isIssuer(c));
+    expect(leaf?.getExtension('keyUsage')).toMatchObject({ digitalSignature: true, nonRepudiation: true });
+    expect(ca.verify(leaf as forge.pki.Certificate)).toBe(true);
+  });
+
+  it('an expired stored identity is renewed', async () => {
+    const store = memoryStore();
+    const old = await loadOrCreateSigningIdentity(store, 'Harbour', clock);
+    const later = { now: () => new Date(old.notAfter.getTime() + 1000) };
+    const renewed = await loadOrCreateSigningIdentity(store, 'Harbour', later);
+    expect(renewed.fingerprintSha256).not.toBe(old.fingerprintSha256);
+    expect(renewed.notAfter.getTime()).toBeGreaterThan(later.now().getTime());
+  });
+
+  it('regenerateIdentity replaces the identity', async () => {
+    const store = memoryStore();
+    const first = await loadOrCreateSigningIdentity(store, 'Harbour', clock);
+    const second = await regenerateIdentity(store, 'Harbour', clock);
+    expect(second.fingerprintSha256).not.toBe(first.fingerprintSha256);
+    expect((await loadOrCreateSigningIdentity(store, 'Harbour', clock)).fingerprintSha256).toBe(second.fingerprintSha256);
+  });
+
+  it('caCertificatePem is null before any identity exists', () => {
+    expect(caCertificatePem(memoryStore())).toBeNull();
+  });
+});
+
+describe('importP12', () => {
+  const valid = { notBefore: new Date('2025-01-01'), notAfter: new Date('2030-01-01'), passphrase: 'correct horse' };
+
+  it('accepts a valid file and stores it', () => {
+    const store = memoryStore();
+    const identity = importP12(store, makeP12(valid), 'correct horse', NOW);
+    expect(identity.subject).toBe('CN=Imported Clinic');
+    expect(store.puts.sort()).toEqual(['signing.p12', 'signing.passphrase']);
+  });
+
+  it.each([
+    ['wrong passphrase', () => makeP12(valid), 'wrong', 'The passphrase is wrong for this certificate file.'],
+    ['expired certificate', () => makeP12({ ...valid, notAfter: new Date('2026-01-01') }), 'correct horse', 'The certificate expired on 2026-01-01.'],
+    ['not yet valid', () => makeP12({ ...valid, notBefore: new Date('2027-06-01') }), 'correct horse', 'The certificate is not valid yet (valid from 2027-06-01).'],
+    ['key does not match the certificate', () => makeP12({ ...valid, isKeyMismatched: true }), 'correct horse', 'The private key does not match any certificate in the file.'],
+    ['not a p12 at all', () => new TextEncoder().encode('%PDF-1.7 definitely not a certificate'), 'x', 'The file is not a PKCS#12 (.p12/.pfx) certificate file.'],
+  ])('%s: clear error, nothing stored', (_label, bytes, passphrase, message) => {
+    const store = memoryStore();
+    expect(() => importP12(store, bytes(), passphrase, NOW)).toThrow(new SigningIdentityError(message));
+    expect(store.puts).toEqual([]);
+  });
+});
