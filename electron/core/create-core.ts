@@ -28,6 +28,7 @@ import { queueHandlers } from './handlers/queue.ts';
 import { staffHandlers } from './handlers/staff.ts';
 import { createBackgroundTasks } from './background.ts';
 import { purgeExpired, scheduleRetention } from './retention/purge.ts';
+import { initialsOf } from './intake/identity.ts';
 
 export interface CoreOptions {
   /** Where the database lives: Electron's userData/data in the app, a temp dir in tests. */
@@ -67,6 +68,7 @@ export interface Core {
 }
 
 export const DATABASE_FILE = 'kiosk.db';
+const EXPORT_RETRY_MS = 5 * 60_000;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -107,11 +109,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   // Purge submissions past the retention period now and then periodically (one transaction per run, audited).
   const retention = scheduleRetention(() => purgeExpired(db, clock, settings, deps.audit));
+  // Export copies that failed (share offline, disk full) are retried from the database copy.
+  const retryExports = () =>
+    deps.background.run(() =>
+      deps.exporter.retryPending((id) => {
+        const stored = deps.submissions.get(id);
+        return stored ? { pdf: stored.pdf, createdAt: new Date(stored.createdAt), initials: initialsOf(stored.clientName) } : null;
+      }),
+    );
+  retryExports();
+  const exportRetryTimer = setInterval(retryExports, EXPORT_RETRY_MS);
+  exportRetryTimer.unref();
   return {
     handlers,
     deps,
     close: async () => {
       retention.stop();
+      clearInterval(exportRetryTimer);
       await deps.background.drain();
       db.close();
     },

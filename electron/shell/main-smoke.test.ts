@@ -126,3 +126,27 @@ describe('electron/main.ts key storage (fake electron)', () => {
     expect(result.dialogs).toEqual([expect.objectContaining({ type: 'error', title: 'The kiosk cannot protect its data' })]);
   });
 });
+
+describe('electron/main.ts production start (fake electron, fake keychain, real core)', () => {
+  it.each([
+    ['with a keyring (gnome_libsecret)', 'keyring', 'gnome_libsecret', null],
+    ['basic_text accepted by the admin in kiosk-shell.json', 'accepted', 'basic_text', '{ "acceptUnprotectedKeyStorage": true }'],
+  ])('starts %s and answers the kiosk page', async (_label, name, backend, settings) => {
+    const userData = join(dir, `user-data-${name}`);
+    await mkdir(userData, { recursive: true });
+    if (settings !== null) await writeFile(join(userData, 'kiosk-shell.json'), settings);
+    const result = runMain({ FAKE_SCENARIO: 'started', FAKE_USER_DATA: userData, FAKE_BACKEND: backend });
+    expect(result.fromKiosk).toBe(true);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('a broken kiosk-shell.json stops the start with a message instead of guessing', async () => {
+    const userData = join(dir, 'user-data-broken');
+    await mkdir(userData, { recursive: true });
+    await writeFile(join(userData, 'kiosk-shell.json'), '{ "acceptUnprotectedKeyStorage": "yes" }');
+    const result = runMain({ FAKE_SCENARIO: 'refused', FAKE_USER_DATA: userData });
+    expect(result.exitCode).toBe(1);
+    expect(result.windows).toBe(0);
+    expect(result.dialogs).toEqual([expect.objectContaining({ title: 'The kiosk settings file is not valid' })]);
+  });
+});

@@ -34,13 +34,13 @@ export class IntakeFlow {
   readonly screens: ScreenRecorder;
   private readonly page: Page;
 
-  constructor(page: Page, flowName: string) {
+  constructor(page: Page, flowName: string, options: { readonly record?: boolean } = {}) {
     this.page = page;
     this.attract = new AttractPage(page);
     this.step = new StepPage(page);
     this.review = new ReviewPage(page);
     this.done = new DonePage(page);
-    this.screens = new ScreenRecorder(page, flowName);
+    this.screens = new ScreenRecorder(page, flowName, options);
   }
 
   async aboutYou(client: Client): Promise<void> {
@@ -115,9 +115,17 @@ export class IntakeFlow {
     await s.next();
   }
 
-  async consent(): Promise<void> {
+  async consent(options: { readonly tinyFirst?: boolean } = {}): Promise<void> {
     const s = this.step;
     await s.tick('consent');
+    if (options.tinyFirst) {
+      // A dot is not a signature: the pad refuses it with a message beside it.
+      await s.sign('signature', { tiny: true });
+      await s.nextExpectingErrors();
+      await expect(s.errorFor('signature')).toContainText(/too short|demasiado corta/);
+      await this.screens.capture('signature-refused');
+      await s.question('signature').getByRole('button', { name: /Clear|Borrar/ }).tap();
+    }
     await s.sign('signature');
     await this.screens.capture('consent');
     await s.next();

@@ -18,14 +18,18 @@ export class ScreenRecorder {
   private count = 0;
   private readonly page: Page;
   private readonly dir: string;
-  constructor(page: Page, flow: string) {
+  private readonly isRecording: boolean;
+  /** With `record: false` nothing is scanned or saved (flows that only exercise behaviour). */
+  constructor(page: Page, flow: string, options: { readonly record?: boolean } = {}) {
     this.page = page;
     this.dir = join(SCREENS_DIR, flow);
-    mkdirSync(this.dir, { recursive: true });
+    this.isRecording = options.record !== false;
+    if (this.isRecording) mkdirSync(this.dir, { recursive: true });
   }
 
   /** Scans the screen with axe and saves it at both sizes; the page returns to portrait. */
   async capture(name: string, options: { readonly axe?: boolean } = {}): Promise<void> {
+    if (!this.isRecording) return;
     this.count += 1;
     const stem = `${String(this.count).padStart(2, '0')}-${name}`;
     if (options.axe !== false) await expectNoAxeViolations(this.page, stem);

@@ -1,0 +1,164 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID, createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { Answers } from '../../../forms/engine/index.ts';
+import { createCore, type Core } from '../create-core.ts';
+import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
+import { rowCount } from '../db/database.ts';
+import { ManualClock, tempDir } from '../tests/helpers.ts';
+
+const ORIGIN = 'http://127.0.0.1:5999';
+const ctx = { senderUrl: `${ORIGIN}/index.html` };
+
+const signature = { width: 400, height: 150, strokes: [[{ x: 10, y: 20, t: 0 }, { x: 60, y: 40, t: 16 }, { x: 120, y: 30, t: 32 }]] };
+
+/** A complete client with nothing to flag, for the default form. */
+const healthy: Answers = {
+  first_name: 'Ana',
+  last_name: 'García',
+  date_of_birth: '1980-04-02',
+  phone: '+1 555 010 0199',
+  emergency_name: 'Luis García',
+  emergency_phone: '555-010-0123',
+  pain_areas: ['lower_back'],
+  pain_level: 4,
+  pain_duration: 'subacute',
+  pain_cause: 'strain_lifting',
+  leg_pain: false,
+  known_conditions: ['none'],
+  doctor_referral: false,
+  muscle_spasms: false,
+  fever_infection: false,
+  dvt_symptoms: false,
+  bladder_bowel: false,
+  weight_loss: false,
+  acute_injury: false,
+  had_surgery: false,
+  cancer_treatment: false,
+  pregnant: false,
+  dvt_history: false,
+  osteoporosis: false,
+  varicose_veins: false,
+  skin_problems: false,
+  blood_thinners: false,
+  allergies: false,
+  massage_type: 'swedish',
+  pressure: 'medium',
+  goals: ['pain_relief'],
+  consent: true,
+  signature,
+};
+
+const submit = (overrides: Record<string, unknown> = {}) => ({
+  submissionId: randomUUID(),
+  formId: 'massage-intake',
+  formVersion: 1,
+  language: 'en',
+  answers: healthy,
+  startedAt: '2025-06-15T10:00:00.000Z',
+  ...overrides,
+});
+
+let core: Core;
+let cleanup: () => void;
+
+beforeEach(async () => {
+  const tmp = tempDir('kiosk-intake-');
+  cleanup = tmp.cleanup;
+  core = await createCore({
+    dataDir: tmp.dir,
+    keyProvider: createKeyFileProvider(join(tmp.dir, 'key.bin')),
+    clock: new ManualClock('2025-06-15T10:30:00.000Z'),
+    allowedOrigins: [ORIGIN],
+  });
+});
+
+afterEach(async () => {
+  await core.close();
+  cleanup();
+});
+
+const counts = () => ({
+  submissions: rowCount(core.deps.db, 'submissions'),
+  audit: core.deps.audit.count(),
+});
+
+describe('intake:submit boundary: bad payloads get a clear error and write nothing', () => {
+  const cases: ReadonlyArray<{ label: string; payload: unknown; code: string; mentions?: RegExp }> = [
+    { label: 'no payload at all', payload: undefined, code: 'invalid_request', mentions: /submissionId/ },
+    { label: 'a bare string', payload: 'hello', code: 'invalid_request' },
+    { label: 'an array', payload: [1, 2, 3], code: 'invalid_request' },
+    { label: 'submission id not a UUID', payload: submit({ submissionId: '42' }), code: 'invalid_request', mentions: /UUID/ },
+    { label: 'form version as a string', payload: submit({ formVersion: '1' }), code: 'invalid_request', mentions: /formVersion/ },
+    { label: 'missing answers', payload: { ...submit(), answers: undefined }, code: 'invalid_request', mentions: /answers/ },
+    { label: 'answers of the wrong type', payload: submit({ answers: { pain_level: { nested: true } } }), code: 'invalid_request' },
+    { label: 'a 1 MB string answer', payload: submit({ answers: { ...healthy, first_name: 'x'.repeat(1_000_000) } }), code: 'invalid_request' },
+    { label: 'a 2 MB payload', payload: submit({ padding: 'y'.repeat(2_000_000) }), code: 'invalid_request', mentions: /too large/ },
+    { label: 'an unexpected extra field', payload: submit({ admin: true }), code: 'invalid_request', mentions: /Unexpected field/ },
+    { label: 'an unknown form version', payload: submit({ formVersion: 99 }), code: 'conflict' },
+    { label: 'a language the form lacks', payload: submit({ language: 'fr' }), code: 'invalid_request', mentions: /"fr"/ },
+    { label: 'required answers missing', payload: submit({ answers: { first_name: 'Ana' } }), code: 'invalid_request', mentions: /missing/ },
+    { label: 'pain out of range', payload: submit({ answers: { ...healthy, pain_level: 11 } }), code: 'invalid_request' },
+    { label: 'consent not given', payload: submit({ answers: { ...healthy, consent: false } }), code: 'invalid_request' },
+  ];
+
+  it.each(cases)('$label -> $code', async ({ payload, code, mentions }) => {
+    const before = counts();
+    const result = await core.handlers['intake:submit'](payload, ctx);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe(code);
+    const text = [result.error.message, ...(result.error.issues ?? []).map((i) => `${i.path}: ${i.message}`)].join(' | ');
+    if (mentions) expect(text).toMatch(mentions);
+    expect(text.length).toBeLessThan(5_000);
+    expect(counts()).toEqual(before);
+  });
+
+  it('a call from another origin is refused before anything is read', async () => {
+    const result = await core.handlers['intake:submit'](submit(), { senderUrl: 'https://example.com/' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    expect(counts().submissions).toBe(0);
+  });
+});
+
+describe('intake:submit stores a signed, encrypted record once', () => {
+  it('stores the record with its PDF, SHA-256 and flags, and says so', async () => {
+    const payload = submit();
+    const result = await core.handlers['intake:submit'](payload, ctx);
+    expect(result).toEqual({ ok: true, value: { submissionId: payload.submissionId, duplicate: false, needsFrontDesk: false, clientMessages: [] } });
+    const stored = core.deps.submissions.get(payload.submissionId);
+    expect(stored?.clientName).toBe('Ana García');
+    expect(stored?.dateOfBirth).toBe('1980-04-02');
+    expect(stored?.answers['pain_level']).toBe(4);
+    expect(stored?.flags).toEqual([]);
+    const pdf = Buffer.from(stored?.pdf ?? new Uint8Array());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(stored?.pdfSha256);
+    expect(pdf.includes(Buffer.from('/ByteRange'))).toBe(true);
+    expect(core.deps.audit.list({ limit: 10 }).map((e) => e.action)).toContain('submission.created');
+  });
+
+  it('a retry with the same id is absorbed: duplicate, nothing stored twice', async () => {
+    const payload = submit();
+    await core.handlers['intake:submit'](payload, ctx);
+    const again = await core.handlers['intake:submit'](payload, ctx);
+    expect(again).toMatchObject({ ok: true, value: { duplicate: true } });
+    expect(counts().submissions).toBe(1);
+  });
+
+  it('main re-evaluates the flags: a stop answer asks the client to see the front desk, once', async () => {
+    const payload = submit({ answers: { ...healthy, fever_infection: true, dvt_symptoms: true } });
+    const result = await core.handlers['intake:submit'](payload, ctx);
+    expect(result.ok && result.value.needsFrontDesk).toBe(true);
+    expect(result.ok && result.value.clientMessages).toHaveLength(1);
+    const stored = core.deps.submissions.get(payload.submissionId);
+    expect(stored?.flags.map((f) => f.severity)).toContain('stop');
+  });
+
+  it('answers to hidden questions are dropped before storing', async () => {
+    const payload = submit({ answers: { ...healthy, pregnant: false, pregnancy_high_risk: true } });
+    const result = await core.handlers['intake:submit'](payload, ctx);
+    expect(result.ok).toBe(true);
+    expect(core.deps.submissions.get(payload.submissionId)?.answers).not.toHaveProperty('pregnancy_high_risk');
+  });
+});
