@@ -23,6 +23,7 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     staffRoster: call('staff:roster'),
     staffLogin: call('staff:login'),
     staffLock: call('staff:lock'),
+    quitKiosk: call('kiosk:quit'),
     listQueue: call('queue:list'),
   } satisfies KioskApi);
 }

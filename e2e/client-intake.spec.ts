@@ -61,6 +61,13 @@ test('osteoporosis and pregnancy: both modify flags are stored, the client only 
   await flow.preferences('light');
   await flow.consent();
   await expect(flow.review.section('health')).toContainText('24');
+  // "Edit" goes to that section and straight back to the review.
+  await flow.review.edit('preferences');
+  await expect(kiosk.getByTestId('next')).toContainText('Back to review');
+  await flow.step.question('pressure').locator('input[value="medium"]').locator('..').tap();
+  await flow.step.next();
+  await flow.review.expectShown();
+  await expect(flow.review.section('preferences')).toContainText('Medium');
   await flow.submitAndExpectDone();
   await expect(kiosk.getByText('Please take a seat')).toBeVisible();
   expect(storedFlagCodes(core)).toEqual(expect.arrayContaining(['OSTEOPOROSIS', 'PREGNANCY']));
@@ -76,6 +83,16 @@ test('recent surgery: a surgery two weeks ago raises the clearance flag', async 
   await flow.health({ surgeryDate: isoDaysAgo(14) });
   await flow.preferences();
   await flow.consent();
+  // An edit that reveals a new required question cannot slip past the review.
+  await flow.review.edit('health');
+  await flow.step.yesNo('allergies', true);
+  await flow.step.nextExpectingErrors();
+  await expect(flow.step.errorFor('allergy_details')).toBeVisible();
+  await expect(flow.step.question('allergy_details').locator('input')).toBeFocused();
+  await flow.step.fill('allergy_details', 'Almond oil');
+  await flow.step.next();
+  await flow.review.expectShown();
+  await expect(flow.review.section('health')).toContainText('Almond oil');
   await flow.submitAndExpectDone();
   expect(storedFlagCodes(core)).toContain('RECENT_SURGERY');
   await expect(flow.done.frontDesk()).toHaveCount(0);

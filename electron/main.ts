@@ -45,11 +45,12 @@ async function failClosed(title: string, message: string): Promise<never> {
   throw new Error(title);
 }
 
-function readShellSettings(): Promise<ShellSettings> | ShellSettings {
+async function readShellSettings(): Promise<ShellSettings> {
   let text: string | null = null;
   try {
     text = readFileSync(join(app.getPath('userData'), SHELL_SETTINGS_FILE), 'utf8');
   } catch (error) {
+    // The message of an fs error names only the settings file's path: no client data.
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return failClosed('The kiosk settings file could not be read', String((error as Error).message));
   }
   const parsed = parseShellSettings(text);
@@ -100,6 +101,7 @@ async function start(): Promise<void> {
     keyProvider,
     printer: createElectronPrinter({ spoolDir }),
     allowedOrigins: [APP_ORIGIN],
+    host: { quit: () => app.quit() },
     onError: (channel, code) => shellLog(`ipc ${channel} failed: ${code}`),
   });
   registerIpc(core.handlers);

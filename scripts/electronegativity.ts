@@ -17,7 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ELECTRON_VERSION = '45.0.0';
@@ -134,10 +134,6 @@ function runElectronegativity(root: string, dir: string, workDir: string): strin
     throw new Error(`Electronegativity did not finish on ${dir} (exit ${run.status}).\n${run.stderr}${run.stdout}`.trim());
   }
   return readFileSync(out, 'utf8');
-}
-
-function dirname(path: string): string {
-  return resolve(path, '..');
 }
 
 function main(): void {

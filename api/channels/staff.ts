@@ -8,6 +8,7 @@ export const staffRequests = {
   'staff:roster': empty,
   'staff:login': z.object({ staffId: id, pin }).strict(),
   'staff:lock': empty,
+  'kiosk:quit': empty,
   'queue:list': z
     .object({
       from: z.iso.date().optional(),
@@ -25,6 +26,7 @@ export const staffChannels = {
   'staff:roster': 'staffRoster',
   'staff:login': 'staffLogin',
   'staff:lock': 'staffLock',
+  'kiosk:quit': 'quitKiosk',
   'queue:list': 'listQueue',
 } as const;
 
@@ -63,5 +65,7 @@ export interface StaffResponses {
   'staff:roster': readonly RosterEntry[];
   'staff:login': StaffSession;
   'staff:lock': { readonly locked: true };
+  /** Admin only: leave kiosk mode (the documented staff exit). Chromium mode cannot quit itself. */
+  'kiosk:quit': { readonly quitting: boolean };
   'queue:list': { readonly items: readonly QueueItem[] };
 }

@@ -26,6 +26,7 @@ import { kioskHandlers } from './handlers/kiosk.ts';
 import { intakeHandlers } from './handlers/intake.ts';
 import { queueHandlers } from './handlers/queue.ts';
 import { staffHandlers } from './handlers/staff.ts';
+import { kioskControlHandlers } from './handlers/kiosk-control.ts';
 import { createBackgroundTasks } from './background.ts';
 import { purgeExpired, scheduleRetention } from './retention/purge.ts';
 import { initialsOf } from './intake/identity.ts';
@@ -38,6 +39,8 @@ export interface CoreOptions {
   readonly printer?: Printer;
   /** Origins allowed to call (app://kiosk in Electron, the http origin in e2e and start:chromium). */
   readonly allowedOrigins: readonly string[];
+  /** The host application: Electron passes app.quit; absent in Chromium mode and tests. */
+  readonly host?: { quit(): void };
   /** Receives channel + error code for failed calls; never payloads. */
   readonly onError?: (channel: Channel, code: ApiErrorCode, error: unknown) => void;
 }
@@ -58,6 +61,7 @@ export interface CoreDeps {
   readonly secrets: SecretStore;
   readonly signingIdentity: () => Promise<SigningIdentity>;
   readonly background: ReturnType<typeof createBackgroundTasks>;
+  readonly host: { quit(): void } | null;
 }
 
 export interface Core {
@@ -100,11 +104,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     secrets,
     signingIdentity: () => (identity ??= loadOrCreateSigningIdentity(secrets, settings.get().clinicName, clock)),
     background: createBackgroundTasks(),
+    host: options.host ?? null,
   };
   const handlers: HandlerTable = {
     ...kioskHandlers(deps),
     ...intakeHandlers(deps),
     ...staffHandlers(deps),
+    ...kioskControlHandlers(deps),
     ...queueHandlers(deps),
   };
   // Purge submissions past the retention period now and then periodically (one transaction per run, audited).

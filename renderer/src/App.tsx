@@ -5,6 +5,7 @@ import { ClientSession } from './client/ClientSession.tsx';
 import { useKioskBoot } from './hooks/use-kiosk-boot.ts';
 import { useStaffShortcut } from './hooks/use-staff-shortcut.ts';
 import { applyLanguage } from './i18n/index.ts';
+import { assertNever } from './lib/assert-never.ts';
 
 type Mode = 'client' | 'staff';
 
@@ -57,5 +58,7 @@ export function App() {
       );
     case 'ready':
       return <ClientSession key={generation} config={state.config} form={state.form} onReset={resetClient} onStaff={enterStaff} />;
+    default:
+      return assertNever(state);
   }
 }

@@ -26,7 +26,8 @@ export type AuditAction =
   | 'staff.added'
   | 'staff.changed'
   | 'keys.rotated'
-  | 'audit.verified';
+  | 'audit.verified'
+  | 'kiosk.quit';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'submission.created',
@@ -44,6 +45,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'staff.changed',
   'keys.rotated',
   'audit.verified',
+  'kiosk.quit',
 ];
 
 export type AuditDetails = Readonly<Record<string, string | number | boolean>>;

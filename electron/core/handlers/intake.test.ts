@@ -162,3 +162,16 @@ describe('intake:submit stores a signed, encrypted record once', () => {
     expect(core.deps.submissions.get(payload.submissionId)?.answers).not.toHaveProperty('pregnancy_high_risk');
   });
 });
+
+describe('kiosk:quit, the staff exit', () => {
+  it('is refused without an admin session and allowed for an admin, who is then signed out', async () => {
+    const refused = await core.handlers['kiosk:quit']({}, ctx);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    const setup = await core.handlers['staff:setup']({ name: 'Owner', pin: '246810' }, ctx);
+    expect(setup.ok).toBe(true);
+    const quit = await core.handlers['kiosk:quit']({}, ctx);
+    expect(quit).toEqual({ ok: true, value: { quitting: false } }); // no host here: Chromium mode cannot quit itself
+    expect(core.deps.staff.current()).toBeNull();
+    expect(core.deps.audit.list({ limit: 5 }).map((e) => e.action)).toContain('kiosk.quit');
+  });
+});

@@ -41,6 +41,7 @@ const VALID: Record<Channel, Record<string, unknown>> = {
   'staff:roster': {},
   'staff:login': { staffId: 'staff-1', pin: '654321' },
   'staff:lock': {},
+  'kiosk:quit': {},
   'queue:list': { status: 'all', limit: 10 },
 };
 

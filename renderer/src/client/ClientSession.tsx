@@ -79,7 +79,7 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
             return;
           }
           const after = nextStepId(steps, step.id);
-          if (phase.fromReview || after === null) dispatch({ type: 'review' });
+          if (phase.fromReview || after === null) toReviewOrFirstGap();
           else dispatch({ type: 'goto', stepId: after, fromReview: false });
         };
         const before = previousStepId(steps, step.id);
@@ -121,7 +121,11 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
             answers={state.answers}
             submit={state.submit}
             onEdit={(stepId) => dispatch({ type: 'goto', stepId, fromReview: true })}
-            onSubmit={submit}
+            onSubmit={() => {
+              // A changed answer can reveal a question in another step: never send with a gap.
+              if (firstGap() === null) submit();
+              else toReviewOrFirstGap();
+            }}
             onBack={() => {
               const last = steps[steps.length - 1];
               if (last) dispatch({ type: 'goto', stepId: last.id, fromReview: false });
@@ -135,6 +139,27 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
         return assertNever(phase);
     }
   };
+
+  /** The first visible step that still has errors, with them; null when every step is complete. */
+  function firstGap() {
+    for (const s of steps) {
+      const found = checkStep(s.id);
+      if (found.length > 0) return { stepId: s.id, errors: found };
+    }
+    return null;
+  }
+
+  /** Review when every step is complete; otherwise the first step with a gap, its errors shown. */
+  function toReviewOrFirstGap() {
+    const gap = firstGap();
+    if (gap === null) {
+      dispatch({ type: 'review' });
+      return;
+    }
+    dispatch({ type: 'goto', stepId: gap.stepId, fromReview: phase.kind === 'review' || (phase.kind === 'step' && phase.fromReview) });
+    dispatch({ type: 'errors', errors: gap.errors });
+    setErrorGeneration((g) => g + 1);
+  }
 
   /** The engine's checks for the step, plus the pad's own: an empty or trivial signature is refused. */
   function checkStep(stepId: string) {

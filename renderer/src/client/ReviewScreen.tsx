@@ -65,13 +65,14 @@ export function ReviewScreen({ form, steps, lang, languages, answers, submit, on
             );
           })}
         </div>
+      </main>
+      <nav className="flow-nav" aria-label={t('review.title')}>
+        {/* Beside the button the client just tapped, so the retry message cannot be missed. */}
         {problem ? (
           <p className="error-text submit-problem" role="alert" data-testid="submit-problem">
             {problem}
           </p>
         ) : null}
-      </main>
-      <nav className="flow-nav" aria-label={t('review.title')}>
         <button type="button" className="button secondary large" onClick={onBack} disabled={isSending}>
           ← {t('step.back')}
         </button>
