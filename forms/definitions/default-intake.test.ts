@@ -10,48 +10,13 @@ import {
   type Severity,
 } from '../engine/index.ts';
 import { DEFAULT_INTAKE_FORM as form } from './index.ts';
+import { HEALTHY_CLIENT_ANSWERS } from './sample-answers.ts';
 
 // 15 June 2025, mid-morning, kiosk local time.
 const NOW = new Date(2025, 5, 15, 10, 30);
 
-const signature = { width: 400, height: 150, strokes: [[{ x: 10, y: 20, t: 0 }, { x: 60, y: 40, t: 16 }]] };
-
 /** A complete, valid client with nothing to flag. */
-const healthy: Answers = {
-  first_name: 'Ana',
-  last_name: 'García',
-  date_of_birth: '1980-04-02',
-  phone: '+1 555 010 0199',
-  emergency_name: 'Luis García',
-  emergency_phone: '555-010-0123',
-  pain_areas: ['lower_back'],
-  pain_level: 4,
-  pain_duration: 'subacute',
-  pain_cause: 'strain_lifting',
-  leg_pain: false,
-  known_conditions: ['none'],
-  doctor_referral: false,
-  muscle_spasms: false,
-  fever_infection: false,
-  dvt_symptoms: false,
-  bladder_bowel: false,
-  weight_loss: false,
-  acute_injury: false,
-  had_surgery: false,
-  cancer_treatment: false,
-  pregnant: false,
-  dvt_history: false,
-  osteoporosis: false,
-  varicose_veins: false,
-  skin_problems: false,
-  blood_thinners: false,
-  allergies: false,
-  massage_type: 'swedish',
-  pressure: 'medium',
-  goals: ['pain_relief'],
-  consent: true,
-  signature,
-};
+const healthy: Answers = HEALTHY_CLIENT_ANSWERS;
 
 type Case = { readonly label: string; readonly answers: Readonly<Record<string, AnswerValue>>; readonly flags: readonly string[] };
 

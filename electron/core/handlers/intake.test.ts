@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID, createHash } from 'node:crypto';
 import { join } from 'node:path';
-import type { Answers } from '../../../forms/engine/index.ts';
+import { HEALTHY_CLIENT_ANSWERS } from '../../../forms/definitions/sample-answers.ts';
 import { createCore, type Core } from '../create-core.ts';
 import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
 import { rowCount } from '../db/database.ts';
@@ -10,44 +10,7 @@ import { ManualClock, tempDir } from '../tests/helpers.ts';
 const ORIGIN = 'http://127.0.0.1:5999';
 const ctx = { senderUrl: `${ORIGIN}/index.html` };
 
-const signature = { width: 400, height: 150, strokes: [[{ x: 10, y: 20, t: 0 }, { x: 60, y: 40, t: 16 }, { x: 120, y: 30, t: 32 }]] };
-
-/** A complete client with nothing to flag, for the default form. */
-const healthy: Answers = {
-  first_name: 'Ana',
-  last_name: 'García',
-  date_of_birth: '1980-04-02',
-  phone: '+1 555 010 0199',
-  emergency_name: 'Luis García',
-  emergency_phone: '555-010-0123',
-  pain_areas: ['lower_back'],
-  pain_level: 4,
-  pain_duration: 'subacute',
-  pain_cause: 'strain_lifting',
-  leg_pain: false,
-  known_conditions: ['none'],
-  doctor_referral: false,
-  muscle_spasms: false,
-  fever_infection: false,
-  dvt_symptoms: false,
-  bladder_bowel: false,
-  weight_loss: false,
-  acute_injury: false,
-  had_surgery: false,
-  cancer_treatment: false,
-  pregnant: false,
-  dvt_history: false,
-  osteoporosis: false,
-  varicose_veins: false,
-  skin_problems: false,
-  blood_thinners: false,
-  allergies: false,
-  massage_type: 'swedish',
-  pressure: 'medium',
-  goals: ['pain_relief'],
-  consent: true,
-  signature,
-};
+const healthy = HEALTHY_CLIENT_ANSWERS;
 
 const submit = (overrides: Record<string, unknown> = {}) => ({
   submissionId: randomUUID(),

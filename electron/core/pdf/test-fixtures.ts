@@ -2,6 +2,7 @@
  * Test-only fixtures for the summary PDF: a small bilingual intake form shaped like the
  * default one, and answer sets for the cases the issue names.
  */
+import { NO_FLAG_HEALTH_ANSWERS } from '../../../forms/definitions/sample-answers.ts';
 import { parseFormDefinition, type Answers, type FormDefinition, type SignatureValue } from '../../../forms/engine/index.ts';
 
 const t = (en: string, es: string) => ({ en, es });
@@ -268,24 +269,11 @@ export const DEFAULT_FORM_ANSWERS: Answers = {
   pain_level: 6,
   pain_duration: 'chronic',
   pain_cause: 'strain_lifting',
+  ...NO_FLAG_HEALTH_ANSWERS,
   leg_pain: true,
   known_conditions: ['sciatica'],
   doctor_referral: true,
-  muscle_spasms: false,
-  fever_infection: false,
-  dvt_symptoms: false,
-  bladder_bowel: false,
-  weight_loss: false,
-  acute_injury: false,
-  had_surgery: false,
-  cancer_treatment: false,
-  pregnant: false,
-  dvt_history: false,
   osteoporosis: true,
-  varicose_veins: false,
-  skin_problems: false,
-  blood_thinners: false,
-  allergies: false,
   other_health: 'Desk job, sit for eight hours a day.',
   massage_type: 'therapist_decides',
   pressure: 'medium',

@@ -1,0 +1,58 @@
+/**
+ * A complete, valid set of answers to the default form with nothing to flag: the base
+ * that tests (engine, core, PDF, benchmarks) change one answer at a time.
+ */
+import type { Answers, SignatureValue } from '../engine/index.ts';
+
+export const SAMPLE_SIGNATURE: SignatureValue = {
+  width: 400,
+  height: 150,
+  strokes: [
+    [
+      { x: 10, y: 20, t: 0 },
+      { x: 60, y: 40, t: 16 },
+      { x: 120, y: 30, t: 32 },
+    ],
+  ],
+};
+
+/** "No" to every screening question: the engine raises no flag for these answers. */
+export const NO_FLAG_HEALTH_ANSWERS: Answers = {
+  leg_pain: false,
+  known_conditions: ['none'],
+  doctor_referral: false,
+  muscle_spasms: false,
+  fever_infection: false,
+  dvt_symptoms: false,
+  bladder_bowel: false,
+  weight_loss: false,
+  acute_injury: false,
+  had_surgery: false,
+  cancer_treatment: false,
+  pregnant: false,
+  dvt_history: false,
+  osteoporosis: false,
+  varicose_veins: false,
+  skin_problems: false,
+  blood_thinners: false,
+  allergies: false,
+};
+
+export const HEALTHY_CLIENT_ANSWERS: Answers = {
+  first_name: 'Ana',
+  last_name: 'García',
+  date_of_birth: '1980-04-02',
+  phone: '+1 555 010 0199',
+  emergency_name: 'Luis García',
+  emergency_phone: '555-010-0123',
+  pain_areas: ['lower_back'],
+  pain_level: 4,
+  pain_duration: 'subacute',
+  pain_cause: 'strain_lifting',
+  ...NO_FLAG_HEALTH_ANSWERS,
+  massage_type: 'swedish',
+  pressure: 'medium',
+  goals: ['pain_relief'],
+  consent: true,
+  signature: SAMPLE_SIGNATURE,
+};
