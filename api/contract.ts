@@ -13,14 +13,20 @@ import type { z } from 'zod';
 import type { Result } from './result.ts';
 import { intakeChannels, intakeRequests, type IntakeResponses } from './channels/intake.ts';
 import { staffChannels, staffRequests, type StaffResponses } from './channels/staff.ts';
+import { therapistChannels, therapistRequests, type TherapistResponses } from './channels/therapist.ts';
+import { adminChannels, adminRequests, type AdminResponses } from './channels/admin.ts';
 
 export * from './channels/common.ts';
 export * from './channels/intake.ts';
 export * from './channels/staff.ts';
+export * from './channels/therapist.ts';
+export * from './channels/admin.ts';
 
 export const requests = {
   ...intakeRequests,
   ...staffRequests,
+  ...therapistRequests,
+  ...adminRequests,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Channel = keyof typeof requests;
@@ -31,9 +37,11 @@ export type ParsedRequest<C extends Channel> = z.output<(typeof requests)[C]>;
 export const channels = {
   ...intakeChannels,
   ...staffChannels,
+  ...therapistChannels,
+  ...adminChannels,
 } as const satisfies Record<Channel, string>;
 
-export interface Responses extends IntakeResponses, StaffResponses {}
+export interface Responses extends IntakeResponses, StaffResponses, TherapistResponses, AdminResponses {}
 
 type MethodOf<C extends Channel> = (typeof channels)[C];
 

@@ -25,6 +25,8 @@ import { createPdfPrinter } from './pdf-printer.ts';
 import { kioskHandlers } from './handlers/kiosk.ts';
 import { intakeHandlers } from './handlers/intake.ts';
 import { queueHandlers } from './handlers/queue.ts';
+import { therapistHandlers } from './handlers/therapist.ts';
+import { adminHandlers } from './handlers/admin.ts';
 import { staffHandlers } from './handlers/staff.ts';
 import { kioskControlHandlers } from './handlers/kiosk-control.ts';
 import { createBackgroundTasks } from './background.ts';
@@ -100,7 +102,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     staff: createStaffService(db, clock, () => ({ autoLogoffMs: settings.get().autoLogoffMs })),
     audit: createAuditLog(db, clock),
     exporter: createExporter(db, clock, () => settings.get().exportFolder),
-    forms: createFormRegistry(),
+    forms: createFormRegistry(db, clock),
     secrets,
     signingIdentity: () => (identity ??= loadOrCreateSigningIdentity(secrets, settings.get().clinicName, clock)),
     background: createBackgroundTasks(),
@@ -112,6 +114,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...staffHandlers(deps),
     ...kioskControlHandlers(deps),
     ...queueHandlers(deps),
+    ...therapistHandlers(deps),
+    ...adminHandlers(deps),
   };
   // Purge submissions past the retention period now and then periodically (one transaction per run, audited).
   const retention = scheduleRetention(() => purgeExpired(db, clock, settings, deps.audit));

@@ -42,6 +42,14 @@ const VALID: Record<Channel, Record<string, unknown>> = {
   'staff:login': { staffId: 'staff-1', pin: '654321' },
   'staff:lock': {},
   'kiosk:quit': {},
+  'staff:touch': {},
+  'submission:get': { submissionId: '3f2b8c9e-4d1a-4e6b-9f0c-2a7d5e8b1c34' },
+  'submission:pdf': { submissionId: '3f2b8c9e-4d1a-4e6b-9f0c-2a7d5e8b1c34' },
+  'submission:acknowledge': { submissionId: '3f2b8c9e-4d1a-4e6b-9f0c-2a7d5e8b1c34', flagsRead: ['FEVER_INFECTION'] },
+  'submission:print': { submissionId: '3f2b8c9e-4d1a-4e6b-9f0c-2a7d5e8b1c34' },
+  'submission:export': { submissionId: '3f2b8c9e-4d1a-4e6b-9f0c-2a7d5e8b1c34' },
+  'audit:list': { limit: 10 },
+  'audit:verify': {},
   'queue:list': { status: 'all', limit: 10 },
 };
 

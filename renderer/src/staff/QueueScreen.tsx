@@ -1,39 +1,116 @@
-import { useEffect, useState } from 'react';
-import type { QueueItem, Severity } from '../../../api/contract.ts';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { QueueItem } from '../../../api/contract.ts';
+import type { ApiError } from '../../../api/result.ts';
+import { SeverityBadge } from './SeverityBadge.tsx';
+import { inLocalRange, localIsoDate, queueOrder, SEVERITIES, widenedRange } from './queue-view.ts';
 
-const SEVERITY_WORDS: Readonly<Record<Severity, string>> = {
-  stop: 'Stop',
-  clearance: 'Clearance',
-  modify: 'Modify',
-  info: 'Info',
-};
-const SEVERITIES: readonly Severity[] = ['stop', 'clearance', 'modify', 'info'];
+type StatusFilter = 'all' | 'new' | 'acknowledged';
 
-/** Today's submissions, newest first, with severity badges in words. */
-export function QueueScreen({ onSessionEnded }: { readonly onSessionEnded: () => void }) {
+interface QueueScreenProps {
+  readonly onOpen: (submissionId: string) => void;
+  readonly onError: (error: ApiError) => void;
+}
+
+const REFRESH_MS = 15_000;
+const parseStatus = (value: string): StatusFilter => (value === 'new' || value === 'acknowledged' ? value : 'all');
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** Today's submissions (or a date range), unacknowledged first, newest first; search by name in main. */
+export function QueueScreen({ onOpen, onError }: QueueScreenProps) {
+  const today = localIsoDate(new Date());
+  const [from, setFrom] = useState(today);
+  const [to, setTo] = useState(today);
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [searchText, setSearchText] = useState('');
+  const [search, setSearch] = useState('');
   const [items, setItems] = useState<readonly QueueItem[] | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+
+  // Bumped by the Refresh button and the timer: each bump reloads with the current filters.
+  const [reloads, setReloads] = useState(0);
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
 
   useEffect(() => {
-    void window.kiosk.listQueue({}).then((r) => {
-      if (r.ok) setItems(r.value.items);
-      else if (r.error.code === 'unauthenticated') onSessionEnded();
-      else setMessage(r.error.message);
+    let isCancelled = false;
+    const [first, last] = from <= to ? [from, to] : [to, from];
+    const query = { ...widenedRange(first, last), status, limit: 500, ...(search.trim() ? { search: search.trim() } : {}) };
+    void window.kiosk.listQueue(query).then((result) => {
+      if (isCancelled) return;
+      if (!result.ok) return onError(result.error);
+      setItems(queueOrder(result.value.items.filter((item) => inLocalRange(item, first, last))));
     });
-  }, [onSessionEnded]);
+    return () => {
+      isCancelled = true;
+    };
+  }, [from, to, status, search, reloads, onError]);
+
+  useEffect(() => {
+    const timer = window.setInterval(reload, REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [reload]);
+
+  const submitSearch = (event: FormEvent) => {
+    event.preventDefault();
+    setSearch(searchText);
+  };
+  const isToday = from === today && to === today;
+  const showDay = from !== to;
 
   return (
     <section className="staff-panel" aria-labelledby="queue-title">
-      <h2 id="queue-title">Waiting clients</h2>
-      {message ? (
-        <p role="alert" className="error-text">
-          {message}
-        </p>
-      ) : null}
-      {items === null ? null : items.length === 0 ? (
-        <p>No submissions yet.</p>
+      <div className="queue-head">
+        <h2 id="queue-title">{isToday ? "Today's clients" : 'Clients'}</h2>
+        <button type="button" className="button secondary" onClick={reload}>
+          Refresh
+        </button>
+      </div>
+      <form className="queue-filters" onSubmit={submitSearch} role="search" aria-label="Find submissions">
+        <label className="filter">
+          <span className="field-label">From</span>
+          <input type="date" className="text-input" value={from} max={today} onChange={(e) => setFrom(e.target.value || today)} />
+        </label>
+        <label className="filter">
+          <span className="field-label">To</span>
+          <input type="date" className="text-input" value={to} max={today} onChange={(e) => setTo(e.target.value || today)} />
+        </label>
+        <label className="filter">
+          <span className="field-label">Status</span>
+          <select className="text-input" value={status} onChange={(e) => setStatus(parseStatus(e.target.value))}>
+            <option value="all">All</option>
+            <option value="new">Not yet acknowledged</option>
+            <option value="acknowledged">Acknowledged</option>
+          </select>
+        </label>
+        <label className="filter filter-search">
+          <span className="field-label">Client name</span>
+          <input type="search" className="text-input" value={searchText} autoComplete="off" maxLength={120} onChange={(e) => setSearchText(e.target.value)} />
+        </label>
+        <button type="submit" className="button primary">
+          Search
+        </button>
+        {search || !isToday || status !== 'all' ? (
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => {
+              setFrom(today);
+              setTo(today);
+              setStatus('all');
+              setSearchText('');
+              setSearch('');
+            }}
+          >
+            Clear filters
+          </button>
+        ) : null}
+      </form>
+      {items === null ? (
+        <p aria-busy="true">Loading…</p>
+      ) : items.length === 0 ? (
+        <p className="queue-empty">{search ? 'No client matches that name in these dates.' : 'No submissions in these dates.'}</p>
       ) : (
-        <table className="queue">
+        <table className="queue-table">
+          <caption className="visually-hidden">Submissions, not yet acknowledged first, newest first</caption>
           <thead>
             <tr>
               <th scope="col">Client</th>
@@ -44,18 +121,27 @@ export function QueueScreen({ onSessionEnded }: { readonly onSessionEnded: () =>
           </thead>
           <tbody>
             {items.map((item) => (
-              <tr key={item.submissionId}>
-                <td>{item.clientName}</td>
-                <td>{new Date(item.createdAt).toLocaleString()}</td>
+              <tr key={item.submissionId} className={item.status === 'new' ? 'is-new' : 'is-done'} data-submission={item.submissionId}>
+                <th scope="row">
+                  <button type="button" className="queue-open" onClick={() => onOpen(item.submissionId)}>
+                    {item.clientName}
+                  </button>
+                </th>
                 <td>
-                  {SEVERITIES.filter((s) => item.severities[s] > 0).map((s) => (
-                    <span key={s} className={`badge badge-${s}`}>
-                      {SEVERITY_WORDS[s]} × {item.severities[s]}
-                    </span>
-                  ))}
-                  {SEVERITIES.every((s) => item.severities[s] === 0) ? 'None' : null}
+                  {showDay ? `${dayFormat.format(new Date(item.createdAt))} ` : ''}
+                  {timeFormat.format(new Date(item.createdAt))}
                 </td>
-                <td>{item.status === 'new' ? 'New' : 'Acknowledged'}</td>
+                <td>
+                  <span className="badges">
+                    {SEVERITIES.filter((s) => item.severities[s] > 0).map((s) => (
+                      <SeverityBadge key={s} severity={s} count={item.severities[s]} />
+                    ))}
+                    {SEVERITIES.every((s) => item.severities[s] === 0) ? <span className="no-flags">No flags</span> : null}
+                  </span>
+                </td>
+                <td>
+                  <span className={`status status-${item.status}`}>{item.status === 'new' ? '● New' : '✓ Acknowledged'}</span>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,198 @@
+/**
+ * The therapist's workspace: one submission's detail, its signed PDF, acknowledgement,
+ * print, export again, and the audit log. Every channel needs a live staff session
+ * (therapist or admin) and extends it.
+ *
+ * Audit log access: both roles may list and verify it. Entries hold ids, actions and
+ * small non-sensitive facts only (electron/core/audit/log.ts), and a therapist checking
+ * who opened a record they are responsible for is the point of the log.
+ */
+import { z } from 'zod';
+import { empty, id, submissionId, type Severity, type StaffRole } from './common.ts';
+import type { StaffSession } from './staff.ts';
+
+/** At most this many flag codes in one acknowledgement (a form has a few dozen rules). */
+const MAX_FLAGS_READ = 100;
+
+export const therapistRequests = {
+  'submission:get': z.object({ submissionId }).strict(),
+  'submission:pdf': z.object({ submissionId }).strict(),
+  'submission:acknowledge': z
+    .object({
+      submissionId,
+      /** Codes of the flags the therapist ticked as read; every stop and clearance flag must be here. */
+      flagsRead: z.array(id).max(MAX_FLAGS_READ).default([]),
+    })
+    .strict(),
+  'submission:print': z.object({ submissionId }).strict(),
+  'submission:export': z.object({ submissionId }).strict(),
+  'audit:list': z
+    .object({
+      limit: z.number().int().min(1).max(500).default(50),
+      beforeId: z.number().int().positive().optional(),
+    })
+    .strict(),
+  'audit:verify': empty,
+  /** The therapist is reading or scrolling: keep the session alive (any staff call does the same). */
+  'staff:touch': empty,
+} as const;
+
+export const therapistChannels = {
+  'submission:get': 'getSubmission',
+  'submission:pdf': 'getSubmissionPdf',
+  'submission:acknowledge': 'acknowledgeSubmission',
+  'submission:print': 'printSubmission',
+  'submission:export': 'exportSubmission',
+  'audit:list': 'listAudit',
+  'audit:verify': 'verifyAudit',
+  'staff:touch': 'touchStaffSession',
+} as const;
+
+/** One answer that raised a flag, as the therapist reads it. */
+export interface FlagTrigger {
+  readonly questionId: string;
+  readonly question: string;
+  readonly answer: string;
+}
+
+export interface DetailFlag {
+  /** The rule's code; derived flags (not from the form's rules) start with "KIOSK_". */
+  readonly code: string;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly guidance: string;
+  readonly triggers: readonly FlagTrigger[];
+  /** Stop and clearance flags must each be ticked as read before acknowledging. */
+  readonly mustTick: boolean;
+  /** True when the kiosk added it from the client's history rather than the form's rules. */
+  readonly derived: boolean;
+}
+
+/** A question and its answer, formatted for reading. */
+export interface DetailField {
+  readonly questionId: string;
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface DetailSection {
+  readonly stepId: string;
+  readonly title: string;
+  readonly items: readonly DetailField[];
+}
+
+export interface DetailBodyMap {
+  readonly questionId: string;
+  readonly label: string;
+  /** Marked region ids (BODY_MAP ids), in the order the client tapped them. */
+  readonly regionIds: readonly string[];
+  readonly regionLabels: readonly string[];
+}
+
+export interface DetailPain {
+  readonly label: string;
+  readonly value: number | null;
+  readonly max: number;
+  readonly text: string;
+}
+
+export interface PainChange {
+  readonly before: number | null;
+  readonly now: number | null;
+  /** `better` means lower pain now. */
+  readonly trend: 'better' | 'worse' | 'same' | 'unknown';
+}
+
+/** What changed since the same client's (name + date of birth) previous visit. */
+export interface ChangesSinceLast {
+  readonly previousSubmissionId: string;
+  readonly previousVisitAt: string;
+  /** How many earlier visits the kiosk holds for this client. */
+  readonly earlierVisits: number;
+  readonly newConditions: readonly string[];
+  readonly resolvedConditions: readonly string[];
+  readonly pain: PainChange;
+  readonly newAreas: readonly string[];
+  readonly resolvedAreas: readonly string[];
+}
+
+export interface Acknowledgement {
+  readonly status: 'new' | 'acknowledged';
+  readonly at: string | null;
+  readonly byStaffId: string | null;
+  readonly byName: string | null;
+}
+
+/** Whether the stored PDF is the one the kiosk signed. */
+export interface SignatureStatus {
+  /** SHA-256 of the stored bytes equals the recorded value, and the PKCS#7 signature verifies. */
+  readonly valid: boolean;
+  readonly hashMatches: boolean;
+  readonly signatureVerifies: boolean;
+  /** Signer's common name from the embedded certificate; null when it could not be read. */
+  readonly signer: string | null;
+  readonly signedAt: string;
+  readonly sha256: string;
+  /** Why it is not valid, in words; null when valid. */
+  readonly problem: string | null;
+}
+
+export interface SubmissionDetail {
+  readonly submissionId: string;
+  readonly createdAt: string;
+  /** Visit time written out in the form's default language. */
+  readonly visitText: string;
+  readonly clientName: string;
+  /** ISO date; null when the form asks no date of birth. */
+  readonly dateOfBirth: string | null;
+  readonly dateOfBirthText: string | null;
+  readonly age: number | null;
+  readonly language: string;
+  readonly languageName: string;
+  readonly formId: string;
+  readonly formVersion: number;
+  readonly formTitle: string;
+  /** Most severe first; staff texts in the form's default language. */
+  readonly flags: readonly DetailFlag[];
+  readonly bodyMap: DetailBodyMap | null;
+  readonly pain: DetailPain | null;
+  /** Duration, cause and similar facts from the pain step. */
+  readonly painFacts: readonly DetailField[];
+  readonly preferences: readonly DetailField[];
+  readonly sections: readonly DetailSection[];
+  readonly acknowledgement: Acknowledgement;
+  readonly signature: SignatureStatus;
+  readonly changes: ChangesSinceLast | null;
+}
+
+export interface SubmissionPdf {
+  readonly pdfBase64: string;
+  readonly signature: SignatureStatus;
+}
+
+export type PrintResult = { readonly kind: 'printed' } | { readonly kind: 'pdf'; readonly pdfBase64: string };
+
+export interface AuditListEntry {
+  readonly id: number;
+  readonly at: string;
+  readonly action: string;
+  readonly actor: string;
+  /** The staff member's name when the actor is a staff id. */
+  readonly actorName: string | null;
+  readonly actorRole: StaffRole | null;
+  readonly subjectId: string | null;
+  readonly details: Readonly<Record<string, string | number | boolean>>;
+}
+
+export type AuditCheck = { readonly ok: true; readonly entries: number } | { readonly ok: false; readonly firstBrokenId: number; readonly reason: string };
+
+export interface TherapistResponses {
+  'submission:get': SubmissionDetail;
+  'submission:pdf': SubmissionPdf;
+  'submission:acknowledge': Acknowledgement;
+  'submission:print': PrintResult;
+  'submission:export': { readonly fileName: string };
+  'audit:list': { readonly entries: readonly AuditListEntry[]; readonly nextBeforeId: number | null };
+  'audit:verify': AuditCheck;
+  'staff:touch': StaffSession;
+}

@@ -1,0 +1,38 @@
+/**
+ * A real app core on a throw-away data directory, built exactly as e2e/fixtures.ts and the
+ * Electron main process build it (createCore + key file + PDF printer).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCore, type Core } from '../electron/core/create-core.ts';
+import { createKeyFileProvider } from '../electron/core/crypto/key-file-provider.ts';
+import { createPdfPrinter } from '../electron/core/pdf-printer.ts';
+import type { Clock } from '../electron/core/ports.ts';
+
+export interface BenchCore {
+  readonly core: Core;
+  readonly dataDir: string;
+  /** Closes the core and deletes the data directory. */
+  dispose(): Promise<void>;
+}
+
+/** `allowedOrigins` are the origins whose frames may call the handlers (the static server's, for a browser). */
+export async function createBenchCore(allowedOrigins: readonly string[], clock?: Clock): Promise<BenchCore> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kiosk-bench-'));
+  const core = await createCore({
+    dataDir,
+    keyProvider: createKeyFileProvider(join(dataDir, 'bench-data-key.bin')),
+    clock,
+    printer: createPdfPrinter(),
+    allowedOrigins,
+  });
+  return {
+    core,
+    dataDir,
+    dispose: async () => {
+      await core.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

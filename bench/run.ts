@@ -1,0 +1,134 @@
+/**
+ * `npm run bench`: every benchmark of issue 10 in one run, printed as one table with medians,
+ * p95s and the issue's targets (pass/miss). Figures only: nothing here fails a build.
+ *
+ *   node bench/run.ts [--only=bundle,pdf,renderer,store] [--intakes=20] [--loads=15]
+ *                     [--rows=100000] [--runs=50] [--no-build]
+ *
+ * The renderer is rebuilt first (vite build) unless --no-build is given.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runPdfBench } from './pdf.bench.ts';
+import { measureBundle } from './bundle.ts';
+import { runSignedSummaryBench } from './pdf-summary.ts';
+import { runRendererBench } from './renderer.ts';
+import { kB, ms, renderTable, timingRow, verdict, type Row } from './report.ts';
+import { runStoreBench } from './store.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SECTIONS = ['bundle', 'pdf', 'renderer', 'store'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', default: SECTIONS.join(',') },
+    intakes: { type: 'string', default: '20' },
+    loads: { type: 'string', default: '15' },
+    rows: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '50' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const only = new Set(values.only.split(',').map((s) => s.trim()));
+for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`Unknown section "${s}"; use ${SECTIONS.join(', ')}.`);
+const wants = (s: Section) => only.has(s);
+const positive = (name: string, raw: string) => {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer.`);
+  return n;
+};
+const intakes = positive('intakes', values.intakes);
+const loads = positive('loads', values.loads);
+const rowsWanted = positive('rows', values.rows);
+const runs = positive('runs', values.runs);
+const log = (line: string) => console.error(line);
+
+const rows: Row[] = [];
+const notes: string[] = [];
+const started = performance.now();
+// Other processes on the machine (builds, test runs) skew every figure: say how busy it was.
+const loadAtStart = loadavg()[0] ?? Number.NaN;
+
+if (!values['no-build'] && (wants('bundle') || wants('renderer'))) {
+  log('building the renderer (vite build)...');
+  const build = spawnSync(process.execPath, [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('vite build failed');
+}
+
+if (wants('bundle')) {
+  log('bundle...');
+  const b = await measureBundle();
+  const size = (area: string, measure: string, raw: number, gzip: number, limitGzip?: number): Row => ({
+    area,
+    measure,
+    n: '',
+    median: `${kB(gzip)} gz`,
+    p95: `${kB(raw)} raw`,
+    target: limitGzip === undefined ? '' : `gzip < ${limitGzip / 1000} kB`,
+    result: limitGzip === undefined ? '' : verdict(gzip, limitGzip),
+  });
+  rows.push(
+    size('bundle', 'initial JS (index.html + modulepreload)', b.initialJs.raw, b.initialJs.gzip, 200_000),
+    size('bundle', 'initial CSS', b.initialCss.raw, b.initialCss.gzip),
+    size('bundle', `total JS (${b.allFiles.filter((f) => !f.endsWith('.css')).length} files)`, b.totalJs.raw, b.totalJs.gzip),
+    size('bundle', `total CSS (${b.allFiles.filter((f) => f.endsWith('.css')).length} files)`, b.totalCss.raw, b.totalCss.gzip),
+  );
+  notes.push('bundle rows: the median column holds the gzip size (zlib level 9), the p95 column the raw size; kB = 1000 bytes.');
+}
+
+if (wants('pdf')) {
+  log('pdf...');
+  const pdf = await runSignedSummaryBench(Math.min(runs, 30), 5);
+  rows.push(timingRow('pdf', `createSignedSummary, default form (${kB(pdf.pdfBytes)} PDF)`, pdf.signedSummary, { on: 'median', belowMs: 150 }));
+  for (const stage of await runPdfBench(Math.min(runs, 30), 5)) {
+    rows.push({ area: 'pdf', measure: `  pdf.bench.ts stage: ${stage.stage} (fixture form)`, n: String(Math.min(runs, 30)), median: ms(stage.medianMs), p95: ms(stage.p95Ms), target: '', result: '' });
+  }
+}
+
+if (wants('renderer')) {
+  log('renderer (Chromium)...');
+  const r = await runRendererBench({ loads, intakes, warmupIntakes: 1, log });
+  const step = { on: 'p95', belowMs: 50 } as const;
+  rows.push(
+    timingRow('renderer', 'navigation -> attract screen interactive', r.attractInteractive),
+    timingRow('renderer', 'tap "Tap to start" -> first step painted', r.start, step),
+    timingRow('renderer', 'tap "Next" -> next step painted, all steps', r.nextAll, step),
+    ...r.nextByStep.map((s) => timingRow('renderer', `  ${s.label}`, s.summary, step)),
+    timingRow('renderer', 'on-screen key -> character painted', r.keystroke),
+    timingRow('submit', 'tap "Submit" -> signed PDF stored, done painted', r.submitEndToEnd, { on: 'median', belowMs: 300 }),
+    timingRow('submit', '  of which intake:submit handler (Node side)', r.submitHandler),
+  );
+  if (r.unexpected > 0) notes.push(`renderer: ${r.unexpected} taps showed validation errors or a failed submit (not counted above).`);
+  notes.push(`renderer: ${intakes} intakes timed after 1 warm-up intake; ${loads} page loads after 1 warm-up load.`);
+}
+
+if (wants('store')) {
+  log(`store (seeding ${rowsWanted.toLocaleString('en')} submissions)...`);
+  const s = await runStoreBench({ rows: rowsWanted, runs, warmup: 5, log });
+  const queue = { on: 'p95', belowMs: 50 } as const;
+  const n = s.rows.toLocaleString('en');
+  rows.push(
+    { area: 'store', measure: `seed ${n} submissions (repository.insert, ${(s.databaseBytes / 1e9).toFixed(1)} GB file)`, n: '1', median: `${(s.seedMs / 1000).toFixed(1)} s`, p95: '', target: '', result: '' },
+    timingRow('store', `queue:list first page of 100, newest first (${n} rows)`, s.listFirstPage, queue),
+    timingRow('store', `queue:list name search (${n} rows, ~${s.searchHits} hits)`, s.listSearch, queue),
+    timingRow('store', `queue:list two-letter prefix search (${n} rows)`, s.listPrefixSearch, queue),
+    timingRow('store', '  repository.list only (no zod, no session)', s.listRepositoryOnly),
+    timingRow('store', 'open a detail: repository.get + decrypt (PDF included)', s.getDetail, queue),
+  );
+}
+
+const cpu = cpus();
+console.log(`\nClinic kiosk benchmarks, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+console.log(`machine: ${cpu.length} x ${cpu[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM; Node ${process.version}; Chromium ${CHROMIUM_VERSION()}\n`);
+console.log(renderTable(rows));
+for (const note of notes) console.log(`- ${note}`);
+console.log(`- 1-minute load average: ${loadAtStart.toFixed(2)} at start, ${(loadavg()[0] ?? Number.NaN).toFixed(2)} at end (${cpu.length} cores; above ${cpu.length} means other work competed).`);
+console.log(`- wall time ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+function CHROMIUM_VERSION(): string {
+  const out = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' });
+  return out.status === 0 ? out.stdout.trim().replace(/^Chromium\s*/, '') : 'unknown';
+}

@@ -1,0 +1,117 @@
+/**
+ * `node bench/soak.ts [--intakes=1000] [--every=100]`: consecutive intakes in ONE renderer
+ * session (no reload), each followed by the kiosk's own resets: the done screen's automatic
+ * return to the attract screen, then a walked-away client (a name typed, then nothing) cleared
+ * by the idle warning and countdown. Idle times are shortened through the settings store
+ * before the page loads, and Playwright's clock fast-forwards through the waits (the timers
+ * still fire in the page, in order; only the waiting is skipped).
+ *
+ * At the start and every `every` intakes, on the attract screen, after two forced garbage
+ * collections (CDP HeapProfiler.collectGarbage), it reads the JS heap and DOM node counts
+ * (CDP Performance.getMetrics) and prints them; at the end, the heap growth against the 5 MB
+ * target. Nothing of a client may stay in memory, so the figures should be flat.
+ */
+import { expect, type CDPSession, type Page } from '@playwright/test';
+import { parseArgs } from 'node:util';
+import { openBrowserEnv } from './browser-env.ts';
+import { benchFlow, completeIntake } from './intake-driver.ts';
+
+export interface MemoryReading {
+  readonly intakes: number;
+  /** Bytes of live JS heap after GC. */
+  readonly heapUsed: number;
+  /** DOM nodes alive in the renderer (attached or not) after GC. */
+  readonly domNodes: number;
+  /** Elements attached to the document. */
+  readonly attachedElements: number;
+  readonly listeners: number;
+  readonly documents: number;
+}
+
+export const HEAP_GROWTH_LIMIT = 5 * 1024 * 1024;
+
+async function readMemory(cdp: CDPSession, page: Page, intakes: number): Promise<MemoryReading> {
+  // Twice: the first pass can leave objects with finalizers or weak callbacks for the second.
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+  return {
+    intakes,
+    heapUsed: metric('JSHeapUsedSize'),
+    domNodes: metric('Nodes'),
+    attachedElements: await page.evaluate(() => document.getElementsByTagName('*').length),
+    listeners: metric('JSEventListeners'),
+    documents: metric('Documents'),
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const signedMb = (bytes: number) => `${bytes >= 0 ? '+' : ''}${mb(bytes)}`;
+
+function printReading(r: MemoryReading, first: MemoryReading, elapsedS: number): void {
+  console.log(
+    `${String(r.intakes).padStart(7)} | ${mb(r.heapUsed).padStart(9)} | ${signedMb(r.heapUsed - first.heapUsed).padStart(9)} | ${String(r.domNodes).padStart(9)} | ${String(r.attachedElements).padStart(8)} | ${String(r.listeners).padStart(9)} | ${String(r.documents).padStart(4)} | ${elapsedS.toFixed(0).padStart(6)}`,
+  );
+}
+
+export async function runSoak(intakes: number, every: number): Promise<{ readings: MemoryReading[]; growth: number }> {
+  const env = await openBrowserEnv({ probe: false });
+  const { page, bench } = env;
+  try {
+    const settings = bench.core.deps.settings.update({ idleWarningMs: 10_000, idleCountdownMs: 5_000, doneResetMs: 3_000 }, 'bench');
+    await page.clock.install();
+    await page.goto(env.server.url);
+    const cdp = await env.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const flow = benchFlow(page);
+    await flow.attract.expectShown();
+
+    const started = performance.now();
+    const readings: MemoryReading[] = [await readMemory(cdp, page, 0)];
+    const first = readings[0];
+    if (!first) throw new Error('no first reading');
+    console.log(`soak: ${intakes} intakes, each followed by the done screen's reset and an idle reset; idle ${settings.idleWarningMs / 1000} s + ${settings.idleCountdownMs / 1000} s, done ${settings.doneResetMs / 1000} s`);
+    console.log(' intakes |   JS heap |    growth | DOM nodes | attached | listeners | docs | wall s');
+    printReading(first, first, 0);
+
+    for (let i = 1; i <= intakes; i++) {
+      await completeIntake(flow, i);
+      // The done screen returns to the attract screen by itself.
+      await page.clock.fastForward(settings.doneResetMs + 500);
+      await flow.attract.expectShown();
+      // A client who starts, types a little and walks away: warning, countdown, full reset.
+      await flow.attract.start();
+      await flow.step.fill('first_name', 'Walkaway');
+      await page.clock.fastForward(settings.idleWarningMs + 1_000);
+      await expect(page.getByRole('alertdialog')).toBeVisible();
+      await page.clock.fastForward(settings.idleCountdownMs + 1_000);
+      await flow.attract.expectShown();
+      if (i % every === 0 || i === intakes) {
+        const reading = await readMemory(cdp, page, i);
+        readings.push(reading);
+        printReading(reading, first, (performance.now() - started) / 1000);
+      }
+    }
+    const stored = bench.core.deps.submissions.count();
+    if (stored !== intakes) throw new Error(`expected ${intakes} stored submissions, found ${stored}`);
+    const last = readings[readings.length - 1] ?? first;
+    return { readings, growth: last.heapUsed - first.heapUsed };
+  } finally {
+    await env.dispose();
+  }
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { intakes: { type: 'string', default: '1000' }, every: { type: 'string', default: '100' } } });
+  const intakes = Number(values.intakes);
+  const every = Number(values.every);
+  if (!Number.isInteger(intakes) || intakes < 1 || !Number.isInteger(every) || every < 1) throw new Error('--intakes and --every must be positive integers.');
+  const { readings, growth } = await runSoak(intakes, every);
+  const first = readings[0];
+  const last = readings[readings.length - 1];
+  if (first && last) {
+    console.log(`heap growth over ${last.intakes} intakes: ${signedMb(growth)} (target < 5 MB: ${growth < HEAP_GROWTH_LIMIT ? 'pass' : 'miss'})`);
+    console.log(`DOM nodes: ${first.domNodes} -> ${last.domNodes}; attached elements: ${first.attachedElements} -> ${last.attachedElements}`);
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The therapist's queue with a large store: seeds `rows` submissions straight through the
+ * repository (real sealing and name index, batched into transactions), then times
+ *   - queue:list through the real handler (zod, sender check, staff session), first page newest first;
+ *   - the same with a name search (blind-index join): a whole last name (~2% of rows match),
+ *     and a two-letter prefix as a search box sends it while typing (~10-20% match);
+ *   - repository.get(id) of a random stored submission (row read + decrypt of every sealed column, PDF included).
+ * Every row carries the same real signed PDF (about 50 KB), so the file has the size a clinic's would.
+ */
+import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
+import { evaluateScreening, type Answers } from '../forms/engine/index.ts';
+import { DEFAULT_FORM_ANSWERS } from '../electron/core/pdf/test-fixtures.ts';
+import { createSignedSummary } from '../electron/core/pdf/index.ts';
+import { transaction } from '../electron/core/db/database.ts';
+import type { NewSubmission } from '../electron/core/submissions/repository.ts';
+import { createBenchCore } from './core-env.ts';
+import { summarize, timeRuns, type Summary } from './stats.ts';
+
+const ORIGIN = 'http://bench.invalid';
+const BATCH = 5_000;
+const DAY_MS = 86_400_000;
+
+// Invented names, combined 40 x 50 ways: a last-name search matches about 2% of the rows.
+const FIRST = ['Ada', 'Bram', 'Cleo', 'Dario', 'Edda', 'Femi', 'Gus', 'Hana', 'Ivo', 'Jude', 'Kira', 'Lior', 'Maud', 'Nils', 'Odile', 'Pia', 'Quin', 'Rosa', 'Soren', 'Tove', 'Ugo', 'Vera', 'Wim', 'Xena', 'Yara', 'Zeno', 'Ana', 'José', 'Zoë', 'Łucja', 'Mara', 'Ines', 'Tomas', 'Ruth', 'Begoña', 'Lu', 'Omar', 'Priya', 'Sven', 'Noor'];
+const LAST = ['Abbott', 'Brennan', 'Castro', 'Dahl', 'Eze', 'Fischer', 'García', 'Holm', 'Iqbal', 'Jansen', 'Kowalski', 'Lund', 'Moreau', 'Núñez', 'Okafor', 'Petrov', 'Quinlan', 'Ríos', 'Silva', 'Tanaka', 'Ueda', 'Varga', 'Weber', 'Xu', 'Yilmaz', 'Zhou', 'Abernathy', 'Marchetti', 'Olsen', 'Nguyen', 'Haddad', 'Kaur', 'Novak', 'Rossi', 'Sato', 'Berg', 'Costa', 'Dubois', 'Ortiz', 'Park', 'Reyes', 'Stone', 'Toivonen', 'Vance', 'Wolfe', 'Young', 'Ahn', 'Baker', 'Cruz', 'Diaz'];
+
+export interface StoreBenchOptions {
+  readonly rows: number;
+  readonly runs: number;
+  readonly warmup: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface StoreBenchResult {
+  readonly rows: number;
+  readonly seedMs: number;
+  readonly databaseBytes: number;
+  readonly listFirstPage: Summary;
+  readonly listSearch: Summary;
+  readonly searchHits: number;
+  readonly listPrefixSearch: Summary;
+  readonly listRepositoryOnly: Summary;
+  readonly getDetail: Summary;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run seeds the same store. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function runStoreBench(options: StoreBenchOptions): Promise<StoreBenchResult> {
+  const log = options.log ?? (() => {});
+  const env = await createBenchCore([ORIGIN]);
+  try {
+    const { deps, handlers } = env.core;
+    const now = new Date();
+    const flags = evaluateScreening(DEFAULT_INTAKE_FORM, DEFAULT_FORM_ANSWERS, now);
+    const summary = await createSignedSummary(
+      { form: DEFAULT_INTAKE_FORM, answers: DEFAULT_FORM_ANSWERS, flags, language: 'en', submissionId: 'seed', createdAt: now, clinicName: 'Bench Clinic', clinicAddress: '' },
+      await deps.signingIdentity(),
+      deps.clock,
+    );
+    const random = seededRandom(42);
+    const ids: string[] = [];
+    const seedStart = performance.now();
+    for (let done = 0; done < options.rows; done += BATCH) {
+      transaction(deps.db, () => {
+        for (let i = done; i < Math.min(options.rows, done + BATCH); i++) {
+          const first = FIRST[Math.floor(random() * FIRST.length)] ?? 'Ada';
+          const last = LAST[Math.floor(random() * LAST.length)] ?? 'Abbott';
+          // Spread over about three years, oldest first, one every ~15 minutes of opening time.
+          const createdAt = new Date(now.getTime() - (options.rows - i) * ((3 * 365 * DAY_MS) / options.rows));
+          const answers: Answers = { ...DEFAULT_FORM_ANSWERS, first_name: first, last_name: last };
+          const id = crypto.randomUUID();
+          ids.push(id);
+          const row: NewSubmission = {
+            id,
+            createdAt: createdAt.toISOString(),
+            startedAt: new Date(createdAt.getTime() - 6 * 60_000).toISOString(),
+            formId: DEFAULT_INTAKE_FORM.id,
+            formVersion: DEFAULT_INTAKE_FORM.version,
+            language: 'en',
+            clientName: `${first} ${last}`,
+            dateOfBirth: '1975-03-14',
+            answers,
+            flags,
+            pdf: summary.pdf,
+            pdfSha256: summary.sha256,
+            signedAt: summary.signedAt,
+          };
+          deps.submissions.insert(row);
+        }
+      });
+      if ((done / BATCH) % 4 === 3) log(`  seeded ${Math.min(options.rows, done + BATCH).toLocaleString('en')} rows`);
+    }
+    const seedMs = performance.now() - seedStart;
+    deps.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    const pages = deps.db.prepare('SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()').get() as { bytes: number };
+
+    deps.staff.setupFirstAdmin('Bench Admin', '482916');
+    const ctx = { senderUrl: `${ORIGIN}/index.html` };
+    const listVia = async (payload: Readonly<Record<string, unknown>>) => {
+      const result = await handlers['queue:list'](payload, ctx);
+      if (!result.ok) throw new Error(`queue:list failed: ${result.error.code}`);
+      return result.value.items;
+    };
+    const firstPage = await listVia({});
+    if (firstPage.length === 0 || (firstPage[0]?.createdAt ?? '') < (firstPage[firstPage.length - 1]?.createdAt ?? '')) {
+      throw new Error('queue:list did not return the newest submissions first');
+    }
+    const searchHits = (await listVia({ search: 'quinlan' })).length;
+    if (searchHits === 0) throw new Error('the name search found nothing');
+
+    const { runs, warmup } = options;
+    const listFirstPage = summarize(await timeRuns(runs, warmup, () => listVia({})));
+    const listSearch = summarize(await timeRuns(runs, warmup, (i) => listVia({ search: LAST[i % LAST.length] ?? 'Quinlan' })));
+    const listPrefixSearch = summarize(await timeRuns(Math.min(runs, 20), 2, (i) => listVia({ search: (LAST[(i * 7) % LAST.length] ?? 'Ma').slice(0, 2) })));
+    const listRepositoryOnly = summarize(await timeRuns(runs, warmup, () => deps.submissions.list({ status: 'all', limit: 100 })));
+    const getDetail = summarize(
+      await timeRuns(runs, warmup, () => {
+        const id = ids[Math.floor(random() * ids.length)] ?? '';
+        if (deps.submissions.get(id) === null) throw new Error('a seeded submission is missing');
+      }),
+    );
+    return { rows: options.rows, seedMs, databaseBytes: pages.bytes, listFirstPage, listSearch, searchHits, listPrefixSearch, listRepositoryOnly, getDetail };
+  } finally {
+    await env.dispose();
+  }
+}
+
+if (import.meta.main) {
+  const rows = Number(process.argv.find((a) => a.startsWith('--rows='))?.slice(7) ?? 100_000);
+  const r = await runStoreBench({ rows, runs: 50, warmup: 5, log: console.log });
+  console.log(JSON.stringify(r, null, 2));
+}

@@ -1,0 +1,166 @@
+/**
+ * Issue 8 "Done when": an admin adds a question with a translation and a rule producing a
+ * modify flag, previews it and publishes; a client answers it and the flag appears in the
+ * therapist's detail and the PDF; a submission made before still renders with its old
+ * version; a broken JSON import shows the precise error and changes nothing; axe finds
+ * no violations on the admin screens.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { HEALTHY_CLIENT_ANSWERS } from '../forms/definitions/sample-answers.ts';
+import { test, expect, ARTIFACTS_DIR } from './fixtures.ts';
+import { AdminPage } from './pages/admin/admin-page.ts';
+import { IntakeFlow } from './pages/client/intake-flow.ts';
+import { LANDSCAPE } from './pages/client/screens.ts';
+
+test.use({ hasTouch: true, viewport: LANDSCAPE, actionTimeout: 15_000 });
+test.describe.configure({ timeout: 240_000 });
+
+const SCREENS = join(ARTIFACTS_DIR, 'screens', 'admin');
+const ctx = (page: Page) => ({ senderUrl: page.url() });
+
+/** A viewport screenshot with `focus` scrolled into view (the editor pages are long). */
+async function shot(page: Page, name: string, focus?: Locator): Promise<void> {
+  mkdirSync(SCREENS, { recursive: true });
+  await focus?.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENS, `${name}.png`) });
+}
+
+async function expectNoAxeViolations(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+}
+
+function pdfText(pdf: Uint8Array, dir: string, name: string): string {
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+test('admin adds a translated question and a modify rule; clients get it, old submissions keep v1', async ({ kiosk, core, dataDir }) => {
+  // A submission answered with version 1, before any change.
+  const oldId = randomUUID();
+  const before = await core.handlers['intake:submit'](
+    { submissionId: oldId, formId: 'massage-intake', formVersion: 1, language: 'en', answers: HEALTHY_CLIENT_ANSWERS, startedAt: new Date().toISOString() },
+    ctx(kiosk),
+  );
+  expect(before.ok).toBe(true);
+
+  const admin = new AdminPage(kiosk);
+  await admin.setUpAndOpen('Olivia Owner', '135792');
+  await expectNoAxeViolations(kiosk, 'forms');
+
+  // The health step: add a yes/no question in English and Spanish.
+  await admin.formSection(/health/i);
+  await admin.addQuestion('Yes / no');
+  const editor = kiosk.locator('.question-item').last();
+  await editor.getByLabel('Question id (used in conditions)').fill('headache_today');
+  await expect(editor.getByText('Missing Spanish translation').first()).toBeVisible();
+  await editor.getByRole('group', { name: 'Question' }).getByLabel(/English/).fill('Do you have a headache today?');
+  await editor.getByRole('group', { name: 'Question' }).getByLabel(/Spanish/).fill('¿Tiene dolor de cabeza hoy?');
+  await expect(editor.getByRole('group', { name: 'Question' }).getByText(/Missing/)).toHaveCount(0);
+
+  // The live preview shows it, in each language, with the client's own widgets.
+  await expect(admin.preview().locator('[data-question="headache_today"]')).toContainText('Do you have a headache today?');
+  await kiosk.getByRole('group', { name: 'Preview language' }).getByRole('button', { name: /Spanish|Español/ }).click();
+  await expect(admin.preview().locator('[data-question="headache_today"]')).toContainText('¿Tiene dolor de cabeza hoy?');
+  await expect(admin.preview().locator('[data-question="headache_today"] label.tile').first()).toContainText('Sí');
+  await shot(kiosk, '01-question-preview-es', editor);
+
+  // A rule, with the expression checked as it is typed.
+  await admin.formSection(/Rules/);
+  await kiosk.getByRole('button', { name: '+ Add rule' }).click();
+  const rule = kiosk.locator('.rules-editor .question-item').last();
+  await rule.getByLabel('Flag code').fill('HEADACHE');
+  await rule.getByLabel('Severity').selectOption('modify');
+  const when = rule.getByLabel(/Raise this flag when/);
+  await when.fill('headache_todya == yes');
+  await expect(rule.locator('.expr-issues')).toContainText('Unknown question id "headache_todya" at column 1');
+  await expect(when).toHaveAttribute('aria-invalid', 'true');
+  await shot(kiosk, '02-rule-expression-error', rule.locator('.expr-issues'));
+  await when.fill('headache_today == yes');
+  await expect(rule.getByText('✓ Condition is valid')).toBeVisible();
+  for (const [group, en, es] of [
+    ['Flag title (therapist)', 'Headache today', 'Dolor de cabeza hoy'],
+    ['Guidance (therapist only)', 'No deep pressure on neck and shoulders; check for migraine.', 'Sin presión profunda en cuello y hombros.'],
+  ] as const) {
+    await rule.getByRole('group', { name: group }).getByLabel(/English/).fill(en);
+    await rule.getByRole('group', { name: group }).getByLabel(/Spanish/).fill(es);
+  }
+  await expect(kiosk.locator('.draft-meta')).toContainText('no problems');
+  await expectNoAxeViolations(kiosk, 'rules');
+
+  // The preview raises the flag for a "yes" and stores nothing.
+  await admin.formSection(/health/i);
+  await admin.preview().locator('[data-question="headache_today"] label.tile').first().click();
+  await expect(kiosk.getByTestId('preview-flags')).toContainText('modify: Headache today');
+  await shot(kiosk, '03-preview-flag', kiosk.getByTestId('preview-flags'));
+  expect(core.deps.submissions.list({ status: 'all', limit: 10 })).toHaveLength(1);
+
+  await admin.publish();
+  await expect(admin.status()).toContainText('Published version 2');
+  await expect(kiosk.locator('tr[data-version="2"]')).toContainText('Live');
+  expect(core.deps.forms.active().version).toBe(2);
+
+  // A broken file: the precise error, and nothing changes.
+  const draftBefore = await core.handlers['admin:getFormDraft']({}, ctx(kiosk));
+  const broken = '{\n  "id": "massage-intake",\n  "version": 3,\n  "title": { "en": "x" ,}\n}\n';
+  await admin.importFile('broken.json', broken);
+  await expect(kiosk.getByTestId('import-errors')).toContainText('Line 4');
+  await expect(admin.status()).toContainText('Nothing was changed');
+  const badRule = JSON.stringify({ ...core.deps.forms.active(), rules: [{ code: 'X', severity: 'info', when: 'pregnantt == yes', title: { en: 'a', es: 'a' }, guidance: { en: 'b', es: 'b' } }] }, null, 2);
+  await admin.importFile('bad-rule.json', badRule);
+  await expect(kiosk.getByTestId('import-errors')).toContainText(/Line \d+, column \d+: .*Unknown question id "pregnantt"/);
+  await expect(kiosk.getByTestId('import-errors')).toContainText('rules[0].when');
+  await shot(kiosk, '04-import-error', kiosk.getByTestId('import-errors'));
+  expect(core.deps.forms.active().version).toBe(2);
+  expect(await core.handlers['admin:getFormDraft']({}, ctx(kiosk))).toEqual(draftBefore);
+
+  // The other admin screens, each checked by axe.
+  for (const name of ['Settings', 'Staff', 'Certificate'] as const) {
+    await admin.tab(name);
+    await expect(kiosk.getByRole('heading', { level: 2, name: /Clinic settings|Staff members|Signing certificate/ })).toBeVisible();
+    if (name === 'Certificate') await expect(kiosk.getByText('SHA-256 fingerprint')).toBeVisible();
+    await expectNoAxeViolations(kiosk, name);
+    await shot(kiosk, `05-${name.toLowerCase()}`);
+  }
+
+  // A client now gets version 2 and answers the new question.
+  await kiosk.getByRole('button', { name: 'Close administration' }).click();
+  await kiosk.getByRole('button', { name: /Lock and exit/ }).click();
+  const flow = new IntakeFlow(kiosk, 'admin-new-question', { record: false });
+  await flow.attract.start();
+  await flow.aboutYou({ firstName: 'Hana', lastName: 'Kowalski', dateOfBirth: '1985-02-11', phone: '5550123' });
+  await flow.yourBack({ pain: 3 });
+  await flow.step.yesNo('headache_today', true);
+  await flow.health();
+  await flow.preferences('medium');
+  await flow.consent();
+  await flow.submitAndExpectDone();
+
+  const items = core.deps.submissions.list({ status: 'all', limit: 10 });
+  const fresh = items.find((i) => i.submissionId !== oldId)!;
+  expect(fresh.formVersion).toBe(2);
+  expect(fresh.severities.modify).toBeGreaterThan(0);
+  const stored = core.deps.submissions.get(fresh.submissionId)!;
+  expect(stored.flags.map((f) => f.code)).toContain('HEADACHE');
+  expect(pdfText(stored.pdf, dataDir, 'new')).toMatch(/Headache today/);
+
+  // The therapist's detail renders each submission from its own version.
+  await core.deps.staff.login(core.deps.staff.roster()[0]!.staffId, '135792');
+  const detail = await core.handlers['submission:get']({ submissionId: fresh.submissionId }, ctx(kiosk));
+  expect(detail.ok && JSON.stringify(detail.value)).toContain('Headache today');
+  const oldDetail = await core.handlers['submission:get']({ submissionId: oldId }, ctx(kiosk));
+  expect(oldDetail.ok && JSON.stringify(oldDetail.value)).not.toContain('headache');
+  expect(oldDetail.ok && JSON.stringify(oldDetail.value)).toMatch(/"formVersion":1/);
+
+  // The old submission keeps version 1: its stored PDF and the version it names.
+  const old = core.deps.submissions.get(oldId)!;
+  expect(old.formVersion).toBe(1);
+  expect(pdfText(old.pdf, dataDir, 'old')).not.toMatch(/Headache/);
+  expect(core.deps.forms.get('massage-intake', 1)?.steps.flatMap((s) => s.questions.map((q) => q.id))).not.toContain('headache_today');
+});

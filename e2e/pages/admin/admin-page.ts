@@ -1,0 +1,69 @@
+/**
+ * The admin area, driven as an admin would: staff mode, first-run setup, then the
+ * Administration screens (Forms editor, Settings, Staff, Certificate).
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class AdminPage {
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  /** From the attract screen: staff mode, create the first admin, open Administration. */
+  async setUpAndOpen(name: string, pin: string): Promise<void> {
+    const page = this.page;
+    await page.keyboard.press('Control+Alt+Shift+S');
+    await page.getByLabel(/name/i).first().fill(name);
+    for (let round = 0; round < 2; round += 1) {
+      for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
+      await page.getByRole('button', { name: /^(Next|Create|Continue|Save|Set up)/ }).click();
+    }
+    await this.open();
+  }
+
+  /** Opens the admin area from the staff screens (StaffApp's button for admins). */
+  async open(): Promise<void> {
+    await this.page.getByRole('button', { name: /^(Administration|Admin)/ }).first().click();
+    await expect(this.page.getByTestId('admin-app')).toBeVisible();
+  }
+
+  async tab(name: 'Forms' | 'Settings' | 'Staff' | 'Certificate'): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Administration sections' }).getByRole('button', { name }).click();
+  }
+
+  async formSection(name: RegExp): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Parts of the form' }).getByRole('button', { name }).click();
+  }
+
+  /** The editor of the question with this id (its summary row and, when open, its fields). */
+  questionEditor(id: string): Locator {
+    return this.page.locator(`[data-question-editor="${id}"]`);
+  }
+
+  ruleEditor(code: string): Locator {
+    return this.page.locator(`[data-rule-editor="${code}"]`);
+  }
+
+  status(): Locator {
+    return this.page.getByTestId('admin-status');
+  }
+
+  preview(): Locator {
+    return this.page.getByTestId('preview');
+  }
+
+  /** Adds a question of `typeLabel` to the step shown and returns the index it got. */
+  async addQuestion(typeLabel: string): Promise<void> {
+    await this.page.getByLabel('New question type').selectOption({ label: typeLabel });
+    await this.page.getByRole('button', { name: '+ Add question' }).click();
+  }
+
+  async publish(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Publish', exact: true }).click();
+  }
+
+  async importFile(name: string, text: string): Promise<void> {
+    await this.page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  }
+}

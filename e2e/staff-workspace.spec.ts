@@ -1,0 +1,167 @@
+/**
+ * Issue 7, done when: a client submits through the kiosk; a therapist signs in, sees the
+ * new item with the right badges, opens it, ticks the flags, acknowledges, prints (a PDF
+ * in Chromium mode) and exports; the audit log shows the view and the acknowledgement;
+ * the session times out back to the attract screen. Screens are scanned with axe and
+ * saved under artifacts/screens/staff/.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HEALTHY_CLIENT_ANSWERS } from '../forms/definitions/sample-answers.ts';
+import { test, expect } from './fixtures.ts';
+import { IntakeFlow } from './pages/client/intake-flow.ts';
+import { PORTRAIT } from './pages/client/screens.ts';
+import { captureStaffScreen, QueuePage, StaffLoginPage } from './pages/staff/staff-pages.ts';
+
+test.use({ hasTouch: true, viewport: PORTRAIT });
+test.describe.configure({ timeout: 180_000 });
+
+const THERAPIST = { name: 'Theo Therapist', pin: '470215' };
+const CLIENT = { firstName: 'Ana', lastName: 'García', dateOfBirth: '1980-04-02', phone: '5550142' };
+const DAY_MS = 86_400_000;
+
+test('therapist: queue badges, detail, tick + acknowledge, print, export, audit, auto log-off', async ({ kiosk, core, clock, dataDir }) => {
+  const exportDir = join(dataDir, 'export-share');
+  mkdirSync(exportDir);
+  core.deps.settings.update({ exportFolder: exportDir }, 'test');
+  core.deps.staff.setupFirstAdmin('Olivia Owner', '135792');
+  const therapist = core.deps.staff.addStaff(THERAPIST.name, 'therapist', THERAPIST.pin);
+  core.deps.staff.lock();
+
+  // Two earlier visits of the same client (name + date of birth), pain 5 then 4.
+  for (const [daysAgo, pain] of [
+    [14, 5],
+    [7, 4],
+  ] as const) {
+    clock.advance(-daysAgo * DAY_MS);
+    const earlier = await core.handlers['intake:submit'](
+      { submissionId: randomUUID(), formId: 'massage-intake', formVersion: 1, language: 'en', answers: { ...HEALTHY_CLIENT_ANSWERS, pain_level: pain }, startedAt: clock.now().toISOString() },
+      { senderUrl: kiosk.url() },
+    );
+    expect(earlier.ok).toBe(true);
+    clock.advance(daysAgo * DAY_MS);
+  }
+
+  // Today the client comes back through the kiosk: fever (stop), surgery 3 weeks ago (clearance), osteoporosis (modify), pain 5.
+  const surgery = new Date(clock.now().getTime() - 21 * DAY_MS).toISOString().slice(0, 10);
+  const flow = new IntakeFlow(kiosk, 'staff-client', { record: false });
+  await flow.attract.start();
+  await flow.aboutYou(CLIENT);
+  await flow.yourBack({ pain: 5 });
+  await flow.health({ feverInfection: true, osteoporosis: true, surgeryDate: surgery });
+  await flow.preferences('light');
+  await flow.consent();
+  await flow.submitAndExpectDone();
+  const [today] = core.deps.submissions.list({ status: 'all', limit: 1 });
+  const submissionId = today!.submissionId;
+
+  // The therapist signs in on the keypad and sees today's item with its badges in words.
+  const login = new StaffLoginPage(kiosk);
+  await login.enterStaffMode();
+  await login.signIn(THERAPIST.name, THERAPIST.pin);
+  await expect(kiosk.getByRole('button', { name: 'Admin', exact: true })).toHaveCount(0); // therapists get no admin area
+  const queue = new QueuePage(kiosk);
+  const row = queue.row('Ana García');
+  await expect(row).toHaveCount(1); // the earlier visits are not today's
+  expect(await queue.badges('Ana García')).toEqual(['stop', 'clearance', 'modify']);
+  await expect(row).toContainText('Stop');
+  await expect(row).toContainText('Clearance');
+  await expect(row).toContainText('Modify');
+  await expect(row).toContainText('New');
+  await captureStaffScreen(kiosk, '01-queue');
+
+  // Search by name is answered in main; a name that is not there lists nothing.
+  await queue.search('zzz');
+  await expect(kiosk.getByText('No client matches that name in these dates.')).toBeVisible();
+  await queue.search('garc');
+  await expect(queue.row('Ana García')).toHaveCount(1);
+
+  // The detail: flags with guidance and triggers, the returning-client changes and the referral note.
+  const detail = await queue.open('Ana García');
+  await expect(detail.flag('FEVER_INFECTION')).toContainText('Fever or acute infection');
+  await expect(detail.flag('FEVER_INFECTION')).toContainText('Because the client answered');
+  await expect(detail.flag('RECENT_SURGERY')).toBeVisible();
+  await expect(detail.flag('OSTEOPOROSIS')).toBeVisible();
+  await expect(detail.flag('KIOSK_CONSIDER_REFERRAL')).toContainText('Consider referral');
+  await expect(kiosk.getByRole('heading', { name: /Returning client: changes since/ })).toBeVisible();
+  await expect(kiosk.locator('.changes')).toContainText('Osteoporosis');
+  await expect(kiosk.locator('.changes')).toContainText('4 → 5');
+  await expect(kiosk.getByTestId('detail-body-back').locator('[data-region="lower_back"].chosen')).toHaveCount(1);
+  await detail.expectPdfShown();
+  await expect(kiosk.getByTestId('signature-status')).toContainText('Signature valid');
+
+  // Stop and clearance must each be ticked before "Acknowledge" is enabled.
+  await expect(detail.acknowledgeButton()).toBeDisabled();
+  await detail.tick('FEVER_INFECTION');
+  await expect(detail.acknowledgeButton()).toBeDisabled();
+  await detail.tick('RECENT_SURGERY');
+  await expect(detail.acknowledgeButton()).toBeEnabled();
+  await captureStaffScreen(kiosk, '02-detail');
+  await detail.acknowledge();
+  await expect(kiosk.getByTestId('ack-status')).toContainText(`Acknowledged by ${THERAPIST.name}`);
+  expect(core.deps.submissions.get(submissionId)).toMatchObject({ status: 'acknowledged', acknowledgedBy: therapist.staffId });
+
+  // Print in Chromium mode hands back the signed PDF; export writes another copy.
+  const download = await detail.printExpectingDownload();
+  const printed = readFileSync(await download.path());
+  expect(printed.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(printed.equals(Buffer.from(core.deps.submissions.get(submissionId)!.pdf))).toBe(true);
+  const before = readdirSync(exportDir).filter((f) => f.endsWith('.pdf')).length;
+  await detail.exportAgain();
+  expect(readdirSync(exportDir).filter((f) => f.endsWith('.pdf')).length).toBe(before + 1);
+  await captureStaffScreen(kiosk, '03-detail-acknowledged');
+
+  // The audit log holds the view, the acknowledgement, the print and the export, by this therapist.
+  const mine = core.deps.audit
+    .list({ limit: 100 })
+    .filter((e) => e.subjectId === submissionId && e.actor === therapist.staffId)
+    .map((e) => e.action);
+  expect(mine).toEqual(expect.arrayContaining(['submission.viewed', 'submission.acknowledged', 'submission.printed', 'submission.exported']));
+  await kiosk.getByRole('button', { name: 'Audit log' }).click();
+  await expect(kiosk.locator('tr[data-action="submission.acknowledged"]').first()).toContainText(THERAPIST.name);
+  await kiosk.getByRole('button', { name: 'Check the log is intact' }).click();
+  await expect(kiosk.getByText(/Intact: all \d+ entries chain correctly/)).toBeVisible();
+  await captureStaffScreen(kiosk, '04-audit');
+
+  // Back in the queue the item is acknowledged and sorts after new ones.
+  await kiosk.getByRole('button', { name: /Back to the list/ }).click();
+  await expect(queue.row('Ana García')).toContainText('Acknowledged');
+
+  // Inactivity: past autoLogoffMs the session ends in main and the kiosk shows the attract screen.
+  clock.advance(core.deps.settings.get().autoLogoffMs + 1_000);
+  await expect(kiosk.locator('.attract')).toBeVisible({ timeout: 15_000 });
+  await expect(kiosk.getByText('Ana García')).toHaveCount(0);
+  expect(core.deps.staff.current()).toBeNull();
+});
+
+test('admin: a flag-free visit reads "No flags", acknowledges without ticks, and the Admin button opens the admin area', async ({ kiosk, core }) => {
+  core.deps.staff.setupFirstAdmin('Olivia Owner', '135792');
+  core.deps.staff.lock();
+  const submitted = await core.handlers['intake:submit'](
+    { submissionId: randomUUID(), formId: 'massage-intake', formVersion: 1, language: 'es', answers: HEALTHY_CLIENT_ANSWERS, startedAt: new Date().toISOString() },
+    { senderUrl: kiosk.url() },
+  );
+  expect(submitted.ok).toBe(true);
+
+  const login = new StaffLoginPage(kiosk);
+  await login.enterStaffMode();
+  await login.signIn('Olivia Owner', '135792');
+  const queue = new QueuePage(kiosk);
+  await expect(queue.row('Ana García')).toContainText('No flags');
+  const detail = await queue.open('Ana García');
+  await expect(kiosk.getByText('No flags: nothing in the answers needs attention.')).toBeVisible();
+  await expect(kiosk.locator('.detail-facts')).toContainText('Spanish');
+  await expect(detail.acknowledgeButton()).toBeEnabled();
+  await detail.acknowledge();
+  await detail.backToList();
+  await expect(queue.row('Ana García')).toContainText('Acknowledged');
+
+  await kiosk.getByRole('button', { name: 'Admin', exact: true }).click();
+  await expect(kiosk.getByTestId('admin-app')).toBeVisible();
+  await kiosk.getByRole('button', { name: 'Close administration' }).click();
+  await expect(queue.table()).toBeVisible();
+  await kiosk.getByRole('button', { name: 'Lock and exit' }).click();
+  await expect(kiosk.locator('.attract')).toBeVisible();
+  expect(core.deps.staff.current()).toBeNull();
+});

@@ -1,0 +1,63 @@
+/**
+ * How admin changes are written to the audit log: one place, so the entries stay
+ * uniform (area, operation, before/after) and never carry form text, PINs or images.
+ *
+ * The audit log's action list is the data layer's. Changes with no action of their own
+ * yet (draft edits, the signing certificate) use the nearest one with an `area` detail:
+ * draft edits are 'settings.changed' with area 'form_draft'; certificate changes are
+ * 'keys.rotated' with area 'signing_certificate'.
+ */
+import type { AuditDetails, AuditLog } from '../audit/log.ts';
+import type { DefinitionSummary } from './form-drafts.ts';
+
+/** `before_x`/`after_x` pairs of two definition summaries. */
+export function definitionDetails(before: DefinitionSummary | null, after: DefinitionSummary): AuditDetails {
+  const details: Record<string, string | number> = {
+    after_form: after.formId,
+    after_version: after.version,
+    after_steps: after.steps,
+    after_questions: after.questions,
+    after_rules: after.rules,
+    after_digest: after.digest,
+  };
+  if (before) {
+    details.before_form = before.formId;
+    details.before_version = before.version;
+    details.before_steps = before.steps;
+    details.before_questions = before.questions;
+    details.before_rules = before.rules;
+    details.before_digest = before.digest;
+  }
+  return details;
+}
+
+export type DraftOperation = 'saved' | 'restored' | 'imported';
+
+export function auditDraft(audit: AuditLog, actor: string, op: DraftOperation, before: DefinitionSummary | null, after: DefinitionSummary): void {
+  audit.append({ action: 'settings.changed', actor, subjectId: after.formId, details: { area: 'form_draft', op, ...definitionDetails(before, after) } });
+}
+
+export function auditPublish(audit: AuditLog, actor: string, before: DefinitionSummary, after: DefinitionSummary): void {
+  audit.append({ action: 'form.published', actor, subjectId: `${after.formId}@${after.version}`, details: definitionDetails(before, after) });
+}
+
+export function auditCertificate(
+  audit: AuditLog,
+  actor: string,
+  op: 'regenerated' | 'imported',
+  before: { readonly fingerprintSha256: string; readonly notAfter: string } | null,
+  after: { readonly fingerprintSha256: string; readonly notAfter: string },
+): void {
+  audit.append({
+    action: 'keys.rotated',
+    actor,
+    details: {
+      area: 'signing_certificate',
+      op,
+      before_fingerprint: before ? before.fingerprintSha256.slice(0, 47) : '(none)',
+      before_expires: before ? before.notAfter.slice(0, 10) : '(none)',
+      after_fingerprint: after.fingerprintSha256.slice(0, 47),
+      after_expires: after.notAfter.slice(0, 10),
+    },
+  });
+}

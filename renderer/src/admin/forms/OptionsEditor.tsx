@@ -1,0 +1,75 @@
+import { LocalizedInput } from './LocalizedInput.tsx';
+import { freshId, move, removeAt, replaceAt, type DraftOption } from './draft-edit.ts';
+
+interface OptionsEditorProps {
+  readonly id: string;
+  readonly options: readonly DraftOption[];
+  readonly languages: readonly string[];
+  readonly allowExclusive: boolean;
+  readonly onChange: (options: DraftOption[]) => void;
+}
+
+/** The options of a choice question: id and label per language, reorder with buttons. */
+export function OptionsEditor({ id, options, languages, allowExclusive, onChange }: OptionsEditorProps) {
+  return (
+    <fieldset className="options-editor">
+      <legend className="field-label">Options</legend>
+      <ol className="option-list">
+        {options.map((o, i) => (
+          <li key={i} className="option-item">
+            <div className="row-fields">
+              <div className="field">
+                <label htmlFor={`${id}-${i}-id`} className="field-label">
+                  Option {i + 1} id
+                </label>
+                <input
+                  id={`${id}-${i}-id`}
+                  className="admin-input mono"
+                  value={o.id}
+                  spellCheck={false}
+                  onChange={(e) => onChange(replaceAt(options, i, { ...o, id: e.target.value }))}
+                />
+              </div>
+              {allowExclusive ? (
+                <label className="check-field">
+                  <input
+                    type="checkbox"
+                    checked={o.exclusive ?? false}
+                    onChange={(e) => {
+                      const next: DraftOption = { ...o };
+                      if (e.target.checked) next.exclusive = true;
+                      else delete next.exclusive;
+                      onChange(replaceAt(options, i, next));
+                    }}
+                  />
+                  “None of these” (stands alone)
+                </label>
+              ) : null}
+              <div className="item-actions">
+                <button type="button" className="button secondary small" disabled={i === 0} onClick={() => onChange(move(options, i, -1))}>
+                  ↑ Up<span className="visually-hidden"> option {i + 1}</span>
+                </button>
+                <button type="button" className="button secondary small" disabled={i === options.length - 1} onClick={() => onChange(move(options, i, 1))}>
+                  ↓ Down<span className="visually-hidden"> option {i + 1}</span>
+                </button>
+                <button type="button" className="button secondary small danger" onClick={() => onChange(removeAt(options, i))}>
+                  Remove<span className="visually-hidden"> option {i + 1}</span>
+                </button>
+              </div>
+            </div>
+            <LocalizedInput id={`${id}-${i}-label`} label={`Option ${i + 1} text`} value={o.label} languages={languages} onChange={(label) => onChange(replaceAt(options, i, { ...o, label }))} />
+          </li>
+        ))}
+      </ol>
+      <button
+        type="button"
+        className="button secondary small"
+        onClick={() =>
+          onChange([...options, { id: freshId('option', new Set(options.map((x) => x.id))), label: Object.fromEntries(languages.map((l) => [l, ''])) }])
+        }
+      >
+        + Add option
+      </button>
+    </fieldset>
+  );
+}

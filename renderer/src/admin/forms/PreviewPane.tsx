@@ -1,0 +1,119 @@
+import { useMemo, useState } from 'react';
+import i18next from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import {
+  evaluateScreening,
+  languageName,
+  localize,
+  visibleSteps,
+  type AnswerValue,
+  type Answers,
+  type FormDefinition,
+  type FormDefinitionError,
+  type Question,
+} from '../../../../forms/engine/index.ts';
+import { QuestionField } from '../../widgets/QuestionField.tsx';
+import { KeyboardOwnerContext } from '../../widgets/keyboard-context.ts';
+import type { DraftForm } from './draft-edit.ts';
+
+interface PreviewPaneProps {
+  readonly draft: DraftForm;
+  /** The draft parsed by the engine, when it is valid. */
+  readonly parsed: FormDefinition | null;
+  readonly errors: readonly FormDefinitionError[];
+  readonly stepIndex: number;
+}
+
+/**
+ * One step as a client would see it, in any of the form's languages, using the client's
+ * own question widgets. Answers typed here live in this component only: nothing is stored
+ * or sent. With a valid draft, conditions apply and the flags these answers raise are listed.
+ */
+export function PreviewPane({ draft, parsed, errors, stepIndex }: PreviewPaneProps) {
+  const [lang, setLang] = useState(draft.defaultLanguage);
+  const [answers, setAnswers] = useState<Answers>({});
+  const [keyboardOwner, setKeyboardOwner] = useState<string | null>(null);
+  const language = draft.languages.includes(lang) ? lang : draft.defaultLanguage;
+  // A separate i18n instance: the preview's language must not change the staff screens'.
+  const i18n = useMemo(() => {
+    const clone = i18next.cloneInstance({ lng: language });
+    void clone.changeLanguage(language);
+    return clone;
+  }, [language]);
+
+  const step = draft.steps[stepIndex];
+  if (!step) return null;
+  const now = new Date();
+  const shown = parsed ? visibleSteps(parsed, answers, now).find((s) => s.id === step.id) : undefined;
+  const hiddenByCondition = parsed !== null && shown === undefined;
+  const broken = (qi: number) => errors.some((e) => e.path.startsWith(`steps[${stepIndex}].questions[${qi}]`));
+  // Without a valid draft, show each question whose own definition is sound; conditions are not applied.
+  const questions: readonly Question[] = shown
+    ? shown.questions
+    : parsed
+      ? []
+      : (step.questions.filter((_, qi) => !broken(qi)) as unknown as readonly Question[]);
+  const flags = parsed ? evaluateScreening(parsed, answers, now) : [];
+
+  return (
+    <section className="preview-pane" aria-labelledby="preview-heading">
+      <h3 id="preview-heading">Preview: step {stepIndex + 1} as a client sees it</h3>
+      <div className="choice-group" role="group" aria-label="Preview language">
+        {draft.languages.map((l) => (
+          <button key={l} type="button" className={`button small ${l === language ? 'primary' : 'secondary'}`} aria-pressed={l === language} onClick={() => setLang(l)}>
+            {languageName(l)}
+          </button>
+        ))}
+        <button type="button" className="button small secondary" onClick={() => setAnswers({})}>
+          Clear preview answers
+        </button>
+      </div>
+      <p className="preview-note">Nothing entered here is stored.{parsed ? '' : ' Conditions and flags apply once the draft has no problems.'}</p>
+      <I18nextProvider i18n={i18n}>
+        <KeyboardOwnerContext.Provider value={{ activeId: keyboardOwner, setActiveId: setKeyboardOwner }}>
+          <div className="preview-frame" lang={language} data-testid="preview">
+            <h4 className="step-title">{localize(step.title, language, draft.defaultLanguage)}</h4>
+            {step.description ? <p className="step-intro">{localize(step.description, language, draft.defaultLanguage)}</p> : null}
+            {hiddenByCondition ? <p className="notice-box">This step is hidden for the answers given so far.</p> : null}
+            <div className="question-list">
+              {questions.map((q) => (
+                <QuestionField
+                  key={q.id}
+                  question={q}
+                  value={answers[q.id]}
+                  lang={language}
+                  fallbackLang={draft.defaultLanguage}
+                  error={undefined}
+                  onChange={(v: AnswerValue | undefined) =>
+                    setAnswers((a) => {
+                      const next: Record<string, AnswerValue> = { ...a };
+                      if (v === undefined) delete next[q.id];
+                      else next[q.id] = v;
+                      return next;
+                    })
+                  }
+                />
+              ))}
+            </div>
+          </div>
+        </KeyboardOwnerContext.Provider>
+      </I18nextProvider>
+      {parsed ? (
+        <div className="preview-flags" aria-live="polite">
+          <h4>Flags these answers raise</h4>
+          {flags.length === 0 ? (
+            <p>None.</p>
+          ) : (
+            <ul data-testid="preview-flags">
+              {flags.map((f) => (
+                <li key={f.code}>
+                  <strong>{f.severity}</strong>: {localize(f.title, 'en', draft.defaultLanguage)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { localize, type FormDefinitionError, type QuestionType } from '../../../../forms/engine/index.ts';
+import { ExpressionInput } from './ExpressionInput.tsx';
+import { LocalizedInput } from './LocalizedInput.tsx';
+import { QuestionEditor } from './QuestionEditor.tsx';
+import { missingLanguages, move, newQuestion, optionalLoc, QUESTION_TYPES, removeAt, replaceAt, type DraftForm, type DraftStep } from './draft-edit.ts';
+
+interface StepEditorProps {
+  readonly draft: DraftForm;
+  readonly step: DraftStep;
+  readonly index: number;
+  readonly errors: readonly FormDefinitionError[];
+  readonly onChange: (step: DraftStep) => void;
+}
+
+const questionPath = (si: number, qi: number) => `steps[${si}].questions[${qi}]`;
+const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+
+/** One step: title, description, condition, and its questions (add, remove, reorder, edit). */
+export function StepEditor({ draft, step, index, errors, onChange }: StepEditorProps) {
+  const [open, setOpen] = useState<number | null>(null);
+  const [addType, setAddType] = useState<QuestionType>('yes_no');
+  const base = `step-${index}`;
+  const stepOnly = errors.filter((e) => !step.questions.some((_, qi) => under(e.path, questionPath(index, qi))));
+  return (
+    <section className="step-editor" aria-labelledby={`${base}-heading`}>
+      <h3 id={`${base}-heading`}>
+        Step {index + 1}: {localize(step.title, draft.defaultLanguage) || step.id}
+      </h3>
+      {stepOnly.length > 0 ? (
+        <ul className="inline-errors" aria-label="Problems with this step">
+          {stepOnly.map((e, i) => (
+            <li key={i} className="error-text">
+              {e.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`${base}-id`} className="field-label">
+          Step id
+        </label>
+        <input id={`${base}-id`} className="admin-input mono" value={step.id} spellCheck={false} onChange={(e) => onChange({ ...step, id: e.target.value })} />
+      </div>
+      <LocalizedInput id={`${base}-title`} label="Step title" value={step.title} languages={draft.languages} onChange={(title) => onChange({ ...step, title })} />
+      <LocalizedInput
+        id={`${base}-description`}
+        label="Introduction"
+        optional
+        multiline
+        value={step.description}
+        languages={draft.languages}
+        onChange={(v) => {
+          const next: DraftStep = { ...step };
+          const loc = optionalLoc(v);
+          if (loc) next.description = loc;
+          else delete next.description;
+          onChange(next);
+        }}
+      />
+      <ExpressionInput
+        id={`${base}-visibleIf`}
+        label="Show this step only when"
+        optional
+        value={step.visibleIf ?? ''}
+        draft={draft}
+        target={{ kind: 'step', stepIndex: index }}
+        onChange={(v) => {
+          const next: DraftStep = { ...step };
+          if (v === '') delete next.visibleIf;
+          else next.visibleIf = v;
+          onChange(next);
+        }}
+      />
+      <h4>Questions</h4>
+      <ol className="question-list-admin">
+        {step.questions.map((q, qi) => {
+          const qErrors = errors.filter((e) => under(e.path, questionPath(index, qi)));
+          const missing = missingLanguages(q.label, draft.languages);
+          const isOpen = open === qi;
+          return (
+            <li key={qi} className={`question-item${qErrors.length > 0 ? ' has-problems' : ''}`} data-question-editor={q.id}>
+              <div className="question-summary">
+                <span className="question-title">
+                  <span className="mono">{q.id}</span> · {localize(q.label, draft.defaultLanguage) || '(no text yet)'}
+                  <span className="type-tag"> ({QUESTION_TYPES.find((t) => t.type === q.type)?.label ?? q.type})</span>
+                  {missing.length > 0 ? <span className="badge warn">⚠ Missing {missing.join(', ')}</span> : null}
+                  {qErrors.length > 0 ? <span className="badge warn">⚠ {qErrors.length} problem{qErrors.length === 1 ? '' : 's'}</span> : null}
+                </span>
+                <span className="item-actions">
+                  <button type="button" className="button secondary small" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? null : qi)}>
+                    {isOpen ? 'Close' : 'Edit'}
+                    <span className="visually-hidden"> question {q.id}</span>
+                  </button>
+                  <button type="button" className="button secondary small" disabled={qi === 0} onClick={() => onChange({ ...step, questions: move(step.questions, qi, -1) })}>
+                    ↑ Up<span className="visually-hidden"> question {q.id}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="button secondary small"
+                    disabled={qi === step.questions.length - 1}
+                    onClick={() => onChange({ ...step, questions: move(step.questions, qi, 1) })}
+                  >
+                    ↓ Down<span className="visually-hidden"> question {q.id}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="button secondary small danger"
+                    onClick={() => {
+                      setOpen(null);
+                      onChange({ ...step, questions: removeAt(step.questions, qi) });
+                    }}
+                  >
+                    Remove<span className="visually-hidden"> question {q.id}</span>
+                  </button>
+                </span>
+              </div>
+              {isOpen ? (
+                <QuestionEditor draft={draft} question={q} stepIndex={index} index={qi} errors={qErrors} onChange={(nq) => onChange({ ...step, questions: replaceAt(step.questions, qi, nq) })} />
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      <div className="row-fields">
+        <div className="field">
+          <label htmlFor={`${base}-add-type`} className="field-label">
+            New question type
+          </label>
+          <select id={`${base}-add-type`} className="admin-input" value={addType} onChange={(e) => setAddType(e.target.value as QuestionType)}>
+            {QUESTION_TYPES.map((t) => (
+              <option key={t.type} value={t.type}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => {
+            onChange({ ...step, questions: [...step.questions, newQuestion(addType, draft)] });
+            setOpen(step.questions.length);
+          }}
+        >
+          + Add question
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,210 @@
+/**
+ * The editor's working copy of a form definition and the edits the buttons make. The
+ * draft is plain JSON that may be invalid while the admin works (the engine's
+ * parseFormDefinition says why); edits are immutable: each returns a new draft.
+ */
+import type { FormDefinition, QuestionType } from '../../../../forms/engine/index.ts';
+
+/** One text per language; a missing or blank entry is a missing translation. */
+export type Loc = Record<string, string>;
+
+export interface DraftOption {
+  id: string;
+  label: Loc;
+  exclusive?: boolean;
+}
+
+/** A question while being edited: the common fields plus whatever its type uses. */
+export interface DraftQuestion {
+  id: string;
+  type: QuestionType;
+  label: Loc;
+  help?: Loc;
+  required?: boolean;
+  visibleIf?: string;
+  options?: DraftOption[];
+  text?: Loc;
+  min?: number | string;
+  max?: number | string;
+  minLength?: number;
+  maxLength?: number;
+  minSelected?: number;
+  maxSelected?: number;
+  integer?: boolean;
+  unit?: Loc;
+  minLabel?: Loc;
+  maxLabel?: Loc;
+  regions?: string[];
+  pattern?: { regex: string; message: Loc };
+}
+
+export interface DraftStep {
+  id: string;
+  title: Loc;
+  description?: Loc;
+  visibleIf?: string;
+  questions: DraftQuestion[];
+}
+
+export interface DraftRule {
+  code: string;
+  severity: 'stop' | 'clearance' | 'modify' | 'info';
+  when: string;
+  title: Loc;
+  guidance: Loc;
+  clientMessage?: Loc;
+}
+
+export interface DraftForm {
+  $schema?: string;
+  id: string;
+  version: number;
+  title: Loc;
+  description?: Loc;
+  languages: string[];
+  defaultLanguage: string;
+  identity: { name: string[]; dateOfBirth?: string };
+  steps: DraftStep[];
+  rules: DraftRule[];
+}
+
+/** A mutable copy of a definition (or stored draft) for editing. */
+export function toDraft(definition: FormDefinition): DraftForm {
+  // The wire type is the definition's; a draft is the same JSON, mutable and possibly incomplete.
+  const copy = structuredClone(definition) as unknown as DraftForm;
+  copy.rules ??= [];
+  return copy;
+}
+
+/** The JSON sent to main (drafts are data, not a validated FormDefinition). */
+export function toJson(draft: DraftForm): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(draft)) as Record<string, unknown>;
+}
+
+/** `list` with the item at `from` moved by `delta` places; unchanged at the ends. */
+export function move<T>(list: readonly T[], from: number, delta: -1 | 1): T[] {
+  const to = from + delta;
+  if (from < 0 || from >= list.length || to < 0 || to >= list.length) return [...list];
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  if (item !== undefined) next.splice(to, 0, item);
+  return next;
+}
+
+export function removeAt<T>(list: readonly T[], index: number): T[] {
+  return list.filter((_, i) => i !== index);
+}
+
+export function replaceAt<T>(list: readonly T[], index: number, item: T): T[] {
+  return list.map((x, i) => (i === index ? item : x));
+}
+
+/** The languages whose text is missing or blank. */
+export function missingLanguages(text: Loc | undefined, languages: readonly string[]): string[] {
+  return languages.filter((lang) => (text?.[lang] ?? '').trim() === '');
+}
+
+/** An optional text with every language blank is no text at all: the key is dropped. */
+export function optionalLoc(text: Loc): Loc | undefined {
+  return Object.values(text).some((v) => v.trim() !== '') ? text : undefined;
+}
+
+const emptyLoc = (languages: readonly string[]): Loc => Object.fromEntries(languages.map((l) => [l, '']));
+
+/** An id not used yet by `taken`, from `base` plus a number. */
+export function freshId(base: string, taken: ReadonlySet<string>): string {
+  for (let n = 1; ; n++) {
+    const id = `${base}_${n}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+export function questionIds(draft: DraftForm): Set<string> {
+  return new Set(draft.steps.flatMap((s) => s.questions.map((q) => q.id)));
+}
+
+/** A new question of `type` with the fields that type needs, texts blank in every language. */
+export function newQuestion(type: QuestionType, draft: DraftForm): DraftQuestion {
+  const langs = draft.languages;
+  const base: DraftQuestion = { id: freshId('new_question', questionIds(draft)), type, label: emptyLoc(langs), required: false };
+  switch (type) {
+    case 'single_choice':
+    case 'multiple_choice':
+      return {
+        ...base,
+        options: [
+          { id: 'option_1', label: emptyLoc(langs) },
+          { id: 'option_2', label: emptyLoc(langs) },
+        ],
+      };
+    case 'scale':
+      return { ...base, min: 0, max: 10 };
+    case 'consent':
+      return { ...base, text: emptyLoc(langs) };
+    case 'short_text':
+    case 'long_text':
+    case 'date':
+    case 'phone':
+    case 'email':
+    case 'yes_no':
+    case 'number':
+    case 'body_map':
+    case 'signature':
+      return base;
+    default: {
+      const never: never = type;
+      throw new Error(`Unknown question type ${String(never)}`);
+    }
+  }
+}
+
+/** Changing a question's type keeps its id, label, help, required and condition. */
+export function changeType(q: DraftQuestion, type: QuestionType, draft: DraftForm): DraftQuestion {
+  const fresh = newQuestion(type, draft);
+  return {
+    ...fresh,
+    id: q.id,
+    label: q.label,
+    ...(q.help ? { help: q.help } : {}),
+    required: q.required ?? false,
+    ...(q.visibleIf !== undefined ? { visibleIf: q.visibleIf } : {}),
+    ...(q.options && fresh.options ? { options: q.options } : {}),
+  };
+}
+
+export function newStep(draft: DraftForm): DraftStep {
+  const taken = new Set(draft.steps.map((s) => s.id));
+  const id = freshId('new_step', taken);
+  const q = newQuestion('yes_no', draft);
+  return { id, title: emptyLoc(draft.languages), questions: [q] };
+}
+
+export function newRule(draft: DraftForm): DraftRule {
+  const taken = new Set(draft.rules.map((r) => r.code));
+  let n = 1;
+  while (taken.has(`NEW_RULE_${n}`)) n++;
+  return { code: `NEW_RULE_${n}`, severity: 'info', when: '', title: emptyLoc(draft.languages), guidance: emptyLoc(draft.languages) };
+}
+
+export const QUESTION_TYPES: readonly { readonly type: QuestionType; readonly label: string }[] = [
+  { type: 'yes_no', label: 'Yes / no' },
+  { type: 'single_choice', label: 'One choice' },
+  { type: 'multiple_choice', label: 'Several choices' },
+  { type: 'short_text', label: 'Short text' },
+  { type: 'long_text', label: 'Long text' },
+  { type: 'number', label: 'Number' },
+  { type: 'scale', label: 'Scale (e.g. pain 0-10)' },
+  { type: 'date', label: 'Date' },
+  { type: 'phone', label: 'Phone' },
+  { type: 'email', label: 'Email' },
+  { type: 'body_map', label: 'Body map' },
+  { type: 'consent', label: 'Consent (text + tick)' },
+  { type: 'signature', label: 'Signature' },
+];
+
+export const SEVERITIES: readonly { readonly value: DraftRule['severity']; readonly label: string }[] = [
+  { value: 'stop', label: 'Stop: do not treat today' },
+  { value: 'clearance', label: 'Clearance: physician first' },
+  { value: 'modify', label: 'Modify: treat with changes' },
+  { value: 'info', label: 'Info: for the therapist' },
+];

@@ -1,0 +1,55 @@
+import type { DetailFlag } from '../../../api/contract.ts';
+import { SeverityBadge } from './SeverityBadge.tsx';
+
+interface FlagsPanelProps {
+  readonly flags: readonly DetailFlag[];
+  /** Codes ticked as read. */
+  readonly ticked: ReadonlySet<string>;
+  /** Null once acknowledged: ticks are then shown as done and cannot change. */
+  readonly onTick: ((code: string, isTicked: boolean) => void) | null;
+}
+
+/** Flags, most severe first, with guidance and the answers that raised them; stop/clearance need a tick. */
+export function FlagsPanel({ flags, ticked, onTick }: FlagsPanelProps) {
+  if (flags.length === 0) return <p className="no-flags-detail">No flags: nothing in the answers needs attention.</p>;
+  return (
+    <ol className="flag-list">
+      {flags.map((flag) => {
+        const tickId = `tick-${flag.code}`;
+        return (
+          <li key={flag.code} className={`flag-card flag-${flag.severity}`} data-flag={flag.code}>
+            <div className="flag-head">
+              <SeverityBadge severity={flag.severity} />
+              <h4 className="flag-title">{flag.title}</h4>
+            </div>
+            <p className="flag-guidance">{flag.guidance}</p>
+            {flag.triggers.length > 0 ? (
+              <div className="flag-because">
+                <span className="flag-because-label">{flag.derived ? 'From this client’s visits:' : 'Because the client answered:'}</span>
+                <ul>
+                  {flag.triggers.map((t) => (
+                    <li key={`${t.questionId}-${t.answer}`}>
+                      {t.question} — <strong>{t.answer}</strong>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            {flag.mustTick ? (
+              <label className="flag-tick" htmlFor={tickId}>
+                <input
+                  id={tickId}
+                  type="checkbox"
+                  checked={onTick === null || ticked.has(flag.code)}
+                  disabled={onTick === null}
+                  onChange={(e) => onTick?.(flag.code, e.target.checked)}
+                />
+                <span>I have read this {flag.severity} flag</span>
+              </label>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
