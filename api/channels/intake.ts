@@ -49,6 +49,8 @@ export const intakeChannels = {
 
 export interface KioskConfig {
   readonly clinicName: string;
+  /** PNG/JPEG data URL set by the admin; null when the clinic has none. */
+  readonly logoDataUrl: string | null;
   readonly languages: readonly string[];
   readonly defaultLanguage: string;
   /** Idle time before the "Still there?" prompt. */

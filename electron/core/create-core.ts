@@ -19,6 +19,7 @@ import { createExporter, exportMigrations } from './export/exporter.ts';
 import { loadOrCreateSigningIdentity, type SecretStore, type SigningIdentity } from './signing/identity.ts';
 import { secretMigrations, createVaultSecretStore } from './secrets/secret-store.ts';
 import { createFormRegistry } from './forms/registry.ts';
+import { createAdminSettingsService } from './admin/settings-service.ts';
 import { systemClock, type Clock, type KeyProvider, type Printer } from './ports.ts';
 import type { HandlerOptions, HandlerTable } from './handler.ts';
 import { createPdfPrinter } from './pdf-printer.ts';
@@ -62,8 +63,12 @@ export interface CoreDeps {
   readonly forms: ReturnType<typeof createFormRegistry>;
   readonly secrets: SecretStore;
   readonly signingIdentity: () => Promise<SigningIdentity>;
+  /** After the admin regenerates or imports the certificate: the next PDF loads the new one. */
+  readonly resetSigningIdentity: () => void;
   readonly background: ReturnType<typeof createBackgroundTasks>;
   readonly host: { quit(): void } | null;
+  /** The clinic logo (PNG/JPEG data URL) an admin set, for the attract screen and the PDF. */
+  readonly clinicLogo: () => string | null;
 }
 
 export interface Core {
@@ -90,6 +95,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const vault = await openVault(db, options.keyProvider);
   const settings = createSettingsStore(db, vault);
   const secrets = createVaultSecretStore(db, vault);
+  const branding = createAdminSettingsService(db, settings, clock);
   let identity: Promise<SigningIdentity> | undefined;
   const deps: CoreDeps = {
     db,
@@ -105,8 +111,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     forms: createFormRegistry(db, clock),
     secrets,
     signingIdentity: () => (identity ??= loadOrCreateSigningIdentity(secrets, settings.get().clinicName, clock)),
+    resetSigningIdentity: () => {
+      identity = undefined;
+    },
     background: createBackgroundTasks(),
     host: options.host ?? null,
+    clinicLogo: () => branding.logoDataUrl(),
   };
   const handlers: HandlerTable = {
     ...kioskHandlers(deps),

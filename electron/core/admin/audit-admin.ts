@@ -2,10 +2,8 @@
  * How admin changes are written to the audit log: one place, so the entries stay
  * uniform (area, operation, before/after) and never carry form text, PINs or images.
  *
- * The audit log's action list is the data layer's. Changes with no action of their own
- * yet (draft edits, the signing certificate) use the nearest one with an `area` detail:
- * draft edits are 'settings.changed' with area 'form_draft'; certificate changes are
- * 'keys.rotated' with area 'signing_certificate'.
+ * Draft edits are 'form.draft_changed', publishing 'form.published', certificate
+ * changes 'certificate.changed'; each carries an `area` and before/after details.
  */
 import type { AuditDetails, AuditLog } from '../audit/log.ts';
 import type { DefinitionSummary } from './form-drafts.ts';
@@ -34,7 +32,7 @@ export function definitionDetails(before: DefinitionSummary | null, after: Defin
 export type DraftOperation = 'saved' | 'restored' | 'imported';
 
 export function auditDraft(audit: AuditLog, actor: string, op: DraftOperation, before: DefinitionSummary | null, after: DefinitionSummary): void {
-  audit.append({ action: 'settings.changed', actor, subjectId: after.formId, details: { area: 'form_draft', op, ...definitionDetails(before, after) } });
+  audit.append({ action: 'form.draft_changed', actor, subjectId: after.formId, details: { area: 'form_draft', op, ...definitionDetails(before, after) } });
 }
 
 export function auditPublish(audit: AuditLog, actor: string, before: DefinitionSummary, after: DefinitionSummary): void {
@@ -49,7 +47,7 @@ export function auditCertificate(
   after: { readonly fingerprintSha256: string; readonly notAfter: string },
 ): void {
   audit.append({
-    action: 'keys.rotated',
+    action: 'certificate.changed',
     actor,
     details: {
       area: 'signing_certificate',

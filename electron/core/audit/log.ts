@@ -27,7 +27,9 @@ export type AuditAction =
   | 'staff.changed'
   | 'keys.rotated'
   | 'audit.verified'
-  | 'kiosk.quit';
+  | 'kiosk.quit'
+  | 'form.draft_changed'
+  | 'certificate.changed';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'submission.created',
@@ -46,6 +48,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'keys.rotated',
   'audit.verified',
   'kiosk.quit',
+  'form.draft_changed',
+  'certificate.changed',
 ];
 
 export type AuditDetails = Readonly<Record<string, string | number | boolean>>;

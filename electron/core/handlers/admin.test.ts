@@ -278,7 +278,9 @@ describe('staff and certificate', () => {
     const after = await value('admin:regenerateCertificate', {});
     expect(after.fingerprintSha256).not.toBe(before.fingerprintSha256);
     expect((await value('admin:getCertificate', {})).fingerprintSha256).toBe(after.fingerprintSha256);
-    expect(core.deps.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'keys.rotated', details: { area: 'signing_certificate', op: 'regenerated' } });
+    // The next PDF is signed with the new certificate, without a restart.
+    expect((await core.deps.signingIdentity()).fingerprintSha256).toBe(after.fingerprintSha256);
+    expect(core.deps.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'certificate.changed', details: { area: 'signing_certificate', op: 'regenerated' } });
     const p12 = Buffer.from(core.deps.secrets.get('signing.p12')!).toString('base64');
     const wrong = await call('admin:importCertificate', { p12Base64: p12, passphrase: 'not it' });
     expect(!wrong.ok && wrong.error.message).toMatch(/passphrase is wrong/);

@@ -17,7 +17,7 @@ import { createStaffAdmin } from '../admin/staff-admin.ts';
 import type { SigningIdentity } from '../signing/identity.ts';
 
 type AdminChannel = Extract<keyof HandlerTable, `admin:${string}`>;
-type AdminDeps = Pick<CoreDeps, 'db' | 'clock' | 'forms' | 'settings' | 'staff' | 'audit' | 'secrets' | 'signingIdentity' | 'handlerOptions'>;
+type AdminDeps = Pick<CoreDeps, 'db' | 'clock' | 'forms' | 'settings' | 'staff' | 'audit' | 'secrets' | 'signingIdentity' | 'resetSigningIdentity' | 'handlerOptions'>;
 
 export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel> {
   const { db, clock, audit, handlerOptions: options } = deps;
@@ -25,9 +25,8 @@ export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel>
   const settings = createAdminSettingsService(db, deps.settings, clock);
   const staff = createStaffAdmin(db, deps.staff, clock);
   const certificates = createCertificateAdmin(deps.secrets, clock);
-  // The identity this screen last set: createCore caches the one PDFs are signed with.
-  let replaced: SigningIdentity | null = null;
-  const currentIdentity = async () => replaced ?? (await deps.signingIdentity());
+  // The identity PDFs are signed with; reset after a change so the next PDF uses the new one.
+  const currentIdentity = () => deps.signingIdentity();
 
   /** The admin's staff id, or a typed unauthenticated / forbidden error. */
   const admin = () => deps.staff.require('admin').staffId;
@@ -163,7 +162,8 @@ export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel>
     'admin:regenerateCertificate': defineHandler('admin:regenerateCertificate', options, async () => {
       const actor = admin();
       const before = certificateInfo(await currentIdentity(), clock.now());
-      replaced = await certificates.regenerate(deps.settings.get().clinicName);
+      const replaced = await certificates.regenerate(deps.settings.get().clinicName);
+      deps.resetSigningIdentity(); // new PDFs are signed with the new certificate from now on
       const after = certificateInfo(replaced, clock.now());
       auditCertificate(audit, actor, 'regenerated', before, after);
       return ok(after);
@@ -172,7 +172,8 @@ export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel>
     'admin:importCertificate': defineHandler('admin:importCertificate', options, async (req) => {
       const actor = admin();
       const before = certificateInfo(await currentIdentity(), clock.now());
-      replaced = certificates.import(req.p12Base64, req.passphrase);
+      const replaced = certificates.import(req.p12Base64, req.passphrase);
+      deps.resetSigningIdentity();
       const after = certificateInfo(replaced, clock.now());
       auditCertificate(audit, actor, 'imported', before, after);
       return ok(after);

@@ -138,3 +138,20 @@ describe('kiosk:quit, the staff exit', () => {
     expect(core.deps.audit.list({ limit: 5 }).map((e) => e.action)).toContain('kiosk.quit');
   });
 });
+
+describe('the clinic logo an admin sets', () => {
+  const PNG_1x1 = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+  it('appears in the kiosk config and as an image on the next summary PDF', async () => {
+    const withoutLogo = await core.handlers['kiosk:getConfig']({}, ctx);
+    expect(withoutLogo.ok && withoutLogo.value.logoDataUrl).toBeNull();
+    expect((await core.handlers['staff:setup']({ name: 'Owner', pin: '246810' }, ctx)).ok).toBe(true);
+    expect((await core.handlers['admin:updateSettings']({ logoDataUrl: PNG_1x1 }, ctx)).ok).toBe(true);
+    const config = await core.handlers['kiosk:getConfig']({}, ctx);
+    expect(config.ok && config.value.logoDataUrl).toBe(PNG_1x1);
+    const payload = submit();
+    expect((await core.handlers['intake:submit'](payload, ctx)).ok).toBe(true);
+    const pdf = Buffer.from(core.deps.submissions.get(payload.submissionId)!.pdf).toString('latin1');
+    expect(pdf).toMatch(/\/Subtype\s*\/Image/);
+  });
+});

@@ -50,6 +50,7 @@ export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array>
 
   const fonts = await createFontSet(doc, [textOf(model)]);
   const flow = createFlow(doc, fonts);
+  await drawLogo(doc, flow, model);
   drawTitleBlock(flow, model);
   drawFlags(flow, model);
   drawBodyAndKeyFacts(flow, model);
@@ -61,7 +62,7 @@ export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array>
 
 /** Every string that will be drawn, to decide which fallback fonts the document needs. */
 function textOf(model: SummaryModel): string {
-  return JSON.stringify({ ...model, bodyMap: model.bodyMap?.legend ?? null, signature: null });
+  return JSON.stringify({ ...model, clinic: { ...model.clinic, logo: null }, bodyMap: model.bodyMap?.legend ?? null, signature: null });
 }
 
 function gap(flow: Flow, points: number): void {
@@ -70,6 +71,24 @@ function gap(flow: Flow, points: number): void {
 
 function rule(flow: Flow, color = RULE, thickness = 0.6): void {
   flow.page.drawLine({ start: { x: MARGIN.left, y: flow.y }, end: { x: PAGE.width - MARGIN.right, y: flow.y }, thickness, color });
+}
+
+const LOGO_BOX = { width: 110, height: 34 };
+
+/** The clinic logo, top right above the clinic name, scaled into a small box. A broken image is left out. */
+async function drawLogo(doc: PDFDocument, flow: Flow, model: SummaryModel): Promise<void> {
+  const logo = model.clinic.logo;
+  if (!logo) return;
+  try {
+    const image = logo.kind === 'png' ? await doc.embedPng(logo.bytes) : await doc.embedJpg(logo.bytes);
+    const scale = Math.min(LOGO_BOX.width / image.width, LOGO_BOX.height / image.height, 1);
+    const width = image.width * scale;
+    const height = image.height * scale;
+    flow.page.drawImage(image, { x: PAGE.width - MARGIN.right - width, y: flow.y - height, width, height });
+    flow.y -= height + 6;
+  } catch {
+    // A logo pdf-lib cannot read must not stop the summary from being made.
+  }
 }
 
 function drawTitleBlock(flow: Flow, model: SummaryModel): void {

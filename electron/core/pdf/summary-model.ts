@@ -23,7 +23,7 @@ import {
   type Step,
 } from '../../../forms/engine/index.ts';
 import { painWord, severityWord, summaryLabels } from './labels.ts';
-import type { SummaryBodyMap, SummaryConsent, SummaryField, SummaryFlag, SummaryModel, SummarySection } from './summary-types.ts';
+import type { SummaryBodyMap, SummaryConsent, SummaryField, SummaryFlag, SummaryLogo, SummaryModel, SummarySection } from './summary-types.ts';
 
 export type * from './summary-types.ts';
 
@@ -38,6 +38,8 @@ export interface SummaryInput {
   readonly createdAt: Date;
   readonly clinicName: string;
   readonly clinicAddress?: string;
+  /** The clinic's logo as a PNG or JPEG data URL (admin settings). */
+  readonly clinicLogoDataUrl?: string | null;
 }
 
 /** Builds the plain, localized view model renderSummaryPdf lays out. */
@@ -52,7 +54,11 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
 
   return {
     labels,
-    clinic: { name: input.clinicName, address: input.clinicAddress?.trim() ? input.clinicAddress.trim() : null },
+    clinic: {
+      name: input.clinicName,
+      address: input.clinicAddress?.trim() ? input.clinicAddress.trim() : null,
+      logo: logoOf(input.clinicLogoDataUrl ?? null),
+    },
     client: clientOf(form, answers, createdAt, staffLang),
     visit: {
       iso: createdAt.toISOString(),
@@ -193,4 +199,11 @@ function signatureOf(steps: readonly Step[], answers: Answers, shown: (q: Questi
 
 function isSignatureValue(value: AnswerValue | undefined): value is SignatureValue {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && 'strokes' in value;
+}
+
+/** A PNG/JPEG data URL as bytes pdf-lib can embed; anything else is ignored (no logo). */
+export function logoOf(dataUrl: string | null): SummaryLogo | null {
+  const match = dataUrl ? /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/=]+)$/.exec(dataUrl) : null;
+  if (!match || !match[2]) return null;
+  return { kind: match[1] === 'png' ? 'png' : 'jpeg', bytes: new Uint8Array(Buffer.from(match[2], 'base64')) };
 }

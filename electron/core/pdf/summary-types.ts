@@ -80,9 +80,14 @@ export interface SummaryLabels {
   readonly pageOf: string;
 }
 
+export interface SummaryLogo {
+  readonly kind: 'png' | 'jpeg';
+  readonly bytes: Uint8Array;
+}
+
 export interface SummaryModel {
   readonly labels: SummaryLabels;
-  readonly clinic: { readonly name: string; readonly address: string | null };
+  readonly clinic: { readonly name: string; readonly address: string | null; readonly logo: SummaryLogo | null };
   readonly client: { readonly name: string; readonly dateOfBirth: string | null; readonly age: number | null };
   readonly visit: { readonly iso: string; readonly text: string; readonly dateText: string };
   /** Most severe first. */

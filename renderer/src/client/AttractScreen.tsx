@@ -4,6 +4,7 @@ import { useLongPress } from '../hooks/use-long-press.ts';
 
 interface AttractScreenProps {
   readonly clinicName: string;
+  readonly logoDataUrl: string | null;
   readonly languages: readonly string[];
   readonly language: string;
   readonly onLanguage: (lang: string) => void;
@@ -12,13 +13,15 @@ interface AttractScreenProps {
 }
 
 /** "Tap to start" with the language choice; the staff corner hides in the top-left. */
-export function AttractScreen({ clinicName, languages, language, onLanguage, onStart, onStaff }: AttractScreenProps) {
+export function AttractScreen({ clinicName, logoDataUrl, languages, language, onLanguage, onStart, onStaff }: AttractScreenProps) {
   const { t } = useTranslation();
   const longPress = useLongPress(onStaff, 2000);
   return (
     <main className="screen screen-center attract">
       {/* Unlabeled on purpose and hidden from assistive tech: staff mode is not for clients. */}
       <div className="staff-corner" aria-hidden="true" data-testid="staff-corner" {...longPress} />
+      {/* The clinic's name is the text next to it, so the logo itself is decorative. */}
+      {logoDataUrl ? <img className="attract-logo" src={logoDataUrl} alt="" /> : null}
       <p className="attract-clinic">{clinicName}</p>
       <h1 className="attract-title">{t('attract.welcome')}</h1>
       <p className="lead">{t('attract.intro')}</p>

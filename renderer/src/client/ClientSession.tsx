@@ -55,6 +55,7 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
         return (
           <AttractScreen
             clinicName={config.clinicName}
+            logoDataUrl={config.logoDataUrl}
             languages={languages}
             language={lang}
             onLanguage={setLanguage}
