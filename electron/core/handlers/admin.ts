@@ -14,7 +14,6 @@ import { checkExpression } from '../admin/expression-check.ts';
 import { createFormDraftService, summarizeDefinition } from '../admin/form-drafts.ts';
 import { AdminSettingsError, createAdminSettingsService, settingsDiff } from '../admin/settings-service.ts';
 import { createStaffAdmin } from '../admin/staff-admin.ts';
-import type { SigningIdentity } from '../signing/identity.ts';
 
 type AdminChannel = Extract<keyof HandlerTable, `admin:${string}`>;
 type AdminDeps = Pick<CoreDeps, 'db' | 'clock' | 'forms' | 'settings' | 'staff' | 'audit' | 'secrets' | 'signingIdentity' | 'resetSigningIdentity' | 'handlerOptions'>;
