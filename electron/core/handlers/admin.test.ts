@@ -4,16 +4,15 @@ import { join } from 'node:path';
 import { DEFAULT_INTAKE_FORM } from '../../../forms/definitions/index.ts';
 import type { Channel, Request } from '../../../api/contract.ts';
 import type { Result } from '../../../api/result.ts';
-import { createCore, type Core } from '../create-core.ts';
-import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
-import { ManualClock, tempDir } from '../tests/helpers.ts';
+import type { Core } from '../create-core.ts';
+import { ManualClock } from '../tests/helpers.ts';
+import { openTestCore, TEST_CTX, type TestCore } from '../tests/test-core.ts';
 
-const ORIGIN = 'http://127.0.0.1:5998';
-const ctx = { senderUrl: `${ORIGIN}/index.html` };
+const ctx = TEST_CTX;
 
 let core: Core;
 let dir: string;
-let cleanup: () => void;
+let opened: TestCore;
 
 async function call<C extends Channel>(channel: C, payload: Request<C>) {
   return (await core.handlers[channel](payload, ctx)) as Result<Awaited<ReturnType<Core['handlers'][C]>> extends Result<infer T> ? T : never>;
@@ -40,21 +39,11 @@ function draftWithQuestion(id = 'headache_today'): Record<string, unknown> {
 }
 
 beforeEach(async () => {
-  const tmp = tempDir('kiosk-admin-');
-  dir = tmp.dir;
-  cleanup = tmp.cleanup;
-  core = await createCore({
-    dataDir: tmp.dir,
-    keyProvider: createKeyFileProvider(join(tmp.dir, 'key.bin')),
-    clock: new ManualClock('2025-06-15T10:30:00.000Z'),
-    allowedOrigins: [ORIGIN],
-  });
+  opened = await openTestCore({ clock: new ManualClock('2025-06-15T10:30:00.000Z') }, 'kiosk-admin-');
+  ({ core, dir } = opened);
 });
 
-afterEach(async () => {
-  await core.close();
-  cleanup();
-});
+afterEach(() => opened.close());
 
 describe('admin channels need an admin', () => {
   it('without a session every admin channel answers unauthenticated', async () => {

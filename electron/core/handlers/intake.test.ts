@@ -1,14 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID, createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { HEALTHY_CLIENT_ANSWERS } from '../../../forms/definitions/sample-answers.ts';
-import { createCore, type Core } from '../create-core.ts';
-import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
+import type { Core } from '../create-core.ts';
 import { rowCount } from '../db/database.ts';
-import { ManualClock, tempDir } from '../tests/helpers.ts';
+import { ManualClock } from '../tests/helpers.ts';
+import { openTestCore, TEST_CTX, type TestCore } from '../tests/test-core.ts';
 
-const ORIGIN = 'http://127.0.0.1:5999';
-const ctx = { senderUrl: `${ORIGIN}/index.html` };
+const ctx = TEST_CTX;
 
 const healthy = HEALTHY_CLIENT_ANSWERS;
 
@@ -23,23 +21,14 @@ const submit = (overrides: Record<string, unknown> = {}) => ({
 });
 
 let core: Core;
-let cleanup: () => void;
+let opened: TestCore;
 
 beforeEach(async () => {
-  const tmp = tempDir('kiosk-intake-');
-  cleanup = tmp.cleanup;
-  core = await createCore({
-    dataDir: tmp.dir,
-    keyProvider: createKeyFileProvider(join(tmp.dir, 'key.bin')),
-    clock: new ManualClock('2025-06-15T10:30:00.000Z'),
-    allowedOrigins: [ORIGIN],
-  });
+  opened = await openTestCore({ clock: new ManualClock('2025-06-15T10:30:00.000Z') }, 'kiosk-intake-');
+  core = opened.core;
 });
 
-afterEach(async () => {
-  await core.close();
-  cleanup();
-});
+afterEach(() => opened.close());
 
 const counts = () => ({
   submissions: rowCount(core.deps.db, 'submissions'),
