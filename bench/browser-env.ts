@@ -41,7 +41,8 @@ export async function openBrowserEnv(options: BrowserEnvOptions): Promise<Browse
   await cp(RENDERER_DIST, snapshot, { recursive: true });
   const server = await startStaticServer(snapshot);
   const bench = await createBenchCore([server.origin]);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  // handleSIGINT off: the soak stops itself cleanly on Ctrl+C and still needs the browser for a last reading.
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, handleSIGINT: false });
   const context = await browser.newContext({ hasTouch: true, viewport: PORTRAIT });
   const page = await context.newPage();
   const submitHandlerMs: number[] = [];

@@ -9,7 +9,8 @@
  * At the start and every `every` intakes, on the attract screen, after two forced garbage
  * collections (CDP HeapProfiler.collectGarbage), it reads the JS heap and DOM node counts
  * (CDP Performance.getMetrics) and prints them; at the end, the heap growth against the 5 MB
- * target. Nothing of a client may stay in memory, so the figures should be flat.
+ * target. Nothing of a client may stay in memory, so the figures should be flat. Ctrl+C stops
+ * early with a last reading.
  */
 import { expect, type CDPSession, type Page } from '@playwright/test';
 import { parseArgs } from 'node:util';
@@ -75,6 +76,12 @@ export async function runSoak(intakes: number, every: number): Promise<{ reading
     console.log(' intakes |   JS heap |    growth | DOM nodes | attached | listeners | docs | wall s');
     printReading(first, first, 0);
 
+    // Ctrl+C ends the soak after the current intake, with a last reading and the summary.
+    let isStopping = false;
+    const stop = () => {
+      isStopping = true;
+    };
+    process.once('SIGINT', stop);
     for (let i = 1; i <= intakes; i++) {
       await completeIntake(flow, i);
       // The done screen returns to the attract screen by itself.
@@ -87,15 +94,18 @@ export async function runSoak(intakes: number, every: number): Promise<{ reading
       await expect(page.getByRole('alertdialog')).toBeVisible();
       await page.clock.fastForward(settings.idleCountdownMs + 1_000);
       await flow.attract.expectShown();
-      if (i % every === 0 || i === intakes) {
+      if (i % 10 === 0) process.stderr.write(`  ${i} intakes\r`);
+      if (i % every === 0 || i === intakes || isStopping) {
         const reading = await readMemory(cdp, page, i);
         readings.push(reading);
         printReading(reading, first, (performance.now() - started) / 1000);
       }
+      if (isStopping) break;
     }
-    const stored = bench.core.deps.submissions.count();
-    if (stored !== intakes) throw new Error(`expected ${intakes} stored submissions, found ${stored}`);
+    process.off('SIGINT', stop);
     const last = readings[readings.length - 1] ?? first;
+    const stored = bench.core.deps.submissions.count();
+    if (stored !== last.intakes) throw new Error(`expected ${last.intakes} stored submissions, found ${stored}`);
     return { readings, growth: last.heapUsed - first.heapUsed };
   } finally {
     await env.dispose();
@@ -112,6 +122,9 @@ if (import.meta.main) {
   const last = readings[readings.length - 1];
   if (first && last) {
     console.log(`heap growth over ${last.intakes} intakes: ${signedMb(growth)} (target < 5 MB: ${growth < HEAP_GROWTH_LIMIT ? 'pass' : 'miss'})`);
+    // The first intakes load lazy code, fill i18n and JIT caches once; growth after them is the leak signal.
+    const settled = readings[1];
+    if (settled && settled !== last) console.log(`heap growth from intake ${settled.intakes} to ${last.intakes}: ${signedMb(last.heapUsed - settled.heapUsed)}`);
     console.log(`DOM nodes: ${first.domNodes} -> ${last.domNodes}; attached elements: ${first.attachedElements} -> ${last.attachedElements}`);
   }
 }

@@ -1,6 +1,9 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { StaffApp } from './staff/StaffApp.tsx';
+
+// Staff and admin screens (with pdf.js) load only when staff mode opens, so a client's
+// first screen does not wait for code it never uses.
+const StaffApp = lazy(() => import('./staff/StaffApp.tsx').then((m) => ({ default: m.StaffApp })));
 import { ClientSession } from './client/ClientSession.tsx';
 import { useKioskBoot } from './hooks/use-kiosk-boot.ts';
 import { useStaffShortcut } from './hooks/use-staff-shortcut.ts';
@@ -34,7 +37,13 @@ export function App() {
   }, []);
   useStaffShortcut(enterStaff);
 
-  if (mode === 'staff') return <StaffApp onExit={exitStaff} />;
+  if (mode === 'staff') {
+    return (
+      <Suspense fallback={<main className="screen screen-center" aria-busy="true" aria-label="Staff" />}>
+        <StaffApp onExit={exitStaff} />
+      </Suspense>
+    );
+  }
 
   switch (state.status) {
     case 'loading':
