@@ -1,5 +1,5 @@
 import { LocalizedInput } from './LocalizedInput.tsx';
-import { freshId, move, removeAt, replaceAt, type DraftOption } from './draft-edit.ts';
+import { freshId, move, removeAt, replaceAt, withOptional, type DraftOption } from './draft-edit.ts';
 
 interface OptionsEditorProps {
   readonly id: string;
@@ -35,12 +35,7 @@ export function OptionsEditor({ id, options, languages, allowExclusive, onChange
                   <input
                     type="checkbox"
                     checked={o.exclusive ?? false}
-                    onChange={(e) => {
-                      const next: DraftOption = { ...o };
-                      if (e.target.checked) next.exclusive = true;
-                      else delete next.exclusive;
-                      onChange(replaceAt(options, i, next));
-                    }}
+                    onChange={(e) => onChange(replaceAt(options, i, withOptional(o, 'exclusive', e.target.checked ? true : undefined)))}
                   />
                   “None of these” (stands alone)
                 </label>

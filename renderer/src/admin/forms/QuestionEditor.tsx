@@ -2,7 +2,7 @@ import type { FormDefinitionError, QuestionType } from '../../../../forms/engine
 import { ExpressionInput } from './ExpressionInput.tsx';
 import { LocalizedInput } from './LocalizedInput.tsx';
 import { OptionsEditor } from './OptionsEditor.tsx';
-import { changeType, optionalLoc, QUESTION_TYPES, type DraftForm, type DraftQuestion } from './draft-edit.ts';
+import { changeType, QUESTION_TYPES, withOptional, withOptionalLoc, type DraftForm, type DraftQuestion } from './draft-edit.ts';
 
 interface QuestionEditorProps {
   readonly draft: DraftForm;
@@ -58,13 +58,7 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
   const base = `q-${stepIndex}-${index}`;
   const langs = draft.languages;
   const set = (patch: Partial<DraftQuestion>) => onChange({ ...q, ...patch });
-  const setOptionalLoc = (key: 'help' | 'unit' | 'minLabel' | 'maxLabel', v: Record<string, string>) => {
-    const next: DraftQuestion = { ...q };
-    const loc = optionalLoc(v);
-    if (loc) next[key] = loc;
-    else delete next[key];
-    onChange(next);
-  };
+  const setOptionalLoc = (key: 'help' | 'unit' | 'minLabel' | 'maxLabel', v: Record<string, string>) => onChange(withOptionalLoc(q, key, v));
   return (
     <div className="question-editor">
       {errors.filter(notBesideField).length > 0 ? (
@@ -128,11 +122,8 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
                 type="number"
                 value={typeof q[key] === 'number' ? String(q[key]) : ''}
                 onChange={(e) => {
-                  const next: DraftQuestion = { ...q };
                   const n = e.target.value === '' ? undefined : Number(e.target.value);
-                  if (n === undefined || Number.isNaN(n)) delete next[key];
-                  else Object.assign(next, { [key]: n });
-                  onChange(next);
+                  onChange(withOptional(q, key, n === undefined || Number.isNaN(n) ? undefined : n));
                 }}
               />
             </div>
@@ -147,12 +138,7 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
                     id={`${base}-${key}`}
                     className="admin-input mono"
                     value={typeof q[key] === 'string' ? q[key] : ''}
-                    onChange={(e) => {
-                      const next: DraftQuestion = { ...q };
-                      if (e.target.value === '') delete next[key];
-                      else next[key] = e.target.value;
-                      onChange(next);
-                    }}
+                    onChange={(e) => onChange(withOptional(q, key, e.target.value === '' ? undefined : e.target.value))}
                   />
                 </div>
               ))
@@ -172,12 +158,7 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
         value={q.visibleIf ?? ''}
         draft={draft}
         target={{ kind: 'question', stepIndex, questionIndex: index }}
-        onChange={(v) => {
-          const next: DraftQuestion = { ...q };
-          if (v === '') delete next.visibleIf;
-          else next.visibleIf = v;
-          onChange(next);
-        }}
+        onChange={(v) => onChange(withOptional(q, 'visibleIf', v === '' ? undefined : v))}
       />
     </div>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { localize, type FormDefinitionError } from '../../../../forms/engine/index.ts';
 import { ExpressionInput } from './ExpressionInput.tsx';
 import { LocalizedInput } from './LocalizedInput.tsx';
-import { move, newRule, optionalLoc, removeAt, replaceAt, SEVERITIES, type DraftForm, type DraftRule } from './draft-edit.ts';
+import { move, newRule, removeAt, replaceAt, SEVERITIES, withOptionalLoc, type DraftForm, type DraftRule } from './draft-edit.ts';
 
 interface RulesEditorProps {
   readonly draft: DraftForm;
@@ -99,13 +99,7 @@ export function RulesEditor({ draft, errors, onChange }: RulesEditorProps) {
                     optional
                     value={rule.clientMessage}
                     languages={draft.languages}
-                    onChange={(v) => {
-                      const next: DraftRule = { ...rule };
-                      const loc = optionalLoc(v);
-                      if (loc) next.clientMessage = loc;
-                      else delete next.clientMessage;
-                      onChange(replaceAt(rules, ri, next));
-                    }}
+                    onChange={(v) => onChange(replaceAt(rules, ri, withOptionalLoc(rule, 'clientMessage', v)))}
                   />
                 </div>
               ) : null}

@@ -3,7 +3,7 @@ import { localize, type FormDefinitionError, type QuestionType } from '../../../
 import { ExpressionInput } from './ExpressionInput.tsx';
 import { LocalizedInput } from './LocalizedInput.tsx';
 import { QuestionEditor } from './QuestionEditor.tsx';
-import { missingLanguages, move, newQuestion, optionalLoc, QUESTION_TYPES, removeAt, replaceAt, type DraftForm, type DraftStep } from './draft-edit.ts';
+import { missingLanguages, move, newQuestion, QUESTION_TYPES, removeAt, replaceAt, withOptional, withOptionalLoc, type DraftForm, type DraftStep } from './draft-edit.ts';
 
 interface StepEditorProps {
   readonly draft: DraftForm;
@@ -50,13 +50,7 @@ export function StepEditor({ draft, step, index, errors, onChange }: StepEditorP
         multiline
         value={step.description}
         languages={draft.languages}
-        onChange={(v) => {
-          const next: DraftStep = { ...step };
-          const loc = optionalLoc(v);
-          if (loc) next.description = loc;
-          else delete next.description;
-          onChange(next);
-        }}
+        onChange={(v) => onChange(withOptionalLoc(step, 'description', v))}
       />
       <ExpressionInput
         id={`${base}-visibleIf`}
@@ -65,12 +59,7 @@ export function StepEditor({ draft, step, index, errors, onChange }: StepEditorP
         value={step.visibleIf ?? ''}
         draft={draft}
         target={{ kind: 'step', stepIndex: index }}
-        onChange={(v) => {
-          const next: DraftStep = { ...step };
-          if (v === '') delete next.visibleIf;
-          else next.visibleIf = v;
-          onChange(next);
-        }}
+        onChange={(v) => onChange(withOptional(step, 'visibleIf', v === '' ? undefined : v))}
       />
       <h4>Questions</h4>
       <ol className="question-list-admin">

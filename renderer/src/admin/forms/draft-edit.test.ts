@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_FORM } from '../../../../forms/definitions/index.ts';
 import { parseFormDefinition } from '../../../../forms/engine/index.ts';
-import { changeType, missingLanguages, move, newQuestion, newRule, newStep, optionalLoc, toDraft, toJson } from './draft-edit.ts';
+import { changeType, missingLanguages, move, newQuestion, newRule, newStep, optionalLoc, toDraft, toJson, withOptional, withOptionalLoc } from './draft-edit.ts';
 
 describe('draft edits', () => {
   it.each([
@@ -25,6 +25,15 @@ describe('draft edits', () => {
   it('an optional text blank in every language is dropped', () => {
     expect(optionalLoc({ en: ' ', es: '' })).toBeUndefined();
     expect(optionalLoc({ en: 'Help', es: '' })).toEqual({ en: 'Help', es: '' });
+  });
+
+  it('withOptional sets a key or removes it; blank translations remove the key', () => {
+    const step: { id: string; visibleIf?: string; description?: Record<string, string> } = { id: 's', visibleIf: 'a == yes' };
+    expect(withOptional(step, 'visibleIf', undefined)).toEqual({ id: 's' });
+    expect(withOptional(step, 'visibleIf', 'b == no')).toEqual({ id: 's', visibleIf: 'b == no' });
+    expect(step).toEqual({ id: 's', visibleIf: 'a == yes' });
+    expect(withOptionalLoc(step, 'description', { en: ' ', es: '' })).not.toHaveProperty('description');
+    expect(withOptionalLoc(step, 'description', { en: 'Hi', es: '' })).toMatchObject({ description: { en: 'Hi', es: '' } });
   });
 
   it('a new question gets a unique id and only needs its texts to make the form valid', () => {

@@ -109,6 +109,19 @@ export function optionalLoc(text: Loc): Loc | undefined {
   return Object.values(text).some((v) => v.trim() !== '') ? text : undefined;
 }
 
+/** A copy of `item` with the optional `key` set to `value`, or without the key when `value` is undefined. */
+export function withOptional<T extends object, K extends keyof T>(item: T, key: K, value: T[K] | undefined): T {
+  const next = { ...item };
+  if (value === undefined) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+/** `item` with its optional text `key` set to `text`, or without the key when every language is blank. */
+export function withOptionalLoc<T extends object, K extends keyof T>(item: T, key: K, text: Loc): T {
+  return withOptional(item, key, optionalLoc(text) as T[K] | undefined);
+}
+
 const emptyLoc = (languages: readonly string[]): Loc => Object.fromEntries(languages.map((l) => [l, '']));
 
 /** An id not used yet by `taken`, from `base` plus a number. */
