@@ -18,8 +18,9 @@ import { createSettingsStore, settingsMigrations } from './settings/store.ts';
 import { createExporter, exportMigrations } from './export/exporter.ts';
 import { loadOrCreateSigningIdentity, type SecretStore, type SigningIdentity } from './signing/identity.ts';
 import { secretMigrations, createVaultSecretStore } from './secrets/secret-store.ts';
-import { createFormRegistry } from './forms/registry.ts';
-import { createAdminSettingsService } from './admin/settings-service.ts';
+import { createFormRegistry, formRegistryMigrations } from './forms/registry.ts';
+import { brandingMigrations, createAdminSettingsService } from './admin/settings-service.ts';
+import { formDraftMigrations } from './admin/form-drafts.ts';
 import { systemClock, type Clock, type KeyProvider, type Printer } from './ports.ts';
 import type { HandlerOptions, HandlerTable } from './handler.ts';
 import { createPdfPrinter } from './pdf-printer.ts';
@@ -67,8 +68,8 @@ export interface CoreDeps {
   readonly resetSigningIdentity: () => void;
   readonly background: ReturnType<typeof createBackgroundTasks>;
   readonly host: { quit(): void } | null;
-  /** The clinic logo (PNG/JPEG data URL) an admin set, for the attract screen and the PDF. */
-  readonly clinicLogo: () => string | null;
+  /** The admin's view of the settings, with the clinic logo (attract screen, PDF, admin screens). */
+  readonly clinicSettings: ReturnType<typeof createAdminSettingsService>;
 }
 
 export interface Core {
@@ -91,11 +92,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...auditMigrations,
     ...submissionMigrations,
     ...exportMigrations,
+    ...formRegistryMigrations,
+    ...formDraftMigrations,
+    ...brandingMigrations,
   ]);
   const vault = await openVault(db, options.keyProvider);
   const settings = createSettingsStore(db, vault);
   const secrets = createVaultSecretStore(db, vault);
-  const branding = createAdminSettingsService(db, settings, clock);
+  const clinicSettings = createAdminSettingsService(db, settings, clock);
   let identity: Promise<SigningIdentity> | undefined;
   const deps: CoreDeps = {
     db,
@@ -116,7 +120,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     background: createBackgroundTasks(),
     host: options.host ?? null,
-    clinicLogo: () => branding.logoDataUrl(),
+    clinicSettings,
   };
   const handlers: HandlerTable = {
     ...kioskHandlers(deps),

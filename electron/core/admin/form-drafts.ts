@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { FormDraft, ImportOutcome, PublishOutcome } from '../../../api/contract.ts';
 import { parseFormDefinition, parseFormDefinitionJson, type FormDefinition, type FormDefinitionError } from '../../../forms/engine/index.ts';
-import { applyMigrations, type Migration } from '../db/database.ts';
+import type { Migration } from '../db/database.ts';
 import type { VersionedFormRegistry } from '../forms/registry.ts';
 import type { Clock } from '../ports.ts';
 
@@ -68,7 +68,6 @@ interface DraftRow {
 export type FormDraftService = ReturnType<typeof createFormDraftService>;
 
 export function createFormDraftService(db: DatabaseSync, registry: VersionedFormRegistry, clock: Clock) {
-  applyMigrations(db, formDraftMigrations);
   const select = db.prepare('SELECT * FROM form_draft WHERE singleton = 1');
   const upsert = db.prepare(
     `INSERT INTO form_draft (singleton, definition, based_on_form, based_on_version, updated_at, updated_by) VALUES (1, ?, ?, ?, ?, ?)

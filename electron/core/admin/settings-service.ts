@@ -10,7 +10,7 @@ import { isAbsolute, join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { AdminSettings, ParsedRequest } from '../../../api/contract.ts';
 import type { ApiIssue } from '../../../api/result.ts';
-import { applyMigrations, type Migration } from '../db/database.ts';
+import type { Migration } from '../db/database.ts';
 import type { Clock } from '../ports.ts';
 import { SettingsValidationError, type Settings, type SettingsStore } from '../settings/store.ts';
 
@@ -129,7 +129,6 @@ export function settingsDiff(before: AdminSettings, after: AdminSettings): Reado
 export type AdminSettingsService = ReturnType<typeof createAdminSettingsService>;
 
 export function createAdminSettingsService(db: DatabaseSync, store: SettingsStore, clock: Clock) {
-  applyMigrations(db, brandingMigrations);
   const selectLogo = db.prepare('SELECT logo_data_url FROM clinic_branding WHERE singleton = 1');
   const upsertLogo = db.prepare(
     `INSERT INTO clinic_branding (singleton, logo_data_url, updated_at) VALUES (1, ?, ?)

@@ -5,7 +5,7 @@ import { DEFAULT_INTAKE_FORM } from '../../../forms/definitions/index.ts';
 import type { FormDefinition } from '../../../forms/engine/index.ts';
 import { openDatabase } from '../db/database.ts';
 import { ManualClock, tempDir } from '../tests/helpers.ts';
-import { createFormRegistry } from './registry.ts';
+import { createFormRegistry, formRegistryMigrations } from './registry.ts';
 
 /** The default form with one more yes/no question on its first step. */
 function withExtraQuestion(form: FormDefinition, id: string): unknown {
@@ -22,7 +22,7 @@ describe('versioned form registry', () => {
 
   beforeEach(() => {
     dir = tempDir('kiosk-registry-');
-    db = openDatabase(dbFile(), []);
+    db = openDatabase(dbFile(), formRegistryMigrations);
   });
   afterEach(() => {
     db.close();
@@ -72,7 +72,7 @@ describe('versioned form registry', () => {
   it('versions survive a restart, and the live one stays live', () => {
     createFormRegistry(db, clock).publish(withExtraQuestion(DEFAULT_INTAKE_FORM, 'extra_one'), 'admin-1');
     db.close();
-    db = openDatabase(dbFile(), []);
+    db = openDatabase(dbFile(), formRegistryMigrations);
     const reopened = createFormRegistry(db, clock);
     expect(reopened.active().version).toBe(2);
     expect(reopened.get('massage-intake', 1)).not.toBeNull();

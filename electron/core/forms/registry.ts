@@ -8,7 +8,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { parseFormDefinition, type FormDefinition, type FormDefinitionError } from '../../../forms/engine/index.ts';
 import { DEFAULT_INTAKE_FORM } from '../../../forms/definitions/index.ts';
-import { applyMigrations, transaction, type Migration } from '../db/database.ts';
+import { transaction, type Migration } from '../db/database.ts';
 import type { Clock } from '../ports.ts';
 
 /** What intake and the therapist screens need: the live form and any published version. */
@@ -80,12 +80,11 @@ interface VersionRow {
 const key = (formId: string, version: number) => `${formId}@${version}`;
 
 /**
- * Opens the registry on `db`, creating its tables if needed and seeding `seed` (the
- * built-in form) as the first live version of an empty database.
+ * Opens the registry on `db` (its tables come from `formRegistryMigrations`, applied
+ * with every other domain's by createCore) and seeds `seed` (the built-in form) as the
+ * first live version of an empty database.
  */
 export function createFormRegistry(db: DatabaseSync, clock: Clock, seed: FormDefinition = DEFAULT_INTAKE_FORM): VersionedFormRegistry {
-  // The registry brings its own tables so createCore's migration list stays the data layer's.
-  applyMigrations(db, formRegistryMigrations);
   const insert = db.prepare('INSERT INTO form_versions (form_id, version, definition, published_at, published_by) VALUES (?, ?, ?, ?, ?)');
   const setLive = db.prepare(
     'INSERT INTO form_live (singleton, form_id, version) VALUES (1, ?, ?) ON CONFLICT(singleton) DO UPDATE SET form_id = excluded.form_id, version = excluded.version',

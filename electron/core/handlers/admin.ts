@@ -12,16 +12,16 @@ import { auditCertificate, auditDraft, auditPublish } from '../admin/audit-admin
 import { certificateInfo, createCertificateAdmin } from '../admin/certificate.ts';
 import { checkExpression } from '../admin/expression-check.ts';
 import { createFormDraftService, summarizeDefinition } from '../admin/form-drafts.ts';
-import { AdminSettingsError, createAdminSettingsService, settingsDiff } from '../admin/settings-service.ts';
+import { AdminSettingsError, settingsDiff } from '../admin/settings-service.ts';
 import { createStaffAdmin } from '../admin/staff-admin.ts';
 
 type AdminChannel = Extract<keyof HandlerTable, `admin:${string}`>;
-type AdminDeps = Pick<CoreDeps, 'db' | 'clock' | 'forms' | 'settings' | 'staff' | 'audit' | 'secrets' | 'signingIdentity' | 'resetSigningIdentity' | 'handlerOptions'>;
+type AdminDeps = Pick<CoreDeps, 'db' | 'clock' | 'forms' | 'settings' | 'staff' | 'audit' | 'secrets' | 'signingIdentity' | 'resetSigningIdentity' | 'clinicSettings' | 'handlerOptions'>;
 
 export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel> {
   const { db, clock, audit, handlerOptions: options } = deps;
   const drafts = createFormDraftService(db, deps.forms, clock);
-  const settings = createAdminSettingsService(db, deps.settings, clock);
+  const settings = deps.clinicSettings;
   const staff = createStaffAdmin(db, deps.staff, clock);
   const certificates = createCertificateAdmin(deps.secrets, clock);
   // The identity PDFs are signed with; reset after a change so the next PDF uses the new one.

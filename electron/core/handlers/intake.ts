@@ -66,7 +66,7 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
       createdAt: now,
       clinicName: settings.clinicName,
       clinicAddress: settings.clinicAddress,
-      clinicLogoDataUrl: deps.clinicLogo(),
+      clinicLogoDataUrl: deps.clinicSettings.logoDataUrl(),
     },
     await deps.signingIdentity(),
     deps.clock,

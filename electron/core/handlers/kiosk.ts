@@ -9,7 +9,7 @@ export function kioskHandlers(deps: CoreDeps): Pick<HandlerTable, 'kiosk:getConf
       const s = deps.settings.get();
       return ok({
         clinicName: s.clinicName,
-        logoDataUrl: deps.clinicLogo(),
+        logoDataUrl: deps.clinicSettings.logoDataUrl(),
         languages: s.languages,
         defaultLanguage: s.defaultLanguage,
         idleWarningMs: s.idleWarningMs,
