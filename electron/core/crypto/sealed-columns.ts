@@ -4,8 +4,6 @@
  */
 import type { SealedColumn } from './rotation.ts';
 import { submissionSealedColumns } from '../submissions/repository.ts';
-
-/** Mirrors electron/core/secrets/secret-store.ts (AAD `secret:<name>`); belongs there. */
-export const secretSealedColumns: readonly SealedColumn[] = [{ table: 'secrets', idColumn: 'name', column: 'sealed', aad: (name) => `secret:${name}` }];
+import { secretSealedColumns } from '../secrets/secret-store.ts';
 
 export const allSealedColumns: readonly SealedColumn[] = [...submissionSealedColumns, ...secretSealedColumns];
