@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSubmissionRepository, type SubmissionRepository } from './repository.ts';
-import { nameTokens } from './name-index.ts';
+import { createSubmissionRepository, queueListSql, type QueueQuery, type SubmissionRepository } from './repository.ts';
+import { nameTokens, queryTokens } from './name-index.ts';
+import { applyMigrations } from '../db/database.ts';
+import { DATA_LAYER_MIGRATIONS } from '../tests/helpers.ts';
 import { flag, ManualClock, openTestStore, sampleSubmission, tempDir, type TestStore } from '../tests/helpers.ts';
 
 let store: TestStore;
@@ -82,6 +84,10 @@ describe('list', () => {
     ['search with no match', { status: 'all' as const, search: 'zed', limit: 10 }, []],
     ['search of punctuation only matches nothing', { status: 'all' as const, search: '%_*', limit: 10 }, []],
     ['blank search is no filter', { status: 'all' as const, search: '  ', limit: 10 }, ['Li Wei', 'Mario Rossi', 'María José Núñez']],
+    ['search within a date range', { status: 'all' as const, search: 'mari', from: '2025-03-11', to: '2025-03-11', limit: 10 }, ['Mario Rossi']],
+    ['search with a limit keeps the newest', { status: 'all' as const, search: 'mari', limit: 1 }, ['Mario Rossi']],
+    ['search by two words in either order', { status: 'all' as const, search: 'nunez jose', limit: 10 }, ['María José Núñez']],
+    ['search by two words of different people matches nobody', { status: 'all' as const, search: 'mario wei', limit: 10 }, []],
   ])('%s', (_label, query, names) => {
     seed();
     expect(repo.list(query).map((i) => i.clientName)).toEqual(names);
@@ -95,6 +101,59 @@ describe('list', () => {
       { submissionId: mario!.id, createdAt: mario!.createdAt, clientName: 'Mario Rossi', formId: mario!.formId, formVersion: mario!.formVersion, status: 'acknowledged', severities: { stop: 1, clearance: 0, modify: 0, info: 0 } },
     ]);
     expect(repo.list({ status: 'new', limit: 10 }).map((i) => i.clientName)).toEqual(['Li Wei', 'María José Núñez']);
+  });
+});
+
+describe('list with many matches', () => {
+  it('returns the newest page of a common last name, ties broken by id, with status filter', () => {
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      sampleSubmission({ clientName: `Client${i} Quinlan`, createdAt: new Date(Date.UTC(2025, 0, 1 + Math.floor(i / 2), 9)).toISOString() }),
+    );
+    rows.push(sampleSubmission({ clientName: 'Other Person', createdAt: '2025-12-31T09:00:00.000Z' }));
+    for (const r of rows) repo.insert(r);
+    for (const r of rows.slice(30, 34)) repo.acknowledge(r.id, 'staff-1');
+    const newest = (list: typeof rows) =>
+      list
+        .filter((r) => r.clientName.endsWith('Quinlan'))
+        .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1))
+        .slice(0, 5)
+        .map((r) => r.id);
+    expect(repo.list({ status: 'all', search: 'quinlan', limit: 5 }).map((i) => i.submissionId)).toEqual(newest(rows));
+    const acked = new Set(rows.slice(30, 34).map((r) => r.id));
+    expect(repo.list({ status: 'new', search: 'quin', limit: 5 }).map((i) => i.submissionId)).toEqual(newest(rows.filter((r) => !acked.has(r.id))));
+  });
+
+  // A page must not need every match sorted first: a common last name is thousands of rows.
+  it.each<[string, QueueQuery]>([
+    ['no filter', { status: 'all', limit: 100 }],
+    ['status and dates', { status: 'new', from: '2025-01-01', to: '2025-02-01', limit: 100 }],
+    ['one word', { status: 'all', search: 'quinlan', limit: 100 }],
+    ['two words, status and dates', { status: 'new', search: 'mara quinlan', from: '2025-01-01', to: '2025-02-01', limit: 100 }],
+  ])('reads in index order without sorting: %s', (_label, query) => {
+    const { sql, params } = queueListSql(query, query.search ? queryTokens(store.vault, query.search) : []);
+    const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('keeps name search working for rows stored before the index carried creation times', () => {
+    const rows = [
+      sampleSubmission({ clientName: 'María José Núñez', createdAt: '2025-03-10T09:00:00.000Z' }),
+      sampleSubmission({ clientName: 'Mario Rossi', createdAt: '2025-03-11T09:00:00.000Z' }),
+    ];
+    for (const r of rows) repo.insert(r);
+    // Put the name index back in its first shape (no created_at), as a kiosk upgraded from it has.
+    store.db.exec(`CREATE TABLE old_tokens (token BLOB NOT NULL, submission_id TEXT NOT NULL REFERENCES submissions (id) ON DELETE CASCADE, PRIMARY KEY (token, submission_id)) STRICT, WITHOUT ROWID;
+      INSERT INTO old_tokens SELECT token, submission_id FROM submission_name_tokens;
+      DROP TABLE submission_name_tokens;
+      ALTER TABLE old_tokens RENAME TO submission_name_tokens;
+      CREATE INDEX submission_name_tokens_by_submission ON submission_name_tokens (submission_id);
+      DROP INDEX submissions_created;
+      CREATE INDEX submissions_created ON submissions (created_at);
+      DELETE FROM schema_migrations WHERE id = 'submissions-002';`);
+    applyMigrations(store.db, DATA_LAYER_MIGRATIONS);
+    expect(repo.list({ status: 'all', search: 'mari', limit: 10 }).map((i) => i.clientName)).toEqual(['Mario Rossi', 'María José Núñez']);
+    const columns = (store.db.prepare('SELECT name FROM pragma_table_info(?)').all('submission_name_tokens') as { name: string }[]).map((c) => c.name);
+    expect(columns).toEqual(['token', 'created_at', 'submission_id']);
   });
 });
 

@@ -76,6 +76,26 @@ export const submissionMigrations: readonly Migration[] = [
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX submission_name_tokens_by_submission ON submission_name_tokens (submission_id);`,
   },
+  {
+    // The unfiltered queue reads (created_at, id) in index order too, ties included.
+    // A name search walks its token's rows newest first and stops at the page size, instead of
+    // collecting and sorting every match (a common last name is thousands of rows): the token
+    // rows carry the submission's creation time and are clustered on (token, created_at, id).
+    id: 'submissions-002',
+    sql: `CREATE TABLE submission_name_tokens_new (
+      token BLOB NOT NULL,
+      created_at TEXT NOT NULL,
+      submission_id TEXT NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+      PRIMARY KEY (token, created_at, submission_id)
+    ) STRICT, WITHOUT ROWID;
+    INSERT INTO submission_name_tokens_new (token, created_at, submission_id)
+      SELECT t.token, s.created_at, t.submission_id FROM submission_name_tokens t JOIN submissions s ON s.id = t.submission_id;
+    DROP TABLE submission_name_tokens;
+    ALTER TABLE submission_name_tokens_new RENAME TO submission_name_tokens;
+    CREATE INDEX submission_name_tokens_by_submission ON submission_name_tokens (submission_id);
+    DROP INDEX submissions_created;
+    CREATE INDEX submissions_created ON submissions (created_at, id);`,
+  },
 ];
 
 const SEALED = ['client_name', 'date_of_birth', 'answers', 'flags', 'pdf', 'meta'] as const;
@@ -141,6 +161,46 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * The SQL of one queue page, newest first. With a search, the first word's token rows drive the
+ * query straight off their primary key (token, created_at, id), so SQLite reads matches newest
+ * first and stops at the page size; every other word must match the same submission.
+ */
+export function queueListSql(q: QueueQuery, tokens: readonly Uint8Array[]): { sql: string; params: (string | number | Uint8Array)[] } {
+  const [driver, ...others] = tokens;
+  const time = driver ? 't.created_at' : 's.created_at';
+  const where: string[] = [];
+  const params: (string | number | Uint8Array)[] = [];
+  if (driver) {
+    where.push('t.token = ?');
+    params.push(driver);
+  }
+  if (q.from) {
+    where.push(`${time} >= ?`);
+    params.push(q.from);
+  }
+  if (q.to) {
+    where.push(`${time} < ?`);
+    params.push(nextDay(q.to));
+  }
+  if (q.status !== 'all') {
+    where.push('s.status = ?');
+    params.push(q.status);
+  }
+  for (const token of others) {
+    where.push('EXISTS (SELECT 1 FROM submission_name_tokens o WHERE o.token = ? AND o.created_at = s.created_at AND o.submission_id = s.id)');
+    params.push(token);
+  }
+  // CROSS JOIN fixes the join order: SQLite never reorders it.
+  const from = driver ? 'submission_name_tokens t CROSS JOIN submissions s ON s.id = t.submission_id' : 'submissions s';
+  const order = driver ? 't.created_at DESC, t.submission_id DESC' : 's.created_at DESC, s.id DESC';
+  const sql = `SELECT s.id, s.created_at, s.form_id, s.form_version, s.status, s.client_name, s.sev_stop, s.sev_clearance, s.sev_modify, s.sev_info
+    FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY ${order} LIMIT ?`;
+  params.push(Math.max(1, Math.min(Math.trunc(q.limit), 1000)));
+  return { sql, params };
+}
+
 export type SubmissionRepository = ReturnType<typeof createSubmissionRepository>;
 
 export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock: Clock) {
@@ -149,7 +209,7 @@ export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock
       id, created_at, started_at, form_id, form_version, sev_stop, sev_clearance, sev_modify, sev_info,
       identity_token, client_name, date_of_birth, answers, flags, pdf, meta)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertToken = db.prepare('INSERT OR IGNORE INTO submission_name_tokens (token, submission_id) VALUES (?, ?)');
+  const insertToken = db.prepare('INSERT OR IGNORE INTO submission_name_tokens (token, created_at, submission_id) VALUES (?, ?, ?)');
   const selectOne = db.prepare('SELECT * FROM submissions WHERE id = ?');
   const ack = db.prepare("UPDATE submissions SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'new'");
   const earlier = db.prepare('SELECT * FROM submissions WHERE identity_token = ? AND created_at < ? ORDER BY created_at DESC');
@@ -209,7 +269,7 @@ export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock
       return transaction(db, () => {
         if (exists.get(id)) return { inserted: false };
         insertRow.run(...values);
-        for (const token of tokens) insertToken.run(token, id);
+        for (const token of tokens) insertToken.run(token, s.createdAt, id);
         return { inserted: true };
       });
     },
@@ -221,32 +281,9 @@ export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock
 
     /** Newest first. Names are decrypted here, in main; answers are not opened. */
     list(q: QueueQuery): QueueItem[] {
-      const where: string[] = [];
-      const params: (string | number | Uint8Array)[] = [];
-      if (q.from) {
-        where.push('created_at >= ?');
-        params.push(q.from);
-      }
-      if (q.to) {
-        where.push('created_at < ?');
-        params.push(nextDay(q.to));
-      }
-      if (q.status !== 'all') {
-        where.push('status = ?');
-        params.push(q.status);
-      }
-      if (q.search && q.search.trim() !== '') {
-        const tokens = queryTokens(vault, q.search);
-        if (tokens.length === 0) return [];
-        for (const token of tokens) {
-          where.push('id IN (SELECT submission_id FROM submission_name_tokens WHERE token = ?)');
-          params.push(token);
-        }
-      }
-      const sql = `SELECT id, created_at, form_id, form_version, status, client_name, sev_stop, sev_clearance, sev_modify, sev_info
-        FROM submissions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY created_at DESC, id DESC LIMIT ?`;
-      params.push(Math.max(1, Math.min(Math.trunc(q.limit), 1000)));
+      const tokens = q.search && q.search.trim() !== '' ? queryTokens(vault, q.search) : null;
+      if (tokens?.length === 0) return [];
+      const { sql, params } = queueListSql(q, tokens ?? []);
       const rows = db.prepare(sql).all(...params) as unknown as ListRow[];
       return rows.map((r) => ({
         submissionId: r.id,
