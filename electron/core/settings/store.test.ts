@@ -12,9 +12,19 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 describe('settings store', () => {
-  it('starts with the defaults: 5-minute auto log-off, 7-year retention, no plain-text key storage', () => {
+  it('starts with the defaults: 5-minute auto log-off, 7-year retention', () => {
     const db = openDatabase(':memory:', settingsMigrations);
-    expect(createSettingsStore(db).get()).toMatchObject({ autoLogoffMs: 300_000, retentionDays: 2557, acceptPlainTextKeyStorage: false });
+    expect(createSettingsStore(db).get()).toMatchObject({ autoLogoffMs: 300_000, retentionDays: 2557 });
+    db.close();
+  });
+
+  it("keeps a clinic's saved settings that an earlier version wrote with a retired key", () => {
+    const db = openDatabase(':memory:', settingsMigrations);
+    const saved = { ...DEFAULT_SETTINGS, clinicName: 'Back in Balance', idleWarningMs: 120_000, acceptPlainTextKeyStorage: false };
+    db.prepare('INSERT INTO settings (singleton, value, updated_at, updated_by) VALUES (1, ?, ?, ?)').run(JSON.stringify(saved), '2026-01-01T00:00:00.000Z', 'staff-1');
+    const store = createSettingsStore(db);
+    expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, clinicName: 'Back in Balance', idleWarningMs: 120_000 });
+    expect(store.update({ retentionDays: 3650 }, 'staff-1')).not.toHaveProperty('acceptPlainTextKeyStorage');
     db.close();
   });
 

@@ -20,8 +20,6 @@ export interface Settings {
   readonly exportFolder: string | null;
   /** Submissions older than this are purged. Default 7 years, a common retention period for health records. */
   readonly retentionDays: number;
-  /** Linux only: an admin accepted that safeStorage falls back to plain-text key storage. */
-  readonly acceptPlainTextKeyStorage: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -35,8 +33,14 @@ export const DEFAULT_SETTINGS: Settings = {
   autoLogoffMs: 5 * 60_000,
   exportFolder: null,
   retentionDays: 2557,
-  acceptPlainTextKeyStorage: false,
 };
+
+/**
+ * Keys earlier versions stored that are no longer settings; dropped on load so the strict schema
+ * does not reject (and so reset) a clinic's saved settings after an upgrade.
+ * acceptPlainTextKeyStorage: the shell reads that choice from kiosk-shell.json, before the database opens.
+ */
+const RETIRED_KEYS: readonly string[] = ['acceptPlainTextKeyStorage'];
 
 const language = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/);
 const ms = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -54,7 +58,6 @@ const settingsSchema = z
     exportFolder: z.string().min(1).max(1_000).nullable(),
     // At least 30 days: a purge of last week's records by a typo would be unrecoverable.
     retentionDays: z.number().int().min(30).max(36_500),
-    acceptPlainTextKeyStorage: z.boolean(),
   })
   .strict()
   .refine((s) => s.languages.includes(s.defaultLanguage), { message: 'The default language must be one of the languages.', path: ['defaultLanguage'] });
@@ -99,7 +102,8 @@ export function createSettingsStore(db: DatabaseSync, _vault?: Vault) {
     const row = select.get() as { value: string } | undefined;
     if (!row) return DEFAULT_SETTINGS;
     // Defaults first: settings added in a later version get their default on upgrade.
-    const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...(JSON.parse(row.value) as object) });
+    const stored = Object.fromEntries(Object.entries(JSON.parse(row.value) as object).filter(([key]) => !RETIRED_KEYS.includes(key)));
+    const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...stored });
     return parsed.success ? parsed.data : DEFAULT_SETTINGS;
   }
 
