@@ -7,10 +7,12 @@
  *
  * A sandboxed preload cannot require our files or npm packages, only 'electron' (and a
  * few polyfilled modules), so it must be one self-contained file; the build fails if
- * anything else is left as a require in it.
+ * anything else is left as a require in it. main.cjs likewise may require only electron and
+ * Node built-ins: the package carries no dependencies' code (electron-builder.yml).
  */
 import { build, type BuildOptions } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -26,9 +28,10 @@ const common: BuildOptions = {
   logLevel: 'warning',
 };
 
-await Promise.all([
+const [mainBuild] = await Promise.all([
   build({
     ...common,
+    metafile: true,
     entryPoints: { main: 'electron/main.ts' },
     outExtension: { '.js': '.cjs' },
     outdir,
@@ -54,6 +57,13 @@ const requires = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) =
 const unexpected = requires.filter((name) => name !== 'electron');
 if (unexpected.length > 0) {
   console.error(`The sandboxed preload may only require "electron", but it requires: ${unexpected.join(', ')}`);
+  process.exit(1);
+}
+// The package ships no dependencies' code (electron-builder.yml keeps only fonts from node_modules).
+const externals = Object.values(mainBuild.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
+const unbundled = [...new Set(externals)].filter((name) => name !== 'electron' && !isBuiltin(name));
+if (unbundled.length > 0) {
+  console.error(`main.cjs must bundle its dependencies (the package leaves them out), but it requires: ${unbundled.join(', ')}`);
   process.exit(1);
 }
 console.log(`Built ${outdir}/main.cjs and ${outdir}/preload.cjs (${preload.length} bytes).`);

@@ -15,14 +15,14 @@ export type FontWeight = 'regular' | 'bold';
 
 const require = createRequire(import.meta.url);
 
-const FILES = {
+export const FONT_FILES = {
   regular: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
   bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
   // Fontsource's one-file simplified-Chinese subset (TrueType outlines in WOFF, which fontkit reads).
   cjk: '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff',
 } as const;
 
-type FontKey = keyof typeof FILES;
+type FontKey = keyof typeof FONT_FILES;
 
 interface LoadedFont {
   readonly bytes: Uint8Array;
@@ -36,7 +36,7 @@ const loaded = new Map<FontKey, LoadedFont>();
 function load(key: FontKey): LoadedFont {
   const cached = loaded.get(key);
   if (cached) return cached;
-  const bytes = readFileSync(require.resolve(FILES[key]));
+  const bytes = readFileSync(require.resolve(FONT_FILES[key]));
   const face = fontkit.create(bytes);
   const coverage = new Map<number, boolean>();
   const font: LoadedFont = {

@@ -1,0 +1,56 @@
+/**
+ * What electron-builder.yml puts into the package from node_modules, checked with
+ * electron-builder's own dependency file matcher (app-builder-lib, installed with
+ * electron-builder) over the installed files. Packaging itself needs the Electron binary,
+ * which this machine cannot download.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { load } from 'js-yaml';
+import { FONT_FILES } from '../electron/core/pdf/fonts.ts';
+
+const require = createRequire(import.meta.url);
+const root = join(import.meta.dirname, '..');
+
+interface FileMatcherModule {
+  getNodeModuleFileMatcher(appDir: string, destination: string, macroExpander: (s: string) => string, platformOptions: object, packager: object): { createFilter(): (file: string, stat: Stats) => boolean };
+}
+const { getNodeModuleFileMatcher } = require('app-builder-lib/out/fileMatcher') as FileMatcherModule;
+
+/** Files under node_modules that electron-builder.yml lets into the package. */
+function packagedDependencyFiles(): string[] {
+  const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { files: string[] };
+  const filter = getNodeModuleFileMatcher(root, '/app', (s) => s, {}, { config, debugLogger: { isEnabled: false } }).createFilter();
+  const kept: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      if (name === '.bin') continue; // electron-builder never copies it
+      const file = join(dir, name);
+      const stat = statSync(file);
+      if (!filter(file, stat)) continue;
+      if (stat.isDirectory()) walk(file);
+      else kept.push(relative(root, file));
+    }
+  };
+  walk(join(root, 'node_modules'));
+  return kept.sort();
+}
+
+describe('packaged dependencies', () => {
+  // Everything else is bundled; scripts/build-electron.ts fails if main.cjs requires a package.
+  it('are exactly the run-time fonts with their licences', () => {
+    const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+    const packages = [...new Set(Object.values(FONT_FILES).map(packageOf))];
+    const expected = [
+      ...Object.values(FONT_FILES),
+      ...packages.flatMap((pkg) => [`${pkg}/LICENSE`, `${pkg}/package.json`]),
+    ].map((f) => join('node_modules', f));
+    const kept = packagedDependencyFiles();
+    expect(kept).toEqual(expected.sort());
+    const bytes = kept.reduce((sum, f) => sum + statSync(join(root, f)).size, 0);
+    expect(bytes).toBeLessThan(5_000_000);
+  });
+
+});
