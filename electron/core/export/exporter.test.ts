@@ -15,6 +15,9 @@ let db: DatabaseSync;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kiosk-export-'));
   db = new DatabaseSync(':memory:');
+  // The journal references submissions (foreign key): a stand-in table with the ids used here.
+  db.exec('CREATE TABLE submissions (id TEXT PRIMARY KEY) STRICT');
+  for (let n = 1; n <= 9; n++) db.prepare('INSERT INTO submissions (id) VALUES (?)').run(`sub-${n}`);
   for (const m of exportMigrations) db.exec(m.sql);
 });
 afterEach(() => {
@@ -160,5 +163,29 @@ describe('createExporter', () => {
     await exporter.exportPdf('sub-8', PDF, CREATED, 'ZLN');
     expect(await exporter.retryPending(() => null)).toEqual({ retried: 0, failed: 0 });
     expect(exporter.pending()).toEqual([]);
+  });
+
+  it('a journal entry is deleted with its submission (retention purge)', async () => {
+    const exporter = createExporter(db, clock, () => join(dir, 'missing'));
+    await exporter.exportPdf('sub-8', PDF, CREATED, 'ZLN');
+    await exporter.exportPdf('sub-9', PDF, CREATED, 'ZLN');
+    db.prepare('DELETE FROM submissions WHERE id = ?').run('sub-8');
+    expect(exporter.pending().map((p) => p.submissionId)).toEqual(['sub-9']);
+  });
+});
+
+describe('exports-002 migration', () => {
+  it('keeps the journal of stored submissions and drops entries an earlier purge left behind', () => {
+    const old = new DatabaseSync(':memory:');
+    old.exec('CREATE TABLE submissions (id TEXT PRIMARY KEY) STRICT');
+    old.prepare('INSERT INTO submissions (id) VALUES (?)').run('kept');
+    const [first, ...later] = exportMigrations;
+    old.exec(first?.sql ?? '');
+    const insert = old.prepare("INSERT INTO export_jobs VALUES (?, 'pending', 2, 'The export folder is full.', '2026-11-01T10:00:00.000Z', '2026-11-01T10:05:00.000Z')");
+    insert.run('kept');
+    insert.run('purged-earlier');
+    for (const m of later) old.exec(m.sql);
+    expect(createExporter(old, clock, () => null).pending()).toEqual([{ submissionId: 'kept', lastError: 'The export folder is full.', attempts: 2 }]);
+    old.close();
   });
 });

@@ -27,6 +27,23 @@ export const exportMigrations: readonly { readonly id: string; readonly sql: str
     ) STRICT;
     CREATE INDEX export_jobs_pending ON export_jobs (status, last_attempt_at);`,
   },
+  {
+    // A journal entry belongs to its submission: purged with it (retention), and entries
+    // already orphaned by an earlier purge are dropped here.
+    id: 'exports-002',
+    sql: `CREATE TABLE export_jobs_new (
+      submission_id TEXT PRIMARY KEY REFERENCES submissions (id) ON DELETE CASCADE,
+      status TEXT NOT NULL CHECK (status IN ('pending', 'done')),
+      attempts INTEGER NOT NULL,
+      last_error TEXT,
+      first_attempt_at TEXT NOT NULL,
+      last_attempt_at TEXT NOT NULL
+    ) STRICT;
+    INSERT INTO export_jobs_new SELECT * FROM export_jobs WHERE submission_id IN (SELECT id FROM submissions);
+    DROP TABLE export_jobs;
+    ALTER TABLE export_jobs_new RENAME TO export_jobs;
+    CREATE INDEX export_jobs_pending ON export_jobs (status, last_attempt_at);`,
+  },
 ];
 
 /** An open file that can be made durable. Node's FileHandle satisfies it. */
