@@ -11,13 +11,19 @@ export const staffRequests = {
   'kiosk:quit': empty,
   'queue:list': z
     .object({
-      from: z.iso.date().optional(),
-      to: z.iso.date().optional(),
+      /** Submissions created at or after this instant (the start of the first local day shown). */
+      since: z.iso.datetime().optional(),
+      /** Submissions created before this instant (the start of the local day after the last one shown). */
+      before: z.iso.datetime().optional(),
       status: z.enum(['all', 'new', 'acknowledged']).default('all'),
       search: z.string().trim().max(LIMITS.name).optional(),
       limit: z.number().int().min(1).max(500).default(100),
     })
-    .strict(),
+    .strict()
+    .refine((q) => q.since === undefined || q.before === undefined || Date.parse(q.since) < Date.parse(q.before), {
+      message: 'The start of the period must be before its end.',
+      path: ['before'],
+    }),
 } as const;
 
 export const staffChannels = {

@@ -100,6 +100,28 @@ describe('therapist channels', () => {
     ]);
   });
 
+  it('queue:list filters by a period of instants (the local days the screen shows) and refuses a bad one', async () => {
+    const id = await submit(HEALTHY_CLIENT_ANSWERS);
+    const at = Date.parse(clock.now().toISOString());
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const ids = async (payload: object) => {
+      const result = await call('queue:list', payload);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value.items.map((i) => i.submissionId);
+    };
+    expect(await ids({ since: iso(at - 3_600_000), before: iso(at + 3_600_000) })).toContain(id);
+    expect(await ids({ since: iso(at + 1), before: iso(at + 3_600_000) })).not.toContain(id);
+    expect(await ids({ since: iso(at - 3_600_000), before: iso(at) })).not.toContain(id);
+    for (const [payload, message] of [
+      [{ since: iso(at + 1000), before: iso(at) }, /start of the period must be before its end/],
+      [{ since: '2026-03-20' }, /since/],
+      [{ from: '2026-03-20' }, /Unexpected field/],
+    ] as const) {
+      const result = await call('queue:list', payload);
+      expect(result.ok ? null : result.error).toMatchObject({ code: 'invalid_request', message });
+    }
+  });
+
   it('the PDF comes back with its signature status; an unknown id is not_found', async () => {
     const id = await submit(HEALTHY_CLIENT_ANSWERS);
     const pdf = await call('submission:pdf', { submissionId: id });

@@ -76,15 +76,17 @@ describe('list', () => {
   it.each([
     ['all, newest first', { status: 'all' as const, limit: 10 }, ['Li Wei', 'Mario Rossi', 'María José Núñez']],
     ['limit', { status: 'all' as const, limit: 1 }, ['Li Wei']],
-    ['from a date', { status: 'all' as const, from: '2025-03-11', limit: 10 }, ['Li Wei', 'Mario Rossi']],
-    ['to a date (inclusive)', { status: 'all' as const, to: '2025-03-11', limit: 10 }, ['Mario Rossi', 'María José Núñez']],
+    ['since an instant (inclusive)', { status: 'all' as const, since: '2025-03-11T09:00:00.000Z', limit: 10 }, ['Li Wei', 'Mario Rossi']],
+    ['before an instant (exclusive)', { status: 'all' as const, before: '2025-03-12T09:00:00.000Z', limit: 10 }, ['Mario Rossi', 'María José Núñez']],
+    ['a local day that spans two UTC dates (UTC-8)', { status: 'all' as const, since: '2025-03-10T08:00:00.000Z', before: '2025-03-11T08:00:00.000Z', limit: 10 }, ['María José Núñez']],
+    ['instants without milliseconds or with an offset', { status: 'all' as const, since: '2025-03-11T10:00:00+01:00', before: '2025-03-12T09:00:00Z', limit: 10 }, ['Mario Rossi']],
     ['search by prefix ignores accents and case', { status: 'all' as const, search: 'MARI', limit: 10 }, ['Mario Rossi', 'María José Núñez']],
     ['search by two words', { status: 'all' as const, search: 'maria nunez', limit: 10 }, ['María José Núñez']],
     ['search by a later name part', { status: 'all' as const, search: 'Wei', limit: 10 }, ['Li Wei']],
     ['search with no match', { status: 'all' as const, search: 'zed', limit: 10 }, []],
     ['search of punctuation only matches nothing', { status: 'all' as const, search: '%_*', limit: 10 }, []],
     ['blank search is no filter', { status: 'all' as const, search: '  ', limit: 10 }, ['Li Wei', 'Mario Rossi', 'María José Núñez']],
-    ['search within a date range', { status: 'all' as const, search: 'mari', from: '2025-03-11', to: '2025-03-11', limit: 10 }, ['Mario Rossi']],
+    ['search within a period', { status: 'all' as const, search: 'mari', since: '2025-03-11T00:00:00.000Z', before: '2025-03-12T00:00:00.000Z', limit: 10 }, ['Mario Rossi']],
     ['search with a limit keeps the newest', { status: 'all' as const, search: 'mari', limit: 1 }, ['Mario Rossi']],
     ['search by two words in either order', { status: 'all' as const, search: 'nunez jose', limit: 10 }, ['María José Núñez']],
     ['search by two words of different people matches nobody', { status: 'all' as const, search: 'mario wei', limit: 10 }, []],
@@ -126,9 +128,9 @@ describe('list with many matches', () => {
   // A page must not need every match sorted first: a common last name is thousands of rows.
   it.each<[string, QueueQuery]>([
     ['no filter', { status: 'all', limit: 100 }],
-    ['status and dates', { status: 'new', from: '2025-01-01', to: '2025-02-01', limit: 100 }],
+    ['status and period', { status: 'new', since: '2025-01-01T00:00:00.000Z', before: '2025-02-01T00:00:00.000Z', limit: 100 }],
     ['one word', { status: 'all', search: 'quinlan', limit: 100 }],
-    ['two words, status and dates', { status: 'new', search: 'mara quinlan', from: '2025-01-01', to: '2025-02-01', limit: 100 }],
+    ['two words, status and period', { status: 'new', search: 'mara quinlan', since: '2025-01-01T00:00:00.000Z', before: '2025-02-01T00:00:00.000Z', limit: 100 }],
   ])('reads in index order without sorting: %s', (_label, query) => {
     const { sql, params } = queueListSql(query, query.search ? queryTokens(store.vault, query.search) : []);
     const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');

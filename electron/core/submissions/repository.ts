@@ -35,9 +35,10 @@ export interface StoredSubmission extends NewSubmission {
 }
 
 export interface QueueQuery {
-  /** Inclusive ISO dates (YYYY-MM-DD), compared with the UTC creation time. */
-  readonly from?: string;
-  readonly to?: string;
+  /** Created at or after this instant (ISO 8601); the caller turns its local days into instants. */
+  readonly since?: string;
+  /** Created before this instant (ISO 8601). */
+  readonly before?: string;
   readonly status: 'all' | 'new' | 'acknowledged';
   readonly search?: string;
   readonly limit: number;
@@ -154,13 +155,6 @@ function severityCounts(flags: readonly Flag[]): Record<Severity, number> {
   return counts;
 }
 
-/** The day after an ISO date, for an inclusive `to` bound. */
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * The SQL of one queue page, newest first. With a search, the first word's token rows drive the
  * query straight off their primary key (token, created_at, id), so SQLite reads matches newest
@@ -175,13 +169,14 @@ export function queueListSql(q: QueueQuery, tokens: readonly Uint8Array[]): { sq
     where.push('t.token = ?');
     params.push(driver);
   }
-  if (q.from) {
+  // created_at is always toISOString() form, so canonical instants compare as strings.
+  if (q.since !== undefined) {
     where.push(`${time} >= ?`);
-    params.push(q.from);
+    params.push(new Date(q.since).toISOString());
   }
-  if (q.to) {
+  if (q.before !== undefined) {
     where.push(`${time} < ?`);
-    params.push(nextDay(q.to));
+    params.push(new Date(q.before).toISOString());
   }
   if (q.status !== 'all') {
     where.push('s.status = ?');

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { QueueItem } from '../../../api/contract.ts';
 import type { ApiError } from '../../../api/result.ts';
 import { SeverityBadge } from './SeverityBadge.tsx';
-import { inLocalRange, localIsoDate, queueOrder, SEVERITIES, widenedRange } from './queue-view.ts';
+import { localDayRange, localIsoDate, queueOrder, SEVERITIES } from './queue-view.ts';
 
 type StatusFilter = 'all' | 'new' | 'acknowledged';
 
@@ -33,11 +33,11 @@ export function QueueScreen({ onOpen, onError }: QueueScreenProps) {
   useEffect(() => {
     let isCancelled = false;
     const [first, last] = from <= to ? [from, to] : [to, from];
-    const query = { ...widenedRange(first, last), status, limit: 500, ...(search.trim() ? { search: search.trim() } : {}) };
+    const query = { ...localDayRange(first, last), status, limit: 500, ...(search.trim() ? { search: search.trim() } : {}) };
     void window.kiosk.listQueue(query).then((result) => {
       if (isCancelled) return;
       if (!result.ok) return onError(result.error);
-      setItems(queueOrder(result.value.items.filter((item) => inLocalRange(item, first, last))));
+      setItems(queueOrder(result.value.items));
     });
     return () => {
       isCancelled = true;

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { inLocalRange, localIsoDate, queueOrder, shiftIsoDate, widenedRange } from './queue-view.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { localDayRange, localIsoDate, queueOrder, shiftIsoDate } from './queue-view.ts';
 
 describe('queueOrder', () => {
   it('unacknowledged first, newest first within each group', () => {
@@ -21,12 +21,26 @@ describe('local dates', () => {
     expect(shiftIsoDate(from, days)).toBe(expected);
   });
 
-  it('asks main for one extra day each side, then keeps only the local days', () => {
-    expect(widenedRange('2026-03-20', '2026-03-20')).toEqual({ from: '2026-03-19', to: '2026-03-21' });
-    const noon = new Date(2026, 2, 20, 12, 0);
-    const dayBefore = new Date(2026, 2, 19, 23, 59);
-    expect(inLocalRange({ createdAt: noon.toISOString() }, '2026-03-20', '2026-03-20')).toBe(true);
-    expect(inLocalRange({ createdAt: dayBefore.toISOString() }, '2026-03-20', '2026-03-20')).toBe(false);
-    expect(localIsoDate(noon)).toBe('2026-03-20');
+});
+
+describe("localDayRange: the kiosk's local days as instants", () => {
+  // Node reads TZ again whenever it changes, so each case runs in its own time zone.
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it.each([
+    ['UTC', 'UTC', '2026-03-20', '2026-03-20', '2026-03-20T00:00:00.000Z', '2026-03-21T00:00:00.000Z'],
+    ['Los Angeles: today spans two UTC dates', 'America/Los_Angeles', '2026-03-20', '2026-03-20', '2026-03-20T07:00:00.000Z', '2026-03-21T07:00:00.000Z'],
+    ['Auckland, a week', 'Pacific/Auckland', '2026-03-16', '2026-03-22', '2026-03-15T11:00:00.000Z', '2026-03-22T11:00:00.000Z'],
+    ['New York, the 23-hour day clocks go forward', 'America/New_York', '2026-03-08', '2026-03-08', '2026-03-08T05:00:00.000Z', '2026-03-09T04:00:00.000Z'],
+    ['Berlin, the 25-hour day clocks go back', 'Europe/Berlin', '2026-10-25', '2026-10-25', '2026-10-24T22:00:00.000Z', '2026-10-25T23:00:00.000Z'],
+  ] as const)('%s', (_label, tz, from, to, since, before) => {
+    vi.stubEnv('TZ', tz);
+    expect(localDayRange(from, to)).toEqual({ since, before });
+    // A visit late in the local evening belongs to that local day.
+    const lateEvening = new Date(`${to}T23:30:00`);
+    expect(localIsoDate(lateEvening)).toBe(to);
+    expect(lateEvening.toISOString() >= since && lateEvening.toISOString() < before).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The queue's client-side shaping of already-listed fields: local-day filtering and
+ * The queue's client-side shaping: local days as the instants the query filters by, and
  * the order therapists asked for (unacknowledged first, then newest first).
  */
 import type { QueueItem, Severity } from '../../../api/contract.ts';
@@ -20,16 +20,12 @@ export function shiftIsoDate(iso: string, days: number): string {
 }
 
 /**
- * The main process filters by UTC date; a local "today" can span two UTC dates. So the
- * query asks one day wider on each side and this keeps the items of the local days.
+ * The local days `from`..`to` (YYYY-MM-DD, inclusive) as the instants queue:list filters by:
+ * local midnight of the first day up to local midnight after the last. A local day is not
+ * always 24 hours (daylight-saving changes), and it rarely matches a UTC date.
  */
-export function widenedRange(from: string, to: string): { readonly from: string; readonly to: string } {
-  return { from: shiftIsoDate(from, -1), to: shiftIsoDate(to, 1) };
-}
-
-export function inLocalRange(item: Pick<QueueItem, 'createdAt'>, from: string, to: string): boolean {
-  const day = localIsoDate(new Date(item.createdAt));
-  return day >= from && day <= to;
+export function localDayRange(from: string, to: string): { readonly since: string; readonly before: string } {
+  return { since: new Date(`${from}T00:00:00`).toISOString(), before: new Date(`${shiftIsoDate(to, 1)}T00:00:00`).toISOString() };
 }
 
 /** Unacknowledged first; within each group newest first. Does not mutate. */
