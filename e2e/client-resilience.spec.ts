@@ -108,3 +108,25 @@ test('staff mode opens only by a 2-second press on the corner or Ctrl+Alt+Shift+
   await expect(staffHeading).toBeVisible();
   await expectNoAxeViolations(kiosk, 'staff entry');
 });
+
+test.describe('without a touchscreen', () => {
+  // A kiosk with a mouse (or Electron under Playwright, which has no touch): the same flow by clicks.
+  test.use({ hasTouch: false });
+
+  test('a client with a mouse completes an intake, on-screen keyboard and date panels included', async ({ kiosk, core }) => {
+    expect(await kiosk.evaluate(() => navigator.maxTouchPoints)).toBe(0);
+    const flow = new IntakeFlow(kiosk, 'mouse', { record: false, pointer: 'mouse' });
+    await flow.attract.start();
+    await flow.aboutYou({ firstName: 'Wim', lastName: 'Toivonen', dateOfBirth: '1958-09-02', phone: '5550107' });
+    await flow.yourBack({ pain: 5 });
+    await flow.health({ osteoporosis: true });
+    await flow.preferences('light');
+    await flow.consent();
+    await expect(flow.review.section('about_you')).toContainText('Toivonen');
+    await flow.submitAndExpectDone();
+    expect(core.deps.submissions.count()).toBe(1);
+    await flow.done.finish();
+    await flow.attract.expectShown();
+    await flow.expectForgotten('Toivonen');
+  });
+});

@@ -6,7 +6,7 @@
  * The app runs in its test mode (KIOSK_TEST_MODE=1, honoured only when not packaged): a
  * fresh temp data directory and a key file instead of the OS keychain.
  */
-import { _electron, expect, test as base, type ElectronApplication, type Locator, type Page } from '@playwright/test';
+import { _electron, expect, test as base, type ElectronApplication, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -15,10 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { channels } from '../api/contract.ts';
 import { APP_ENTRY_URL } from '../electron/shell/app-url.ts';
-import { AttractPage } from './pages/client/attract-page.ts';
-import { DonePage } from './pages/client/done-page.ts';
-import { ReviewPage } from './pages/client/review-page.ts';
-import { StepPage } from './pages/client/step-page.ts';
+import { IntakeFlow } from './pages/client/intake-flow.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MAIN = join(ROOT, 'dist-electron', 'main.cjs');
@@ -155,123 +152,22 @@ test('window.open is refused and opens nothing', async ({ app, kiosk }) => {
 });
 
 test('a client completes an intake and the kiosk resets for the next person', async ({ kiosk }) => {
-  const flow = new ClickFlow(kiosk);
+  // The shared client flow (e2e/pages/client/), pressing with the mouse: _electron.launch has no touch.
+  const flow = new IntakeFlow(kiosk, 'electron', { record: false, pointer: 'mouse' });
   await flow.attract.expectShown();
-  await kiosk.locator('.start-button').click();
-  await flow.step.expectTitle(/About you/);
-  await flow.step.fill('first_name', 'Mara');
-  await flow.step.fill('last_name', 'Quinlan');
-  await flow.date('date_of_birth', '1984-03-07');
-  await flow.step.fill('phone', '5550101');
-  await flow.step.fill('emergency_name', 'Pat Doe');
-  await flow.step.fill('emergency_phone', '555 010 0200');
-  await flow.next();
-
-  await flow.press(flow.step.question('pain_areas').getByTestId('body-back').locator('[data-region="lower_back"]'));
-  await flow.press(flow.step.question('pain_level').locator('label.scale-point').nth(4));
-  await flow.press(flow.step.question('pain_duration').locator('label.tile').nth(0));
-  await flow.press(flow.step.question('pain_cause').locator('label.tile').nth(0));
-  await flow.yesNo('leg_pain', false);
-  await flow.press(flow.step.question('known_conditions').locator('label.tile').last());
-  await flow.yesNo('doctor_referral', false);
-  await flow.yesNo('muscle_spasms', false);
-  await flow.next();
-
-  for (const id of HEALTH_QUESTIONS) await flow.yesNo(id, false);
-  await flow.next();
-
-  await flow.press(flow.step.question('massage_type').locator('input[value="swedish"]').locator('..'));
-  await flow.press(flow.step.question('pressure').locator('input[value="medium"]').locator('..'));
-  await flow.press(flow.step.question('goals').locator('input[value="pain_relief"]').locator('..'));
-  await flow.next();
-
-  await flow.press(flow.step.question('consent').locator('label.tile').first());
-  await flow.step.sign('signature');
-  await flow.next();
-
-  await flow.review.expectShown();
+  await flow.attract.start();
+  await flow.aboutYou({ firstName: 'Mara', lastName: 'Quinlan', dateOfBirth: '1984-03-07', phone: '5550101' });
+  await flow.yourBack({ pain: 4 });
+  await flow.health();
+  await flow.preferences('medium');
+  await flow.consent();
   await expect(flow.review.section('about_you')).toContainText('Quinlan');
-  await flow.press(flow.review.submitButton());
-  await flow.done.expectShown();
+  await flow.submitAndExpectDone();
   await expect(kiosk.getByText('Please take a seat')).toBeVisible();
   await expect(flow.done.frontDesk()).toHaveCount(0);
 
   // Privacy reset: back to the attract screen with nothing of this client left in the page.
-  await flow.press(kiosk.locator('.done .button.primary'));
+  await flow.done.finish();
   await flow.attract.expectShown();
-  const html = await kiosk.content();
-  expect(html).not.toContain('Quinlan');
-  expect(html).not.toContain('Mara');
+  await flow.expectForgotten('Quinlan', 'Mara');
 });
-
-const HEALTH_QUESTIONS = [
-  'fever_infection',
-  'dvt_symptoms',
-  'bladder_bowel',
-  'weight_loss',
-  'acute_injury',
-  'had_surgery',
-  'cancer_treatment',
-  'pregnant',
-  'dvt_history',
-  'osteoporosis',
-  'varicose_veins',
-  'skin_problems',
-  'blood_thinners',
-  'allergies',
-] as const;
-
-/**
- * The client flow by mouse. The shared page objects (e2e/pages/client/) tap, and
- * Playwright can only tap in a context created with hasTouch, which _electron.launch does
- * not offer; so this reuses their locators and mouse-only helpers and clicks instead.
- */
-class ClickFlow {
-  readonly attract: AttractPage;
-  readonly step: StepPage;
-  readonly review: ReviewPage;
-  readonly done: DonePage;
-  private readonly page: Page;
-
-  constructor(page: Page) {
-    this.page = page;
-    this.attract = new AttractPage(page);
-    this.step = new StepPage(page);
-    this.review = new ReviewPage(page);
-    this.done = new DonePage(page);
-  }
-
-  async press(target: Locator): Promise<void> {
-    await target.click();
-  }
-
-  async yesNo(id: string, yes: boolean): Promise<void> {
-    await this.press(this.step.question(id).locator('label.tile').nth(yes ? 0 : 1));
-  }
-
-  async next(): Promise<void> {
-    const title = this.page.locator('#step-title, #review-title').first();
-    const before = await title.textContent();
-    await this.press(this.page.getByTestId('next'));
-    await expect(this.page.getByTestId('error-summary')).toHaveCount(0);
-    await expect(title).not.toHaveText(before ?? '');
-  }
-
-  /** The large-button date panels: day, month by position, year by decade then year. */
-  async date(id: string, iso: string): Promise<void> {
-    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-    const q = this.step.question(id);
-    const parts = q.locator('.date-part');
-    for (const [i, label] of (await parts.allTextContents()).entries()) {
-      if ((await parts.nth(i).getAttribute('aria-expanded')) !== 'true') await this.press(parts.nth(i));
-      const panel = q.locator('.date-panel');
-      if (/day/i.test(label)) await this.press(panel.getByRole('button', { name: String(d), exact: true }));
-      else if (/month/i.test(label)) await this.press(panel.getByRole('button').nth(m - 1));
-      else {
-        const decade = Math.floor(y / 10) * 10;
-        await this.press(panel.getByRole('button', { name: `${decade}–${decade + 9}` }));
-        await this.press(panel.getByRole('button', { name: String(y), exact: true }));
-      }
-    }
-  }
-}

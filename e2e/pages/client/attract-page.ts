@@ -1,10 +1,13 @@
 import { expect, type Page } from '@playwright/test';
+import { press, type Pointer } from './pointer.ts';
 
 /** The welcome screen: language choice and "Tap to start". */
 export class AttractPage {
   private readonly page: Page;
-  constructor(page: Page) {
+  private readonly pointer: Pointer;
+  constructor(page: Page, pointer: Pointer = 'touch') {
     this.page = page;
+    this.pointer = pointer;
   }
 
   async expectShown(): Promise<void> {
@@ -12,12 +15,12 @@ export class AttractPage {
   }
 
   async chooseLanguage(nativeName: 'English' | 'Español'): Promise<void> {
-    await this.page.getByRole('button', { name: nativeName }).tap();
+    await press(this.page.getByRole('button', { name: nativeName }), this.pointer);
     await expect(this.page.getByRole('button', { name: nativeName })).toHaveAttribute('aria-pressed', 'true');
   }
 
   async start(): Promise<void> {
-    await this.page.locator('.start-button').tap();
+    await press(this.page.locator('.start-button'), this.pointer);
     await expect(this.page.locator('#step-title')).toBeVisible();
   }
 }

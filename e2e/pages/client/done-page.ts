@@ -1,10 +1,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { press, type Pointer } from './pointer.ts';
 
 /** The done screen: thanks, or the kind front-desk message on a stop flag. */
 export class DonePage {
   private readonly page: Page;
-  constructor(page: Page) {
+  private readonly pointer: Pointer;
+  constructor(page: Page, pointer: Pointer = 'touch') {
     this.page = page;
+    this.pointer = pointer;
   }
 
   async expectShown(): Promise<void> {
@@ -16,6 +19,6 @@ export class DonePage {
   }
 
   async finish(): Promise<void> {
-    await this.page.locator('.done .button.primary').tap();
+    await press(this.page.locator('.done .button.primary'), this.pointer);
   }
 }

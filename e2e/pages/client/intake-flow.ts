@@ -8,6 +8,7 @@ import { DonePage } from './done-page.ts';
 import { ReviewPage } from './review-page.ts';
 import { ScreenRecorder } from './screens.ts';
 import { StepPage } from './step-page.ts';
+import { press, type Pointer } from './pointer.ts';
 
 export interface Client {
   readonly firstName: string;
@@ -34,12 +35,15 @@ export class IntakeFlow {
   readonly screens: ScreenRecorder;
   private readonly page: Page;
 
-  constructor(page: Page, flowName: string, options: { readonly record?: boolean } = {}) {
+  private readonly pointer: Pointer;
+
+  constructor(page: Page, flowName: string, options: { readonly record?: boolean; readonly pointer?: Pointer } = {}) {
     this.page = page;
-    this.attract = new AttractPage(page);
-    this.step = new StepPage(page);
-    this.review = new ReviewPage(page);
-    this.done = new DonePage(page);
+    this.pointer = options.pointer ?? 'touch';
+    this.attract = new AttractPage(page, this.pointer);
+    this.step = new StepPage(page, this.pointer);
+    this.review = new ReviewPage(page, this.pointer);
+    this.done = new DonePage(page, this.pointer);
     this.screens = new ScreenRecorder(page, flowName, options);
   }
 
@@ -60,12 +64,12 @@ export class IntakeFlow {
   async yourBack(options: { readonly pain?: number } = {}): Promise<void> {
     const s = this.step;
     await s.bodyRegionOnDrawing('pain_areas', 'lower_back', 'back');
-    await s.question('pain_areas').locator('label.tile').filter({ hasText: /Neck|Cuello/ }).tap();
+    await press(s.question('pain_areas').locator('label.tile').filter({ hasText: /Neck|Cuello/ }), this.pointer);
     await s.scale('pain_level', options.pain ?? 4);
-    await s.question('pain_duration').locator('label.tile').nth(0).tap();
-    await s.question('pain_cause').locator('label.tile').nth(0).tap();
+    await press(s.question('pain_duration').locator('label.tile').nth(0), this.pointer);
+    await press(s.question('pain_cause').locator('label.tile').nth(0), this.pointer);
     await s.yesNo('leg_pain', false);
-    await s.question('known_conditions').locator('label.tile').last().tap(); // "none of these"
+    await press(s.question('known_conditions').locator('label.tile').last(), this.pointer); // "none of these"
     await s.yesNo('doctor_referral', false);
     if ((options.pain ?? 4) >= 8) await s.yesNo('doctor_assessed', true);
     await s.yesNo('muscle_spasms', false);
@@ -108,9 +112,9 @@ export class IntakeFlow {
 
   async preferences(pressure: 'light' | 'medium' | 'firm' = 'medium'): Promise<void> {
     const s = this.step;
-    await s.question('massage_type').locator('input[value="swedish"]').locator('..').tap();
-    await s.question('pressure').locator(`input[value="${pressure}"]`).locator('..').tap();
-    await s.question('goals').locator('input[value="pain_relief"]').locator('..').tap();
+    await press(s.question('massage_type').locator('input[value="swedish"]').locator('..'), this.pointer);
+    await press(s.question('pressure').locator(`input[value="${pressure}"]`).locator('..'), this.pointer);
+    await press(s.question('goals').locator('input[value="pain_relief"]').locator('..'), this.pointer);
     await this.screens.capture('preferences');
     await s.next();
   }
@@ -124,7 +128,7 @@ export class IntakeFlow {
       await s.nextExpectingErrors();
       await expect(s.errorFor('signature')).toContainText(/too short|demasiado corta/);
       await this.screens.capture('signature-refused');
-      await s.question('signature').getByRole('button', { name: /Clear|Borrar/ }).tap();
+      await press(s.question('signature').getByRole('button', { name: /Clear|Borrar/ }), this.pointer);
     }
     await s.sign('signature');
     await this.screens.capture('consent');

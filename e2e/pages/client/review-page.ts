@@ -1,10 +1,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { press, type Pointer } from './pointer.ts';
 
 /** The review screen: answers by section, "Edit" links, and Submit. */
 export class ReviewPage {
   private readonly page: Page;
-  constructor(page: Page) {
+  private readonly pointer: Pointer;
+  constructor(page: Page, pointer: Pointer = 'touch') {
     this.page = page;
+    this.pointer = pointer;
   }
 
   async expectShown(): Promise<void> {
@@ -16,7 +19,7 @@ export class ReviewPage {
   }
 
   async edit(stepId: string): Promise<void> {
-    await this.section(stepId).getByRole('button').tap();
+    await press(this.section(stepId).getByRole('button'), this.pointer);
   }
 
   submitButton(): Locator {
@@ -24,6 +27,6 @@ export class ReviewPage {
   }
 
   async submit(): Promise<void> {
-    await this.submitButton().tap();
+    await press(this.submitButton(), this.pointer);
   }
 }

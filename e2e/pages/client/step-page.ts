@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { press, type Pointer } from './pointer.ts';
 
 /**
  * One step of the client flow, driven the way a client would: taps on tiles, the
@@ -7,8 +8,10 @@ import { expect, type Locator, type Page } from '@playwright/test';
  */
 export class StepPage {
   readonly page: Page;
-  constructor(page: Page) {
+  readonly pointer: Pointer;
+  constructor(page: Page, pointer: Pointer = 'touch') {
     this.page = page;
+    this.pointer = pointer;
   }
 
   question(id: string): Locator {
@@ -25,7 +28,7 @@ export class StepPage {
 
   async next(): Promise<void> {
     const before = await this.page.locator('#step-title').textContent();
-    await this.page.getByTestId('next').tap();
+    await press(this.page.getByTestId('next'), this.pointer);
     // Either a new step (or the review) is shown, or the errors of this one are.
     await expect
       .poll(async () => (await this.page.locator('#step-title, #review-title').first().textContent()) !== before || (await this.page.getByTestId('error-summary').count()) > 0)
@@ -33,23 +36,23 @@ export class StepPage {
   }
 
   async nextExpectingErrors(): Promise<void> {
-    await this.page.getByTestId('next').tap();
+    await press(this.page.getByTestId('next'), this.pointer);
     await expect(this.page.getByTestId('error-summary')).toBeVisible();
   }
 
   async back(): Promise<void> {
-    await this.page.locator('.flow-nav').getByRole('button').first().tap();
+    await press(this.page.locator('.flow-nav').getByRole('button').first(), this.pointer);
   }
 
   /** Types with the on-screen keyboard, one key tap per character. */
   async typeOnScreen(id: string, text: string): Promise<void> {
     const field = this.question(id).locator('input, textarea').first();
-    await field.tap();
+    await press(field, this.pointer);
     const keyboard = this.question(id).getByTestId('on-screen-keyboard');
     await expect(keyboard).toBeVisible();
     for (const ch of text) {
       if (ch === ' ') {
-        await keyboard.locator('[data-skbtn="{space}"]').tap();
+        await press(keyboard.locator('[data-skbtn="{space}"]'), this.pointer);
         continue;
       }
       let key = keyboard.locator(`[data-skbtn="${ch}"]`);
@@ -57,15 +60,15 @@ export class StepPage {
         // Capitals are one tap of Shift away; accents are on their own layer.
         const shift = keyboard.locator('[data-skbtn="{shift}"]');
         const accents = keyboard.locator('[data-skbtn="{accents}"]');
-        if (ch !== ch.toLowerCase() && (await shift.count()) > 0) await shift.tap();
-        else if ((await accents.count()) > 0) await accents.tap();
+        if (ch !== ch.toLowerCase() && (await shift.count()) > 0) await press(shift, this.pointer);
+        else if ((await accents.count()) > 0) await press(accents, this.pointer);
         key = keyboard.locator(`[data-skbtn="${ch}"]`);
       }
-      await key.first().tap();
+      await press(key.first(), this.pointer);
     }
     await expect(field).toHaveValue(new RegExp(`${escapeRegex(text)}$`));
     const done = keyboard.locator('[data-skbtn="{done}"]');
-    await done.tap();
+    await press(done, this.pointer);
   }
 
   /** Fills a text field as a physical keyboard would (kiosks may have one). */
@@ -75,19 +78,19 @@ export class StepPage {
   }
 
   async choose(id: string, optionLabel: string | RegExp): Promise<void> {
-    await this.question(id).locator('label.tile').filter({ hasText: optionLabel }).first().tap();
+    await press(this.question(id).locator('label.tile').filter({ hasText: optionLabel }).first(), this.pointer);
   }
 
   async yesNo(id: string, yes: boolean): Promise<void> {
-    await this.question(id).locator('label.tile').nth(yes ? 0 : 1).tap();
+    await press(this.question(id).locator('label.tile').nth(yes ? 0 : 1), this.pointer);
   }
 
   async scale(id: string, n: number): Promise<void> {
-    await this.question(id).locator('label.scale-point').nth(n).tap();
+    await press(this.question(id).locator('label.scale-point').nth(n), this.pointer);
   }
 
   async bodyRegionOnDrawing(id: string, region: string, side: 'front' | 'back' = 'back'): Promise<void> {
-    await this.question(id).getByTestId(`body-${side}`).locator(`[data-region="${region}"]`).tap();
+    await press(this.question(id).getByTestId(`body-${side}`).locator(`[data-region="${region}"]`), this.pointer);
   }
 
   /** Picks a date with the large-button panels: day, month by position, year by decade then year. */
@@ -98,14 +101,14 @@ export class StepPage {
     const labels = await parts.allTextContents();
     for (const [i, label] of labels.entries()) {
       // Choosing one part opens the next by itself; tap only a part that is not open yet.
-      if ((await parts.nth(i).getAttribute('aria-expanded')) !== 'true') await parts.nth(i).tap();
+      if ((await parts.nth(i).getAttribute('aria-expanded')) !== 'true') await press(parts.nth(i), this.pointer);
       const panel = q.locator('.date-panel');
-      if (/day|día/i.test(label)) await panel.getByRole('button', { name: String(d), exact: true }).tap();
-      else if (/month|mes/i.test(label)) await panel.getByRole('button').nth(m - 1).tap();
+      if (/day|día/i.test(label)) await press(panel.getByRole('button', { name: String(d), exact: true }), this.pointer);
+      else if (/month|mes/i.test(label)) await press(panel.getByRole('button').nth(m - 1), this.pointer);
       else {
         const decade = Math.floor(y / 10) * 10;
-        await panel.getByRole('button', { name: `${decade}–${decade + 9}` }).tap();
-        await panel.getByRole('button', { name: String(y), exact: true }).tap();
+        await press(panel.getByRole('button', { name: `${decade}–${decade + 9}` }), this.pointer);
+        await press(panel.getByRole('button', { name: String(y), exact: true }), this.pointer);
       }
     }
   }
@@ -131,7 +134,7 @@ export class StepPage {
   }
 
   async tick(id: string): Promise<void> {
-    await this.question(id).locator('label.tile').first().tap();
+    await press(this.question(id).locator('label.tile').first(), this.pointer);
   }
 
   errorFor(id: string): Locator {
