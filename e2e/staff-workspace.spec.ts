@@ -74,7 +74,8 @@ test('therapist: queue badges, detail, tick + acknowledge, print, export, audit,
   // Search by name is answered in main; a name that is not there lists nothing.
   await queue.search('zzz');
   await expect(kiosk.getByText('No client matches that name in these dates.')).toBeVisible();
-  await queue.search('garc');
+  // At the kiosk the name is typed with the on-screen keyboard.
+  await queue.searchOnScreen('Garc', () => captureStaffScreen(kiosk, '01-queue-search-keyboard'));
   await expect(queue.row('Ana García')).toHaveCount(1);
 
   // The detail: flags with guidance and triggers, the returning-client changes and the referral note.

@@ -46,9 +46,33 @@ export class QueuePage {
     return this.row(clientName).locator('.sev-badge').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-severity') ?? ''));
   }
 
+  searchBox(): Locator {
+    return this.page.getByRole('textbox', { name: 'Client name' });
+  }
+
   async search(text: string): Promise<void> {
-    await this.page.getByRole('searchbox', { name: 'Client name' }).fill(text);
-    await this.page.getByRole('button', { name: 'Search' }).click();
+    await this.searchBox().fill(text);
+    await this.page.getByRole('button', { name: 'Search', exact: true }).click();
+  }
+
+  /**
+   * Types the name with the on-screen keyboard (the kiosk has no physical one), then searches.
+   * `whileOpen` runs with the keyboard shown (a screenshot, an accessibility scan).
+   */
+  async searchOnScreen(text: string, whileOpen?: () => Promise<void>): Promise<void> {
+    await this.searchBox().fill('');
+    await this.searchBox().tap();
+    const keyboard = this.page.getByTestId('on-screen-keyboard');
+    await expect(keyboard).toBeVisible();
+    for (const ch of text) {
+      // Capitals are one tap of Shift away (the layer returns to lower case after one letter).
+      if ((await keyboard.locator(`[data-skbtn="${ch}"]`).count()) === 0) await keyboard.locator('[data-skbtn="{shift}"]').tap();
+      await keyboard.locator(`[data-skbtn="${ch}"]`).first().tap();
+    }
+    await expect(this.searchBox()).toHaveValue(text);
+    await whileOpen?.();
+    await this.page.getByRole('button', { name: 'Search', exact: true }).tap();
+    await expect(keyboard).toHaveCount(0);
   }
 
   async open(clientName: string): Promise<DetailPage> {

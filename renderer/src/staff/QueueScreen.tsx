@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { QueueItem } from '../../../api/contract.ts';
 import type { ApiError } from '../../../api/result.ts';
+import { KeyboardOwnerContext } from '../widgets/keyboard-context.ts';
+import { TextField } from '../widgets/TextField.tsx';
 import { SeverityBadge } from './SeverityBadge.tsx';
 import { localDayRange, localIsoDate, queueOrder, SEVERITIES } from './queue-view.ts';
 
@@ -24,6 +26,9 @@ export function QueueScreen({ onOpen, onError }: QueueScreenProps) {
   const [status, setStatus] = useState<StatusFilter>('all');
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
+  // The name search has the on-screen keyboard too: staff use the same lobby touchscreen.
+  const [keyboardId, setKeyboardId] = useState<string | null>(null);
+  const keyboardOwner = useMemo(() => ({ activeId: keyboardId, setActiveId: setKeyboardId }), [keyboardId]);
   const [items, setItems] = useState<readonly QueueItem[] | null>(null);
 
   // Bumped by the Refresh button and the timer: each bump reloads with the current filters.
@@ -51,6 +56,7 @@ export function QueueScreen({ onOpen, onError }: QueueScreenProps) {
 
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
+    setKeyboardId(null);
     setSearch(searchText);
   };
   const isToday = from === today && to === today;
@@ -81,10 +87,14 @@ export function QueueScreen({ onOpen, onError }: QueueScreenProps) {
             <option value="acknowledged">Acknowledged</option>
           </select>
         </label>
-        <label className="filter filter-search">
-          <span className="field-label">Client name</span>
-          <input type="search" className="text-input" value={searchText} autoComplete="off" maxLength={120} onChange={(e) => setSearchText(e.target.value)} />
-        </label>
+        <div className="filter filter-search">
+          <span className="field-label" id="queue-search-label">
+            Client name
+          </span>
+          <KeyboardOwnerContext value={keyboardOwner}>
+            <TextField id="queue-search" kind="short" lang="en" value={searchText} maxLength={120} onChange={setSearchText} describedBy={undefined} invalid={false} labelId="queue-search-label" />
+          </KeyboardOwnerContext>
+        </div>
         <button type="submit" className="button primary">
           Search
         </button>
@@ -98,6 +108,7 @@ export function QueueScreen({ onOpen, onError }: QueueScreenProps) {
               setStatus('all');
               setSearchText('');
               setSearch('');
+              setKeyboardId(null);
             }}
           >
             Clear filters
