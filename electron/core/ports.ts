@@ -10,7 +10,11 @@ export interface KeyProvider {
   /** Short, non-secret description for logs and the admin screen, e.g. "safeStorage (gnome_libsecret)". */
   readonly description: string;
   wrap(dataKey: Uint8Array): Promise<Uint8Array>;
-  unwrap(wrapped: Uint8Array): Promise<Uint8Array>;
+  /**
+   * `shouldRewrap`: the key store still opens this wrapped form but wants it replaced (the OS
+   * rotated its own key, as safeStorage's shouldReEncrypt reports); the vault re-wraps and stores it.
+   */
+  unwrap(wrapped: Uint8Array): Promise<{ readonly key: Uint8Array; readonly shouldRewrap: boolean }>;
 }
 
 export interface Clock {

@@ -29,8 +29,16 @@ describe('createSafeStorageKeyProvider', () => {
     const key = new Uint8Array(randomBytes(32));
     const wrapped = await provider.wrap(key);
     expect(Buffer.from(wrapped).includes(Buffer.from(key))).toBe(false);
-    expect(await provider.unwrap(wrapped)).toEqual(key);
+    expect(await provider.unwrap(wrapped)).toEqual({ key, shouldRewrap: false });
     expect(storage.calls).toEqual(['encrypt', 'decrypt']);
+  });
+
+  it("passes on safeStorage's shouldReEncrypt (the OS rotated its key) as shouldRewrap", async () => {
+    const storage = fakeSafeStorage();
+    const rotated = { ...storage, decryptStringAsync: async (e: Buffer) => ({ ...(await storage.decryptStringAsync(e)), shouldReEncrypt: true }) };
+    const key = new Uint8Array(randomBytes(32));
+    const provider = createSafeStorageKeyProvider(rotated, 'x');
+    expect(await provider.unwrap(await provider.wrap(key))).toEqual({ key, shouldRewrap: true });
   });
 
   it('refuses a decrypted value that is not a wrapped key', async () => {

@@ -67,11 +67,10 @@ export function createSafeStorageKeyProvider(safeStorage: SafeStorageLike, descr
     description,
     wrap: async (dataKey) => new Uint8Array(await safeStorage.encryptStringAsync(Buffer.from(dataKey).toString('base64'))),
     unwrap: async (wrapped) => {
-      // shouldReEncrypt (key rotation by the OS) is not acted on: the KeyProvider port has
-      // no way to store a re-wrapped key yet, and the old ciphertext keeps decrypting.
-      const { result } = await safeStorage.decryptStringAsync(Buffer.from(wrapped));
+      // shouldReEncrypt: the OS rotated its key; the vault re-wraps with encryptStringAsync and stores that.
+      const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(wrapped));
       if (!/^[A-Za-z0-9+/]+={0,2}$/.test(result)) throw new Error('The stored data key could not be unwrapped (unexpected format).');
-      return new Uint8Array(Buffer.from(result, 'base64'));
+      return { key: new Uint8Array(Buffer.from(result, 'base64')), shouldRewrap: shouldReEncrypt };
     },
   };
 }

@@ -56,6 +56,6 @@ export function createKeyFileProvider(file: string): KeyProvider {
   return {
     description: 'key file',
     wrap: async (dataKey) => aesGcmSeal(key(), dataKey, WRAP_AAD),
-    unwrap: async (wrapped) => aesGcmOpen(key(), wrapped, WRAP_AAD),
+    unwrap: async (wrapped) => ({ key: aesGcmOpen(key(), wrapped, WRAP_AAD), shouldRewrap: false }),
   };
 }

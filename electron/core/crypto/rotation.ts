@@ -36,7 +36,7 @@ export async function rewrapKeys(db: DatabaseSync, vault: Vault, oldProvider: Ke
   const rows = db.prepare('SELECT id, wrapped FROM vault_keys ORDER BY rowid').all() as unknown as { id: string; wrapped: Uint8Array }[];
   const updates: { id: string; wrapped: Uint8Array }[] = [];
   for (const row of rows) {
-    const key = await oldProvider.unwrap(row.wrapped);
+    const { key } = await oldProvider.unwrap(row.wrapped);
     updates.push({ id: row.id, wrapped: await newProvider.wrap(key) });
   }
   const update = db.prepare('UPDATE vault_keys SET wrapped = ?, provider = ? WHERE id = ?');

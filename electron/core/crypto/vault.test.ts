@@ -7,6 +7,7 @@ import { openVault, sealedKeyId } from './vault.ts';
 import { rewrapKeys, rotateDataKey, rotateKeys } from './rotation.ts';
 import { createSubmissionRepository, submissionMigrations, submissionSealedColumns } from '../submissions/repository.ts';
 import { ManualClock, sampleSubmission, tempDir } from '../tests/helpers.ts';
+import type { KeyProvider } from '../ports.ts';
 
 let dir = '';
 let cleanup = () => {};
@@ -27,7 +28,7 @@ describe('key file provider', () => {
     const wrapped = await provider.wrap(new Uint8Array(32).fill(7));
     expect(statSync(join(dir, 'k.bin')).mode & 0o777).toBe(0o600);
     expect(readFileSync(join(dir, 'k.bin')).length).toBe(32);
-    expect(await createKeyFileProvider(join(dir, 'k.bin')).unwrap(wrapped)).toEqual(new Uint8Array(32).fill(7));
+    expect(await createKeyFileProvider(join(dir, 'k.bin')).unwrap(wrapped)).toEqual({ key: new Uint8Array(32).fill(7), shouldRewrap: false });
   });
 
   it('cannot unwrap with a different key file', async () => {
@@ -37,6 +38,29 @@ describe('key file provider', () => {
 });
 
 describe('vault', () => {
+  it('re-wraps and stores the keys when the key store asks (the OS rotated its key); sealed data still opens', async () => {
+    // A key store with a versioned master key, like safeStorage: old ciphertext still opens but is reported stale.
+    const base = createKeyFileProvider(join(dir, 'kek.bin'));
+    let version = 1;
+    const store: KeyProvider = {
+      description: 'rotating test store',
+      wrap: async (key) => new Uint8Array([version, ...(await base.wrap(key))]),
+      unwrap: async (wrapped) => ({ key: (await base.unwrap(wrapped.subarray(1))).key, shouldRewrap: wrapped[0] !== version }),
+    };
+    const db = openDatabase(join(dir, 'kiosk.db'), submissionMigrations);
+    const sealed = (await openVault(db, store)).seal('Zoë Nguyễn', 'submissions:1:client_name');
+    const versions = () => (db.prepare('SELECT wrapped FROM vault_keys').all() as { wrapped: Uint8Array }[]).map((r) => r.wrapped[0]);
+    expect(versions()).toEqual([1, 1]);
+
+    version = 2;
+    const reopened = await openVault(db, store);
+    expect(versions()).toEqual([2, 2]);
+    expect(reopened.openText(sealed, 'submissions:1:client_name')).toBe('Zoë Nguyễn');
+    const unwrapped = await Promise.all((db.prepare('SELECT wrapped FROM vault_keys').all() as { wrapped: Uint8Array }[]).map((r) => store.unwrap(r.wrapped)));
+    expect(unwrapped.every((u) => !u.shouldRewrap)).toBe(true);
+    db.close();
+  });
+
   it('round-trips text and bytes, and never stores the plain text', async () => {
     const { vault, db } = await open();
     const sealed = vault.seal('Zebulon Quixote', 'submissions:1:client_name');

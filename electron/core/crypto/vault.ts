@@ -149,10 +149,13 @@ export async function openVault(db: DatabaseSync, keyProvider: KeyProvider): Pro
   const dataKeys = new Map<string, Uint8Array>();
   let activeId: string | undefined;
   let indexKey: Uint8Array | undefined;
+  const stale: { id: string; key: Uint8Array }[] = [];
   for (const row of rows) {
     let key: Uint8Array;
     try {
-      key = await keyProvider.unwrap(row.wrapped);
+      const unwrapped = await keyProvider.unwrap(row.wrapped);
+      key = unwrapped.key;
+      if (unwrapped.shouldRewrap) stale.push({ id: row.id, key });
     } catch {
       throw new Error(`The stored data key could not be unlocked by ${keyProvider.description}. Was the data copied from another machine or user?`);
     }
@@ -164,5 +167,19 @@ export async function openVault(db: DatabaseSync, keyProvider: KeyProvider): Pro
     }
   }
   if (!activeId || !indexKey) throw new Error('The key store is incomplete.');
+  if (stale.length > 0) await rewrapStale(db, keyProvider, stale);
   return makeVault({ db, dataKeys, activeId, indexKey });
+}
+
+/**
+ * Replaces wrapped keys the provider asked to have re-wrapped (the OS rotated its own key):
+ * wrapped again with the current OS key and stored in one transaction. The key itself is
+ * unchanged, so every sealed value still opens.
+ */
+async function rewrapStale(db: DatabaseSync, keyProvider: KeyProvider, stale: readonly { id: string; key: Uint8Array }[]): Promise<void> {
+  const fresh = await Promise.all(stale.map(async (s) => ({ id: s.id, wrapped: await keyProvider.wrap(s.key) })));
+  const update = db.prepare('UPDATE vault_keys SET wrapped = ?, provider = ? WHERE id = ?');
+  transaction(db, () => {
+    for (const f of fresh) update.run(f.wrapped, keyProvider.description, f.id);
+  });
 }
