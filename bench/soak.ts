@@ -14,8 +14,9 @@
  */
 import { expect, type CDPSession, type Page } from '@playwright/test';
 import { parseArgs } from 'node:util';
-import { openBrowserEnv } from './browser-env.ts';
+import { openBrowserEnv, type BrowserEnv } from './browser-env.ts';
 import { benchFlow, completeIntake } from './intake-driver.ts';
+import type { IntakeFlow } from '../e2e/pages/client/intake-flow.ts';
 
 export interface MemoryReading {
   readonly intakes: number;
@@ -56,23 +57,56 @@ function printReading(r: MemoryReading, first: MemoryReading, elapsedS: number):
   );
 }
 
-export async function runSoak(intakes: number, every: number): Promise<{ readings: MemoryReading[]; growth: number }> {
+/** Idle times shortened for the soak; Playwright's clock fast-forwards through them. */
+const SOAK_SETTINGS = { idleWarningMs: 10_000, idleCountdownMs: 5_000, doneResetMs: 3_000 } as const;
+
+export interface SoakSession {
+  readonly env: BrowserEnv;
+  readonly page: Page;
+  readonly cdp: CDPSession;
+  readonly flow: IntakeFlow;
+}
+
+/** One renderer session on the attract screen, with the shortened idle times and a fake clock. */
+export async function openSoakSession(): Promise<SoakSession> {
   const env = await openBrowserEnv({ probe: false });
   const { page, bench } = env;
-  try {
-    const settings = bench.core.deps.settings.update({ idleWarningMs: 10_000, idleCountdownMs: 5_000, doneResetMs: 3_000 }, 'bench');
-    await page.clock.install();
-    await page.goto(env.server.url);
-    const cdp = await env.context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const flow = benchFlow(page);
-    await flow.attract.expectShown();
+  bench.core.deps.settings.update(SOAK_SETTINGS, 'bench');
+  await page.clock.install();
+  await page.goto(env.server.url);
+  const cdp = await env.context.newCDPSession(page);
+  const flow = benchFlow(page);
+  await flow.attract.expectShown();
+  return { env, page, cdp, flow };
+}
 
+/**
+ * Intake number `n`, then the kiosk's own resets: the done screen's automatic return to the
+ * attract screen, and a client who starts, types a little and walks away (warning, countdown,
+ * full reset). Ends on the attract screen.
+ */
+export async function soakIntake({ page, flow }: SoakSession, n: number): Promise<void> {
+  await completeIntake(flow, n);
+  await page.clock.fastForward(SOAK_SETTINGS.doneResetMs + 500);
+  await flow.attract.expectShown();
+  await flow.attract.start();
+  await flow.step.fill('first_name', 'Walkaway');
+  await page.clock.fastForward(SOAK_SETTINGS.idleWarningMs + 1_000);
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  await page.clock.fastForward(SOAK_SETTINGS.idleCountdownMs + 1_000);
+  await flow.attract.expectShown();
+}
+
+export async function runSoak(intakes: number, every: number): Promise<{ readings: MemoryReading[]; growth: number }> {
+  const session = await openSoakSession();
+  const { env, page, cdp } = session;
+  try {
+    await cdp.send('Performance.enable');
     const started = performance.now();
     const readings: MemoryReading[] = [await readMemory(cdp, page, 0)];
     const first = readings[0];
     if (!first) throw new Error('no first reading');
-    console.log(`soak: ${intakes} intakes, each followed by the done screen's reset and an idle reset; idle ${settings.idleWarningMs / 1000} s + ${settings.idleCountdownMs / 1000} s, done ${settings.doneResetMs / 1000} s`);
+    console.log(`soak: ${intakes} intakes, each followed by the done screen's reset and an idle reset; idle ${SOAK_SETTINGS.idleWarningMs / 1000} s + ${SOAK_SETTINGS.idleCountdownMs / 1000} s, done ${SOAK_SETTINGS.doneResetMs / 1000} s`);
     console.log(' intakes |   JS heap |    growth | DOM nodes | attached | listeners | docs | wall s');
     printReading(first, first, 0);
 
@@ -83,17 +117,7 @@ export async function runSoak(intakes: number, every: number): Promise<{ reading
     };
     process.once('SIGINT', stop);
     for (let i = 1; i <= intakes; i++) {
-      await completeIntake(flow, i);
-      // The done screen returns to the attract screen by itself.
-      await page.clock.fastForward(settings.doneResetMs + 500);
-      await flow.attract.expectShown();
-      // A client who starts, types a little and walks away: warning, countdown, full reset.
-      await flow.attract.start();
-      await flow.step.fill('first_name', 'Walkaway');
-      await page.clock.fastForward(settings.idleWarningMs + 1_000);
-      await expect(page.getByRole('alertdialog')).toBeVisible();
-      await page.clock.fastForward(settings.idleCountdownMs + 1_000);
-      await flow.attract.expectShown();
+      await soakIntake(session, i);
       if (i % 10 === 0) process.stderr.write(`  ${i} intakes\r`);
       if (i % every === 0 || i === intakes || isStopping) {
         const reading = await readMemory(cdp, page, i);
@@ -104,7 +128,7 @@ export async function runSoak(intakes: number, every: number): Promise<{ reading
     }
     process.off('SIGINT', stop);
     const last = readings[readings.length - 1] ?? first;
-    const stored = bench.core.deps.submissions.count();
+    const stored = env.bench.core.deps.submissions.count();
     if (stored !== last.intakes) throw new Error(`expected ${last.intakes} stored submissions, found ${stored}`);
     return { readings, growth: last.heapUsed - first.heapUsed };
   } finally {
