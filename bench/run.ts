@@ -17,6 +17,7 @@ import { runSignedSummaryBench } from './pdf-summary.ts';
 import { runRendererBench } from './renderer.ts';
 import { kB, ms, renderTable, timingRow, verdict, type Row } from './report.ts';
 import { runStoreBench } from './store.ts';
+import { CHROMIUM_PATH } from '../playwright.config.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECTIONS = ['bundle', 'pdf', 'renderer', 'store'] as const;
@@ -116,7 +117,8 @@ if (wants('store')) {
     timingRow('store', `queue:list last-name search (${n} rows, ${s.searchHits === 100 ? 'a full first page' : `${s.searchHits}`} of hits)`, s.listSearch, queue),
     timingRow('store', `queue:list two-letter prefix search (${n} rows)`, s.listPrefixSearch, queue),
     timingRow('store', '  repository.list only (no zod, no session)', s.listRepositoryOnly),
-    timingRow('store', 'open a detail: repository.get + decrypt (PDF included)', s.getDetail, queue),
+    timingRow('store', `open a detail: submission:get + submission:pdf (${s.earlierVisitsMedian} earlier visits, median)`, s.openDetail, queue),
+    timingRow('store', '  repository.get + decrypt only (PDF included)', s.getDetail),
   );
 }
 
@@ -129,6 +131,6 @@ console.log(`- 1-minute load average: ${loadAtStart.toFixed(2)} at start, ${(loa
 console.log(`- wall time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
 function CHROMIUM_VERSION(): string {
-  const out = spawnSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' });
+  const out = spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' });
   return out.status === 0 ? out.stdout.trim().replace(/^Chromium\s*/, '') : 'unknown';
 }

@@ -4,7 +4,11 @@
  *   - queue:list through the real handler (zod, sender check, staff session), first page newest first;
  *   - the same with a name search (blind-index join): a whole last name (~2% of rows match),
  *     and a two-letter prefix as a search box sends it while typing (~10-20% match);
+ *   - opening a detail as the therapist's screen does: submission:get (the detail, compared with the
+ *     client's earlier visits, plus its audit entry) then submission:pdf, through the real handlers;
  *   - repository.get(id) of a random stored submission (row read + decrypt of every sealed column, PDF included).
+ * Names and dates of birth repeat (2,000 people, ~50 visits each over three years), so every
+ * detail has earlier visits to compare with, as a regular client's would.
  * Every row carries the same real signed PDF (about 50 KB), so the file has the size a clinic's would.
  */
 import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
@@ -40,6 +44,9 @@ export interface StoreBenchResult {
   readonly searchHits: number;
   readonly listPrefixSearch: Summary;
   readonly listRepositoryOnly: Summary;
+  readonly openDetail: Summary;
+  /** Earlier visits of the opened clients, median (each detail compares with up to five). */
+  readonly earlierVisitsMedian: number;
   readonly getDetail: Summary;
 }
 
@@ -123,13 +130,29 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<StoreBe
     const listSearch = summarize(await timeRuns(runs, warmup, (i) => listVia({ search: LAST[i % LAST.length] ?? 'Quinlan' })));
     const listPrefixSearch = summarize(await timeRuns(Math.min(runs, 20), 2, (i) => listVia({ search: (LAST[(i * 7) % LAST.length] ?? 'Ma').slice(0, 2) })));
     const listRepositoryOnly = summarize(await timeRuns(runs, warmup, () => deps.submissions.list({ status: 'all', limit: 100 })));
+    const opened: string[] = [];
+    const openDetail = summarize(
+      await timeRuns(runs, warmup, async () => {
+        const submissionId = ids[Math.floor(random() * ids.length)] ?? '';
+        opened.push(submissionId);
+        const detail = await handlers['submission:get']({ submissionId }, ctx);
+        if (!detail.ok) throw new Error(`submission:get failed: ${detail.error.code}`);
+        const pdf = await handlers['submission:pdf']({ submissionId }, ctx);
+        if (!pdf.ok) throw new Error(`submission:pdf failed: ${pdf.error.code}`);
+      }),
+    );
+    // How many earlier visits each opened client had (the identity token is a keyed hash, in clear).
+    const countEarlier = deps.db.prepare(
+      'SELECT COUNT(*) AS n FROM submissions e JOIN submissions s ON s.id = ? WHERE e.identity_token = s.identity_token AND e.created_at < s.created_at',
+    );
+    const earlierVisits = opened.map((id) => (countEarlier.get(id) as { n: number }).n);
     const getDetail = summarize(
       await timeRuns(runs, warmup, () => {
         const id = ids[Math.floor(random() * ids.length)] ?? '';
         if (deps.submissions.get(id) === null) throw new Error('a seeded submission is missing');
       }),
     );
-    return { rows: options.rows, seedMs, databaseBytes: pages.bytes, listFirstPage, listSearch, searchHits, listPrefixSearch, listRepositoryOnly, getDetail };
+    return { rows: options.rows, seedMs, databaseBytes: pages.bytes, listFirstPage, listSearch, searchHits, listPrefixSearch, listRepositoryOnly, openDetail, earlierVisitsMedian: summarize(earlierVisits).median, getDetail };
   } finally {
     await env.dispose();
   }

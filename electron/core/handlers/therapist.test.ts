@@ -100,6 +100,23 @@ describe('therapist channels', () => {
     ]);
   });
 
+  it('a regular: the detail counts every earlier visit and compares with the newest one', async () => {
+    const regular = { ...HEALTHY_CLIENT_ANSWERS, first_name: 'Ruth', last_name: 'Abernathy' };
+    for (const pain of [6, 6, 5, 5, 4, 4, 3]) {
+      await submit({ ...regular, pain_level: pain });
+      clock.advance(7 * 86_400_000);
+    }
+    const today = await submit({ ...regular, pain_level: 2 });
+    // Seven weeks went by: the session from the test before timed out long ago.
+    const owner = core.deps.staff.roster().find((r) => r.name === 'Olivia Owner');
+    expect((await call('staff:login', { staffId: owner?.staffId, pin: PIN })).ok).toBe(true);
+    const detail = await call('submission:get', { submissionId: today });
+    if (!detail.ok) throw new Error(detail.error.message);
+    expect(detail.value.changes).toMatchObject({ earlierVisits: 7, pain: { before: 3, now: 2, trend: 'better' } });
+    const viewed = core.deps.audit.list({ limit: 5 }).find((e) => e.subjectId === today && e.action === 'submission.viewed');
+    expect(viewed?.details).toEqual({ earlierVisits: 7 });
+  });
+
   it('queue:list filters by a period of instants (the local days the screen shows) and refuses a bad one', async () => {
     const id = await submit(HEALTHY_CLIENT_ANSWERS);
     const at = Date.parse(clock.now().toISOString());

@@ -53,7 +53,7 @@ export function therapistHandlers(deps: CoreDeps): Pick<HandlerTable, TherapistC
     'submission:get': defineHandler('submission:get', options, (req) => {
       const session = staff.require();
       const stored = load(req.submissionId);
-      const earlier = stored.dateOfBirth ? submissions.findEarlier(stored.clientName, stored.dateOfBirth, stored.createdAt).slice(0, EARLIER_VISITS) : [];
+      const earlier = stored.dateOfBirth ? submissions.findEarlier(stored.clientName, stored.dateOfBirth, stored.createdAt, EARLIER_VISITS) : { visits: [], total: 0 };
       const detail = buildSubmissionDetail({
         submissionId: stored.id,
         createdAt: stored.createdAt,
@@ -65,9 +65,10 @@ export function therapistHandlers(deps: CoreDeps): Pick<HandlerTable, TherapistC
         flags: stored.flags,
         acknowledgement: acknowledgementOf(stored),
         signature: signatureOf(stored),
-        earlier: earlier.map((e) => ({ submissionId: e.id, createdAt: e.createdAt, form: formOf(e), answers: e.answers, flags: e.flags })),
+        earlier: earlier.visits.map((e) => ({ submissionId: e.id, createdAt: e.createdAt, form: formOf(e), answers: e.answers, flags: e.flags })),
+        earlierTotal: earlier.total,
       });
-      audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { earlierVisits: earlier.length } });
+      audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { earlierVisits: earlier.total } });
       return ok(detail);
     }),
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSubmissionRepository, queueListSql, type QueueQuery, type SubmissionRepository } from './repository.ts';
+import { createSubmissionRepository, EARLIER_VISITS_SQL, queueListSql, type QueueQuery, type SubmissionRepository } from './repository.ts';
 import { nameTokens, queryTokens } from './name-index.ts';
 import { applyMigrations } from '../db/database.ts';
 import { DATA_LAYER_MIGRATIONS } from '../tests/helpers.ts';
@@ -177,8 +177,22 @@ describe('findEarlier', () => {
     const second = sampleSubmission({ clientName: 'jose perez', dateOfBirth: '1970-01-01', createdAt: '2025-02-01T09:00:00.000Z' });
     const namesake = sampleSubmission({ clientName: 'José Pérez', dateOfBirth: '1980-05-05', createdAt: '2025-01-15T09:00:00.000Z' });
     for (const s of [first, second, namesake]) repo.insert(s);
-    expect(repo.findEarlier('JOSE PEREZ', '1970-01-01', '2025-03-01T00:00:00.000Z').map((s) => s.id)).toEqual([second.id, first.id]);
-    expect(repo.findEarlier('José Pérez', '1970-01-01', '2025-02-01T09:00:00.000Z').map((s) => s.id)).toEqual([first.id]);
+    expect(repo.findEarlier('JOSE PEREZ', '1970-01-01', '2025-03-01T00:00:00.000Z', 5).visits.map((s) => s.id)).toEqual([second.id, first.id]);
+    expect(repo.findEarlier('José Pérez', '1970-01-01', '2025-02-01T09:00:00.000Z', 5).visits.map((s) => s.id)).toEqual([first.id]);
+  });
+
+  it('a regular: the newest visits up to the limit, with answers and flags opened, and the count of all', () => {
+    const visits = Array.from({ length: 12 }, (_, i) =>
+      sampleSubmission({ clientName: 'Ruth Abernathy', dateOfBirth: '1975-01-15', createdAt: `2025-01-${String(i + 1).padStart(2, '0')}T09:00:00.000Z` }),
+    );
+    for (const s of visits) repo.insert(s);
+    const found = repo.findEarlier('Ruth Abernathy', '1975-01-15', '2025-01-12T09:00:00.000Z', 3);
+    expect(found.total).toBe(11);
+    expect(found.visits.map((v) => v.createdAt)).toEqual(['2025-01-11T09:00:00.000Z', '2025-01-10T09:00:00.000Z', '2025-01-09T09:00:00.000Z']);
+    const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${EARLIER_VISITS_SQL}`).all(new Uint8Array(32), '2025-01-12', 3) as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/USING INDEX submissions_identity/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    expect(found.visits[0]).toEqual({ id: visits[10]?.id, createdAt: '2025-01-11T09:00:00.000Z', formId: visits[10]?.formId, formVersion: visits[10]?.formVersion, answers: visits[10]?.answers, flags: visits[10]?.flags });
   });
 });
 

@@ -34,6 +34,16 @@ export interface StoredSubmission extends NewSubmission {
   readonly acknowledgedBy: string | null;
 }
 
+/** What a detail compares with: an earlier visit's answers and flags, without its PDF or identity. */
+export type EarlierVisit = Pick<StoredSubmission, 'id' | 'createdAt' | 'formId' | 'formVersion' | 'answers' | 'flags'>;
+
+export interface EarlierVisits {
+  /** The newest earlier visits, newest first, at most the limit asked for. */
+  readonly visits: readonly EarlierVisit[];
+  /** How many earlier visits the kiosk holds for this person in all. */
+  readonly total: number;
+}
+
 export interface QueueQuery {
   /** Created at or after this instant (ISO 8601); the caller turns its local days into instants. */
   readonly since?: string;
@@ -97,6 +107,13 @@ export const submissionMigrations: readonly Migration[] = [
     DROP INDEX submissions_created;
     CREATE INDEX submissions_created ON submissions (created_at, id);`,
   },
+  {
+    // A returning client's detail reads only their newest earlier visits: the identity's rows
+    // in time order, so a regular with hundreds of visits costs the same as one with five.
+    id: 'submissions-003',
+    sql: `DROP INDEX submissions_identity;
+    CREATE INDEX submissions_identity ON submissions (identity_token, created_at, id);`,
+  },
 ];
 
 const SEALED = ['client_name', 'date_of_birth', 'answers', 'flags', 'pdf', 'meta'] as const;
@@ -135,6 +152,8 @@ interface Row {
   readonly pdf: Uint8Array;
   readonly meta: Uint8Array;
 }
+
+type EarlierRow = Pick<Row, 'id' | 'created_at' | 'form_id' | 'form_version' | 'answers' | 'flags'>;
 
 interface ListRow {
   readonly id: string;
@@ -196,6 +215,10 @@ export function queueListSql(q: QueueQuery, tokens: readonly Uint8Array[]): { sq
   return { sql, params };
 }
 
+/** A person's newest earlier visits: (identity token, before, limit), read off submissions_identity in order. */
+export const EARLIER_VISITS_SQL = `SELECT id, created_at, form_id, form_version, answers, flags FROM submissions
+  WHERE identity_token = ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?`;
+
 export type SubmissionRepository = ReturnType<typeof createSubmissionRepository>;
 
 export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock: Clock) {
@@ -207,7 +230,8 @@ export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock
   const insertToken = db.prepare('INSERT OR IGNORE INTO submission_name_tokens (token, created_at, submission_id) VALUES (?, ?, ?)');
   const selectOne = db.prepare('SELECT * FROM submissions WHERE id = ?');
   const ack = db.prepare("UPDATE submissions SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'new'");
-  const earlier = db.prepare('SELECT * FROM submissions WHERE identity_token = ? AND created_at < ? ORDER BY created_at DESC');
+  const earlier = db.prepare(EARLIER_VISITS_SQL);
+  const earlierCount = db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE identity_token = ? AND created_at < ?');
   const countAll = db.prepare('SELECT COUNT(*) AS n FROM submissions');
 
   const seal = (id: string, column: SealedName, value: Uint8Array | string) => vault.seal(value, aadOf(id, column));
@@ -296,10 +320,23 @@ export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock
       return Number(ack.run(clock.now().toISOString(), staffId, id).changes) > 0;
     },
 
-    /** Earlier submissions of the same person (normalised name + date of birth), newest first. */
-    findEarlier(clientName: string, dateOfBirth: string, before: string): StoredSubmission[] {
-      const rows = earlier.all(identityToken(vault, clientName, dateOfBirth), before) as unknown as Row[];
-      return rows.map(decode);
+    /**
+     * Earlier submissions of the same person (normalised name + date of birth) created before
+     * `before`: the newest `limit` of them, newest first (only their answers and flags are
+     * opened), and how many there are in all.
+     */
+    findEarlier(clientName: string, dateOfBirth: string, before: string, limit: number): EarlierVisits {
+      const token = identityToken(vault, clientName, dateOfBirth);
+      const rows = earlier.all(token, before, Math.max(0, Math.trunc(limit))) as unknown as EarlierRow[];
+      const visits = rows.map((row) => ({
+        id: row.id,
+        createdAt: row.created_at,
+        formId: row.form_id,
+        formVersion: row.form_version,
+        answers: JSON.parse(openText(row, 'answers', row.answers)) as Answers,
+        flags: JSON.parse(openText(row, 'flags', row.flags)) as Flag[],
+      }));
+      return { visits, total: (earlierCount.get(token, before) as { n: number }).n };
     },
 
     count(): number {

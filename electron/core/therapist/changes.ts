@@ -37,15 +37,16 @@ function added(now: ReadonlyMap<string, string>, before: ReadonlyMap<string, str
 
 /**
  * Compares this visit with the newest earlier one. `earlier` is newest first (as the
- * repository's findEarlier returns it); null when there is no earlier visit.
+ * repository's findEarlier returns it) and may be only the newest few of `earlierTotal`;
+ * null when there is no earlier visit.
  */
-export function changesSinceLast(current: VisitFacts, earlier: readonly VisitFacts[]): ChangesSinceLast | null {
+export function changesSinceLast(current: VisitFacts, earlier: readonly VisitFacts[], earlierTotal: number = earlier.length): ChangesSinceLast | null {
   const previous = earlier[0];
   if (!previous) return null;
   return {
     previousSubmissionId: previous.submissionId,
     previousVisitAt: previous.createdAt,
-    earlierVisits: earlier.length,
+    earlierVisits: Math.max(earlierTotal, earlier.length),
     newConditions: added(current.conditions, previous.conditions),
     resolvedConditions: added(previous.conditions, current.conditions),
     pain: { before: previous.pain, now: current.pain, trend: painTrend(previous.pain, current.pain) },

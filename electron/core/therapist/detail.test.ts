@@ -24,6 +24,7 @@ function input(changes: Answers = {}, extra: Partial<DetailInput> = {}): DetailI
     acknowledgement: NEW,
     signature: SIGNED,
     earlier: [],
+    earlierTotal: 0,
     ...extra,
   };
 }
@@ -97,9 +98,14 @@ describe('buildSubmissionDetail', () => {
       const createdAt = new Date(Date.parse(VISIT) - daysAgo * 86_400_000).toISOString();
       return { submissionId: id, createdAt, form, answers, flags: evaluateScreening(form, answers, new Date(createdAt)) };
     };
-    const d = buildSubmissionDetail(input({ pain_level: 6, osteoporosis: true }, { earlier: [earlierVisit('b', 7, 5), earlierVisit('a', 14, 6)] }));
+    const d = buildSubmissionDetail(input({ pain_level: 6, osteoporosis: true }, { earlier: [earlierVisit('b', 7, 5), earlierVisit('a', 14, 6)], earlierTotal: 2 }));
     expect(d.changes).toMatchObject({ previousSubmissionId: 'b', earlierVisits: 2, newConditions: ['Osteoporosis'], pain: { before: 5, now: 6, trend: 'worse' } });
     expect(d.flags.map((f) => f.code)).toEqual(['OSTEOPOROSIS', 'KIOSK_CONSIDER_REFERRAL']);
     expect(d.flags[1]).toMatchObject({ severity: 'info', title: 'Consider referral', derived: true, mustTick: false });
+  });
+
+  it('a regular counts every earlier visit, though only the newest few are compared', () => {
+    const previous = { submissionId: 'p', createdAt: '2026-03-13T10:00:00.000Z', form, answers: HEALTHY_CLIENT_ANSWERS, flags: [] };
+    expect(buildSubmissionDetail(input({}, { earlier: [previous], earlierTotal: 41 })).changes).toMatchObject({ previousSubmissionId: 'p', earlierVisits: 41 });
   });
 });

@@ -33,8 +33,10 @@ export interface DetailInput {
   readonly flags: readonly Flag[];
   readonly acknowledgement: Acknowledgement;
   readonly signature: SignatureStatus;
-  /** The same client's earlier visits (name + date of birth), newest first. */
+  /** The same client's newest earlier visits (name + date of birth), newest first. */
   readonly earlier: readonly VisitRecord[];
+  /** How many earlier visits the kiosk holds for this client in all (`earlier` may be fewer). */
+  readonly earlierTotal: number;
 }
 
 function questionLabel(form: FormDefinition, questionId: string): string {
@@ -118,6 +120,6 @@ export function buildSubmissionDetail(input: DetailInput): SubmissionDetail {
     sections: steps.map((s): DetailSection => ({ stepId: s.id, title: localize(s.title, lang, lang), items: s.questions.map(field) })),
     acknowledgement: input.acknowledgement,
     signature: input.signature,
-    changes: changesSinceLast(current, earlierFacts),
+    changes: changesSinceLast(current, earlierFacts, input.earlierTotal),
   };
 }
