@@ -42,10 +42,18 @@ export function SignaturePadField({ id, value, onChange, describedBy, invalid, l
     if (!canvas) return;
     const pad = new SignaturePad(canvas, { penColor: '#111111', minWidth: 1.2, maxWidth: 3.2, backgroundColor: 'rgba(0,0,0,0)' });
     padRef.current = pad;
+    let sized = '';
     const resize = () => {
       const ratio = Math.max(window.devicePixelRatio || 1, 1);
-      canvas.width = Math.round(canvas.offsetWidth * ratio);
-      canvas.height = Math.round(canvas.offsetHeight * ratio);
+      const width = Math.round(canvas.offsetWidth * ratio);
+      const height = Math.round(canvas.offsetHeight * ratio);
+      // The observer's first call reports the size set just below: a new backing store (and a
+      // clear and redraw) for the same size would only cost the step's first frame.
+      const size = `${width}x${height}@${ratio}`;
+      if (size === sized) return;
+      sized = size;
+      canvas.width = width;
+      canvas.height = height;
       canvas.getContext('2d')?.scale(ratio, ratio);
       // Resizing clears the canvas: redraw what the client already signed.
       const kept = valueRef.current;
