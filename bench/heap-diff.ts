@@ -9,6 +9,7 @@
  */
 import type { CDPSession } from '@playwright/test';
 import { parseArgs } from 'node:util';
+import { heapSnapshot, type HeapSnapshot } from './heap-snapshot.ts';
 import { openSoakSession, soakIntake } from './soak.ts';
 
 interface Group {
@@ -16,22 +17,9 @@ interface Group {
   size: number;
 }
 
-interface HeapSnapshot {
-  readonly snapshot: { readonly meta: { readonly node_fields: string[]; readonly node_types: [string[], ...unknown[]] } };
-  readonly nodes: number[];
-  readonly strings: string[];
-}
-
 /** Live heap after two GCs, grouped by "type :: name" (strings cut to 60 characters). */
 export async function heapGroups(cdp: CDPSession): Promise<Map<string, Group>> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
-  const chunks: string[] = [];
-  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  return groupNodes(JSON.parse(chunks.join('')) as HeapSnapshot);
+  return groupNodes(await heapSnapshot(cdp));
 }
 
 export function groupNodes(snap: HeapSnapshot): Map<string, Group> {

@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { IntakeFlow, type Client } from '../e2e/pages/client/intake-flow.ts';
 
 /** Invented clients; the flow alternates between them so names and lengths vary. */
-const CLIENTS: readonly Client[] = [
+export const CLIENTS: readonly Client[] = [
   { firstName: 'Mara', lastName: 'Quinlan', dateOfBirth: '1984-03-07', phone: '5550101' },
   { firstName: 'Tomas', lastName: 'Varga', dateOfBirth: '1962-06-30', phone: '5550103' },
   { firstName: 'Ines', lastName: 'Okafor', dateOfBirth: '1991-11-23', phone: '5550102' },

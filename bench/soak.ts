@@ -8,15 +8,26 @@
  *
  * At the start and every `every` intakes, on the attract screen, after two forced garbage
  * collections (CDP HeapProfiler.collectGarbage), it reads the JS heap and DOM node counts
- * (CDP Performance.getMetrics) and prints them; at the end, the heap growth against the 5 MB
- * target. Nothing of a client may stay in memory, so the figures should be flat. Ctrl+C stops
- * early with a last reading.
+ * (CDP Performance.getMetrics), searches a heap snapshot of the renderer for anything the
+ * clients typed (names, phone numbers, the emergency contact), and reads the Node heap of this
+ * process, which runs the app core (with Playwright's driver) after its own forced GCs. At the
+ * end: the heap growth against the 5 MB target. Nothing of a client may stay in the renderer's
+ * memory, so the figures should be flat and the typed strings found 0 times. Ctrl+C stops early
+ * with a last reading.
  */
 import { expect, type CDPSession, type Page } from '@playwright/test';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { openBrowserEnv, type BrowserEnv } from './browser-env.ts';
 import { benchFlow, completeIntake } from './intake-driver.ts';
 import type { IntakeFlow } from '../e2e/pages/client/intake-flow.ts';
+import { heapSnapshot } from './heap-snapshot.ts';
+import { typedStringsIn, WALKAWAY_NAME } from './typed-strings.ts';
+
+// This process runs the app core: its heap is read after forced GCs too.
+setFlagsFromString('--expose-gc');
+const collectNodeGarbage = runInNewContext('gc') as () => void;
 
 export interface MemoryReading {
   readonly intakes: number;
@@ -28,6 +39,10 @@ export interface MemoryReading {
   readonly attachedElements: number;
   readonly listeners: number;
   readonly documents: number;
+  /** Strings in the renderer's heap that hold something a client typed (should be 0). */
+  readonly typedStrings: number;
+  /** Bytes of live JS heap of this Node process (app core + Playwright driver) after GC. */
+  readonly nodeHeapUsed: number;
 }
 
 export const HEAP_GROWTH_LIMIT = 5 * 1024 * 1024;
@@ -38,22 +53,31 @@ async function readMemory(cdp: CDPSession, page: Page, intakes: number): Promise
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+  const attachedElements = await page.evaluate(() => document.getElementsByTagName('*').length);
+  // After the metrics: the snapshot allocates in the page.
+  const typedStrings = typedStringsIn((await heapSnapshot(cdp)).strings);
+  collectNodeGarbage();
+  collectNodeGarbage();
   return {
     intakes,
     heapUsed: metric('JSHeapUsedSize'),
     domNodes: metric('Nodes'),
-    attachedElements: await page.evaluate(() => document.getElementsByTagName('*').length),
+    attachedElements,
     listeners: metric('JSEventListeners'),
     documents: metric('Documents'),
+    typedStrings,
+    nodeHeapUsed: process.memoryUsage().heapUsed,
   };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const signedMb = (bytes: number) => `${bytes >= 0 ? '+' : ''}${mb(bytes)}`;
 
+const HEADER = ' intakes |   JS heap |    growth | DOM nodes | attached | listeners | docs | typed | Node heap | wall s';
+
 function printReading(r: MemoryReading, first: MemoryReading, elapsedS: number): void {
   console.log(
-    `${String(r.intakes).padStart(7)} | ${mb(r.heapUsed).padStart(9)} | ${signedMb(r.heapUsed - first.heapUsed).padStart(9)} | ${String(r.domNodes).padStart(9)} | ${String(r.attachedElements).padStart(8)} | ${String(r.listeners).padStart(9)} | ${String(r.documents).padStart(4)} | ${elapsedS.toFixed(0).padStart(6)}`,
+    `${String(r.intakes).padStart(8)} | ${mb(r.heapUsed).padStart(9)} | ${signedMb(r.heapUsed - first.heapUsed).padStart(9)} | ${String(r.domNodes).padStart(9)} | ${String(r.attachedElements).padStart(8)} | ${String(r.listeners).padStart(9)} | ${String(r.documents).padStart(4)} | ${String(r.typedStrings).padStart(5)} | ${mb(r.nodeHeapUsed).padStart(9)} | ${elapsedS.toFixed(0).padStart(6)}`,
   );
 }
 
@@ -90,7 +114,7 @@ export async function soakIntake({ page, flow }: SoakSession, n: number): Promis
   await page.clock.fastForward(SOAK_SETTINGS.doneResetMs + 500);
   await flow.attract.expectShown();
   await flow.attract.start();
-  await flow.step.fill('first_name', 'Walkaway');
+  await flow.step.fill('first_name', WALKAWAY_NAME);
   await page.clock.fastForward(SOAK_SETTINGS.idleWarningMs + 1_000);
   await expect(page.getByRole('alertdialog')).toBeVisible();
   await page.clock.fastForward(SOAK_SETTINGS.idleCountdownMs + 1_000);
@@ -107,7 +131,7 @@ export async function runSoak(intakes: number, every: number): Promise<{ reading
     const first = readings[0];
     if (!first) throw new Error('no first reading');
     console.log(`soak: ${intakes} intakes, each followed by the done screen's reset and an idle reset; idle ${SOAK_SETTINGS.idleWarningMs / 1000} s + ${SOAK_SETTINGS.idleCountdownMs / 1000} s, done ${SOAK_SETTINGS.doneResetMs / 1000} s`);
-    console.log(' intakes |   JS heap |    growth | DOM nodes | attached | listeners | docs | wall s');
+    console.log(HEADER);
     printReading(first, first, 0);
 
     // Ctrl+C ends the soak after the current intake, with a last reading and the summary.
@@ -150,5 +174,8 @@ if (import.meta.main) {
     const settled = readings[1];
     if (settled && settled !== last) console.log(`heap growth from intake ${settled.intakes} to ${last.intakes}: ${signedMb(last.heapUsed - settled.heapUsed)}`);
     console.log(`DOM nodes: ${first.domNodes} -> ${last.domNodes}; attached elements: ${first.attachedElements} -> ${last.attachedElements}`);
+    const typed = Math.max(...readings.map((r) => r.typedStrings));
+    console.log(`strings a client typed, in the renderer's heap after the resets: ${typed === 0 ? 'none at any reading' : `up to ${typed} (a client's data outlived the reset)`}`);
+    console.log(`Node heap (app core + driver): ${mb(first.nodeHeapUsed)} -> ${mb(last.nodeHeapUsed)} (${signedMb(last.nodeHeapUsed - first.nodeHeapUsed)})`);
   }
 }

@@ -17,6 +17,9 @@ export interface Client {
   readonly phone: string;
 }
 
+/** The emergency contact every intake of IntakeFlow gives. */
+export const EMERGENCY_CONTACT = { name: 'Pat Doe', phone: '555 010 0200' } as const;
+
 /** Health answers that differ from "no" to everything. */
 export interface HealthAnswers {
   readonly feverInfection?: boolean;
@@ -55,8 +58,8 @@ export class IntakeFlow {
     await s.fill('last_name', client.lastName);
     await s.date('date_of_birth', client.dateOfBirth);
     await s.typeOnScreen('phone', client.phone);
-    await s.fill('emergency_name', 'Pat Doe');
-    await s.fill('emergency_phone', '555 010 0200');
+    await s.fill('emergency_name', EMERGENCY_CONTACT.name);
+    await s.fill('emergency_phone', EMERGENCY_CONTACT.phone);
     await this.screens.capture('about-you');
     await s.next();
   }
