@@ -23,14 +23,14 @@ const labels: ReferralLabels = {
 
 describe('changesSinceLast', () => {
   it('first visit -> nothing to compare', () => {
-    expect(changesSinceLast(visit('now', TODAY), [])).toBeNull();
+    expect(changesSinceLast(visit('now', TODAY), [], 0)).toBeNull();
   });
 
   it('compares with the newest earlier visit only', () => {
     const now = visit('now', TODAY, { known_conditions: ['sciatica'], osteoporosis: true, pain_level: 3, pain_areas: ['lower_back', 'neck'] });
     const previous = visit('prev', daysBefore(14), { known_conditions: ['herniated_disc'], pain_level: 6, pain_areas: ['lower_back', 'hips_glutes'] });
     const older = visit('old', daysBefore(40), { blood_thinners: true });
-    const changes = changesSinceLast(now, [previous, older]);
+    const changes = changesSinceLast(now, [previous, older], 2);
     expect(changes).toMatchObject({ previousSubmissionId: 'prev', previousVisitAt: daysBefore(14), earlierVisits: 2 });
     // Conditions are the raised flags' titles and the ticked condition options.
     expect(changes?.newConditions).toEqual(expect.arrayContaining(['Osteoporosis', 'Sciatica']));
@@ -46,11 +46,11 @@ describe('changesSinceLast', () => {
     ['pain 5 -> 5 is the same', 5, 5, 'same'],
     ['pain 8 -> 2 is better', 8, 2, 'better'],
   ] as const)('%s', (_label, before, now, trend) => {
-    expect(changesSinceLast(visit('now', TODAY, { pain_level: now }), [visit('prev', daysBefore(7), { pain_level: before })])?.pain.trend).toBe(trend);
+    expect(changesSinceLast(visit('now', TODAY, { pain_level: now }), [visit('prev', daysBefore(7), { pain_level: before })], 1)?.pain.trend).toBe(trend);
   });
 
   it('"none of these" is not a condition', () => {
-    const changes = changesSinceLast(visit('now', TODAY, { known_conditions: ['none'] }), [visit('prev', daysBefore(7), { known_conditions: ['scoliosis'] })]);
+    const changes = changesSinceLast(visit('now', TODAY, { known_conditions: ['none'] }), [visit('prev', daysBefore(7), { known_conditions: ['scoliosis'] })], 1);
     expect(changes?.newConditions).toEqual([]);
     expect(changes?.resolvedConditions).toContain('Scoliosis');
   });

@@ -40,13 +40,13 @@ function added(now: ReadonlyMap<string, string>, before: ReadonlyMap<string, str
  * repository's findEarlier returns it) and may be only the newest few of `earlierTotal`;
  * null when there is no earlier visit.
  */
-export function changesSinceLast(current: VisitFacts, earlier: readonly VisitFacts[], earlierTotal: number = earlier.length): ChangesSinceLast | null {
+export function changesSinceLast(current: VisitFacts, earlier: readonly VisitFacts[], earlierTotal: number): ChangesSinceLast | null {
   const previous = earlier[0];
   if (!previous) return null;
   return {
     previousSubmissionId: previous.submissionId,
     previousVisitAt: previous.createdAt,
-    earlierVisits: Math.max(earlierTotal, earlier.length),
+    earlierVisits: earlierTotal,
     newConditions: added(current.conditions, previous.conditions),
     resolvedConditions: added(previous.conditions, current.conditions),
     pain: { before: previous.pain, now: current.pain, trend: painTrend(previous.pain, current.pain) },
