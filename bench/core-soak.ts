@@ -9,23 +9,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { DEFAULT_FORM_ANSWERS } from '../electron/core/pdf/test-fixtures.ts';
 import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
 import { createBenchCore } from './core-env.ts';
-
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
+import { nodeHeapAfterGc } from './node-heap.ts';
+import { mb, signedMb } from './report.ts';
 
 const ORIGIN = 'http://bench.invalid';
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-
-function heapAfterGc(): number {
-  collectGarbage();
-  collectGarbage();
-  return process.memoryUsage().heapUsed;
-}
 
 const { values } = parseArgs({ options: { intakes: { type: 'string', default: '1500' }, every: { type: 'string', default: '250' } } });
 const intakes = Number(values.intakes);
@@ -36,11 +26,11 @@ const env = await createBenchCore([ORIGIN]);
 try {
   const ctx = { senderUrl: `${ORIGIN}/index.html` };
   const started = performance.now();
-  const first = heapAfterGc();
+  const first = nodeHeapAfterGc();
   console.log(`core soak: ${intakes} intakes through intake:submit, no browser in this process`);
   console.log(' intakes | Node heap |    growth | wall s');
   const print = (n: number, heap: number) =>
-    console.log(`${String(n).padStart(8)} | ${mb(heap).padStart(9)} | ${`${heap >= first ? '+' : ''}${mb(heap - first)}`.padStart(9)} | ${((performance.now() - started) / 1000).toFixed(0).padStart(6)}`);
+    console.log(`${String(n).padStart(8)} | ${mb(heap).padStart(9)} | ${signedMb(heap - first).padStart(9)} | ${((performance.now() - started) / 1000).toFixed(0).padStart(6)}`);
   print(0, first);
   let last = first;
   for (let i = 1; i <= intakes; i++) {
@@ -51,7 +41,7 @@ try {
     if (!result.ok) throw new Error(`intake:submit failed: ${result.error.code}: ${result.error.message}`);
     await env.core.deps.background.drain();
     if (i % every === 0 || i === intakes) {
-      last = heapAfterGc();
+      last = nodeHeapAfterGc();
       print(i, last);
     }
   }

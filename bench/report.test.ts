@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderTable, timingRow, verdict } from './report.ts';
+import { mb, renderTable, signedMb, timingRow, verdict } from './report.ts';
 import { summarize } from './stats.ts';
 
 describe('verdict', () => {
@@ -33,4 +33,12 @@ describe('renderTable', () => {
     expect(lines[2]).toContain('median < 300 ms');
     expect(lines[2]).toMatch(/\| pass +\|$/);
   });
+});
+
+describe('memory figures', () => {
+  it.each([
+    ['MiB, two decimals', mb(3.7 * 1024 * 1024), '3.70 MB'],
+    ['growth carries its sign', signedMb(450 * 1024), '+0.44 MB'],
+    ['shrinking shows a minus', signedMb(-1024 * 1024), '-1.00 MB'],
+  ])('%s', (_label, text, expected) => expect(text).toBe(expected));
 });

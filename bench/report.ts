@@ -25,6 +25,9 @@ export interface Target {
 
 export const ms = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : 'n/a');
 export const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
+/** Memory in MiB (1,048,576 bytes), as the soaks print it. */
+export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+export const signedMb = (bytes: number): string => `${bytes >= 0 ? '+' : ''}${mb(bytes)}`;
 
 /** "pass" when `value` is strictly below `limit`; a missing figure (NaN) is a miss, never a pass. */
 export function verdict(value: number, limit: number): Verdict {

@@ -17,17 +17,13 @@
  */
 import { expect, type CDPSession, type Page } from '@playwright/test';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { openBrowserEnv, type BrowserEnv } from './browser-env.ts';
 import { benchFlow, completeIntake } from './intake-driver.ts';
 import type { IntakeFlow } from '../e2e/pages/client/intake-flow.ts';
 import { heapSnapshot } from './heap-snapshot.ts';
+import { nodeHeapAfterGc } from './node-heap.ts';
+import { mb, signedMb } from './report.ts';
 import { typedStringsIn, WALKAWAY_NAME } from './typed-strings.ts';
-
-// This process runs the app core: its heap is read after forced GCs too.
-setFlagsFromString('--expose-gc');
-const collectNodeGarbage = runInNewContext('gc') as () => void;
 
 export interface MemoryReading {
   readonly intakes: number;
@@ -56,8 +52,6 @@ async function readMemory(cdp: CDPSession, page: Page, intakes: number): Promise
   const attachedElements = await page.evaluate(() => document.getElementsByTagName('*').length);
   // After the metrics: the snapshot allocates in the page.
   const typedStrings = typedStringsIn((await heapSnapshot(cdp)).strings);
-  collectNodeGarbage();
-  collectNodeGarbage();
   return {
     intakes,
     heapUsed: metric('JSHeapUsedSize'),
@@ -66,12 +60,9 @@ async function readMemory(cdp: CDPSession, page: Page, intakes: number): Promise
     listeners: metric('JSEventListeners'),
     documents: metric('Documents'),
     typedStrings,
-    nodeHeapUsed: process.memoryUsage().heapUsed,
+    nodeHeapUsed: nodeHeapAfterGc(),
   };
 }
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
-const signedMb = (bytes: number) => `${bytes >= 0 ? '+' : ''}${mb(bytes)}`;
 
 const HEADER = ' intakes |   JS heap |    growth | DOM nodes | attached | listeners | docs | typed | Node heap | wall s';
 

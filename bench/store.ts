@@ -130,22 +130,17 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<StoreBe
     const listSearch = summarize(await timeRuns(runs, warmup, (i) => listVia({ search: LAST[i % LAST.length] ?? 'Quinlan' })));
     const listPrefixSearch = summarize(await timeRuns(Math.min(runs, 20), 2, (i) => listVia({ search: (LAST[(i * 7) % LAST.length] ?? 'Ma').slice(0, 2) })));
     const listRepositoryOnly = summarize(await timeRuns(runs, warmup, () => deps.submissions.list({ status: 'all', limit: 100 })));
-    const opened: string[] = [];
+    const earlierVisits: number[] = [];
     const openDetail = summarize(
       await timeRuns(runs, warmup, async () => {
         const submissionId = ids[Math.floor(random() * ids.length)] ?? '';
-        opened.push(submissionId);
         const detail = await handlers['submission:get']({ submissionId }, ctx);
         if (!detail.ok) throw new Error(`submission:get failed: ${detail.error.code}`);
+        earlierVisits.push(detail.value.changes?.earlierVisits ?? 0);
         const pdf = await handlers['submission:pdf']({ submissionId }, ctx);
         if (!pdf.ok) throw new Error(`submission:pdf failed: ${pdf.error.code}`);
       }),
     );
-    // How many earlier visits each opened client had (the identity token is a keyed hash, in clear).
-    const countEarlier = deps.db.prepare(
-      'SELECT COUNT(*) AS n FROM submissions e JOIN submissions s ON s.id = ? WHERE e.identity_token = s.identity_token AND e.created_at < s.created_at',
-    );
-    const earlierVisits = opened.map((id) => (countEarlier.get(id) as { n: number }).n);
     const getDetail = summarize(
       await timeRuns(runs, warmup, () => {
         const id = ids[Math.floor(random() * ids.length)] ?? '';
