@@ -7,8 +7,11 @@ import globals from 'globals';
 // Layers point one way (docs/ARCHITECTURE.md):
 //   forms/    pure engine and form data: imports nothing of ours but itself
 //   api/      the IPC contract: may import forms/
-//   electron/ main process, preload and app core: may import forms/ and api/
-//   renderer/ React UI: may import forms/, and api/ for types only; never electron/ or Node
+//   core/     the app core, plain Node: may import forms/ and api/; never a host or the UI
+//   electron/ host: Electron main process, preload, shell: may import core/, forms/, api/
+//   server/   host: the clinic server (headless core over HTTPS): may import core/, forms/, api/
+//             electron/ and server/ are two hosts over one core: they never import each other
+//   renderer/ React UI: may import forms/, and api/ for types only; never core/, a host or Node
 const nodeBuiltins = ['node:*', 'fs', 'path', 'crypto', 'child_process', 'os', 'url', 'http', 'net'];
 const restrict = (patterns) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
@@ -31,18 +34,34 @@ export default tseslint.config(
   {
     files: ['forms/**/*.ts'],
     rules: restrict([
-      { group: ['**/electron/**', '**/renderer/**', '**/api/**', 'electron', 'react', 'react-dom', ...nodeBuiltins], message: 'forms/ is pure TypeScript: no Node, DOM, React, Electron or other layers.' },
+      { group: ['**/electron/**', '**/core/**', '**/server/**', '**/renderer/**', '**/api/**', 'electron', 'react', 'react-dom', ...nodeBuiltins], message: 'forms/ is pure TypeScript: no Node, DOM, React, Electron or other layers.' },
     ]),
   },
   {
     files: ['api/**/*.ts'],
     rules: restrict([
-      { group: ['**/electron/**', '**/renderer/**', 'electron', 'react', 'react-dom', ...nodeBuiltins], message: 'api/ is the pure IPC contract: it may import forms/ and zod only.' },
+      { group: ['**/electron/**', '**/core/**', '**/server/**', '**/renderer/**', 'electron', 'react', 'react-dom', ...nodeBuiltins], message: 'api/ is the pure IPC contract: it may import forms/ and zod only.' },
+    ]),
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: restrict([
+      { group: ['**/electron/**', '**/server/**', '**/renderer/**', 'electron'], message: 'core/ is the host-free app core: hosts (electron/, server/) import it, never the other way; it never imports renderer/.' },
     ]),
   },
   {
     files: ['electron/**/*.ts'],
-    rules: restrict([{ group: ['**/renderer/**'], message: 'electron/ must not import renderer/: share code through forms/ or api/.' }]),
+    rules: restrict([
+      { group: ['**/renderer/**'], message: 'electron/ must not import renderer/: share code through forms/ or api/.' },
+      { group: ['**/server/**'], message: 'electron/ and server/ are two hosts over core/: they never import each other (share through core/).' },
+    ]),
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: restrict([
+      { group: ['**/renderer/**', 'electron'], message: 'server/ must not import renderer/ or Electron.' },
+      { group: ['**/electron/**'], message: 'electron/ and server/ are two hosts over core/: they never import each other (share through core/).' },
+    ]),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
@@ -52,7 +71,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/electron/**', 'electron', ...nodeBuiltins], message: 'The renderer has no Node or Electron access: ask the main process through window.kiosk.' },
+          { group: ['**/electron/**', '**/core/**', '**/server/**', 'electron', ...nodeBuiltins], message: 'The renderer has no Node, core or host access: ask through window.kiosk.' },
           { group: ['**/api/**'], allowTypeImports: true, message: 'The renderer imports the IPC contract for types only (import type).' },
         ],
       }],

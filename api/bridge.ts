@@ -12,7 +12,7 @@ export function createKioskApi(invoke: Invoke): KioskApi {
   const call =
     <C extends Channel>(channel: C) =>
     (request: Request<C>): Promise<Result<Responses[C]>> =>
-      // The main process answers every channel with a Result (electron/core/handler.ts).
+      // The main process answers every channel with a Result (core/handler.ts).
       invoke(channel, request) as Promise<Result<Responses[C]>>;
   return Object.freeze({
     getConfig: call('kiosk:getConfig'),

@@ -2,7 +2,7 @@
  * The one IPC contract between the renderer and the main process.
  *
  * - `channels` maps each `domain:verb` channel to the single method the renderer calls.
- * - `requests` holds the zod schema main parses every payload with (electron/core/handler.ts).
+ * - `requests` holds the zod schema main parses every payload with (core/handler.ts).
  * - `Responses` is what each channel resolves to, wrapped in a Result (api/result.ts).
  * - `KioskApi` is the shape of `window.kiosk`; api/bridge.ts builds it, the preload exposes it.
  *

@@ -11,7 +11,7 @@ import { CHROMIUM_PATH } from '../playwright.config.ts';
 import { bridgeKiosk } from '../e2e/harness/bridge.ts';
 import { startStaticServer, type StaticServer } from '../e2e/harness/static-server.ts';
 import { PORTRAIT } from '../e2e/pages/client/screens.ts';
-import type { Handler, HandlerTable } from '../electron/core/handler.ts';
+import type { Handler, HandlerTable } from '../core/handler.ts';
 import { createBenchCore, type BenchCore } from './core-env.ts';
 import { RENDERER_DIST } from './bundle.ts';
 import { installPaintProbe } from './paint-probe.ts';

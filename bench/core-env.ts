@@ -5,10 +5,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../electron/core/create-core.ts';
-import { createKeyFileProvider } from '../electron/core/crypto/key-file-provider.ts';
-import { createPdfPrinter } from '../electron/core/pdf-printer.ts';
-import type { Clock } from '../electron/core/ports.ts';
+import { createCore, type Core } from '../core/create-core.ts';
+import { createKeyFileProvider } from '../core/crypto/key-file-provider.ts';
+import { createPdfPrinter } from '../core/pdf-printer.ts';
+import type { Clock } from '../core/ports.ts';
 
 export interface BenchCore {
   readonly core: Core;

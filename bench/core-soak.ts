@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { DEFAULT_FORM_ANSWERS } from '../electron/core/pdf/test-fixtures.ts';
+import { DEFAULT_FORM_ANSWERS } from '../core/pdf/test-fixtures.ts';
 import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
 import { createBenchCore } from './core-env.ts';
 import { nodeHeapAfterGc } from './node-heap.ts';

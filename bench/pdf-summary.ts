@@ -1,15 +1,15 @@
 /**
- * PDF generation + signature alone: createSignedSummary (electron/core/pdf/index.ts), exactly
+ * PDF generation + signature alone: createSignedSummary (core/pdf/index.ts), exactly
  * what intake:submit calls, for a typical client of the shipped default form (one modify
  * flag, two info flags, body map, drawn signature), with a real signing identity.
  * The PDF engineer's stage breakdown (model / render / sign) is bench/pdf.bench.ts.
  */
 import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
 import { evaluateScreening } from '../forms/engine/index.ts';
-import { DEFAULT_FORM_ANSWERS } from '../electron/core/pdf/test-fixtures.ts';
-import { createSignedSummary, preloadFonts } from '../electron/core/pdf/index.ts';
-import { loadOrCreateSigningIdentity } from '../electron/core/signing/identity.ts';
-import { systemClock } from '../electron/core/ports.ts';
+import { DEFAULT_FORM_ANSWERS } from '../core/pdf/test-fixtures.ts';
+import { createSignedSummary, preloadFonts } from '../core/pdf/index.ts';
+import { loadOrCreateSigningIdentity } from '../core/signing/identity.ts';
+import { systemClock } from '../core/ports.ts';
 import { summarize, timeRuns, type Summary } from './stats.ts';
 
 export interface PdfBenchResult {

@@ -4,11 +4,11 @@
  * Prints median and p95 per stage over RUNS runs after WARMUP runs. Target: median < 150 ms.
  */
 import { evaluateScreening } from '../forms/engine/index.ts';
-import { renderSummaryPdf } from '../electron/core/pdf/render.ts';
-import { buildSummaryModel, type SummaryInput } from '../electron/core/pdf/summary-model.ts';
-import { CASES, FIXTURE_FORM } from '../electron/core/pdf/test-fixtures.ts';
-import { loadOrCreateSigningIdentity } from '../electron/core/signing/identity.ts';
-import { signPdf } from '../electron/core/signing/sign.ts';
+import { renderSummaryPdf } from '../core/pdf/render.ts';
+import { buildSummaryModel, type SummaryInput } from '../core/pdf/summary-model.ts';
+import { CASES, FIXTURE_FORM } from '../core/pdf/test-fixtures.ts';
+import { loadOrCreateSigningIdentity } from '../core/signing/identity.ts';
+import { signPdf } from '../core/signing/sign.ts';
 
 const WARMUP = 5;
 const RUNS = 30;

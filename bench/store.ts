@@ -13,10 +13,10 @@
  */
 import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
 import { evaluateScreening, type Answers } from '../forms/engine/index.ts';
-import { DEFAULT_FORM_ANSWERS } from '../electron/core/pdf/test-fixtures.ts';
-import { createSignedSummary } from '../electron/core/pdf/index.ts';
-import { transaction } from '../electron/core/db/database.ts';
-import type { NewSubmission } from '../electron/core/submissions/repository.ts';
+import { DEFAULT_FORM_ANSWERS } from '../core/pdf/test-fixtures.ts';
+import { createSignedSummary } from '../core/pdf/index.ts';
+import { transaction } from '../core/db/database.ts';
+import type { NewSubmission } from '../core/submissions/repository.ts';
 import { createBenchCore } from './core-env.ts';
 import { summarize, timeRuns, type Summary } from './stats.ts';
 

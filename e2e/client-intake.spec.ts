@@ -4,7 +4,7 @@
  * (artifacts/screens/<flow>/).
  */
 import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
-import type { Core } from '../electron/core/create-core.ts';
+import type { Core } from '../core/create-core.ts';
 import { test, expect } from './fixtures.ts';
 import { IntakeFlow, type Client } from './pages/client/intake-flow.ts';
 import { PORTRAIT } from './pages/client/screens.ts';

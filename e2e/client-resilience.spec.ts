@@ -3,7 +3,7 @@
  * double taps), refused signatures, 200% text, and the hidden staff entry.
  */
 import { fail } from '../api/result.ts';
-import type { Handler } from '../electron/core/handler.ts';
+import type { Handler } from '../core/handler.ts';
 import { test, expect } from './fixtures.ts';
 import { IntakeFlow } from './pages/client/intake-flow.ts';
 import { expectNoAxeViolations, PORTRAIT } from './pages/client/screens.ts';

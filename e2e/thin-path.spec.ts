@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { caCertificatePem } from '../electron/core/signing/identity.ts';
+import { caCertificatePem } from '../core/signing/identity.ts';
 import { test, expect } from './fixtures.ts';
 import { IntakeFlow } from './pages/client/intake-flow.ts';
 import { PORTRAIT } from './pages/client/screens.ts';

@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHANNELS, type Channel } from '../api/contract.ts';
 import { fail } from '../api/result.ts';
-import { createCore, type Core } from './core/create-core.ts';
-import { createKeyFileProvider } from './core/crypto/key-file-provider.ts';
-import type { KeyProvider } from './core/ports.ts';
+import { createCore, type Core } from '../core/create-core.ts';
+import { createKeyFileProvider } from '../core/crypto/key-file-provider.ts';
+import type { KeyProvider } from '../core/ports.ts';
 import { APP_ENTRY_URL, APP_ORIGIN } from './shell/app-url.ts';
 import { APP_SCHEME_PRIVILEGES, hardenSession, hardenWebContents } from './shell/electron-hardening.ts';
 import { clearPrintSpool, createElectronPrinter } from './shell/electron-printer.ts';
@@ -78,7 +78,7 @@ function registerIpc(handlers: Core['handlers']): void {
         shellLog(`ipc ${channel} refused: ${verdict.reason}`);
         return fail('forbidden_sender', 'This request did not come from the kiosk app.');
       }
-      // The core checks the origin again and zod-parses the payload (electron/core/handler.ts).
+      // The core checks the origin again and zod-parses the payload (core/handler.ts).
       const handler: (payload: unknown, ctx: { senderUrl: string }) => Promise<unknown> = handlers[channel satisfies Channel];
       return handler(payload, { senderUrl: frameUrl });
     });

@@ -9,7 +9,7 @@ import { readFileSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { load } from 'js-yaml';
-import { FONT_FILES } from '../electron/core/pdf/fonts.ts';
+import { FONT_FILES } from '../core/pdf/fonts.ts';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..');

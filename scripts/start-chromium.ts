@@ -9,9 +9,9 @@ import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../electron/core/create-core.ts';
-import { createKeyFileProvider } from '../electron/core/crypto/key-file-provider.ts';
-import { createPdfPrinter } from '../electron/core/pdf-printer.ts';
+import { createCore } from '../core/create-core.ts';
+import { createKeyFileProvider } from '../core/crypto/key-file-provider.ts';
+import { createPdfPrinter } from '../core/pdf-printer.ts';
 import { bridgeKiosk } from '../e2e/harness/bridge.ts';
 import { startStaticServer } from '../e2e/harness/static-server.ts';
 

@@ -4,7 +4,7 @@
  * (therapist or admin) and extends it.
  *
  * Audit log access: both roles may list and verify it. Entries hold ids, actions and
- * small non-sensitive facts only (electron/core/audit/log.ts), and a therapist checking
+ * small non-sensitive facts only (core/audit/log.ts), and a therapist checking
  * who opened a record they are responsible for is the point of the log.
  */
 import { z } from 'zod';

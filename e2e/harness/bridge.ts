@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { CHANNELS, type Channel } from '../../api/contract.ts';
 import { fail } from '../../api/result.ts';
-import type { HandlerTable } from '../../electron/core/handler.ts';
+import type { HandlerTable } from '../../core/handler.ts';
 
 const BINDING = '__kioskInvoke';
 let bridgeScript: Promise<string> | undefined;

@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { RENDERER_CSP } from '../../electron/core/csp.ts';
+import { RENDERER_CSP } from '../../core/csp.ts';
 
 const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

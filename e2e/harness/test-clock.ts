@@ -1,4 +1,4 @@
-import type { Clock } from '../../electron/core/ports.ts';
+import type { Clock } from '../../core/ports.ts';
 
 /** Real time plus an offset the test can move, so "surgery 2 weeks ago" stays true. */
 export class TestClock implements Clock {

@@ -1,6 +1,6 @@
 /**
  * The Content-Security-Policy the app:// protocol sends with every response. The
- * directives themselves live in electron/core/csp.ts, shared with the http server the
+ * directives themselves live in core/csp.ts, shared with the http server the
  * e2e tests use, so both run the page under the same rules; this module adds an audit
  * the shell's tests (and anyone loosening the policy) run against it.
  *
@@ -8,7 +8,7 @@
  * files, and React applies `style={...}` through the CSSOM (element.style), which CSP
  * does not restrict. Only style *attributes in markup* and <style> elements would need it.
  */
-import { RENDERER_CSP } from '../core/csp.ts';
+import { RENDERER_CSP } from '../../core/csp.ts';
 
 /** The header value for every app:// response. */
 export const KIOSK_CSP: string = RENDERER_CSP;

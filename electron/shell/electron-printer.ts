@@ -11,7 +11,7 @@ import { BrowserWindow } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PrintOutcome, Printer } from '../core/ports.ts';
+import type { PrintOutcome, Printer } from '../../core/ports.ts';
 import { printSetupFailure, toPrintOutcome } from './print-outcome.ts';
 import { shellLog } from './log.ts';
 

@@ -3,7 +3,7 @@
  * therapist can act on (the core shows it to staff). Never includes the job name: it
  * may contain a client's name.
  */
-import type { PrintOutcome } from '../core/ports.ts';
+import type { PrintOutcome } from '../../core/ports.ts';
 
 export function toPrintOutcome(success: boolean, failureReason: string): PrintOutcome {
   if (success) return { kind: 'printed' };

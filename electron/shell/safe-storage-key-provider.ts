@@ -6,7 +6,7 @@
  * This module takes a structural `SafeStorageLike` instead of importing Electron, so it
  * is unit-tested with a fake and main.ts passes the real `safeStorage`.
  */
-import type { KeyProvider } from '../core/ports.ts';
+import type { KeyProvider } from '../../core/ports.ts';
 
 /** The part of Electron's SafeStorage this provider uses. */
 export interface SafeStorageLike {

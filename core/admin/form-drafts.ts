@@ -1,0 +1,148 @@
+/**
+ * The admin's working copy of the form. Edits are a draft (stored as the editor sent it,
+ * valid or not, so nothing typed is lost); publishing hands the draft to the versioned
+ * registry, which validates it as a whole. A published version is never changed:
+ * restoring one copies it into the draft.
+ */
+import { createHash } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import type { FormDraft, ImportOutcome, PublishOutcome } from '../../api/contract.ts';
+import { parseFormDefinition, parseFormDefinitionJson, type FormDefinition, type FormDefinitionError } from '../../forms/engine/index.ts';
+import type { Migration } from '../db/database.ts';
+import type { VersionedFormRegistry } from '../forms/registry.ts';
+import type { Clock } from '../ports.ts';
+
+export const formDraftMigrations: readonly Migration[] = [
+  {
+    id: 'form-drafts-001',
+    sql: `CREATE TABLE form_draft (
+      singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+      definition TEXT NOT NULL,
+      based_on_form TEXT,
+      based_on_version INTEGER,
+      updated_at TEXT NOT NULL,
+      updated_by TEXT NOT NULL
+    ) STRICT;`,
+  },
+];
+
+/** Small, non-sensitive facts about a definition for the audit log's before/after. */
+export interface DefinitionSummary {
+  readonly formId: string;
+  readonly version: number;
+  readonly steps: number;
+  readonly questions: number;
+  readonly rules: number;
+  /** First 16 hex digits of SHA-256 over the JSON: tells two versions apart without the text. */
+  readonly digest: string;
+}
+
+const isRecord = (v: unknown): v is Readonly<Record<string, unknown>> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function summarizeDefinition(definition: unknown): DefinitionSummary {
+  const d = isRecord(definition) ? definition : {};
+  const steps = Array.isArray(d.steps) ? d.steps : [];
+  return {
+    formId: typeof d.id === 'string' ? d.id.slice(0, 100) : '',
+    version: typeof d.version === 'number' ? d.version : 0,
+    steps: steps.length,
+    questions: steps.reduce<number>((n, s) => n + (isRecord(s) && Array.isArray(s.questions) ? s.questions.length : 0), 0),
+    rules: Array.isArray(d.rules) ? d.rules.length : 0,
+    digest: createHash('sha256').update(JSON.stringify(definition)).digest('hex').slice(0, 16),
+  };
+}
+
+/** The errors parseFormDefinition finds, or none. */
+export function definitionErrors(definition: unknown): readonly FormDefinitionError[] {
+  const result = parseFormDefinition(definition);
+  return result.ok ? [] : result.errors;
+}
+
+interface DraftRow {
+  readonly definition: string;
+  readonly based_on_form: string | null;
+  readonly based_on_version: number | null;
+  readonly updated_at: string;
+}
+
+export type FormDraftService = ReturnType<typeof createFormDraftService>;
+
+export function createFormDraftService(db: DatabaseSync, registry: VersionedFormRegistry, clock: Clock) {
+  const select = db.prepare('SELECT * FROM form_draft WHERE singleton = 1');
+  const upsert = db.prepare(
+    `INSERT INTO form_draft (singleton, definition, based_on_form, based_on_version, updated_at, updated_by) VALUES (1, ?, ?, ?, ?, ?)
+     ON CONFLICT(singleton) DO UPDATE SET definition = excluded.definition, based_on_form = excluded.based_on_form,
+       based_on_version = excluded.based_on_version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  );
+  const clear = db.prepare('DELETE FROM form_draft WHERE singleton = 1');
+
+  const liveRef = () => {
+    const live = registry.active();
+    return { formId: live.id, version: live.version };
+  };
+
+  function toDraft(definition: unknown, basedOn: FormDraft['basedOn'], updatedAt: string | null): FormDraft {
+    return {
+      // Draft data travels in the definition's shape; `errors` says whether it is valid.
+      definition: definition as FormDefinition,
+      basedOn,
+      live: liveRef(),
+      updatedAt,
+      errors: definitionErrors(definition),
+    };
+  }
+
+  function write(definition: unknown, basedOn: FormDraft['basedOn'], actor: string): FormDraft {
+    const at = clock.now().toISOString();
+    upsert.run(JSON.stringify(definition), basedOn?.formId ?? null, basedOn?.version ?? null, at, actor);
+    return toDraft(definition, basedOn, at);
+  }
+
+  return {
+    /** The stored draft, or a fresh one copied from the live version (not stored until saved). */
+    current(): FormDraft {
+      const row = select.get() as DraftRow | undefined;
+      if (row) {
+        const basedOn = row.based_on_form !== null && row.based_on_version !== null ? { formId: row.based_on_form, version: row.based_on_version } : null;
+        return toDraft(JSON.parse(row.definition), basedOn, row.updated_at);
+      }
+      return toDraft(registry.active(), liveRef(), null);
+    },
+
+    /** Stores the draft as given (invalid drafts too) and returns it with its validation errors. */
+    save(definition: unknown, actor: string): FormDraft {
+      const row = select.get() as DraftRow | undefined;
+      const basedOn =
+        row && row.based_on_form !== null && row.based_on_version !== null ? { formId: row.based_on_form, version: row.based_on_version } : liveRef();
+      return write(definition, basedOn, actor);
+    },
+
+    /** Copies a published version into the draft (replacing the draft); null when there is no such version. */
+    restore(formId: string, version: number, actor: string): FormDraft | null {
+      const form = registry.get(formId, version);
+      return form ? write(form, { formId, version }, actor) : null;
+    },
+
+    /** Validates JSON text; only a valid definition replaces the draft. A bad file changes nothing. */
+    importJson(text: string, actor: string): ImportOutcome {
+      const result = parseFormDefinitionJson(text);
+      if (!result.ok) return { status: 'invalid', errors: result.errors };
+      return { status: 'imported', draft: write(result.form, null, actor) };
+    },
+
+    /** Publishes `definition` as the next version and clears the draft; invalid definitions change nothing. */
+    publish(definition: unknown, actor: string): PublishOutcome & { readonly previous?: FormDefinition; readonly form?: FormDefinition } {
+      const result = registry.publish(definition, actor);
+      if (!result.ok) return { status: 'invalid', errors: result.errors };
+      clear.run();
+      return { status: 'published', formId: result.form.id, version: result.form.version, previous: result.previous, form: result.form };
+    },
+
+    /** A published version as pretty JSON text and a file name for it. */
+    exportJson(formId: string, version: number): { readonly fileName: string; readonly json: string } | null {
+      const form = registry.get(formId, version);
+      if (!form) return null;
+      return { fileName: `${form.id}-v${form.version}.json`, json: `${JSON.stringify(form, null, 2)}\n` };
+    },
+  };
+}

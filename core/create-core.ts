@@ -1,0 +1,157 @@
+/**
+ * The app core: everything the main process does, as plain Node. The Electron main
+ * process and the tests build it the same way and get the same handler table.
+ *
+ *   createCore({ dataDir, keyProvider, clock, printer, allowedOrigins }) -> { handlers, close }
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import type { ApiErrorCode } from '../api/result.ts';
+import type { Channel } from '../api/contract.ts';
+import { openDatabase } from './db/database.ts';
+import { openVault, type Vault } from './crypto/vault.ts';
+import { createSubmissionRepository, submissionMigrations } from './submissions/repository.ts';
+import { createStaffService, staffMigrations } from './staff/service.ts';
+import { auditMigrations, createAuditLog } from './audit/log.ts';
+import { createSettingsStore, settingsMigrations } from './settings/store.ts';
+import { createExporter, exportMigrations } from './export/exporter.ts';
+import { loadOrCreateSigningIdentity, type SecretStore, type SigningIdentity } from './signing/identity.ts';
+import { secretMigrations, createVaultSecretStore } from './secrets/secret-store.ts';
+import { createFormRegistry, formRegistryMigrations } from './forms/registry.ts';
+import { brandingMigrations, createAdminSettingsService } from './admin/settings-service.ts';
+import { formDraftMigrations } from './admin/form-drafts.ts';
+import { systemClock, type Clock, type KeyProvider, type Printer } from './ports.ts';
+import type { HandlerOptions, HandlerTable } from './handler.ts';
+import { createPdfPrinter } from './pdf-printer.ts';
+import { kioskHandlers } from './handlers/kiosk.ts';
+import { intakeHandlers } from './handlers/intake.ts';
+import { queueHandlers } from './handlers/queue.ts';
+import { therapistHandlers } from './handlers/therapist.ts';
+import { adminHandlers } from './handlers/admin.ts';
+import { staffHandlers } from './handlers/staff.ts';
+import { kioskControlHandlers } from './handlers/kiosk-control.ts';
+import { createBackgroundTasks } from './background.ts';
+import { purgeExpired, scheduleRetention } from './retention/purge.ts';
+import { initialsOf } from './intake/identity.ts';
+
+export interface CoreOptions {
+  /** Where the database lives: Electron's userData/data in the app, a temp dir in tests. */
+  readonly dataDir: string;
+  readonly keyProvider: KeyProvider;
+  readonly clock?: Clock;
+  readonly printer?: Printer;
+  /** Origins allowed to call (app://kiosk in Electron, the http origin in e2e and start:chromium). */
+  readonly allowedOrigins: readonly string[];
+  /** The host application: Electron passes app.quit; absent in Chromium mode and tests. */
+  readonly host?: { quit(): void };
+  /** Receives channel + error code for failed calls; never payloads. */
+  readonly onError?: (channel: Channel, code: ApiErrorCode, error: unknown) => void;
+}
+
+/** What the per-domain handler modules are given. */
+export interface CoreDeps {
+  readonly db: DatabaseSync;
+  readonly vault: Vault;
+  readonly clock: Clock;
+  readonly printer: Printer;
+  readonly handlerOptions: HandlerOptions;
+  readonly settings: ReturnType<typeof createSettingsStore>;
+  readonly submissions: ReturnType<typeof createSubmissionRepository>;
+  readonly staff: ReturnType<typeof createStaffService>;
+  readonly audit: ReturnType<typeof createAuditLog>;
+  readonly exporter: ReturnType<typeof createExporter>;
+  readonly forms: ReturnType<typeof createFormRegistry>;
+  readonly secrets: SecretStore;
+  readonly signingIdentity: () => Promise<SigningIdentity>;
+  /** After the admin regenerates or imports the certificate: the next PDF loads the new one. */
+  readonly resetSigningIdentity: () => void;
+  readonly background: ReturnType<typeof createBackgroundTasks>;
+  readonly host: { quit(): void } | null;
+  /** The admin's view of the settings, with the clinic logo (attract screen, PDF, admin screens). */
+  readonly clinicSettings: ReturnType<typeof createAdminSettingsService>;
+}
+
+export interface Core {
+  readonly handlers: HandlerTable;
+  /** Exposed for tests and the shell's maintenance tasks; not reachable from the renderer. */
+  readonly deps: CoreDeps;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'kiosk.db';
+const EXPORT_RETRY_MS = 5 * 60_000;
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const clock = options.clock ?? systemClock;
+  const db = openDatabase(join(options.dataDir, DATABASE_FILE), [
+    ...secretMigrations,
+    ...settingsMigrations,
+    ...staffMigrations,
+    ...auditMigrations,
+    ...submissionMigrations,
+    ...exportMigrations,
+    ...formRegistryMigrations,
+    ...formDraftMigrations,
+    ...brandingMigrations,
+  ]);
+  const vault = await openVault(db, options.keyProvider);
+  const settings = createSettingsStore(db, vault);
+  const secrets = createVaultSecretStore(db, vault);
+  const clinicSettings = createAdminSettingsService(db, settings, clock);
+  let identity: Promise<SigningIdentity> | undefined;
+  const deps: CoreDeps = {
+    db,
+    vault,
+    clock,
+    printer: options.printer ?? createPdfPrinter(),
+    handlerOptions: { allowedOrigins: options.allowedOrigins, onError: options.onError },
+    settings,
+    submissions: createSubmissionRepository(db, vault, clock),
+    staff: createStaffService(db, clock, () => ({ autoLogoffMs: settings.get().autoLogoffMs })),
+    audit: createAuditLog(db, clock),
+    exporter: createExporter(db, clock, () => settings.get().exportFolder),
+    forms: createFormRegistry(db, clock),
+    secrets,
+    signingIdentity: () => (identity ??= loadOrCreateSigningIdentity(secrets, settings.get().clinicName, clock)),
+    resetSigningIdentity: () => {
+      identity = undefined;
+    },
+    background: createBackgroundTasks(),
+    host: options.host ?? null,
+    clinicSettings,
+  };
+  const handlers: HandlerTable = {
+    ...kioskHandlers(deps),
+    ...intakeHandlers(deps),
+    ...staffHandlers(deps),
+    ...kioskControlHandlers(deps),
+    ...queueHandlers(deps),
+    ...therapistHandlers(deps),
+    ...adminHandlers(deps),
+  };
+  // Purge submissions past the retention period now and then periodically (one transaction per run, audited).
+  const retention = scheduleRetention(() => purgeExpired(db, clock, settings, deps.audit));
+  // Export copies that failed (share offline, disk full) are retried from the database copy.
+  const retryExports = () =>
+    deps.background.run(() =>
+      deps.exporter.retryPending((id) => {
+        const stored = deps.submissions.get(id);
+        return stored ? { pdf: stored.pdf, createdAt: new Date(stored.createdAt), initials: initialsOf(stored.clientName) } : null;
+      }),
+    );
+  retryExports();
+  const exportRetryTimer = setInterval(retryExports, EXPORT_RETRY_MS);
+  exportRetryTimer.unref();
+  return {
+    handlers,
+    deps,
+    close: async () => {
+      retention.stop();
+      clearInterval(exportRetryTimer);
+      await deps.background.drain();
+      db.close();
+    },
+  };
+}

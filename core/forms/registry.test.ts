@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
+import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
+import type { FormDefinition } from '../../forms/engine/index.ts';
+import { openDatabase } from '../db/database.ts';
+import { ManualClock, tempDir } from '../tests/helpers.ts';
+import { createFormRegistry, formRegistryMigrations } from './registry.ts';
+
+/** The default form with one more yes/no question on its first step. */
+function withExtraQuestion(form: FormDefinition, id: string): unknown {
+  const copy = structuredClone(form) as unknown as { steps: { questions: unknown[] }[] };
+  copy.steps[0]?.questions.push({ id, type: 'yes_no', label: { en: 'Extra?', es: '¿Extra?' } });
+  return copy;
+}
+
+describe('versioned form registry', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let db: DatabaseSync;
+  const clock = new ManualClock();
+  const dbFile = () => join(dir.dir, 'kiosk.db');
+
+  beforeEach(() => {
+    dir = tempDir('kiosk-registry-');
+    db = openDatabase(dbFile(), formRegistryMigrations);
+  });
+  afterEach(() => {
+    db.close();
+    dir.cleanup();
+  });
+
+  it('an empty database serves the built-in form as the live version 1', () => {
+    const registry = createFormRegistry(db, clock);
+    expect(registry.active()).toMatchObject({ id: 'massage-intake', version: 1 });
+    expect(registry.versions()).toEqual([expect.objectContaining({ formId: 'massage-intake', version: 1, isLive: true, publishedBy: 'system' })]);
+  });
+
+  it('publishing bumps the version, makes it live, and keeps the old one answerable', () => {
+    const registry = createFormRegistry(db, clock);
+    const result = registry.publish(withExtraQuestion(DEFAULT_INTAKE_FORM, 'extra_one'), 'admin-1');
+    expect(result.ok).toBe(true);
+    expect(registry.active().version).toBe(2);
+    expect(registry.active().steps[0]?.questions.some((q) => q.id === 'extra_one')).toBe(true);
+    const old = registry.get('massage-intake', 1);
+    expect(old?.steps[0]?.questions.some((q) => q.id === 'extra_one')).toBe(false);
+    expect(registry.versions().map((v) => [v.version, v.isLive])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+  });
+
+  it('the version a definition carries is ignored: the next number is always max + 1', () => {
+    const registry = createFormRegistry(db, clock);
+    const claimingV1 = { ...(withExtraQuestion(DEFAULT_INTAKE_FORM, 'a_question') as object), version: 1 };
+    const claimingV99 = { ...(withExtraQuestion(DEFAULT_INTAKE_FORM, 'b_question') as object), version: 99 };
+    const first = registry.publish(claimingV1, 'admin-1');
+    const second = registry.publish(claimingV99, 'admin-1');
+    expect(first.ok && first.form.version).toBe(2);
+    expect(second.ok && second.form.version).toBe(3);
+  });
+
+  it('an invalid definition is refused with its errors and changes nothing', () => {
+    const registry = createFormRegistry(db, clock);
+    const broken = withExtraQuestion(DEFAULT_INTAKE_FORM, 'Bad Id');
+    const result = registry.publish(broken, 'admin-1');
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors[0]?.path).toMatch(/^steps\[0\]\.questions\[\d+\]\.id$/);
+    expect(registry.active().version).toBe(1);
+    expect(registry.versions()).toHaveLength(1);
+  });
+
+  it('versions survive a restart, and the live one stays live', () => {
+    createFormRegistry(db, clock).publish(withExtraQuestion(DEFAULT_INTAKE_FORM, 'extra_one'), 'admin-1');
+    db.close();
+    db = openDatabase(dbFile(), formRegistryMigrations);
+    const reopened = createFormRegistry(db, clock);
+    expect(reopened.active().version).toBe(2);
+    expect(reopened.get('massage-intake', 1)).not.toBeNull();
+  });
+
+  it.each([
+    ['update', "UPDATE form_versions SET definition = '{}'"],
+    ['delete', 'DELETE FROM form_versions'],
+  ])('a published version cannot be changed by SQL (%s)', (_label, sql) => {
+    createFormRegistry(db, clock);
+    expect(() => db.exec(sql)).toThrow(/immutable|forever/);
+  });
+
+  it('unknown ids and versions are null', () => {
+    const registry = createFormRegistry(db, clock);
+    expect(registry.get('massage-intake', 7)).toBeNull();
+    expect(registry.get('other-form', 1)).toBeNull();
+  });
+});

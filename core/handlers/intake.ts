@@ -1,0 +1,108 @@
+/**
+ * intake:submit — the only write a client can make. Main never trusts the renderer's
+ * view of the form: it re-validates the answers against the exact form version,
+ * drops answers to hidden questions, re-evaluates the screening flags, renders and
+ * signs the PDF, and stores everything in one transaction before answering.
+ * The submission id comes from the renderer, so a retry after a lost answer is
+ * absorbed (duplicate: true) instead of stored twice.
+ */
+import { fail, ok, type Result } from '../../api/result.ts';
+import type { ParsedRequest, SubmitReceipt } from '../../api/contract.ts';
+import {
+  evaluateScreening,
+  localize,
+  pruneHiddenAnswers,
+  validateSubmission,
+  type Answers,
+  type Flag,
+  type FormDefinition,
+} from '../../forms/engine/index.ts';
+import { createSignedSummary } from '../pdf/index.ts';
+import { transaction } from '../db/database.ts';
+import type { CoreDeps } from '../create-core.ts';
+import { defineHandler, type HandlerTable } from '../handler.ts';
+import { clientIdentity, initialsOf } from '../intake/identity.ts';
+
+function receipt(id: string, duplicate: boolean, flags: readonly Flag[], language: string, form: FormDefinition): SubmitReceipt {
+  return {
+    submissionId: id,
+    duplicate,
+    needsFrontDesk: flags.some((f) => f.severity === 'stop'),
+    // Several stop flags share the same kind sentence; say it once.
+    clientMessages: [...new Set(flags.flatMap((f) => (f.clientMessage ? [localize(f.clientMessage, language, form.defaultLanguage)] : [])))],
+  };
+}
+
+export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:submit'>): Promise<Result<SubmitReceipt>> {
+  const form = deps.forms.get(req.formId, req.formVersion);
+  if (!form) {
+    return fail('conflict', 'This form has been updated since you started. Please ask the front desk to restart the kiosk.');
+  }
+  if (!form.languages.includes(req.language)) {
+    return fail('invalid_request', `The form is not available in "${req.language}".`);
+  }
+  const earlier = deps.submissions.get(req.submissionId);
+  if (earlier) return ok(receipt(earlier.id, true, earlier.flags, req.language, form));
+
+  // One instant for pruning, validation and screening: visibility and rules can depend on the date.
+  const now = deps.clock.now();
+  const answers: Answers = pruneHiddenAnswers(form, req.answers as Answers, now);
+  const errors = validateSubmission(form, answers, now);
+  if (errors.length > 0) {
+    return fail('invalid_request', 'Some answers are missing or not valid. Please go back and check the highlighted questions.', {
+      issues: errors.map((e) => ({ path: `answers.${e.questionId}`, message: localize(e.message, req.language, form.defaultLanguage) })),
+    });
+  }
+  const flags = evaluateScreening(form, answers, now);
+  const identity = clientIdentity(form, answers);
+  const settings = deps.settings.get();
+  const summary = await createSignedSummary(
+    {
+      form,
+      answers,
+      flags,
+      language: req.language,
+      submissionId: req.submissionId,
+      createdAt: now,
+      clinicName: settings.clinicName,
+      clinicAddress: settings.clinicAddress,
+      clinicLogoDataUrl: deps.clinicSettings.logoDataUrl(),
+    },
+    await deps.signingIdentity(),
+    deps.clock,
+  );
+  // The record and its audit entry commit together: a crash cannot leave one without the other.
+  const { inserted } = transaction(deps.db, () => {
+    const result = deps.submissions.insert({
+      id: req.submissionId,
+      createdAt: now.toISOString(),
+      startedAt: req.startedAt,
+      formId: form.id,
+      formVersion: form.version,
+      language: req.language,
+      clientName: identity.name,
+      dateOfBirth: identity.dateOfBirth,
+      answers,
+      flags,
+      pdf: summary.pdf,
+      pdfSha256: summary.sha256,
+      signedAt: summary.signedAt,
+    });
+    if (result.inserted) deps.audit.append({ action: 'submission.created', actor: 'kiosk-client', subjectId: req.submissionId });
+    return result;
+  });
+  if (!inserted) return ok(receipt(req.submissionId, true, flags, req.language, form));
+
+  // The client's answer does not wait for the export copy; a failed export is journaled and retried.
+  deps.background.run(async () => {
+    const result = await deps.exporter.exportPdf(req.submissionId, summary.pdf, now, initialsOf(identity.name));
+    if (result.ok) deps.audit.append({ action: 'submission.exported', actor: 'system', subjectId: req.submissionId });
+  });
+  return ok(receipt(req.submissionId, false, flags, req.language, form));
+}
+
+export function intakeHandlers(deps: CoreDeps): Pick<HandlerTable, 'intake:submit'> {
+  return {
+    'intake:submit': defineHandler('intake:submit', deps.handlerOptions, (req) => submitIntake(deps, req)),
+  };
+}

@@ -1,0 +1,22 @@
+import { ok } from '../../api/result.ts';
+import type { CoreDeps } from '../create-core.ts';
+import { defineHandler, type HandlerTable } from '../handler.ts';
+
+/** What the client screens need before the first tap: public settings and the live form. */
+export function kioskHandlers(deps: CoreDeps): Pick<HandlerTable, 'kiosk:getConfig' | 'form:getActive'> {
+  return {
+    'kiosk:getConfig': defineHandler('kiosk:getConfig', deps.handlerOptions, () => {
+      const s = deps.settings.get();
+      return ok({
+        clinicName: s.clinicName,
+        logoDataUrl: deps.clinicSettings.logoDataUrl(),
+        languages: s.languages,
+        defaultLanguage: s.defaultLanguage,
+        idleWarningMs: s.idleWarningMs,
+        idleCountdownMs: s.idleCountdownMs,
+        doneResetMs: s.doneResetMs,
+      });
+    }),
+    'form:getActive': defineHandler('form:getActive', deps.handlerOptions, () => ok({ form: deps.forms.active() })),
+  };
+}

@@ -1,0 +1,54 @@
+import { fail, ok } from '../../api/result.ts';
+import type { CoreDeps } from '../create-core.ts';
+import { defineHandler, type HandlerTable } from '../handler.ts';
+
+type StaffDeps = Pick<CoreDeps, 'staff' | 'audit' | 'handlerOptions'>;
+
+/** Staff mode entry: first-run setup, the name list, PIN login (audited either way) and lock. */
+export function staffHandlers(deps: StaffDeps): Pick<HandlerTable, 'staff:status' | 'staff:setup' | 'staff:roster' | 'staff:login' | 'staff:lock'> {
+  const { staff, audit, handlerOptions } = deps;
+  return {
+    'staff:status': defineHandler('staff:status', handlerOptions, () => ok({ needsSetup: staff.needsSetup(), session: staff.current() })),
+
+    'staff:setup': defineHandler('staff:setup', handlerOptions, (req) => {
+      const session = staff.setupFirstAdmin(req.name, req.pin);
+      audit.append({ action: 'staff.added', actor: session.staffId, subjectId: session.staffId, details: { role: session.role, firstRun: true } });
+      audit.append({ action: 'staff.login', actor: session.staffId });
+      return ok(session);
+    }),
+
+    // Public on purpose: the login screen lists who can sign in. Staff names are not health data.
+    'staff:roster': defineHandler('staff:roster', handlerOptions, () => ok(staff.roster())),
+
+    'staff:login': defineHandler('staff:login', handlerOptions, async (req) => {
+      const result = await staff.login(req.staffId, req.pin);
+      if (result.ok) {
+        audit.append({ action: 'staff.login', actor: result.session.staffId });
+        return ok(result.session);
+      }
+      // An unknown id is not recorded as the actor: it is whatever the caller typed.
+      const actor = result.reason === 'unknown_staff' ? 'unknown' : req.staffId;
+      audit.append({ action: 'staff.login_failed', actor, details: { reason: result.reason } });
+      switch (result.reason) {
+        case 'locked_out':
+          return fail('locked_out', 'Too many wrong PINs. Please wait before trying again.', result.retryAt ? { retryAt: result.retryAt } : {});
+        case 'bad_pin':
+        case 'unknown_staff':
+          return fail('unauthenticated', 'That PIN did not work. Please try again.');
+        default:
+          return assertNever(result.reason);
+      }
+    }),
+
+    'staff:lock': defineHandler('staff:lock', handlerOptions, () => {
+      const session = staff.current();
+      staff.lock();
+      if (session) audit.append({ action: 'staff.logout', actor: session.staffId });
+      return ok({ locked: true as const });
+    }),
+  };
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${String(value)}`);
+}

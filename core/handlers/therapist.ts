@@ -1,0 +1,158 @@
+/**
+ * The therapist's workspace channels. Each needs a live staff session (therapist or
+ * admin; require() also extends it) and answers about one submission at a time: the
+ * renderer never gets another client's data beyond the queue's listed fields.
+ * Views, acknowledgements, prints and exports are audited with ids only.
+ */
+import { basename } from 'node:path';
+import { ok } from '../../api/result.ts';
+import type { Acknowledgement, AuditListEntry, RosterEntry } from '../../api/contract.ts';
+import type { CoreDeps } from '../create-core.ts';
+import { transaction } from '../db/database.ts';
+import { CoreError, defineHandler, type HandlerTable } from '../handler.ts';
+import { initialsOf } from '../intake/identity.ts';
+import type { StoredSubmission } from '../submissions/repository.ts';
+import { checkAcknowledgement } from '../therapist/acknowledge.ts';
+import { buildSubmissionDetail } from '../therapist/detail.ts';
+import { verifyStoredPdf } from '../therapist/verify-pdf.ts';
+import { assertNever } from '../../forms/engine/index.ts';
+
+type TherapistChannel =
+  | 'submission:get'
+  | 'submission:pdf'
+  | 'submission:acknowledge'
+  | 'submission:print'
+  | 'submission:export'
+  | 'audit:list'
+  | 'audit:verify'
+  | 'staff:touch';
+
+/** Earlier visits compared with: enough for "since last time" and the two-session referral rule. */
+const EARLIER_VISITS = 5;
+
+export function therapistHandlers(deps: CoreDeps): Pick<HandlerTable, TherapistChannel> {
+  const { handlerOptions: options, staff, submissions, audit } = deps;
+
+  const load = (id: string): StoredSubmission => {
+    const stored = submissions.get(id);
+    // Purged by retention, or never existed: the same answer either way.
+    if (!stored) throw new CoreError('not_found', 'This submission is no longer on the kiosk.');
+    return stored;
+  };
+  const formOf = (s: Pick<StoredSubmission, 'formId' | 'formVersion'>) => deps.forms.get(s.formId, s.formVersion) ?? deps.forms.active();
+  const staffById = (): ReadonlyMap<string, RosterEntry> => new Map(staff.roster().map((r) => [r.staffId, r] as const));
+  const acknowledgementOf = (s: StoredSubmission): Acknowledgement => ({
+    status: s.status,
+    at: s.acknowledgedAt,
+    byStaffId: s.acknowledgedBy,
+    byName: s.acknowledgedBy ? (staffById().get(s.acknowledgedBy)?.name ?? null) : null,
+  });
+  const signatureOf = (s: StoredSubmission) => verifyStoredPdf(s.pdf, s.pdfSha256, s.signedAt);
+
+  return {
+    'submission:get': defineHandler('submission:get', options, (req) => {
+      const session = staff.require();
+      const stored = load(req.submissionId);
+      const earlier = stored.dateOfBirth ? submissions.findEarlier(stored.clientName, stored.dateOfBirth, stored.createdAt, EARLIER_VISITS) : { visits: [], total: 0 };
+      const detail = buildSubmissionDetail({
+        submissionId: stored.id,
+        createdAt: stored.createdAt,
+        clientName: stored.clientName,
+        dateOfBirth: stored.dateOfBirth,
+        language: stored.language,
+        form: formOf(stored),
+        answers: stored.answers,
+        flags: stored.flags,
+        acknowledgement: acknowledgementOf(stored),
+        signature: signatureOf(stored),
+        earlier: earlier.visits.map((e) => ({ submissionId: e.id, createdAt: e.createdAt, form: formOf(e), answers: e.answers, flags: e.flags })),
+        earlierTotal: earlier.total,
+      });
+      audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { earlierVisits: earlier.total } });
+      return ok(detail);
+    }),
+
+    'submission:pdf': defineHandler('submission:pdf', options, (req) => {
+      const session = staff.require();
+      const stored = load(req.submissionId);
+      audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { part: 'pdf' } });
+      return ok({ pdfBase64: Buffer.from(stored.pdf).toString('base64'), signature: signatureOf(stored) });
+    }),
+
+    'submission:acknowledge': defineHandler('submission:acknowledge', options, (req) => {
+      const session = staff.require();
+      const stored = load(req.submissionId);
+      if (stored.status === 'acknowledged') throw new CoreError('conflict', 'This submission has already been acknowledged.');
+      const check = checkAcknowledgement(stored.flags, req.flagsRead);
+      if (!check.ok) throw new CoreError('invalid_request', check.message);
+      // The status and its audit entry commit together: never one without the other.
+      transaction(deps.db, () => {
+        if (!submissions.acknowledge(stored.id, session.staffId)) throw new CoreError('conflict', 'This submission has already been acknowledged.');
+        audit.append({
+          action: 'submission.acknowledged',
+          actor: session.staffId,
+          subjectId: stored.id,
+          details: { flags: stored.flags.length, ticked: stored.flags.filter((f) => req.flagsRead.includes(f.code)).length },
+        });
+      });
+      return ok(acknowledgementOf(load(stored.id)));
+    }),
+
+    'submission:print': defineHandler('submission:print', options, async (req) => {
+      const session = staff.require();
+      const stored = load(req.submissionId);
+      // The job name shows in the OS print queue: an id fragment, never the client's name.
+      const outcome = await deps.printer.print(stored.pdf, `Intake summary ${stored.id.slice(0, 8)}`);
+      switch (outcome.kind) {
+        case 'printed':
+          audit.append({ action: 'submission.printed', actor: session.staffId, subjectId: stored.id, details: { mode: 'printer' } });
+          return ok({ kind: 'printed' as const });
+        case 'pdf':
+          audit.append({ action: 'submission.printed', actor: session.staffId, subjectId: stored.id, details: { mode: 'pdf' } });
+          return ok({ kind: 'pdf' as const, pdfBase64: outcome.pdfBase64 });
+        case 'failed':
+          throw new CoreError('unavailable', `The summary was not printed: ${outcome.message}`);
+        default:
+          return assertNever(outcome, 'print outcome');
+      }
+    }),
+
+    'submission:export': defineHandler('submission:export', options, async (req) => {
+      const session = staff.require();
+      const stored = load(req.submissionId);
+      const result = await deps.exporter.exportPdf(stored.id, stored.pdf, new Date(stored.createdAt), initialsOf(stored.clientName));
+      if (!result.ok) throw new CoreError('unavailable', `The summary was not exported: ${result.message}`);
+      audit.append({ action: 'submission.exported', actor: session.staffId, subjectId: stored.id, details: { manual: true } });
+      return ok({ fileName: basename(result.path) });
+    }),
+
+    'audit:list': defineHandler('audit:list', options, (req) => {
+      staff.require();
+      const people = staffById();
+      const entries = audit.list({ limit: req.limit, ...(req.beforeId === undefined ? {} : { beforeId: req.beforeId }) });
+      const listed = entries.map(
+        (e): AuditListEntry => ({
+          id: e.id,
+          at: e.at,
+          action: e.action,
+          actor: e.actor,
+          actorName: people.get(e.actor)?.name ?? null,
+          actorRole: people.get(e.actor)?.role ?? null,
+          subjectId: e.subjectId,
+          details: e.details,
+        }),
+      );
+      const last = entries[entries.length - 1];
+      return ok({ entries: listed, nextBeforeId: entries.length === req.limit && last && last.id > 1 ? last.id : null });
+    }),
+
+    'audit:verify': defineHandler('audit:verify', options, () => {
+      const session = staff.require();
+      const result = audit.verify();
+      audit.append({ action: 'audit.verified', actor: session.staffId, details: result.ok ? { ok: true, entries: result.entries } : { ok: false, firstBrokenId: result.firstBrokenId } });
+      return ok(result);
+    }),
+
+    'staff:touch': defineHandler('staff:touch', options, () => ok(staff.require())),
+  };
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateScreening, type Answers } from '../../forms/engine/index.ts';
+import { ageOn, buildSummaryModel, type SummaryInput } from './summary-model.ts';
+import { CASES, FIXTURE_FORM } from './test-fixtures.ts';
+
+const CREATED = new Date(2026, 10, 21, 14, 32);
+
+function input(answers: Answers, language = 'en'): SummaryInput {
+  return {
+    form: FIXTURE_FORM,
+    answers,
+    flags: evaluateScreening(FIXTURE_FORM, answers, CREATED),
+    language,
+    submissionId: 'sub-1',
+    createdAt: CREATED,
+    clinicName: 'Harbour Massage Clinic',
+  };
+}
+
+const caseAnswers = (label: string): Answers => {
+  const found = CASES.find((c) => c.label === label);
+  if (!found) throw new Error(label);
+  return found.answers;
+};
+
+describe('buildSummaryModel', () => {
+  it('orders flags stop, clearance, modify, info with words for each', () => {
+    // Given in reverse severity order on purpose.
+    const base = input(caseAnswers('many flags'));
+    const model = buildSummaryModel({ ...base, flags: [...base.flags].reverse() });
+    expect(model.flags.map((f) => f.severityWord)).toEqual(['STOP', 'CLEARANCE', 'CLEARANCE', 'MODIFY', 'MODIFY', 'INFO']);
+    expect(model.flags[0]).toMatchObject({ title: 'Fever or acute infection', triggers: ['Do you have a fever or an infection today? → Yes'] });
+  });
+
+  it.each([
+    ['blood thinners no -> medications question hidden', { blood_thinners: false, medications: 'stale answer' }, false],
+    ['blood thinners yes -> medications listed', { blood_thinners: true, medications: 'Warfarin' }, true],
+  ])('%s', (_label, change, isListed) => {
+    const model = buildSummaryModel(input({ ...caseAnswers('no flags'), ...change }));
+    const labels = model.sections.flatMap((s) => s.items.map((i) => i.label));
+    expect(labels.includes('Medications you take')).toBe(isListed);
+    expect(JSON.stringify(model).includes('stale answer')).toBe(false);
+  });
+
+  it('Spanish client: questions, answers and consent as the client saw them; staff parts in the form default language', () => {
+    const model = buildSummaryModel(input(caseAnswers('Spanish'), 'es'));
+    expect(model.sections[0]).toMatchObject({ title: 'Sobre usted', items: expect.arrayContaining([{ label: 'Nombre', value: 'José' }]) });
+    expect(model.consents[0]?.text).toMatch(/^Entiendo que la masoterapia/);
+    expect(model.flags[0]?.title).toBe('Osteoporosis');
+    expect(model.labels.flagsHeading).toBe('Screening flags');
+    expect(model.language).toBe('es (Spanish)');
+  });
+
+  it('client identity: full name, date of birth and age at the visit', () => {
+    const model = buildSummaryModel(input(caseAnswers('non-Latin name')));
+    expect(model.client).toEqual({ name: 'Zoë Łukasz-Nguyễn 王', dateOfBirth: '2 May 1980', age: 46 });
+  });
+
+  it('body map: marked regions numbered in answer order, on every view showing them; legend in words', () => {
+    const model = buildSummaryModel(input(caseAnswers('no flags')));
+    expect(model.bodyMap?.legend).toEqual([
+      { marker: 1, label: 'Lower back' },
+      { marker: 2, label: 'Neck' },
+    ]);
+    const back = model.bodyMap?.views.find((v) => v.key === 'back');
+    const front = model.bodyMap?.views.find((v) => v.key === 'front');
+    expect(back?.regions.filter((r) => r.marker !== null).map((r) => r.id).sort()).toEqual(['lower_back', 'neck']);
+    expect(front?.regions.filter((r) => r.marker !== null).map((r) => r.id)).toEqual(['neck']);
+  });
+
+  it('key facts: pain with number and word, duration, cause, preferences', () => {
+    const model = buildSummaryModel(input({ ...caseAnswers('no flags'), pain_level: 8 }));
+    expect(model.keyFacts).toEqual([
+      { label: 'How strong is the pain?', value: '8 / 10 (severe)' },
+      { label: 'How long have you had it?', value: '6 to 12 weeks' },
+      { label: 'What caused it?', value: 'Strain or lifting' },
+      { label: 'Massage type', value: 'Swedish' },
+      { label: 'Pressure', value: 'Medium' },
+      { label: 'Areas to avoid', value: 'Feet' },
+    ]);
+  });
+
+  it('signature and consent are taken out of the answer table and kept separately', () => {
+    const model = buildSummaryModel(input(caseAnswers('no flags')));
+    const labels = model.sections.flatMap((s) => s.items.map((i) => i.label));
+    expect(labels).not.toContain('Signature');
+    expect(labels).not.toContain('Consent to treatment');
+    expect(model.signature?.strokes).toHaveLength(2);
+    expect(model.consents).toEqual([{ title: 'Consent to treatment', text: expect.stringMatching(/not a substitute for medical care/), answer: 'Accepted' }]);
+  });
+});
+
+describe('ageOn', () => {
+  it.each([
+    ['birthday later this year', '1980-12-01', 45],
+    ['birthday today', '1980-11-21', 46],
+    ['birthday earlier this year', '1980-01-15', 46],
+    ['not a date', 'soon', null],
+    ['born after the visit', '2030-01-01', null],
+  ])('%s', (_label, dob, age) => {
+    expect(ageOn(dob, CREATED)).toBe(age);
+  });
+});

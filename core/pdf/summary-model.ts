@@ -1,0 +1,209 @@
+/**
+ * From form + answers + flags to the summary's view model. Pure: no I/O, no clock.
+ *
+ * Languages: what the client saw (step titles, question texts, answers, consent text)
+ * is in the client's language; what is for the therapist (headings, flags, page-1 key
+ * facts, body-map legend) is in the form's default language, the clinic's own.
+ */
+import {
+  BODY_MAP,
+  bodyMapRegionLabel,
+  formatAnswer,
+  isQuestionVisible,
+  languageName,
+  localize,
+  SEVERITY_ORDER,
+  visibleSteps,
+  type Answers,
+  type AnswerValue,
+  type Flag,
+  type FormDefinition,
+  type Question,
+  type SignatureValue,
+  type Step,
+} from '../../forms/engine/index.ts';
+import { painWord, severityWord, summaryLabels } from './labels.ts';
+import type { SummaryBodyMap, SummaryConsent, SummaryField, SummaryFlag, SummaryLogo, SummaryModel, SummarySection } from './summary-types.ts';
+
+export type * from './summary-types.ts';
+
+/** Everything the summary is made from. */
+export interface SummaryInput {
+  readonly form: FormDefinition;
+  readonly answers: Answers;
+  readonly flags: readonly Flag[];
+  /** The language the client filled the form in. */
+  readonly language: string;
+  readonly submissionId: string;
+  readonly createdAt: Date;
+  readonly clinicName: string;
+  readonly clinicAddress?: string;
+  /** The clinic's logo as a PNG or JPEG data URL (admin settings). */
+  readonly clinicLogoDataUrl?: string | null;
+}
+
+/** Builds the plain, localized view model renderSummaryPdf lays out. */
+export function buildSummaryModel(input: SummaryInput): SummaryModel {
+  const { form, answers, createdAt } = input;
+  const clientLang = input.language;
+  const staffLang = form.defaultLanguage;
+  const labels = summaryLabels(staffLang);
+  const steps = visibleSteps(form, answers, createdAt);
+  const shown = (q: Question) => isQuestionVisible(form, q.id, answers, createdAt);
+  const answerOf = (q: Question): AnswerValue => answers[q.id] ?? null;
+
+  return {
+    labels,
+    clinic: {
+      name: input.clinicName,
+      address: input.clinicAddress?.trim() ? input.clinicAddress.trim() : null,
+      logo: logoOf(input.clinicLogoDataUrl ?? null),
+    },
+    client: clientOf(form, answers, createdAt, staffLang),
+    visit: {
+      iso: createdAt.toISOString(),
+      text: new Intl.DateTimeFormat(staffLang, { dateStyle: 'long', timeStyle: 'short' }).format(createdAt),
+      dateText: new Intl.DateTimeFormat(staffLang, { dateStyle: 'medium' }).format(createdAt),
+    },
+    flags: flagsOf(form, input.flags, staffLang),
+    bodyMap: bodyMapOf(steps, answers, shown, staffLang, form.defaultLanguage),
+    keyFacts: keyFactsOf(form, steps, answers, shown, staffLang),
+    sections: steps
+      .map((step): SummarySection => ({
+        title: localize(step.title, clientLang, form.defaultLanguage),
+        items: step.questions
+          .filter((q) => shown(q) && q.type !== 'signature' && q.type !== 'consent')
+          .map((q) => ({ label: localize(q.label, clientLang, form.defaultLanguage), value: formatAnswer(form, q.id, answerOf(q), clientLang) })),
+      }))
+      .filter((s) => s.items.length > 0),
+    consents: steps.flatMap((step) =>
+      step.questions.flatMap((q): SummaryConsent[] =>
+        q.type === 'consent' && shown(q)
+          ? [{ title: localize(q.label, clientLang, form.defaultLanguage), text: localize(q.text, clientLang, form.defaultLanguage), answer: formatAnswer(form, q.id, answerOf(q), clientLang) }]
+          : [],
+      ),
+    ),
+    signature: signatureOf(steps, answers, shown),
+    form: { id: form.id, version: form.version, title: localize(form.title, staffLang, form.defaultLanguage) },
+    language: `${clientLang} (${languageName(clientLang)})`,
+    submissionId: input.submissionId,
+    createdAt,
+  };
+}
+
+function clientOf(form: FormDefinition, answers: Answers, createdAt: Date, lang: string): SummaryModel['client'] {
+  const name = form.identity.name
+    .map((id) => answers[id])
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    .map((v) => v.trim())
+    .join(' ');
+  const dobId = form.identity.dateOfBirth;
+  const dob = dobId ? answers[dobId] : undefined;
+  if (!dobId || typeof dob !== 'string' || dob === '') return { name, dateOfBirth: null, age: null };
+  return { name, dateOfBirth: formatAnswer(form, dobId, dob, lang), age: ageOn(dob, createdAt) };
+}
+
+/** Whole years from an ISO birth date to the visit's local calendar date. */
+export function ageOn(isoBirthDate: string, on: Date): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoBirthDate);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  let age = on.getFullYear() - year;
+  if (on.getMonth() + 1 < month || (on.getMonth() + 1 === month && on.getDate() < day)) age -= 1;
+  return age >= 0 ? age : null;
+}
+
+function flagsOf(form: FormDefinition, flags: readonly Flag[], lang: string): SummaryFlag[] {
+  const questions = new Map(form.steps.flatMap((s) => s.questions.map((q) => [q.id as string, q] as const)));
+  return [...flags]
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))
+    .map((flag) => ({
+      severity: flag.severity,
+      severityWord: severityWord(flag.severity, lang),
+      title: localize(flag.title, lang, form.defaultLanguage),
+      guidance: localize(flag.guidance, lang, form.defaultLanguage),
+      triggers: flag.triggers.map((t) => {
+        const q = questions.get(t.questionId);
+        const question = q ? localize(q.label, lang, form.defaultLanguage) : t.questionId;
+        return `${question} → ${formatAnswer(form, t.questionId, t.value, lang)}`;
+      }),
+    }));
+}
+
+/**
+ * The figure shows the form's first body-map question (where it hurts). Later body maps
+ * (areas to avoid, varicose veins...) mean something else; they stay in words, in the
+ * key facts and the answers, rather than sharing one ambiguous drawing.
+ */
+function bodyMapOf(
+  steps: readonly Step[],
+  answers: Answers,
+  shown: (q: Question) => boolean,
+  lang: string,
+  fallback: string,
+): SummaryBodyMap | null {
+  const question = steps.flatMap((s) => s.questions).find((q) => q.type === 'body_map' && shown(q));
+  if (!question) return null;
+  const value = answers[question.id];
+  const marked = Array.isArray(value) ? [...new Set(value.filter((id): id is string => typeof id === 'string'))] : [];
+  const marker = (id: string) => (marked.includes(id) ? marked.indexOf(id) + 1 : null);
+  const words = frontBackWords(lang);
+  const views = (['front', 'back'] as const).map((key) => ({
+    key,
+    label: words[key],
+    outline: BODY_MAP.views[key].outline,
+    regions: BODY_MAP.views[key].regions.map((r) => ({ id: r.id, path: r.path, marker: marker(r.id) })),
+  }));
+  return {
+    viewBox: BODY_MAP.viewBox,
+    views,
+    legend: marked.map((id, i) => ({ marker: i + 1, label: localize(bodyMapRegionLabel(id), lang, fallback) || id })),
+  };
+}
+
+function frontBackWords(lang: string): { front: string; back: string } {
+  return lang.startsWith('es') ? { front: 'Delante', back: 'Detrás' } : { front: 'Front', back: 'Back' };
+}
+
+/**
+ * Page-1 facts, found by the form's structure rather than fixed ids so admins can
+ * rename questions: the scale (pain) and single-choice questions (duration, cause) of
+ * the step holding the first body map, then every answer of a step whose id mentions
+ * "preference".
+ */
+function keyFactsOf(form: FormDefinition, steps: readonly Step[], answers: Answers, shown: (q: Question) => boolean, lang: string): SummaryField[] {
+  const facts: SummaryField[] = [];
+  const fact = (q: Question) => {
+    const value = answers[q.id] ?? null;
+    let text = formatAnswer(form, q.id, value, lang);
+    if (q.type === 'scale' && typeof value === 'number' && q.min === 0 && q.max === 10) text = `${text} (${painWord(value, lang)})`;
+    facts.push({ label: localize(q.label, lang, form.defaultLanguage), value: text });
+  };
+  const painStep = steps.find((step) => step.questions.some((q) => q.type === 'body_map' && shown(q)));
+  for (const q of painStep?.questions ?? []) if (shown(q) && (q.type === 'scale' || q.type === 'single_choice')) fact(q);
+  for (const step of steps) {
+    if (/preference/i.test(step.id)) for (const q of step.questions) if (shown(q)) fact(q);
+  }
+  return facts;
+}
+
+function signatureOf(steps: readonly Step[], answers: Answers, shown: (q: Question) => boolean): SignatureValue | null {
+  for (const step of steps) {
+    for (const q of step.questions) {
+      const value = answers[q.id];
+      if (q.type === 'signature' && shown(q) && isSignatureValue(value)) return value;
+    }
+  }
+  return null;
+}
+
+function isSignatureValue(value: AnswerValue | undefined): value is SignatureValue {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'strokes' in value;
+}
+
+/** A PNG/JPEG data URL as bytes pdf-lib can embed; anything else is ignored (no logo). */
+export function logoOf(dataUrl: string | null): SummaryLogo | null {
+  const match = dataUrl ? /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/=]+)$/.exec(dataUrl) : null;
+  if (!match || !match[2]) return null;
+  return { kind: match[1] === 'png' ? 'png' : 'jpeg', bytes: new Uint8Array(Buffer.from(match[2], 'base64')) };
+}

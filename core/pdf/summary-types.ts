@@ -1,0 +1,108 @@
+/**
+ * The summary PDF's view model: plain, already-localized data. buildSummaryModel makes
+ * it from a form and answers; renderSummaryPdf only lays it out, so layout never needs
+ * to know about languages, visibility rules or answer formats.
+ */
+import type { Severity, SignatureValue } from '../../forms/engine/index.ts';
+
+/** A label and its human-readable value. */
+export interface SummaryField {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface SummaryFlag {
+  readonly severity: Severity;
+  /** "STOP", "CLEARANCE"...: printed next to the icon so severity never rests on colour. */
+  readonly severityWord: string;
+  readonly title: string;
+  readonly guidance: string;
+  /** "Question: answer" lines for the answers that raised it. */
+  readonly triggers: readonly string[];
+}
+
+export interface SummaryBodyMapRegion {
+  readonly id: string;
+  readonly path: string;
+  /** Legend number when the client marked this region, else null. */
+  readonly marker: number | null;
+}
+
+export interface SummaryBodyMapView {
+  readonly key: 'front' | 'back';
+  readonly label: string;
+  readonly outline: string;
+  readonly regions: readonly SummaryBodyMapRegion[];
+}
+
+export interface SummaryBodyMap {
+  readonly viewBox: { readonly width: number; readonly height: number };
+  readonly views: readonly SummaryBodyMapView[];
+  /** Marked regions in words, numbered as on the figures. */
+  readonly legend: readonly { readonly marker: number; readonly label: string }[];
+}
+
+export interface SummarySection {
+  readonly title: string;
+  readonly items: readonly SummaryField[];
+}
+
+export interface SummaryConsent {
+  readonly title: string;
+  /** The consent text exactly as shown to the client, in their language. */
+  readonly text: string;
+  readonly answer: string;
+}
+
+/** Staff-facing words, in the form's default language. */
+export interface SummaryLabels {
+  readonly documentTitle: string;
+  readonly flagsHeading: string;
+  readonly noFlags: string;
+  readonly stopBanner: string;
+  readonly clearanceBanner: string;
+  readonly dateOfBirth: string;
+  readonly age: string;
+  readonly visit: string;
+  readonly bodyMap: string;
+  readonly noRegions: string;
+  readonly keyFacts: string;
+  readonly answers: string;
+  readonly consent: string;
+  readonly signature: string;
+  readonly noSignature: string;
+  readonly form: string;
+  readonly version: string;
+  readonly submission: string;
+  readonly language: string;
+  readonly because: string;
+  /** With `{n}` and `{m}` placeholders. */
+  readonly pageOf: string;
+}
+
+export interface SummaryLogo {
+  readonly kind: 'png' | 'jpeg';
+  readonly bytes: Uint8Array;
+}
+
+export interface SummaryModel {
+  readonly labels: SummaryLabels;
+  readonly clinic: { readonly name: string; readonly address: string | null; readonly logo: SummaryLogo | null };
+  readonly client: { readonly name: string; readonly dateOfBirth: string | null; readonly age: number | null };
+  readonly visit: { readonly iso: string; readonly text: string; readonly dateText: string };
+  /** Most severe first. */
+  readonly flags: readonly SummaryFlag[];
+  readonly bodyMap: SummaryBodyMap | null;
+  /** Pain, duration, cause and preferences, for page 1. */
+  readonly keyFacts: readonly SummaryField[];
+  /** Every visible answered question, by step, with the question text the client saw. */
+  readonly sections: readonly SummarySection[];
+  readonly consents: readonly SummaryConsent[];
+  readonly signature: SignatureValue | null;
+  readonly form: { readonly id: string; readonly version: number; readonly title: string };
+  /** The client's language (name as well as code), e.g. "es (Spanish)". */
+  readonly language: string;
+  readonly submissionId: string;
+  /** PDF metadata creation date. */
+  readonly createdAt: Date;
+}

@@ -1,0 +1,125 @@
+/**
+ * One submission as the therapist reads it. Pure: the handler loads the record, the
+ * earlier visits and the signature status; this only shapes them. Everything for the
+ * therapist (flags, labels, answers) is in the form's default language, the clinic's
+ * own; free text stays as the client typed it.
+ */
+import type { Acknowledgement, DetailField, DetailFlag, DetailSection, SignatureStatus, SubmissionDetail } from '../../api/contract.ts';
+import {
+  formatAnswer,
+  languageName,
+  localize,
+  SEVERITY_ORDER,
+  visibleSteps,
+  type Answers,
+  type Flag,
+  type FormDefinition,
+  type Question,
+} from '../../forms/engine/index.ts';
+import { ageOn } from '../pdf/summary-model.ts';
+import { mustTick } from './acknowledge.ts';
+import { changesSinceLast, referralFlag, SPASM_QUESTIONS } from './changes.ts';
+import { firstBodyMap, isPreferenceStep, painScale, painStep, visitFacts, type VisitRecord } from './visit-facts.ts';
+
+/** What the handler hands over: the stored record and its form, never more than this client's data. */
+export interface DetailInput {
+  readonly submissionId: string;
+  readonly createdAt: string;
+  readonly clientName: string;
+  readonly dateOfBirth: string | null;
+  readonly language: string;
+  readonly form: FormDefinition;
+  readonly answers: Answers;
+  readonly flags: readonly Flag[];
+  readonly acknowledgement: Acknowledgement;
+  readonly signature: SignatureStatus;
+  /** The same client's newest earlier visits (name + date of birth), newest first. */
+  readonly earlier: readonly VisitRecord[];
+  /** How many earlier visits the kiosk holds for this client in all (`earlier` may be fewer). */
+  readonly earlierTotal: number;
+}
+
+function questionLabel(form: FormDefinition, questionId: string): string {
+  for (const step of form.steps) {
+    const q = step.questions.find((x) => x.id === questionId);
+    if (q) return localize(q.label, form.defaultLanguage, form.defaultLanguage);
+  }
+  return questionId;
+}
+
+function detailFlags(form: FormDefinition, flags: readonly Flag[]): DetailFlag[] {
+  const lang = form.defaultLanguage;
+  return flags.map((flag) => ({
+    code: flag.code,
+    severity: flag.severity,
+    title: localize(flag.title, lang, lang),
+    guidance: localize(flag.guidance, lang, lang),
+    triggers: flag.triggers.map((t) => ({ questionId: t.questionId, question: questionLabel(form, t.questionId), answer: formatAnswer(form, t.questionId, t.value, lang) })),
+    mustTick: mustTick(flag.severity),
+    derived: false,
+  }));
+}
+
+function bySeverity(flags: readonly DetailFlag[]): DetailFlag[] {
+  const rank = (f: DetailFlag) => SEVERITY_ORDER.indexOf(f.severity);
+  // Stable sort: the form's rule order survives within a severity, derived flags come last in theirs.
+  return [...flags].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Shapes one submission for the detail screen. */
+export function buildSubmissionDetail(input: DetailInput): SubmissionDetail {
+  const { form, answers } = input;
+  const lang = form.defaultLanguage;
+  const at = new Date(input.createdAt);
+  const steps = visibleSteps(form, answers, at);
+  const field = (q: Question): DetailField => ({
+    questionId: q.id,
+    label: localize(q.label, lang, lang),
+    value: formatAnswer(form, q.id, answers[q.id] ?? null, lang),
+  });
+
+  const map = firstBodyMap(steps);
+  const marked = map ? answers[map.id] : undefined;
+  const regionIds = Array.isArray(marked) ? [...new Set(marked)] : [];
+  const scale = painScale(steps);
+  const painValue = scale ? answers[scale.id] : undefined;
+  const backStep = painStep(steps);
+
+  const current = visitFacts({ submissionId: input.submissionId, createdAt: input.createdAt, form, answers, flags: input.flags });
+  const earlierFacts = input.earlier.map(visitFacts);
+  const dateText = (iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(iso));
+  const referral = referralFlag(current, earlierFacts, input.flags, {
+    painQuestion: scale ? localize(scale.label, lang, lang) : 'Pain',
+    spasmQuestion: questionLabel(form, SPASM_QUESTIONS.spasms),
+    painText: (value) => `${value} / ${scale?.max ?? 10}`,
+    dateText,
+  });
+
+  const dobId = form.identity.dateOfBirth;
+  return {
+    submissionId: input.submissionId,
+    createdAt: input.createdAt,
+    visitText: new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(at),
+    clientName: input.clientName,
+    dateOfBirth: input.dateOfBirth,
+    dateOfBirthText: input.dateOfBirth && dobId ? formatAnswer(form, dobId, input.dateOfBirth, lang) : input.dateOfBirth,
+    age: input.dateOfBirth ? ageOn(input.dateOfBirth, at) : null,
+    language: input.language,
+    languageName: languageName(input.language),
+    formId: form.id,
+    formVersion: form.version,
+    formTitle: localize(form.title, lang, lang),
+    flags: bySeverity([...detailFlags(form, input.flags), ...(referral ? [referral] : [])]),
+    bodyMap: map ? { questionId: map.id, label: localize(map.label, lang, lang), regionIds, regionLabels: [...current.areas.values()] } : null,
+    pain:
+      scale && typeof painValue === 'number'
+        ? { label: localize(scale.label, lang, lang), value: painValue, max: scale.max, text: formatAnswer(form, scale.id, painValue, lang) }
+        : null,
+    painFacts: (backStep?.questions ?? []).filter((q) => q.type === 'single_choice').map(field),
+    preferences: steps.filter(isPreferenceStep).flatMap((s) => s.questions.map(field)),
+    sections: steps.map((s): DetailSection => ({ stepId: s.id, title: localize(s.title, lang, lang), items: s.questions.map(field) })),
+    acknowledgement: input.acknowledgement,
+    signature: input.signature,
+    changes: changesSinceLast(current, earlierFacts, input.earlierTotal),
+  };
+}
