@@ -15,6 +15,13 @@ export const adminEn = {
     down: '↓ Down',
     remove: 'Remove',
   },
+  /** A severity as one word, before a flag's title ("modify: Headache today") in the preview and the rules list. */
+  severityWord: {
+    stop: 'stop',
+    clearance: 'clearance',
+    modify: 'modify',
+    info: 'info',
+  },
   app: {
     title: 'Administration',
     who: 'Administrator: {{name}}',
@@ -107,6 +114,55 @@ export const adminEn = {
     consent: 'Consent (text + tick)',
     signature: 'Signature',
   },
+  question: {
+    problemsLabel: 'Problems with question {{id}}',
+    id: 'Question id (used in conditions)',
+    type: 'Answer type',
+    required: 'Required',
+    /** The label of a consent question is the text beside its tick box. */
+    tickText: 'Tick-box text',
+    label: 'Question',
+    help: 'Help text',
+    consentText: 'Consent text (what the client agrees to)',
+    unit: 'Unit',
+    minLabel: 'Word at the low end',
+    maxLabel: 'Word at the high end',
+    /** Limits on an answer, by the definition field they set. */
+    bound: {
+      minLength: 'Shortest answer (characters)',
+      maxLength: 'Longest answer (characters)',
+      min: 'Lowest value',
+      max: 'Highest value',
+      minSelected: 'Fewest choices',
+      maxSelected: 'Most choices',
+    },
+    /** The formats after these are the definition's own syntax: keep them as they are. */
+    earliestDate: 'Earliest date (YYYY-MM-DD, today, today-120y)',
+    latestDate: 'Latest date (YYYY-MM-DD, today, today-120y)',
+    integer: 'Whole numbers only',
+    visibleIf: 'Show only when',
+  },
+  rules: {
+    title: 'Screening rules and flags',
+    /** Stands in for a rule that has no title in the default language yet. */
+    noTitle: '(no title yet)',
+    /** Read by screen readers after Edit/Up/Down/Remove: "rule FEVER_INFECTION". */
+    ruleN: 'rule {{code}}',
+    problemsLabel: 'Problems with rule {{code}}',
+    code: 'Flag code',
+    severity: 'Severity',
+    severityOption: {
+      stop: 'Stop: do not treat today',
+      clearance: 'Clearance: physician first',
+      modify: 'Modify: treat with changes',
+      info: 'Info: for the therapist',
+    },
+    when: 'Raise this flag when',
+    flagTitle: 'Flag title (therapist)',
+    guidance: 'Guidance (therapist only)',
+    clientMessage: 'Message to the client (kind, no clinical detail)',
+    add: '+ Add rule',
+  },
   options: {
     title: 'Options',
     id: 'Option {{n}} id',
@@ -142,13 +198,6 @@ export const adminEn = {
     hidden: 'This step is hidden for the answers given so far.',
     flagsTitle: 'Flags these answers raise',
     noFlags: 'None.',
-    /** Before a flag's title in the preview: "modify: Headache today". */
-    severity: {
-      stop: 'stop',
-      clearance: 'clearance',
-      modify: 'modify',
-      info: 'info',
-    },
   },
   versions: {
     title: 'Published versions',

@@ -108,7 +108,7 @@ export function PreviewPane({ draft, parsed, errors, stepIndex }: PreviewPanePro
             <ul data-testid="preview-flags">
               {flags.map((f) => (
                 <li key={f.code}>
-                  <strong>{t(`preview.severity.${f.severity}`)}</strong>: {localize(f.title, 'en', draft.defaultLanguage)}
+                  <strong>{t(`severityWord.${f.severity}`)}</strong>: {localize(f.title, 'en', draft.defaultLanguage)}
                 </li>
               ))}
             </ul>
