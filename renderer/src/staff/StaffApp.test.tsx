@@ -65,10 +65,23 @@ describe('StaffApp: one place for the end of a session and for refusals', () => 
     expect(screen.getByText('Signed in as Theo Therapist (therapist)')).toBeTruthy();
   });
 
+  it('auto log-off: when main reports the session gone, staff mode closes (back to the attract screen)', async () => {
+    const api = fakeKiosk(() => ({ ok: true, value: { items: [ITEM] } }));
+    const answers: StaffStatus[] = [{ needsSetup: false, session: THEO }];
+    // The first status opens the queue; the session watch's next one finds the session lapsed.
+    vi.mocked(api.staffStatus).mockImplementation(async () => ({ ok: true, value: answers.shift() ?? { needsSetup: false, session: null } }));
+    const { onExit } = renderStaff(api);
+    await settle();
+    await settle();
+    expect(onExit).toHaveBeenCalled();
+  });
+
   it('lists the queue when the calls succeed', async () => {
-    renderStaff(fakeKiosk(() => ({ ok: true, value: { items: [ITEM] } })));
+    const { onExit } = renderStaff(fakeKiosk(() => ({ ok: true, value: { items: [ITEM] } })));
+    await settle();
     await settle();
     expect(screen.getByRole('button', { name: 'Ana García' })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
+    expect(onExit).not.toHaveBeenCalled();
   });
 });
