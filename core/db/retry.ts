@@ -1,0 +1,30 @@
+/**
+ * Retrying a transaction inside the port: a serialization failure or deadlock (PostgreSQL)
+ * or a busy database (SQLite) rolls back and runs the whole transaction again, a few times
+ * with a jittered back-off, so concurrent writers never see the conflict. After the last
+ * attempt it is a StoreBusyError (nothing was stored).
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { StoreBusyError } from './errors.ts';
+import type { RetryOptions } from './port.ts';
+
+export type RetryReason = 'serialization' | 'deadlock' | 'busy';
+
+const DEFAULT_ATTEMPTS = 8;
+const MAX_BACKOFF_MS = 200;
+
+export async function withRetries<T>(attempt: () => Promise<T>, classify: (error: unknown) => RetryReason | null, options: RetryOptions): Promise<T> {
+  const maxAttempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
+  for (let n = 1; ; n += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const reason = classify(error);
+      if (!reason) throw error;
+      if (n >= maxAttempts) throw new StoreBusyError(n);
+      await options.onRetry?.(n, reason);
+      // Full jitter: writers that collided do not collide again in lockstep.
+      await sleep(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** n));
+    }
+  }
+}
