@@ -104,6 +104,8 @@ export async function openPostgresStore(connectionString: string, options: Postg
   // An idle connection the server dropped emits 'error' on the pool; without a listener that
   // would end the process. The pool discards the client; the next query reconnects or fails typed.
   pool.on('error', () => undefined);
+  // The same for a client checked out into a transaction: the loss surfaces as the next query's typed error.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     await pool.query('SELECT 1');
   } catch (error) {
