@@ -50,6 +50,13 @@ export interface TransactionOptions {
    * BEGIN IMMEDIATE on SQLite.
    */
   readonly readOnly?: boolean;
+  /**
+   * Names a chain the transaction extends (the audit log's hash chain): transactions naming the
+   * same chain run one after another instead of conflicting and retrying (PostgreSQL: a session
+   * advisory lock taken before BEGIN, so the snapshot is taken after the wait; SQLite has one
+   * writer anyway). Only the outermost transaction's options count.
+   */
+  readonly serializeOn?: string;
 }
 
 /**
@@ -66,8 +73,8 @@ export interface Store extends Queryable {
 
 /** Adapter tuning shared by both engines. */
 export interface RetryOptions {
-  /** Attempts of one transaction before StoreBusyError; default 8. */
+  /** Attempts of one transaction before StoreBusyError; default 10. */
   readonly maxAttempts?: number;
   /** Called before each retry with the attempt that failed (1-based); for counters, never for a client. */
-  readonly onRetry?: (attempt: number, reason: 'serialization' | 'deadlock' | 'busy') => void | Promise<void>;
+  readonly onRetry?: (attempt: number, reason: 'serialization' | 'deadlock' | 'busy' | 'unique') => void | Promise<void>;
 }

@@ -72,6 +72,11 @@ function classify(error: unknown): RetryReason | null {
   return code === '40001' ? 'serialization' : code === '40P01' ? 'deadlock' : null;
 }
 
+/** In a SERIALIZABLE write transaction a unique violation may be a concurrent conflict in disguise (retry.ts). */
+function classifyInWriteTransaction(error: unknown): RetryReason | null {
+  return error instanceof UniqueViolationError ? 'unique' : classify(error);
+}
+
 function isUnreachable(error: unknown): boolean {
   const code = pgCode(error);
   if (code && (UNREACHABLE_CODES.has(code) || UNAVAILABLE_STATES.has(code) || code.startsWith('08'))) return true;
@@ -169,7 +174,12 @@ function createPostgresStore(pool: pg.Pool, url: DatabaseUrl, options: PostgresS
     const client = await connect();
     let isActive = true;
     let isBroken = false;
+    let isLocked = false;
     try {
+      if (txOptions.serializeOn !== undefined) {
+        await run(client, 'SELECT pg_advisory_lock(hashtextextended(?, 0))', [`kiosk-chain:${txOptions.serializeOn}`]);
+        isLocked = true;
+      }
       await run(client, txOptions.readOnly ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN ISOLATION LEVEL SERIALIZABLE', []);
       const result = await runInTransaction(owner, queryable(client, () => isActive), fn);
       await run(client, 'COMMIT', []);
@@ -180,6 +190,10 @@ function createPostgresStore(pool: pg.Pool, url: DatabaseUrl, options: PostgresS
       throw error;
     } finally {
       isActive = false;
+      if (isLocked && !isBroken) {
+        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`kiosk-chain:${txOptions.serializeOn}`]).catch(() => (isBroken = true));
+      }
+      // A broken connection is destroyed, which also releases a session lock it held.
       client.release(isBroken);
     }
   }
@@ -187,7 +201,7 @@ function createPostgresStore(pool: pg.Pool, url: DatabaseUrl, options: PostgresS
   async function transaction<T>(fn: (tx: Queryable) => Promise<T>, txOptions: TransactionOptions = {}): Promise<T> {
     const open = currentTransaction(owner);
     if (open) return open.transaction(fn);
-    return withRetries(() => attempt(fn, txOptions), classify, options);
+    return withRetries(() => attempt(fn, txOptions), txOptions.readOnly ? classify : classifyInWriteTransaction, options);
   }
 
   async function standalone<R extends Row>(sql: string, params: readonly SqlValue[] = []): Promise<QueryResult<R>> {

@@ -8,9 +8,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { StoreBusyError } from './errors.ts';
 import type { RetryOptions } from './port.ts';
 
-export type RetryReason = 'serialization' | 'deadlock' | 'busy';
+/**
+ * 'unique': under SERIALIZABLE, PostgreSQL may report a conflict between two concurrent
+ * transactions as a unique violation (23505) instead of 40001, when both insert a key derived
+ * from what they read (the next link of a chain; see "Serializable Isolation Level" in the
+ * PostgreSQL manual). Such a conflict is gone on a rerun; a genuine duplicate is not, and
+ * after the last attempt surfaces as the UniqueViolationError it is (expected duplicates, like
+ * an idempotent submission id, use ON CONFLICT DO NOTHING and never get here).
+ */
+export type RetryReason = 'serialization' | 'deadlock' | 'busy' | 'unique';
 
-const DEFAULT_ATTEMPTS = 8;
+const DEFAULT_ATTEMPTS = 10;
 const MAX_BACKOFF_MS = 200;
 
 export async function withRetries<T>(attempt: () => Promise<T>, classify: (error: unknown) => RetryReason | null, options: RetryOptions): Promise<T> {
@@ -21,7 +29,7 @@ export async function withRetries<T>(attempt: () => Promise<T>, classify: (error
     } catch (error) {
       const reason = classify(error);
       if (!reason) throw error;
-      if (n >= maxAttempts) throw new StoreBusyError(n);
+      if (n >= maxAttempts) throw reason === 'unique' ? error : new StoreBusyError(n);
       await options.onRetry?.(n, reason);
       // Full jitter: writers that collided do not collide again in lockstep.
       await sleep(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** n));

@@ -27,9 +27,9 @@ declare module 'vitest' {
 export default function setup(project: TestProject): () => void {
   const bin = findPostgresBin();
   if (!bin) {
-    const line = 'PostgreSQL is not installed (no initdb in /usr/lib/postgresql/*/bin or PATH): running the SQLite half of the store tests only.';
-    if (process.env['CI'] === 'true') throw new Error(`CI=true requires both store engines. ${line}`);
-    console.warn(line);
+    const missing = 'PostgreSQL is not installed (no initdb in /usr/lib/postgresql/*/bin or PATH)';
+    if (process.env['CI'] === 'true') throw new Error(`CI=true requires both store engines and ${missing}: install Debian's postgresql (.ci/run does).`);
+    console.warn(`${missing}: running the SQLite half of the store tests only.`);
   }
   const stateDir = mkdtempSync(join(tmpdir(), 'kiosk-pgstate-'));
   project.provide('kioskPostgres', { bin, stateDir });
