@@ -20,6 +20,8 @@ export type RetryReason = 'serialization' | 'deadlock' | 'busy' | 'unique';
 
 const DEFAULT_ATTEMPTS = 10;
 const MAX_BACKOFF_MS = 200;
+/** A unique violation still there after this many attempts is a genuine duplicate. */
+const UNIQUE_ATTEMPTS = 4;
 
 export async function withRetries<T>(attempt: () => Promise<T>, classify: (error: unknown) => RetryReason | null, options: RetryOptions): Promise<T> {
   const maxAttempts = options.maxAttempts ?? DEFAULT_ATTEMPTS;
@@ -29,7 +31,8 @@ export async function withRetries<T>(attempt: () => Promise<T>, classify: (error
     } catch (error) {
       const reason = classify(error);
       if (!reason) throw error;
-      if (n >= maxAttempts) throw reason === 'unique' ? error : new StoreBusyError(n);
+      if (reason === 'unique' && n >= Math.min(UNIQUE_ATTEMPTS, maxAttempts)) throw error;
+      if (n >= maxAttempts) throw new StoreBusyError(n);
       await options.onRetry?.(n, reason);
       // Full jitter: writers that collided do not collide again in lockstep.
       await sleep(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** n));

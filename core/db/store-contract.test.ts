@@ -153,6 +153,20 @@ const CASES: readonly Case[] = [
     },
   },
   {
+    label: 'a genuine duplicate inside a transaction surfaces as UniqueViolationError and stores nothing of that transaction',
+    async run({ store }) {
+      await insert(store, 'a');
+      const error = await store
+        .transaction(async (tx) => {
+          await insert(tx, 'b');
+          await insert(tx, 'a');
+        })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UniqueViolationError);
+      expect(await ids(store)).toEqual(['a']);
+    },
+  },
+  {
     label: 'INSERT ... ON CONFLICT DO NOTHING reports 0 changes for a duplicate (idempotent ids without read-then-write)',
     async run({ store }) {
       const sql = 'INSERT INTO items (id, n) VALUES (?, ?) ON CONFLICT (id) DO NOTHING';
