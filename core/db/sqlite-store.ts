@@ -13,6 +13,7 @@ import { closeSync, openSync } from 'node:fs';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { Queryable, QueryResult, RetryOptions, Row, SqlValue, Store, TransactionOptions } from './port.ts';
 import { DataDirInUseError, UniqueViolationError } from './errors.ts';
+import { configureConnection } from './database.ts';
 import { checkParameterCount, scanPlaceholders } from './placeholders.ts';
 import { withRetries, type RetryReason } from './retry.ts';
 import { currentTransaction, runInTransaction } from './tx-context.ts';
@@ -26,8 +27,6 @@ export interface SqliteStoreOptions extends RetryOptions {
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
-/** PRAGMA synchronous reads back as a number: 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA. */
-const SYNCHRONOUS_FULL = 2;
 /** SQLite result codes (the low byte of an extended code). */
 const SQLITE_BUSY = 5;
 const SQLITE_LOCKED = 6;
@@ -79,15 +78,7 @@ function openConnection(file: string, isMemory: boolean, busyTimeoutMs: number):
   if (!isMemory) closeSync(openSync(file, 'a', 0o600));
   const db = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: busyTimeoutMs });
   try {
-    const mode = db.prepare('PRAGMA journal_mode = WAL').get() as { journal_mode: string } | undefined;
-    // ':memory:' databases cannot use WAL; they are only used by unit tests.
-    if (!isMemory && mode?.journal_mode !== 'wal') throw new Error('The database refused WAL journal mode.');
-    db.exec('PRAGMA synchronous = FULL');
-    const sync = db.prepare('PRAGMA synchronous').get() as { synchronous: number } | undefined;
-    if (sync?.synchronous !== SYNCHRONOUS_FULL) throw new Error('The database refused synchronous=FULL; refusing to store health data.');
-    db.exec('PRAGMA foreign_keys = ON');
-    // Freed pages are zeroed so deleted (purged) ciphertext and old index rows do not linger in the file.
-    db.exec('PRAGMA secure_delete = ON');
+    configureConnection(db, file, busyTimeoutMs);
     return db;
   } catch (error) {
     db.close();

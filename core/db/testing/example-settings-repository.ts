@@ -10,16 +10,13 @@
  */
 import type { Queryable } from '../port.ts';
 import type { DialectMigration } from '../migrate.ts';
+import { settingsMigrations } from '../../settings/store.ts';
 
 export const settingsDialectMigrations: readonly DialectMigration[] = [
   {
     id: 'settings-001',
-    sqlite: `CREATE TABLE settings (
-      singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
-      value TEXT NOT NULL,
-      updated_at TEXT NOT NULL,
-      updated_by TEXT NOT NULL
-    ) STRICT;`,
+    // Today's SQLite text, unchanged.
+    sqlite: settingsMigrations[0]!.sql,
     postgres: `CREATE TABLE settings (
       singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
       value TEXT NOT NULL,
