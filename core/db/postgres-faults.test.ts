@@ -68,6 +68,17 @@ describe.skipIf(!hasTestPostgres())('PostgreSQL refusing or going away', () => {
     expect(shown(error)).not.toContain(SECRET);
   });
 
+  it('a process hanging inside a transaction is cut off by the server after a minute, not left holding locks', async () => {
+    const db = await createTestDatabase();
+    const store = await openPostgresStore(db.url);
+    try {
+      expect(await store.one('SHOW idle_in_transaction_session_timeout')).toEqual({ idle_in_transaction_session_timeout: '1min' });
+    } finally {
+      await store.close();
+      await db.drop();
+    }
+  });
+
   it('a database that does not exist: refused, naming it', async () => {
     const admin = await testPostgresAdminUrl();
     const error = await openPostgresStore(withDatabase(admin, 'no_such_clinic')).catch((e: unknown) => e);

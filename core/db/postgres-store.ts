@@ -8,7 +8,7 @@
 import pg from 'pg';
 import type { Queryable, QueryResult, RetryOptions, Row, SqlValue, Store, TransactionOptions } from './port.ts';
 import { DatabaseConfigError, DatabaseUnavailableError, UniqueViolationError } from './errors.ts';
-import { checkParameterCount, scanPlaceholders } from './placeholders.ts';
+import { checkParameterCount, scanPlaceholders, type RewrittenSql } from './placeholders.ts';
 import { withRetries, type RetryReason } from './retry.ts';
 import { currentTransaction, runInTransaction } from './tx-context.ts';
 import { applyPending, migrationTableSql, type DialectMigration, type MigrationReport, type MigrationSession } from './migrate.ts';
@@ -28,6 +28,7 @@ export interface PostgresStore extends Store {
 
 /** pg_advisory_lock key of the migration runner: "kiosk" in ASCII (0x6b696f736b), so a DBA can tell whose lock it is. */
 const MIGRATION_LOCK_KEY = '461330412395';
+const IDLE_IN_TRANSACTION_MS = 60_000;
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
 const BYTEA_OID = 17;
@@ -104,6 +105,9 @@ export async function openPostgresStore(connectionString: string, options: Postg
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
     application_name: 'clinic-intake-kiosk',
+    // A process that hangs inside a transaction (holding row locks or a chain's lock) is cut off
+    // by the server instead of stalling every other writer; its transaction rolls back.
+    idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
     types: typeParsers(),
   });
   // An idle connection the server dropped emits 'error' on the pool; without a listener that
@@ -120,12 +124,25 @@ export async function openPostgresStore(connectionString: string, options: Postg
   return createPostgresStore(pool, url, options);
 }
 
+/** `?` -> `$n`, remembered per statement text (a repository uses a few dozen). */
+const rewritten = new Map<string, RewrittenSql>();
+const REWRITE_CACHE = 512;
+function rewrite(sql: string): RewrittenSql {
+  let hit = rewritten.get(sql);
+  if (!hit) {
+    if (rewritten.size >= REWRITE_CACHE) rewritten.delete(rewritten.keys().next().value!);
+    hit = scanPlaceholders(sql, true);
+    rewritten.set(sql, hit);
+  }
+  return hit;
+}
+
 function createPostgresStore(pool: pg.Pool, url: DatabaseUrl, options: PostgresStoreOptions): PostgresStore {
   const owner = {};
   let savepoints = 0;
 
   async function run<R extends Row>(client: pg.Pool | pg.PoolClient, sql: string, params: readonly SqlValue[]): Promise<QueryResult<R>> {
-    const { sql: text, count } = scanPlaceholders(sql, true);
+    const { sql: text, count } = rewrite(sql);
     checkParameterCount(count, params);
     try {
       const result = await client.query<R>({ text, values: params.map(toPgValue) });
