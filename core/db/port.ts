@@ -78,3 +78,12 @@ export interface RetryOptions {
   /** Called before each retry with the attempt that failed (1-based); for counters, never for a client. */
   readonly onRetry?: (attempt: number, reason: 'serialization' | 'deadlock' | 'busy' | 'unique') => void | Promise<void>;
 }
+
+/**
+ * For the few statements the two engines spell differently (e.g. `length(blob)` vs
+ * `octet_length(bytea)`): the repository writes both texts side by side and the port picks,
+ * so no handler or repository branches on the engine.
+ */
+export function sqlFor(q: Pick<Queryable, 'dialect'>, variants: Readonly<Record<Dialect, string>>): string {
+  return variants[q.dialect];
+}

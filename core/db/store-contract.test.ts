@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import type { Queryable } from './port.ts';
+import { sqlFor, type Queryable } from './port.ts';
 import { SchemaTooNewError, UniqueViolationError } from './errors.ts';
 import type { DialectMigration } from './migrate.ts';
 import { ENGINES, type EngineFixture, type OpenedStore } from './testing/engines.ts';
@@ -183,6 +183,14 @@ const CASES: readonly Case[] = [
       const row = await store.one<{ body: Uint8Array }>('SELECT body FROM items WHERE id = ?', ['pdf']);
       expect(row?.body).toBeInstanceOf(Uint8Array);
       expect(Buffer.from(row!.body).equals(Buffer.from(body))).toBe(true);
+    },
+  },
+  {
+    label: 'sqlFor picks the statement text of the engine for the few spellings that differ',
+    async run({ store }) {
+      await store.exec('INSERT INTO items (id, n, body) VALUES (?, ?, ?)', ['pdf', 1, new Uint8Array(300)]);
+      const sql = sqlFor(store, { sqlite: 'SELECT length(body) AS bytes FROM items', postgres: 'SELECT octet_length(body) AS bytes FROM items' });
+      expect(await store.one(sql)).toEqual({ bytes: 300 });
     },
   },
   {
