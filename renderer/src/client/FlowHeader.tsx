@@ -8,10 +8,15 @@ interface FlowHeaderProps {
   readonly lang: string;
   readonly languages: readonly string[];
   readonly onLanguage: (lang: string) => void;
+  /** Asks to confirm, then clears everything (the same reset as the idle timeout). */
+  readonly onStartOver: () => void;
 }
 
-/** Progress and a language switch that keeps the answers (a client may change their mind). */
-export function FlowHeader({ current, total, lang, languages, onLanguage }: FlowHeaderProps) {
+/**
+ * Progress, a language switch that keeps the answers (a client may change their mind),
+ * and Start over, so a client can leave without waiting for the idle timeout.
+ */
+export function FlowHeader({ current, total, lang, languages, onLanguage, onStartOver }: FlowHeaderProps) {
   const { t } = useTranslation();
   return (
     <header className="flow-header">
@@ -27,6 +32,9 @@ export function FlowHeader({ current, total, lang, languages, onLanguage }: Flow
             ))}
         </div>
       ) : null}
+      <button type="button" className="button secondary start-over" onClick={onStartOver} data-testid="start-over">
+        <span aria-hidden="true">↺</span> {t('step.startOver')}
+      </button>
     </header>
   );
 }
