@@ -188,6 +188,11 @@ test('with a physical keyboard: no on-screen keyboard unasked, two Tab stops a f
   await kiosk.keyboard.press('Tab');
   await expect(s.question('last_name').locator('input')).toBeFocused();
   await expect(s.question('last_name').getByTestId('on-screen-keyboard')).toHaveCount(0);
+  // Opened by a tap, the on-screen keyboard steps aside once a physical key is typed.
+  await fingerTap(s.question('last_name').locator('input'));
+  await expect(s.question('last_name').getByTestId('on-screen-keyboard')).toBeVisible();
+  await kiosk.keyboard.type('P');
+  await expect(kiosk.getByTestId('on-screen-keyboard')).toHaveCount(0);
 
   // Your back, then Health: every Tab stop is clear of the sticky Back/Next bar.
   await s.fill('last_name', 'Prieto');
@@ -233,6 +238,7 @@ test('Start over on every step asks first; keeping going keeps the answers, conf
   await expect(dialog).toBeHidden();
   await expect(s.question('first_name').locator('input')).toHaveValue('Quillon');
 
+  await s.fill('first_name', '');
   await flow.aboutYou({ firstName: 'Quillon', lastName: 'Varga-Moss', dateOfBirth: '1988-08-08', phone: '5550113' });
   for (const step of ['your back', 'health', 'preferences', 'consent']) {
     await expect(kiosk.getByTestId('start-over'), step).toBeVisible();

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmitReceipt } from '../../../api/contract.ts';
 import { useCountdown } from '../hooks/use-countdown.ts';
@@ -44,7 +45,10 @@ function ThanksDone({ receipt, resetMs, onReset }: DoneScreenProps) {
 
 function FrontDeskDone({ messages, onReset }: { readonly messages: readonly string[]; readonly onReset: () => void }) {
   const { t } = useTranslation();
+  const headingRef = useRef<HTMLHeadingElement>(null);
   useCountdown(FRONT_DESK_HOLD_MS, onReset);
+  // The message is the page: a screen reader starts on it.
+  useEffect(() => headingRef.current?.focus(), []);
   const distinct = [...new Set(messages.map((m) => m.trim()).filter((m) => m !== ''))];
   // One message (the usual case) is the heading itself, so nothing is said twice.
   const [only] = distinct.length === 1 ? distinct : [];
@@ -52,7 +56,9 @@ function FrontDeskDone({ messages, onReset }: { readonly messages: readonly stri
     <main className="screen screen-center done done-front-desk" data-testid="front-desk">
       <div className="front-desk-card">
         <FrontDeskIcon />
-        <h1>{only ?? t('done.frontDeskTitle')}</h1>
+        <h1 tabIndex={-1} ref={headingRef}>
+          {only ?? t('done.frontDeskTitle')}
+        </h1>
         {distinct.length > 1 ? (
           <ul className="front-desk-messages">
             {distinct.map((m) => (

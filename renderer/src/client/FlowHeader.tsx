@@ -21,20 +21,22 @@ export function FlowHeader({ current, total, lang, languages, onLanguage, onStar
   return (
     <header className="flow-header">
       <ProgressIndicator current={current} total={total} />
-      {languages.length > 1 ? (
-        <div className="header-actions" role="group" aria-label={t('step.language')}>
-          {languages
-            .filter((l) => l !== lang)
-            .map((l) => (
-              <button key={l} type="button" lang={l} className="button secondary" onClick={() => onLanguage(l)}>
-                {nativeLanguageName(l)}
-              </button>
-            ))}
-        </div>
-      ) : null}
-      <button type="button" className="button secondary start-over" onClick={onStartOver} data-testid="start-over">
-        <span aria-hidden="true">↺</span> {t('step.startOver')}
-      </button>
+      <div className="header-tools">
+        {languages.length > 1 ? (
+          <div className="header-actions" role="group" aria-label={t('step.language')}>
+            {languages
+              .filter((l) => l !== lang)
+              .map((l) => (
+                <button key={l} type="button" lang={l} className="button secondary" onClick={() => onLanguage(l)}>
+                  {nativeLanguageName(l)}
+                </button>
+              ))}
+          </div>
+        ) : null}
+        <button type="button" className="button secondary start-over" onClick={onStartOver} data-testid="start-over">
+          <span aria-hidden="true">↺</span> {t('step.startOver')}
+        </button>
+      </div>
     </header>
   );
 }
