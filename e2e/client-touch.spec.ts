@@ -68,6 +68,18 @@ test('Done on every kind of on-screen keyboard closes it and lands on nothing el
   await expect(sessions).toBeFocused();
   await expect(sessions).toHaveValue('3');
   await expect(s.question('spasms_improved').locator('label.tile.chosen')).toHaveCount(0);
+
+  // Long text, last on its step: closing its keyboard shortens the page under the finger.
+  await flow.yourBack();
+  const other = s.question('other_health').locator('textarea');
+  await fingerTap(other);
+  const text = s.question('other_health').getByTestId('on-screen-keyboard');
+  await fingerTap(text.locator('[data-skbtn="{shift}"]').first());
+  await fingerTap(text.locator('[data-skbtn="N"]'));
+  await fingerTap(text.locator('[data-skbtn="{done}"]'));
+  await expect(kiosk.getByTestId('on-screen-keyboard')).toHaveCount(0);
+  await expect(other).toBeFocused();
+  await expect(other).toHaveValue('N');
 });
 
 test('tapping another field while a keyboard is open moves the keyboard there and nothing else', async ({ kiosk }) => {
@@ -86,6 +98,24 @@ test('tapping another field while a keyboard is open moves the keyboard there an
   await expect(kiosk.getByTestId('on-screen-keyboard')).toHaveCount(0);
   await fingerTap(s.question('last_name').locator('input'));
   await expect(s.question('last_name').getByTestId('on-screen-keyboard')).toBeVisible();
+});
+
+test('a tile partly behind the bottom bar is chosen by one tap, even where focusing it scrolls the page', async ({ kiosk }) => {
+  const flow = new IntakeFlow(kiosk, 'touch-edge', { record: false });
+  await flow.attract.start();
+  await flow.aboutYou({ firstName: 'Lia', lastName: 'Berg', dateOfBirth: '1966-06-06', phone: '5550110' });
+  const bar = kiosk.locator('.flow-nav');
+  for (const [i, id] of ['leg_pain', 'doctor_referral'].entries()) {
+    const tile = flow.step.question(id).locator('label.tile').nth(i);
+    // Only the tile's top 20 px shows above the bar: the guard must not take this tap for a layout change.
+    const barTop = await bar.evaluate((n) => n.getBoundingClientRect().top);
+    const top = await tile.evaluate((t) => t.getBoundingClientRect().top + window.scrollY);
+    await kiosk.evaluate((y) => window.scrollTo(0, y), top - barTop + 20);
+    const box = await tile.boundingBox();
+    if (!box) throw new Error(`${id}: no tile`);
+    await kiosk.touchscreen.tap(box.x + 40, box.y + 8);
+    await expect(tile, id).toHaveClass(/chosen/);
+  }
 });
 
 test('every on-screen key is whole, on screen and at least 48 px, from 768 px to 1920 px at 100% and 200% text', async ({ kiosk }) => {
