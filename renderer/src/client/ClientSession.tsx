@@ -13,6 +13,7 @@ import { AttractScreen } from './AttractScreen.tsx';
 import { DoneScreen } from './DoneScreen.tsx';
 import { IdleDialog } from './IdleDialog.tsx';
 import { ReviewScreen } from './ReviewScreen.tsx';
+import { StartOverDialog } from './StartOverDialog.tsx';
 import { StepScreen } from './StepScreen.tsx';
 
 interface ClientSessionProps {
@@ -33,6 +34,7 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
   const [state, dispatch] = useReducer(sessionReducer, startLanguage, initialSession);
   const [keyboardId, setKeyboardId] = useState<string | null>(null);
   const [errorGeneration, setErrorGeneration] = useState(0);
+  const [isConfirmingStartOver, setConfirmingStartOver] = useState(false);
   const lang = state.language;
   const phase = state.phase;
 
@@ -47,6 +49,10 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
   const submit = useSubmit(form, state, dispatch);
   const steps = visibleSteps(form, state.answers);
   const setLanguage = useCallback((l: string) => dispatch({ type: 'language', language: l }), []);
+  const askStartOver = useCallback(() => {
+    setKeyboardId(null);
+    setConfirmingStartOver(true);
+  }, []);
   const keyboardOwner = useMemo(() => ({ activeId: keyboardId, setActiveId: setKeyboardId }), [keyboardId]);
 
   const screen = () => {
@@ -109,6 +115,7 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
                     }
             }
             onLanguage={setLanguage}
+            onStartOver={askStartOver}
           />
         );
       }
@@ -132,6 +139,7 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
               if (last) dispatch({ type: 'goto', stepId: last.id, fromReview: false });
             }}
             onLanguage={setLanguage}
+            onStartOver={askStartOver}
           />
         );
       case 'done':
@@ -178,13 +186,20 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
     return found;
   }
 
+  // Start over and "Still there?" cover the answers: behind them the screen is neither
+  // shown nor focusable nor read. Start over resets exactly as the idle timeout does.
+  const dialog =
+    idle.phase === 'warning' ? (
+      <IdleDialog secondsLeft={idle.secondsLeft} onStay={idle.stay} onStartOver={onReset} />
+    ) : isConfirmingStartOver && (phase.kind === 'step' || phase.kind === 'review') ? (
+      <StartOverDialog onKeepGoing={() => setConfirmingStartOver(false)} onStartOver={onReset} />
+    ) : null;
   return (
     <KeyboardOwnerContext value={keyboardOwner}>
-      {/* While "Still there?" is up, the screen behind it can be neither focused nor read. */}
-      <div className="session-screen" inert={idle.phase === 'warning'}>
+      <div className={`session-screen${dialog ? ' covered' : ''}`} inert={dialog !== null}>
         {screen()}
       </div>
-      {idle.phase === 'warning' ? <IdleDialog secondsLeft={idle.secondsLeft} onStay={idle.stay} onStartOver={onReset} /> : null}
+      {dialog}
     </KeyboardOwnerContext>
   );
 }
