@@ -22,9 +22,21 @@ export { SEVERITY_ORDER } from './types.ts';
 export { formDefinitionSchema } from './schema.ts';
 export { parseFormDefinition, parseFormDefinitionJson } from './load.ts';
 export { visibleSteps, isQuestionVisible, pruneHiddenAnswers } from './visibility.ts';
-export { validateStep, validateSubmission, validateAnswer } from './validate.ts';
+export { validateStep, validateSubmission, validateAnswer, unknownQuestionIds } from './validate.ts';
 export { evaluateScreening } from './screening.ts';
 export { localize, languageName } from './i18n.ts';
 export { formatAnswer } from './format.ts';
+export {
+  QUESTION_TYPES,
+  specOf,
+  isQuestionType,
+  signatureProblem,
+  isSignature,
+  MIN_SIGNATURE_POINTS,
+  MIN_SIGNATURE_EXTENT,
+  type QuestionTypeSpec,
+  type EditorField,
+  type DraftText,
+} from './question-types/index.ts';
 export { BUILTIN_LANGUAGES, VALIDATION_MESSAGES } from './messages.ts';
 export { BODY_MAP, BODY_MAP_REGION_IDS, bodyMapRegionLabel, isBodyMapRegionId, type BodyMapRegionId, type BodyMapView, type BodyMapRegion } from './body-map.ts';

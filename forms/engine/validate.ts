@@ -62,11 +62,15 @@ export function validateStep(form: FormDefinition, stepId: string, answers: Answ
   });
 }
 
+/** The ids answered that are not questions of the form, in the order given. */
+export function unknownQuestionIds(form: FormDefinition, answers: Answers): readonly string[] {
+  const known = compiled(form).questions;
+  return Object.keys(answers).filter((id) => !known.has(id));
+}
+
 /** Every visible step's errors, plus one per answer to a question the form does not have. */
 export function validateSubmission(form: FormDefinition, answers: Answers, now: Date): readonly FieldError[] {
-  const known = compiled(form).questions;
-  const unknown = Object.keys(answers)
-    .filter((id) => !known.has(id))
+  const unknown = unknownQuestionIds(form, answers)
     // Branding an unknown id is deliberate: the error names exactly what the client sent.
     .map((id): FieldError => ({ questionId: id as QuestionId, code: 'unknown_question', message: message('unknown_question') }));
   return [...form.steps.flatMap((s) => validateStep(form, s.id, answers, now)), ...unknown];

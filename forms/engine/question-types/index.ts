@@ -60,6 +60,11 @@ export const QUESTION_TYPES = {
   signature,
 } as const satisfies { readonly [T in QuestionType]: QuestionTypeSpec<QuestionOf<T>> };
 
+/** Whether `type` names a question type (for input not yet parsed, such as a half-edited draft). */
+export function isQuestionType(type: unknown): type is QuestionType {
+  return typeof type === 'string' && Object.hasOwn(QUESTION_TYPES, type);
+}
+
 /**
  * The spec of a question's own type. Indexing the table with a union key gives a union
  * of specs TypeScript cannot call with the matching question (it does not correlate the
