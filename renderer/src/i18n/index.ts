@@ -3,9 +3,6 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { es } from './es.ts';
 
-/** UI chrome languages we ship. A form language without chrome falls back to English chrome. */
-export const CHROME_LANGUAGES = ['en', 'es'] as const;
-
 /** Native names for the language buttons: a client looks for their own language's name. */
 const NATIVE_NAMES: Readonly<Record<string, string>> = { en: 'English', es: 'Español', fr: 'Français', pt: 'Português', zh: '中文', vi: 'Tiếng Việt' };
 

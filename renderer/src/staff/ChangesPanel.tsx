@@ -1,5 +1,5 @@
 import type { ChangesSinceLast, PainChange } from '../../../api/contract.ts';
-import { assertNever } from '../lib/assert-never.ts';
+import { assertNever } from '../../../forms/engine/index.ts';
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 

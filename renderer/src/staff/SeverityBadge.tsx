@@ -1,5 +1,5 @@
 import type { Severity } from '../../../api/contract.ts';
-import { assertNever } from '../lib/assert-never.ts';
+import { assertNever } from '../../../forms/engine/index.ts';
 
 export const SEVERITY_WORDS: Readonly<Record<Severity, string>> = {
   stop: 'Stop',

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { StaffSession, StaffStatus } from '../../../api/contract.ts';
 import type { ApiError } from '../../../api/result.ts';
 import { AdminApp } from '../admin/AdminApp.tsx';
-import { assertNever } from '../lib/assert-never.ts';
+import { assertNever } from '../../../forms/engine/index.ts';
 import { AuditScreen } from './AuditScreen.tsx';
 import { DetailScreen } from './DetailScreen.tsx';
 import { LoginScreen } from './LoginScreen.tsx';
