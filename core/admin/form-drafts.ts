@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { FormDraft, ImportOutcome, PublishOutcome } from '../../api/contract.ts';
-import { parseFormDefinition, parseFormDefinitionJson, type FormDefinition, type FormDefinitionError } from '../../forms/engine/index.ts';
+import { exceedsJsonDepth, MAX_JSON_DEPTH, parseFormDefinition, parseFormDefinitionJson, type FormDefinition, type FormDefinitionError } from '../../forms/engine/index.ts';
+import { CoreError } from '../handler.ts';
 import type { Migration } from '../db/database.ts';
 import type { VersionedFormRegistry } from '../forms/registry.ts';
 import type { Clock } from '../ports.ts';
@@ -125,6 +126,10 @@ export function createFormDraftService(db: DatabaseSync, registry: VersionedForm
 
     /** Validates JSON text; only a valid definition replaces the draft. A bad file changes nothing. */
     importJson(text: string, actor: string): ImportOutcome {
+      // Not a definition with mistakes to point at, but not a form definition at all: refused as a bad request.
+      if (exceedsJsonDepth(text)) {
+        throw new CoreError('invalid_request', `This file nests objects or lists more than ${MAX_JSON_DEPTH} levels deep, which no form definition does. Check that it is a form definition exported from this kiosk.`);
+      }
       const result = parseFormDefinitionJson(text);
       if (!result.ok) return { status: 'invalid', errors: result.errors };
       return { status: 'imported', draft: write(result.form, null, actor) };

@@ -21,6 +21,7 @@ export type {
 export { SEVERITY_ORDER } from './types.ts';
 export { formDefinitionSchema } from './schema.ts';
 export { parseFormDefinition, parseFormDefinitionJson } from './load.ts';
+export { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-locate.ts';
 export { visibleSteps, isQuestionVisible, pruneHiddenAnswers } from './visibility.ts';
 export { validateStep, validateSubmission, validateAnswer, unknownQuestionIds } from './validate.ts';
 export { evaluateScreening } from './screening.ts';
