@@ -1,6 +1,7 @@
 /**
- * The form engine's public API: the only module of forms/engine others import
- * (plus forms/definitions/index.ts for the default form). Pure TypeScript: no Node,
+ * The form engine's public API: the only module of forms/engine others import (plus
+ * forms/definitions/index.ts for the default form, and publish.ts for the checks only
+ * an admin's definition needs, kept apart so the client bundle stays small). Pure TypeScript: no Node,
  * DOM, React or Electron, so renderer and main run the very same rules.
  */
 export type { FormId, StepId, QuestionId, LanguageCode, LocalizedText, SignatureValue, AnswerValue, Answers } from './ids.ts';

@@ -214,13 +214,16 @@ function expressionIssues(form: FormDefinition): Issue[] {
   return issues;
 }
 
-function collect(input: unknown): { readonly form?: FormDefinition; readonly issues: readonly Issue[] } {
+/** A further check of a structurally valid definition, run after the engine's own (see publish.ts). */
+export type DefinitionCheck = (form: FormDefinition) => readonly FormDefinitionError[];
+
+function collect(input: unknown, checks: readonly DefinitionCheck[]): { readonly form?: FormDefinition; readonly issues: readonly Issue[] } {
   const parsed = formDefinitionSchema.safeParse(input);
   if (!parsed.success) return { issues: structuralIssues(input, parsed.error) };
   const form: FormDefinition = parsed.data;
   const early = [...duplicateIssues(form), ...translationIssues(form), ...typeIssues(form), ...identityIssues(form)];
   // Expressions are only checked against a form whose ids are unambiguous.
-  const issues = early.some((i) => i.message.startsWith('Duplicate question id')) ? early : [...early, ...expressionIssues(form)];
+  const issues = early.some((i) => i.message.startsWith('Duplicate question id')) ? early : [...early, ...expressionIssues(form), ...checks.flatMap((check) => check(form))];
   return issues.length > 0 ? { issues } : { form, issues };
 }
 
@@ -233,8 +236,8 @@ function strip(issue: Issue): FormDefinitionError {
  * Validates a definition (already parsed from JSON). Every problem is reported with
  * its path, e.g. `steps[2].questions[1].visibleIf`, and the question it belongs to.
  */
-export function parseFormDefinition(input: unknown): FormDefinitionResult {
-  const { form, issues } = collect(input);
+export function parseFormDefinition(input: unknown, checks: readonly DefinitionCheck[] = []): FormDefinitionResult {
+  const { form, issues } = collect(input, checks);
   if (form) return { ok: true, form };
   return { ok: false, errors: issues.map(strip) };
 }
@@ -243,10 +246,10 @@ export function parseFormDefinition(input: unknown): FormDefinitionResult {
  * Validates a definition from JSON text. Syntax errors and definition errors carry the
  * line and column in the text; for a bad condition, the column of the offending word.
  */
-export function parseFormDefinitionJson(text: string): FormDefinitionResult {
+export function parseFormDefinitionJson(text: string, checks: readonly DefinitionCheck[] = []): FormDefinitionResult {
   const read = readJson(text);
   if (!read.ok) return { ok: false, errors: [{ path: '', message: `Not valid JSON: ${read.message}`, line: read.line, column: read.column }] };
-  const { form, issues } = collect(read.value);
+  const { form, issues } = collect(read.value, checks);
   if (form) return { ok: true, form };
   return {
     ok: false,

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { countSchema, localizedTextSchema, questionBase } from '../fields.ts';
 import type { DeepReadonly } from '../ids.ts';
-import { unsafePatternReason } from '../pattern-safety.ts';
 import { checkTextLength, formatText, normalizeText } from './shared.ts';
 import type { DefinitionIssue, QuestionTypeSpec } from './spec.ts';
 
@@ -32,18 +31,14 @@ export const shortText = {
     const issues: DefinitionIssue[] = [];
     if (q.minLength !== undefined && q.maxLength !== undefined && q.minLength > q.maxLength) issues.push({ field: 'minLength', message: 'minLength is above maxLength' });
     if (q.pattern) {
-      const regex = q.pattern.regex;
-      let compiles = true;
       try {
-        new RegExp(regex, 'u');
+        new RegExp(q.pattern.regex, 'u');
       } catch {
-        compiles = false;
-        issues.push({ field: 'pattern.regex', message: `the pattern /${regex}/ is not a valid regular expression` });
+        issues.push({ field: 'pattern.regex', message: `the pattern /${q.pattern.regex}/ is not a valid regular expression` });
       }
-      const unsafe = compiles ? unsafePatternReason(regex) : null;
-      if (unsafe) issues.push({ field: 'pattern.regex', message: `the pattern /${regex}/ is refused: ${unsafe}` });
     }
     return issues;
   },
+  patterns: (q) => (q.pattern ? [{ field: 'pattern.regex', regex: q.pattern.regex }] : []),
   draft: { defaults: () => ({}), fields: ['minLength', 'maxLength'] },
 } satisfies QuestionTypeSpec<ShortText>;

@@ -66,8 +66,10 @@ export interface QuestionTypeSpec<Q> {
   format(q: Q, value: AnswerValue, ctx: FormatContext): string | null;
   /** The ids a choice or body-map answer may contain (and conditions may name). */
   optionIds?(q: Q): readonly string[];
-  /** What a definition of this type gets wrong beyond its shape (bounds, unsafe patterns). */
+  /** What a definition of this type gets wrong beyond its shape (bounds, patterns that do not compile). */
   definitionIssues?(q: Q): readonly DefinitionIssue[];
+  /** The regular expressions (`u` flag) the definition runs on answers, checked for catastrophic backtracking at publish. */
+  patterns?(q: Q): readonly { readonly field: string; readonly regex: string }[];
   /** The admin editor: a new question's type-specific fields and the controls it shows. */
   readonly draft: {
     defaults(blank: () => DraftText): Readonly<Record<string, unknown>>;

@@ -1,6 +1,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { FormDraft, FormVersionSummary } from '../../../../api/contract.ts';
-import { localize, parseFormDefinition, type FormDefinitionError } from '../../../../forms/engine/index.ts';
+import { localize, type FormDefinitionError } from '../../../../forms/engine/index.ts';
+import { parseDefinitionToPublish } from '../../../../forms/engine/publish.ts';
 import { downloadText } from '../files.ts';
 import { DefinitionErrors } from './DefinitionErrors.tsx';
 import { LocalizedInput } from './LocalizedInput.tsx';
@@ -58,7 +59,7 @@ export function FormsPanel({ onSessionEnded }: { readonly onSessionEnded: () => 
 
   // Checked on the deferred copy so typing stays responsive on a large form.
   const deferred = useDeferredValue(draft);
-  const checked = useMemo(() => (deferred ? parseFormDefinition(toJson(deferred)) : null), [deferred]);
+  const checked = useMemo(() => (deferred ? parseDefinitionToPublish(toJson(deferred)) : null), [deferred]);
   const errors = checked && !checked.ok ? checked.errors : [];
   const parsed = checked?.ok ? checked.form : null;
 
