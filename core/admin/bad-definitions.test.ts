@@ -72,6 +72,7 @@ describe('admin:publishForm refuses text patterns that can backtrack catastrophi
     { label: 'letters, spaces, apostrophes and dashes in any script -> published', regex: "^[\\p{L} '-]+$", refused: false },
   ];
   it.each(cases)('$label', async ({ regex, refused }) => {
+    const live = opened.core.deps.forms.active().version;
     const result = await call('admin:publishForm', { definition: withPattern(regex) });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -84,7 +85,7 @@ describe('admin:publishForm refuses text patterns that can backtrack catastrophi
     expect(errors).toEqual([
       expect.objectContaining({ questionId: 'member_code', path: expect.stringMatching(/\.pattern\.regex$/), message: expect.stringMatching(/^Question "member_code": the pattern .* is refused: .*very long time/) }),
     ]);
-    expect(opened.core.deps.forms.active().version).toBe(1);
+    expect(opened.core.deps.forms.active().version).toBe(live);
   });
 
   it.each([
@@ -92,11 +93,11 @@ describe('admin:publishForm refuses text patterns that can backtrack catastrophi
     ['a code that matches -> stored', 'AB123456', true],
   ] as const)('a published safe pattern still checks answers on submit: %s', async (_label, code, accepted) => {
     const published = await call('admin:publishForm', { definition: withPattern('^[A-Z]{2}\\d{6}$') });
-    expect(published).toMatchObject({ ok: true, value: { status: 'published', version: 2 } });
+    expect(published).toMatchObject({ ok: true, value: { status: 'published' } });
     const result = await call('intake:submit', {
       submissionId: randomUUID(),
       formId: 'massage-intake',
-      formVersion: 2,
+      formVersion: opened.core.deps.forms.active().version,
       language: 'en',
       answers: { ...HEALTHY_CLIENT_ANSWERS, member_code: code },
       startedAt: '2025-06-15T10:00:00.000Z',
