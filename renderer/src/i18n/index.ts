@@ -1,5 +1,6 @@
-import i18next from 'i18next';
+import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { adminEn } from './admin-en.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
@@ -8,6 +9,7 @@ import { vi } from './vi.ts';
 import { ko } from './ko.ts';
 import { ar } from './ar.ts';
 import { ru } from './ru.ts';
+import { staffEn } from './staff-en.ts';
 
 /** Native names for the language buttons: a client looks for their own language's name. */
 const NATIVE_NAMES: Readonly<Record<string, string>> = {
@@ -34,8 +36,10 @@ export function nativeLanguageName(code: string): string {
 
 export function initI18n(): void {
   void i18next.use(initReactI18next).init({
+    // `staff` and `admin` are the staff and admin screens' text (English only for now: other
+    // languages fall back to it, key by key).
     resources: {
-      en: { translation: en },
+      en: { translation: en, staff: staffEn, admin: adminEn },
       es: { translation: es },
       fr: { translation: fr },
       zh: { translation: zh },
@@ -57,4 +61,17 @@ export function initI18n(): void {
 export function applyLanguage(lang: string): void {
   void i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
+}
+
+/** The staff screens' language until each staff member chooses theirs (issue 18). */
+export const STAFF_LANGUAGE = 'en';
+
+/**
+ * The staff screens' own i18n instance (same resources): the language a client chose never
+ * changes the staff screens, and a staff member's language never changes the client flow.
+ */
+export function createStaffI18n(language: string = STAFF_LANGUAGE): i18n {
+  const instance = i18next.cloneInstance({ lng: language });
+  void instance.changeLanguage(language);
+  return instance;
 }

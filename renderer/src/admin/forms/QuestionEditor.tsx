@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { QUESTION_TYPES as QUESTION_TYPE_REGISTRY, type EditorField, type FormDefinitionError, type QuestionType } from '../../../../forms/engine/index.ts';
 import { InlineErrors } from './InlineErrors.tsx';
 import { ExpressionInput } from './ExpressionInput.tsx';
@@ -17,73 +18,67 @@ interface QuestionEditorProps {
 /** Conditions and translations show their problems beside their own fields; the list names the rest. */
 const notBesideField = (e: FormDefinitionError) => !e.path.endsWith('.visibleIf') && !e.message.startsWith('Missing ');
 
-/** The number controls, as [field, label], in the order they are shown; a type offers those its registry entry lists. */
-const NUMBER_FIELDS: readonly (readonly [EditorField & keyof DraftQuestion, string])[] = [
-  ['minLength', 'Shortest answer (characters)'],
-  ['maxLength', 'Longest answer (characters)'],
-  ['min', 'Lowest value'],
-  ['max', 'Highest value'],
-  ['minSelected', 'Fewest choices'],
-  ['maxSelected', 'Most choices'],
-];
+/** The number controls in the order they are shown (each labelled by `question.bound.<field>`); a type offers those its registry entry lists. */
+const NUMBER_FIELDS: readonly (EditorField & keyof DraftQuestion)[] = ['minLength', 'maxLength', 'min', 'max', 'minSelected', 'maxSelected'];
 
 /** Everything about one question: id, type, texts in every language, validation, condition. */
 export function QuestionEditor({ draft, question: q, stepIndex, index, errors, onChange }: QuestionEditorProps) {
+  const { t } = useTranslation('admin');
   const base = `q-${stepIndex}-${index}`;
   const langs = draft.languages;
   const set = (patch: Partial<DraftQuestion>) => onChange({ ...q, ...patch });
   const setOptionalLoc = (key: 'help' | 'unit' | 'minLabel' | 'maxLabel', v: Record<string, string>) => onChange(withOptionalLoc(q, key, v));
   const offered: readonly EditorField[] = QUESTION_TYPE_REGISTRY[q.type].draft.fields;
   const has = (field: EditorField) => offered.includes(field);
-  const numberFields = NUMBER_FIELDS.filter(([key]) => has(key));
+  const numberFields = NUMBER_FIELDS.filter((key) => has(key));
   return (
     <div className="question-editor">
-      <InlineErrors label={`Problems with question ${q.id}`} errors={errors.filter(notBesideField)} />
+      <InlineErrors label={t('question.problemsLabel', { id: q.id })} errors={errors.filter(notBesideField)} />
       <div className="row-fields">
         <div className="field">
           <label htmlFor={`${base}-id`} className="field-label">
-            Question id (used in conditions)
+            {t('question.id')}
           </label>
           <input id={`${base}-id`} className="admin-input mono" value={q.id} spellCheck={false} onChange={(e) => set({ id: e.target.value })} />
         </div>
         <div className="field">
           <label htmlFor={`${base}-type`} className="field-label">
-            Answer type
+            {t('question.type')}
           </label>
           <select id={`${base}-type`} className="admin-input" value={q.type} onChange={(e) => onChange(changeType(q, e.target.value as QuestionType, draft))}>
-            {QUESTION_TYPES.map((t) => (
-              <option key={t.type} value={t.type}>
-                {t.label}
+            {QUESTION_TYPES.map((qt) => (
+              <option key={qt.type} value={qt.type}>
+                {t(`questionType.${qt.type}`, { defaultValue: qt.label })}
               </option>
             ))}
           </select>
         </div>
         <label className="check-field">
           <input type="checkbox" checked={q.required ?? false} onChange={(e) => set({ required: e.target.checked })} />
-          Required
+          {t('question.required')}
         </label>
       </div>
-      <LocalizedInput id={`${base}-label`} label={has('consentText') ? 'Tick-box text' : 'Question'} value={q.label} languages={langs} onChange={(label) => set({ label })} />
-      <LocalizedInput id={`${base}-help`} label="Help text" optional value={q.help} languages={langs} onChange={(v) => setOptionalLoc('help', v)} />
+      <LocalizedInput id={`${base}-label`} label={has('consentText') ? t('question.tickText') : t('question.label')} value={q.label} languages={langs} onChange={(label) => set({ label })} />
+      <LocalizedInput id={`${base}-help`} label={t('question.help')} optional value={q.help} languages={langs} onChange={(v) => setOptionalLoc('help', v)} />
       {has('consentText') ? (
-        <LocalizedInput id={`${base}-text`} label="Consent text (what the client agrees to)" multiline value={q.text} languages={langs} onChange={(text) => set({ text })} />
+        <LocalizedInput id={`${base}-text`} label={t('question.consentText')} multiline value={q.text} languages={langs} onChange={(text) => set({ text })} />
       ) : null}
       {has('options') ? (
         <OptionsEditor id={`${base}-options`} options={q.options ?? []} languages={langs} allowExclusive={has('exclusiveOptions')} onChange={(options) => set({ options })} />
       ) : null}
-      {has('unit') ? <LocalizedInput id={`${base}-unit`} label="Unit" optional value={q.unit} languages={langs} onChange={(v) => setOptionalLoc('unit', v)} /> : null}
+      {has('unit') ? <LocalizedInput id={`${base}-unit`} label={t('question.unit')} optional value={q.unit} languages={langs} onChange={(v) => setOptionalLoc('unit', v)} /> : null}
       {has('scaleLabels') ? (
         <>
-          <LocalizedInput id={`${base}-minlabel`} label="Word at the low end" optional value={q.minLabel} languages={langs} onChange={(v) => setOptionalLoc('minLabel', v)} />
-          <LocalizedInput id={`${base}-maxlabel`} label="Word at the high end" optional value={q.maxLabel} languages={langs} onChange={(v) => setOptionalLoc('maxLabel', v)} />
+          <LocalizedInput id={`${base}-minlabel`} label={t('question.minLabel')} optional value={q.minLabel} languages={langs} onChange={(v) => setOptionalLoc('minLabel', v)} />
+          <LocalizedInput id={`${base}-maxlabel`} label={t('question.maxLabel')} optional value={q.maxLabel} languages={langs} onChange={(v) => setOptionalLoc('maxLabel', v)} />
         </>
       ) : null}
       {numberFields.length > 0 || has('dateBounds') || has('integer') ? (
         <div className="row-fields">
-          {numberFields.map(([key, label]) => (
+          {numberFields.map((key) => (
             <div className="field" key={key}>
               <label htmlFor={`${base}-${key}`} className="field-label">
-                {label}
+                {t(`question.bound.${key}`)}
               </label>
               <input
                 id={`${base}-${key}`}
@@ -101,7 +96,7 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
             ? (['min', 'max'] as const).map((key) => (
                 <div className="field" key={key}>
                   <label htmlFor={`${base}-${key}`} className="field-label">
-                    {key === 'min' ? 'Earliest date' : 'Latest date'} (YYYY-MM-DD, today, today-120y)
+                    {key === 'min' ? t('question.earliestDate') : t('question.latestDate')}
                   </label>
                   <input
                     id={`${base}-${key}`}
@@ -115,14 +110,14 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
           {has('integer') ? (
             <label className="check-field">
               <input type="checkbox" checked={q.integer ?? false} onChange={(e) => set({ integer: e.target.checked })} />
-              Whole numbers only
+              {t('question.integer')}
             </label>
           ) : null}
         </div>
       ) : null}
       <ExpressionInput
         id={`${base}-visibleIf`}
-        label="Show only when"
+        label={t('question.visibleIf')}
         optional
         value={q.visibleIf ?? ''}
         draft={draft}
