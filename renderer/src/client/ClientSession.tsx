@@ -1,13 +1,10 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import i18next from 'i18next';
 import type { KioskConfig } from '../../../api/contract.ts';
-import { localize, validateStep, visibleSteps, type AnswerValue, type FormDefinition } from '../../../forms/engine/index.ts';
+import { assertNever, localize, validateStep, visibleSteps, type AnswerValue, type FormDefinition } from '../../../forms/engine/index.ts';
 import { useIdleTimer } from '../hooks/use-idle-timer.ts';
 import { useSubmit } from '../hooks/use-submit.ts';
 import { applyLanguage } from '../i18n/index.ts';
-import { assertNever } from '../lib/assert-never.ts';
 import { initialSession, nextStepId, previousStepId, sessionReducer } from '../lib/session.ts';
-import { signatureProblem, isSignatureValue } from '../lib/signature.ts';
 import { KeyboardOwnerContext } from '../widgets/keyboard-context.ts';
 import { AttractScreen } from './AttractScreen.tsx';
 import { DoneScreen } from './DoneScreen.tsx';
@@ -170,20 +167,9 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
     setErrorGeneration((g) => g + 1);
   }
 
-  /** The engine's checks for the step, plus the pad's own: an empty or trivial signature is refused. */
+  /** The engine's checks for the step: the same rules main applies on submit (the signature minimum included). */
   function checkStep(stepId: string) {
-    const found = [...validateStep(form, stepId, state.answers, new Date())];
-    const step = steps.find((s) => s.id === stepId);
-    for (const q of step?.questions ?? []) {
-      if (q.type !== 'signature' || found.some((e) => e.questionId === q.id)) continue;
-      const value = state.answers[q.id];
-      const problem = signatureProblem(isSignatureValue(value) ? value : null);
-      if (problem === 'trivial' || (problem === 'empty' && q.required)) {
-        const key = `signature.${problem}`;
-        found.push({ questionId: q.id, code: `signature_${problem}`, message: Object.fromEntries(languages.map((l) => [l, i18next.getFixedT(l)(key)])) });
-      }
-    }
-    return found;
+    return validateStep(form, stepId, state.answers, new Date());
   }
 
   // Start over and "Still there?" cover the answers: behind them the screen is neither
