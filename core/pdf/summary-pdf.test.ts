@@ -14,7 +14,7 @@ import { caCertificatePem, loadOrCreateSigningIdentity, type SigningIdentity } f
 import { createSignedSummary, buildSummaryModel, type SummaryInput } from './index.ts';
 import { CASES, DEFAULT_FORM_ANSWERS, FIXTURE_FORM } from './test-fixtures.ts';
 
-const ARTIFACTS = resolve(import.meta.dirname, '../../../artifacts/pdf');
+const ARTIFACTS = resolve(import.meta.dirname, '../../artifacts/pdf');
 const CREATED = new Date(2026, 10, 21, 14, 32);
 const clock = { now: () => new Date(2026, 10, 21, 14, 32, 30) };
 
