@@ -156,6 +156,14 @@ function flipsOf(pdf: Uint8Array): Flip[] {
   // The CMS's structure sits in its first bytes (ContentInfo, version, digest algorithms, content
   // type): every byte there, then an even spread over the certificate and the SignerInfo.
   for (let i = 0; i < 60; i += 1) flips.push({ label: '/Contents', at: b + 2 + 2 * i });
+  // ...and every byte of the SignerInfo's unsigned fields: its version, digest and signature algorithms.
+  const cmsHex = text.slice(b + 1, c - 1).toLowerCase();
+  const unsignedFields = [
+    ...[...cmsHex.matchAll(/3182....3082....020101/g)].map((m) => ({ at: m.index + 16, length: 6 })),
+    ...[...cmsHex.matchAll(/300b0609608648016503040201/g)].map((m) => ({ at: m.index, length: 26 })),
+    ...[...cmsHex.matchAll(/300d06092a864886f70d0101010500(?=04820100)/g)].map((m) => ({ at: m.index, length: 30 })),
+  ].filter((f) => f.at % 2 === 0);
+  for (const field of unsignedFields) for (let i = 1; i < field.length; i += 2) flips.push({ label: '/Contents', at: b + 1 + field.at + i });
   spread('/Contents', b + 1, c - 1, 90);
   // Name /Contents flips by CMS byte offset, to be looked up in `openssl asn1parse`.
   return flips.map((f) => (f.label.startsWith('/Contents') ? { ...f, label: `/Contents CMS byte ${(f.at - b - 1) >> 1}` } : f));
@@ -171,18 +179,25 @@ function flip(pdf: Uint8Array, at: number): Uint8Array {
 }
 
 /**
- * SignedData fields no signature covers and poppler/NSS does not read: the version and the
- * encapsulated content type (the signed content-type attribute is what counts). Only the
- * app's own check (which rebuilds the CMS and compares) sees a change there; docs/SECURITY.md says so.
+ * CMS fields no signature covers and poppler/NSS does not read: the SignedData and SignerInfo
+ * versions, the encapsulated content type (the signed content-type attribute is what counts)
+ * and the NULL parameters of the RSA signature algorithm. Only the app's own check (which
+ * rebuilds the CMS and compares) sees a change there; docs/SECURITY.md says so.
  */
 const SIGNED_DATA_HEADER = Buffer.from('020101310d300b0609608648016503040201300b06092a864886f70d010701', 'hex');
+const RSA_ALGORITHM = Buffer.from('300d06092a864886f70d0101010500', 'hex');
 
 function pdfsigBlindSpots(pdf: Uint8Array): { label: string; from: number; to: number }[] {
   const { contents } = signatureParts(pdf);
   const p = contents.indexOf(SIGNED_DATA_HEADER);
+  const hex = contents.toString('hex');
+  const signerInfo = [...hex.matchAll(/3182....3082....020101/g)].map((m) => m.index / 2 + 8).find((at) => Number.isInteger(at)) ?? -1;
+  const rsa = contents.lastIndexOf(RSA_ALGORITHM);
   return [
     { label: 'SignedData version', from: p, to: p + 3 },
     { label: 'encapContentInfo eContentType', from: p + 18, to: p + SIGNED_DATA_HEADER.length },
+    { label: 'SignerInfo version', from: signerInfo, to: signerInfo + 3 },
+    { label: 'signatureAlgorithm parameters', from: rsa + RSA_ALGORITHM.length - 2, to: rsa + RSA_ALGORITHM.length },
   ];
 }
 
@@ -192,7 +207,7 @@ describe('one-byte flips anywhere in the signed summary', () => {
     expect(contents.subarray(contents.length - 8).some((byte) => byte !== 0)).toBe(true);
   });
 
-  it('every flip: pdfsig says invalid or untrusted (but in two unsigned CMS fields), and the app\'s own check (with and without the stored hash) says not valid', () => {
+  it('every flip: pdfsig says invalid or untrusted (but in four unsigned CMS fields), and the app\'s own check (with and without the stored hash) says not valid', () => {
     const missed: string[] = [];
     const blind = new Set<string>();
     const flips = flipsOf(summary.pdf);
@@ -217,6 +232,6 @@ describe('one-byte flips anywhere in the signed summary', () => {
     }
     expect(missed).toEqual([]);
     // If poppler starts checking these fields, this fails: then drop the exception here and in docs/SECURITY.md.
-    expect([...blind].sort()).toEqual(['SignedData version', 'encapContentInfo eContentType']);
+    expect([...blind].sort()).toEqual(['SignedData version', 'SignerInfo version', 'encapContentInfo eContentType', 'signatureAlgorithm parameters']);
   });
 });
