@@ -84,7 +84,8 @@ describe.each(RENDER_CASES)('signed summary: $label', (c) => {
   it('archive: PDF/A-1b by Preflight; PAdES B-B by pdfsig (valid, trusted, whole document) and OpenSSL (verifies, ESS v2, no signingTime, SHA-256)', () => {
     const { summary, reports } = archiveChecks(file, trust, join(work, slug));
     expect(summary, reports).toMatchObject(ARCHIVE_EXPECTATION);
-  });
+    // A JVM start per file (Preflight), slow on a loaded machine.
+  }, 120_000);
 
   it('flipping one byte inside the signed range breaks the signature', () => {
     const bytes = Buffer.from(pdf);

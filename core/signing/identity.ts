@@ -274,6 +274,12 @@ function parseIdentity(p12: Uint8Array, passphrase: string): SigningIdentity {
   };
 }
 
+/** The certificate's subject common name as text (BMPString and UTF8String decoded), or null. */
+export function commonNameOf(cert: forge.pki.Certificate): string | null {
+  const field = cert.subject.getField('CN') as { value?: unknown; valueTagClass?: unknown } | null;
+  return field ? attributeText(field) : null;
+}
+
 function distinguishedName(name: forge.pki.Certificate['subject']): string {
   return name.attributes.map((a) => `${a.shortName ?? a.name ?? a.type}=${attributeText(a)}`).join(', ');
 }

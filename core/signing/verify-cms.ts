@@ -11,6 +11,7 @@
 import { createHash, verify, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { buildCades, certificateParts, childrenOf, fromDer, OID, toDer, type CertificateParts, type KeyAlgorithm } from './cades.ts';
+import { commonNameOf } from './identity.ts';
 
 export type CmsProfile = 'cades' | 'pkcs7';
 
@@ -95,8 +96,26 @@ function essCertHash(values: readonly forge.asn1.Asn1[] | undefined): Buffer | n
   return octetsOf(first);
 }
 
-function commonName(cert: X509Certificate): string | null {
-  return /(?:^|\n)CN=([^\n]+)/.exec(cert.subject)?.[1] ?? null;
+function commonName(der: Buffer): string | null {
+  try {
+    return commonNameOf(forge.pki.certificateFromAsn1(fromDer(der)));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Besides the signer, the CMS may carry only certificates that issued another one in it
+ * (an imported chain's intermediates): anything else is unsigned baggage no signer of ours adds.
+ */
+function hasOnlyChainCertificates(certificates: readonly Buffer[], signer: Buffer): boolean {
+  if (new Set(certificates.map((c) => c.toString('hex'))).size !== certificates.length) return false;
+  const parsed = certificates.map((der) => new X509Certificate(der));
+  return certificates.every((der, i) => {
+    if (der.equals(signer)) return true;
+    const issuer = parsed[i] as X509Certificate;
+    return parsed.some((child, j) => j !== i && child.checkIssued(issuer) && child.verify(issuer.publicKey));
+  });
 }
 
 function findSigner(parsed: ParsedCms): { parts: CertificateParts; cert: X509Certificate } {
@@ -119,7 +138,7 @@ function check(der: Buffer, signedBytes: Buffer, profile: CmsProfile): CmsCheck 
   const info = parsed.signerInfo;
   if (info.digestOid !== OID.sha256) throw new CmsError('The signature does not use SHA-256.');
   const { parts, cert } = findSigner(parsed);
-  const signer = commonName(cert);
+  const signer = commonName(parts.der);
   const fail = (problem: string): CmsCheck => ({ verifies: false, signer, problem });
 
   const digest = octetsOf(info.attributes.get(OID.messageDigest)?.[0]);
@@ -138,6 +157,7 @@ function check(der: Buffer, signedBytes: Buffer, profile: CmsProfile): CmsCheck 
     if (!certHash || !certHash.equals(createHash('sha256').update(parts.der).digest())) {
       return fail('The signature does not bind its signer certificate (ESS signing-certificate-v2).');
     }
+    if (!hasOnlyChainCertificates(parsed.certificates, parts.der)) return fail('The signature contains data that is not covered by it.');
     const rebuilt = buildCades({ documentDigest: digest, key: cert.publicKey, keyAlgorithm, signer: parts, certificates: parsed.certificates }, info.signature);
     if (!rebuilt.equals(der)) return fail('The signature contains data that is not covered by it.');
   }

@@ -63,7 +63,8 @@ export interface PdfsigResult {
 
 /** pdfsig's verdict; it exits 0 even for a broken signature, so its report is parsed. */
 export function pdfsig(file: string, trust: TrustStore): PdfsigResult {
-  const run = spawnSync('pdfsig', ['-nssdir', `sql:${trust.nssDir}`, file], { encoding: 'utf8' });
+  // TZ=UTC: pdfsig prints the signing time in local time.
+  const run = spawnSync('pdfsig', ['-nssdir', `sql:${trust.nssDir}`, file], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
   const report = `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}`;
   return {
     isValid: report.includes('Signature Validation: Signature is Valid.'),
