@@ -15,15 +15,15 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { evaluateScreening } from '../../forms/engine/index.ts';
-import { caCertificatePem, loadOrCreateSigningIdentity, type SigningIdentity } from '../signing/identity.ts';
+import type { SigningIdentity } from '../signing/identity.ts';
 import { verifyStoredPdf } from '../therapist/verify-pdf.ts';
 import { createSignedSummary, type SummaryInput } from './index.ts';
 import { DEFAULT_FORM_ANSWERS } from './test-fixtures.ts';
-import { ARCHIVE_EXPECTATION, archiveChecks, createTrustStore, pdfsig, signatureParts, type TrustStore } from './testing/pdf-checks.ts';
+import { ARCHIVE_EXPECTATION, archiveChecks, pdfsig, signatureParts, testSigner, type TrustStore } from './testing/pdf-checks.ts';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../artifacts/pdf');
 const CREATED = new Date(2026, 10, 21, 14, 32);
-const clock = { now: () => new Date(2026, 10, 21, 14, 32, 30) };
+const clock = { now: () => new Date(CREATED.getTime() + 30_000) };
 
 let work: string;
 let trust: TrustStore;
@@ -45,10 +45,7 @@ function translucentPng(): string {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'kiosk-archive-'));
-  const secrets = new Map<string, Uint8Array>();
-  const store = { get: (n: string) => secrets.get(n) ?? null, put: (n: string, v: Uint8Array) => void secrets.set(n, v) };
-  identity = await loadOrCreateSigningIdentity(store, 'Harbour Massage Clinic', { now: () => new Date() });
-  trust = createTrustStore(caCertificatePem(store) ?? '', join(work, 'trust'));
+  ({ identity, trust } = await testSigner('Harbour Massage Clinic', join(work, 'trust')));
   const input: SummaryInput = {
     form: DEFAULT_INTAKE_FORM,
     answers: DEFAULT_FORM_ANSWERS,

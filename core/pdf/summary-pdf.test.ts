@@ -10,10 +10,10 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { evaluateScreening, localize, type Answers, type FormDefinition } from '../../forms/engine/index.ts';
-import { caCertificatePem, loadOrCreateSigningIdentity, type SigningIdentity } from '../signing/identity.ts';
+import type { SigningIdentity } from '../signing/identity.ts';
 import { createSignedSummary, buildSummaryModel, type SummaryInput } from './index.ts';
 import { CASES, DEFAULT_FORM_ANSWERS, FIXTURE_FORM } from './test-fixtures.ts';
-import { ARCHIVE_EXPECTATION, archiveChecks, createTrustStore, pdfsig as runPdfsig, type TrustStore } from './testing/pdf-checks.ts';
+import { ARCHIVE_EXPECTATION, archiveChecks, pdfsig as runPdfsig, testSigner, type TrustStore } from './testing/pdf-checks.ts';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../artifacts/pdf');
 const CREATED = new Date(2026, 10, 21, 14, 32);
@@ -26,12 +26,7 @@ let identity: SigningIdentity;
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   work = mkdtempSync(join(tmpdir(), 'kiosk-pdf-'));
-  const secrets = new Map<string, Uint8Array>();
-  const store = { get: (n: string) => secrets.get(n) ?? null, put: (n: string, v: Uint8Array) => void secrets.set(n, v) };
-  identity = await loadOrCreateSigningIdentity(store, 'Harbour Massage Clinic', { now: () => new Date() });
-  const caPem = caCertificatePem(store);
-  if (!caPem) throw new Error('no CA certificate');
-  trust = createTrustStore(caPem, join(work, 'trust'));
+  ({ identity, trust } = await testSigner('Harbour Massage Clinic', join(work, 'trust')));
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cmsCheck, createTrustStore, pdfsig } from '../pdf/testing/pdf-checks.ts';
-import { caCertificatePem, loadOrCreateSigningIdentity } from './identity.ts';
+import { cmsCheck, pdfsig, testSigner } from '../pdf/testing/pdf-checks.ts';
 import { signPdf } from './sign.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'kiosk-sign-'));
@@ -22,10 +21,7 @@ describe('signPdf', () => {
     // Non-ASCII names are BMPStrings in the certificate; the SignerInfo must copy the issuer's bytes exactly.
     { label: 'a non-ASCII clinic name', clinic: 'Clínica Añil' },
   ])('$label: PAdES B-B over the whole file, trusted, again and again with one identity', async ({ clinic }) => {
-    const secrets = new Map<string, Uint8Array>();
-    const store = { get: (n: string) => secrets.get(n) ?? null, put: (n: string, v: Uint8Array) => void secrets.set(n, v) };
-    const identity = await loadOrCreateSigningIdentity(store, clinic, { now: () => new Date() });
-    const trust = createTrustStore(caCertificatePem(store) ?? '', join(work, clinic.length.toString()));
+    const { identity, trust } = await testSigner(clinic, join(work, clinic.length.toString()));
     const when = new Date('2026-11-21T14:32:30Z');
     for (const round of [1, 2]) {
       const file = join(work, `signed-${clinic.length}-${round}.pdf`);
