@@ -11,7 +11,7 @@ import UPNG from '@pdf-lib/upng';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { evaluateScreening } from '../../forms/engine/index.ts';
@@ -77,6 +77,18 @@ describe('the signed summary as an archive record', () => {
     expect(text).not.toMatch(/\/SMask|\/Group|\/BM\s|\/CA\s|\/ca\s/);
   });
 
+  it('the signature field is an invisible, printable widget with an appearance stream (PDF/A-1 6.5.3)', async () => {
+    const doc = await PDFDocument.load(summary.pdf, { updateMetadata: false });
+    const fields = doc.catalog.lookup(PDFName.of('AcroForm'), PDFDict).lookup(PDFName.of('Fields'), PDFArray);
+    expect(fields.size()).toBe(1);
+    const widget = fields.lookup(0, PDFDict);
+    expect(widget.get(PDFName.of('FT'))).toEqual(PDFName.of('Sig'));
+    expect(widget.lookup(PDFName.of('F'), PDFNumber).asNumber() & 0b111).toBe(4); // Print on; Invisible and Hidden off
+    expect(widget.lookup(PDFName.of('AP'), PDFDict).has(PDFName.of('N'))).toBe(true);
+    expect(widget.lookup(PDFName.of('Rect'), PDFArray).asRectangle()).toEqual({ x: 0, y: 0, width: 0, height: 0 });
+    expect(widget.has(PDFName.of('A')) || widget.has(PDFName.of('AA'))).toBe(false);
+  });
+
   it('the XMP mirrors the Info dictionary and names PDF/A-1b', () => {
     const text = Buffer.from(summary.pdf).toString('latin1');
     expect(text).toContain('<pdfaid:part>1</pdfaid:part>');
@@ -84,6 +96,27 @@ describe('the signed summary as an archive record', () => {
     expect(text).toContain(`<xmp:CreateDate>${CREATED.toISOString().replace('.000Z', 'Z')}</xmp:CreateDate>`);
     expect(text).toContain('<dc:creator><rdf:Seq><rdf:li>Harbour Massage Clinic</rdf:li></rdf:Seq></dc:creator>');
   });
+});
+
+describe('PDF/A metadata with characters XML and PDF strings treat specially', () => {
+  it.each([
+    { label: 'ampersand, angle brackets and quotes', clinic: 'Ríos & Hijos <Masaje> "Centro"' },
+    { label: 'CJK and Arabic', clinic: '港湾按摩诊所 عيادة' },
+  ])('$label in the clinic name: Preflight still finds XMP and Info in agreement', async ({ label, clinic }) => {
+    const input: SummaryInput = {
+      form: DEFAULT_INTAKE_FORM,
+      answers: DEFAULT_FORM_ANSWERS,
+      flags: [],
+      language: 'en',
+      submissionId: 'sub-metadata',
+      createdAt: CREATED,
+      clinicName: clinic,
+    };
+    const file = join(work, `metadata-${label.length}.pdf`);
+    writeFileSync(file, (await createSignedSummary(input, identity, clock)).pdf);
+    const { summary: result, reports } = archiveChecks(file, trust, join(work, `metadata-${label.length}`));
+    expect(result, reports).toMatchObject(ARCHIVE_EXPECTATION);
+  }, 120_000);
 });
 
 describe('the checkers fail when they should', () => {
