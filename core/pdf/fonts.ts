@@ -7,13 +7,18 @@
  * names in memory after their summary is signed.
  */
 import type { PDFDocument, PDFPage, RGB } from 'pdf-lib';
-import { FONT_KEYS, loadFace } from './text/faces.ts';
+import { FONT_FILES, FONT_KEYS, loadFace } from './text/faces.ts';
 import { DocumentFonts } from './text/embed.ts';
 import { drawShapedLine } from './text/draw-text.ts';
 import { hanPreferenceOf, type FontWeight, type HanPreference } from './text/font-choice.ts';
+import { SHAPING_WASM } from './text/harfbuzz.ts';
 import { shapeLine, type ShapedLine } from './text/shape.ts';
+import { SUBSET_WASM } from './text/subset.ts';
 
-export { FONT_FILES } from './text/faces.ts';
+export { FONT_FILES };
+
+/** Every file under node_modules the PDF reads at run time: the package ships exactly these (and their licences). */
+export const RUNTIME_FILES: readonly string[] = [...Object.values(FONT_FILES), SHAPING_WASM, SUBSET_WASM];
 export { undrawableCodePoints, placeholderFor } from './text/font-choice.ts';
 export type { FontWeight };
 
@@ -28,6 +33,13 @@ export interface FontSet {
   finish(): void;
 }
 
+function hanPreferenceForLanguage(language: string): HanPreference | null {
+  if (/^ja\b/i.test(language)) return 'japanese';
+  if (/^ko\b/i.test(language)) return 'korean';
+  if (/^zh-(hant|tw|hk|mo)\b/i.test(language)) return 'chineseTraditional';
+  return null;
+}
+
 /** Reads and parses the Latin fonts now, so the first summary is not slower than the rest; `all` parses every script's font. */
 export function preloadFonts(all = false): void {
   for (const key of all ? FONT_KEYS : (['latin', 'latinBold'] as const)) loadFace(key);
@@ -39,7 +51,7 @@ export function preloadFonts(all = false): void {
  * client's language, which decides them for kanji-only Japanese names.
  */
 export function createFontSet(doc: PDFDocument, texts: readonly string[], language = ''): Promise<FontSet> {
-  const han: HanPreference = /^ja\b/i.test(language) ? 'japanese' : /^ko\b/i.test(language) ? 'korean' : hanPreferenceOf(texts.join('\n'));
+  const han: HanPreference = hanPreferenceForLanguage(language) ?? hanPreferenceOf(texts.join('\n'));
   const embedded = new DocumentFonts(doc);
   const shaped = new Map<string, ShapedLine>();
   const missing = new Set<number>();

@@ -4,51 +4,34 @@
  * pdftotext and pdftoppm. Page-1 PNGs land in artifacts/pdf/ for a human to look at.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { evaluateScreening, localize, type Answers, type FormDefinition } from '../../forms/engine/index.ts';
-import { caCertificatePem, loadOrCreateSigningIdentity, type SigningIdentity } from '../signing/identity.ts';
+import type { SigningIdentity } from '../signing/identity.ts';
 import { createSignedSummary, buildSummaryModel, type SummaryInput } from './index.ts';
 import { CASES, DEFAULT_FORM_ANSWERS, FIXTURE_FORM } from './test-fixtures.ts';
+import { ARTIFACTS_ROOT, createSigningBench, type SigningBench } from './test-tools.ts';
 
-const ARTIFACTS = resolve(import.meta.dirname, '../../../artifacts/pdf');
+const ARTIFACTS = join(ARTIFACTS_ROOT, 'pdf');
 const CREATED = new Date(2026, 10, 21, 14, 32);
 const clock = { now: () => new Date(2026, 10, 21, 14, 32, 30) };
 
-let work: string;
-let nssDir: string;
+let bench: SigningBench;
 let identity: SigningIdentity;
+let work: string;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  work = mkdtempSync(join(tmpdir(), 'kiosk-pdf-'));
-  const secrets = new Map<string, Uint8Array>();
-  const store = { get: (n: string) => secrets.get(n) ?? null, put: (n: string, v: Uint8Array) => void secrets.set(n, v) };
-  identity = await loadOrCreateSigningIdentity(store, 'Harbour Massage Clinic', { now: () => new Date() });
-  const caPem = caCertificatePem(store);
-  if (!caPem) throw new Error('no CA certificate');
-  writeFileSync(join(work, 'ca.pem'), caPem);
-  nssDir = join(work, 'nss');
-  mkdirSync(nssDir);
-  execFileSync('certutil', ['-N', '-d', `sql:${nssDir}`, '--empty-password']);
-  execFileSync('certutil', ['-A', '-d', `sql:${nssDir}`, '-n', 'clinic-ca', '-t', 'CT,C,C', '-i', join(work, 'ca.pem')]);
+  bench = await createSigningBench();
+  identity = bench.identity;
+  work = bench.work;
 });
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => bench.dispose());
 
-/** pdfsig exits 0 even for a broken signature, so its report is parsed instead. */
-function pdfsig(file: string): { isValid: boolean; isTrusted: boolean; isWholeDocument: boolean; report: string } {
-  const report = spawnSync('pdfsig', ['-nssdir', `sql:${nssDir}`, file], { encoding: 'utf8' }).stdout;
-  return {
-    isValid: report.includes('Signature Validation: Signature is Valid.'),
-    isTrusted: report.includes('Certificate Validation: Certificate is Trusted.'),
-    isWholeDocument: report.includes('Total document signed'),
-    report,
-  };
-}
+const pdfsig = (file: string) => bench.pdfsig(file);
 
 /** Text with the page chrome removed and whitespace collapsed, so wrapped answers read as one string. */
 function bodyText(file: string, chrome: readonly string[]): string {

@@ -57,6 +57,16 @@ function recordClusters(run: ShapedRun, fonts: DocumentFonts): void {
   }
 }
 
+/**
+ * The /ActualText of a run. Text extractors (poppler's pdftotext, pdf.js) take what a page
+ * shows as visual order and reorder right-to-left stretches into reading order
+ * themselves, replacement text included; so a right-to-left run's text is given in the
+ * order it appears on the page, and comes out of them in reading order.
+ */
+function spanText(run: ShapedRun): string {
+  return run.isRtl ? [...run.text].reverse().join('') : run.text;
+}
+
 export interface DrawStyle {
   readonly size: number;
   readonly color: RGB;
@@ -75,7 +85,7 @@ export function drawShapedLine(page: PDFPage, fonts: DocumentFonts, line: Shaped
     if (!isExact) {
       recordClusters(run, fonts);
       // pdf-lib has no inline-dictionary operand type; the property list is written as text.
-      ops.push(PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), `<< /ActualText ${actualText(run.text).toString()} >>`]));
+      ops.push(PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of('Span'), `<< /ActualText ${actualText(spanText(run)).toString()} >>`]));
     }
     ops.push(setFontAndSize(name, size), setTextMatrix(1, 0, 0, 1, cursor, y));
     const scale = 1000 / face.upem;

@@ -11,7 +11,7 @@ import { loadFace, type FontKey } from './faces.ts';
 
 
 /** How Han characters are drawn in one document: Japanese forms when it contains kana, Korean when Hangul. */
-export type HanPreference = 'chineseSimplified' | 'japanese' | 'korean';
+export type HanPreference = 'chineseSimplified' | 'chineseTraditional' | 'japanese' | 'korean';
 
 const SCRIPT_FONTS: readonly { readonly pattern: RegExp; readonly fonts: (han: HanPreference) => readonly FontKey[] }[] = [
   { pattern: /\p{Script=Arabic}/u, fonts: () => ['arabic'] },
@@ -33,6 +33,8 @@ function hanChain(han: HanPreference): readonly FontKey[] {
       return ['korean', 'chineseTraditional', 'chineseSimplified', 'japanese'];
     case 'chineseSimplified':
       return ['chineseSimplified', 'chineseTraditional', 'japanese', 'korean'];
+    case 'chineseTraditional':
+      return ['chineseTraditional', 'chineseSimplified', 'japanese', 'korean'];
   }
 }
 
@@ -74,6 +76,8 @@ export function fontForChar(ch: string, han: HanPreference): FontKey | 'missing'
 /** Neutral characters take the font of the run they sit in when it has them, else the first font that does. */
 export function fontForNeutral(ch: string, current: FontKey | null): FontKey | 'missing' {
   const cp = ch.codePointAt(0) ?? 0;
+  // Noto Emoji's space and punctuation are emoji-wide; after an emoji, text goes on in the text font.
+  if (current === 'emoji' && has('latin', cp) && !IGNORABLE.test(ch)) return 'latin';
   if (current && (has(current, cp) || IGNORABLE.test(ch))) return current;
   if (IGNORABLE.test(ch)) return 'latin';
   return FALLBACK_ORDER.find((key) => has(key, cp)) ?? 'missing';

@@ -10,6 +10,9 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+/** Read at run time, so the package ships it (electron-builder.yml). */
+export const SHAPING_WASM = 'harfbuzzjs/dist/harfbuzz.wasm';
+
 interface HbExports {
   readonly memory: WebAssembly.Memory;
   __wasm_call_ctors(): void;
@@ -40,7 +43,7 @@ let instance: HbExports | null = null;
 
 function hb(): HbExports {
   if (instance) return instance;
-  const bytes = readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz.wasm'));
+  const bytes = readFileSync(require.resolve(SHAPING_WASM));
   let memory: WebAssembly.Memory | null = null;
   const env = {
     _abort_js: () => {

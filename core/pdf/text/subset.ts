@@ -12,6 +12,9 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+/** Read at run time, so the package ships it (electron-builder.yml). */
+export const SUBSET_WASM = 'harfbuzzjs/dist/harfbuzz-subset.wasm';
+
 // From hb-subset.h.
 const FLAG_NO_HINTING = 0x1;
 const FLAG_RETAIN_GIDS = 0x2;
@@ -50,7 +53,7 @@ let wasm: SubsetExports | null = null;
 
 function subsetModule(): SubsetExports {
   if (wasm) return wasm;
-  const bytes = readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
+  const bytes = readFileSync(require.resolve(SUBSET_WASM));
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
   const exports = instance.exports as unknown as SubsetExports;
   exports._initialize();
