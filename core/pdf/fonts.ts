@@ -19,7 +19,7 @@ export { FONT_FILES };
 
 /** Every file under node_modules the PDF reads at run time: the package ships exactly these (and their licences). */
 export const RUNTIME_FILES: readonly string[] = [...Object.values(FONT_FILES), SHAPING_WASM, SUBSET_WASM];
-export { undrawableCodePoints, placeholderFor } from './text/font-choice.ts';
+export { codePointLabel, undrawableCodePoints, placeholderFor } from './text/font-choice.ts';
 export type { FontWeight };
 
 /** The fonts of one document, embedded (as subsets) for what was drawn. */

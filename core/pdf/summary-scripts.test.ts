@@ -28,6 +28,8 @@ interface ScriptCase {
   readonly font: string;
   /** Free text in the same script, to wrap across lines. */
   readonly story?: string;
+  /** What the page shows for a character no font has; the text layer still reads the character. */
+  readonly placeholder?: string;
   /** Right-to-left and left-to-right words in one name. */
   readonly isMixedDirection?: boolean;
 }
@@ -50,6 +52,7 @@ const SCRIPT_CASES: readonly ScriptCase[] = [
   { label: 'Devanagari', first: 'राहुल', last: 'शर्मा', font: 'NotoSansDevanagari', story: 'घर बदलने के बाद से मेरी कमर में दर्द है, सुबह ज़्यादा होता है।' },
   { label: 'Thai', first: 'สมชาย', last: 'ใจดี', font: 'NotoSansThai', story: 'ปวดหลังตั้งแต่ย้ายบ้านและปวดมากขึ้นในตอนเช้าทุกวัน' },
   { label: 'emoji in a Latin name', first: 'Ana 🌸', last: 'Silva', font: 'NotoEmoji' },
+  { label: 'a character no bundled font has', first: 'Ana 𓀀', last: 'Silva', font: 'DejaVuSans', placeholder: '[U+13000]' },
   { label: 'right-to-left inside left-to-right', first: 'Sara', last: 'שרה Levi 2', font: 'NotoSansHebrew', isMixedDirection: true },
 ];
 
@@ -119,6 +122,12 @@ describe.each(SCRIPT_CASES)('name in $label', (c) => {
     expect(report.errors).toEqual([]);
     expect(report.glyphs).toBeGreaterThan(50);
     expect(report.fonts.some((f) => f.includes(c.font))).toBe(true);
+  });
+
+  it.runIf(c.placeholder !== undefined)('a character no font has is drawn as a visible code-point placeholder', () => {
+    // mupdf's trace lists each drawn glyph with its ToUnicode text: the placeholder's glyphs spell it out.
+    const drawn = [...execFileSync('mutool', ['trace', file(), '1'], { encoding: 'utf8' }).matchAll(/<g unicode="([^"]*)" glyph=/g)].map((m) => m[1]).join('');
+    expect(drawn).toContain(c.placeholder);
   });
 
   it('mutool draw renders every page without a font or glyph error', () => {

@@ -44,16 +44,19 @@ function mapsOneToOne(run: ShapedRun, fonts: DocumentFonts): boolean {
   return isExact;
 }
 
-/** Records what each glyph of a complex run reads as, where one glyph is a whole cluster (copy and paste). */
+/**
+ * Records what each glyph of a complex run reads as where one glyph is a whole cluster
+ * (for copy and paste in viewers that ignore /ActualText; a placeholder's glyphs read as
+ * the placeholder).
+ */
 function recordClusters(run: ShapedRun, fonts: DocumentFonts): void {
   const starts = [...new Set(run.glyphs.map((g) => g.cluster))].sort((a, b) => a - b);
   const perCluster = new Map<number, number>();
   for (const g of run.glyphs) perCluster.set(g.cluster, (perCluster.get(g.cluster) ?? 0) + 1);
   for (const g of run.glyphs) {
     if (g.glyphId === 0) continue;
-    const next = starts.find((s) => s > g.cluster) ?? run.text.length;
-    const isWhole = perCluster.get(g.cluster) === 1 && run.missing.length === 0;
-    fonts.use(run.font, g.glyphId, isWhole ? run.text.slice(g.cluster, next) : null);
+    const next = starts.find((s) => s > g.cluster) ?? run.glyphText.length;
+    fonts.use(run.font, g.glyphId, perCluster.get(g.cluster) === 1 ? run.glyphText.slice(g.cluster, next) : null);
   }
 }
 

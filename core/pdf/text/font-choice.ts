@@ -94,7 +94,12 @@ export function undrawableCodePoints(text: string): number[] {
   return [...missing];
 }
 
+/** "U+1F9FF". */
+export function codePointLabel(codePoint: number): string {
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /** "[U+1F9FF]": what the PDF shows in place of a character no font has. */
 export function placeholderFor(codePoint: number): string {
-  return `[U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}]`;
+  return `[${codePointLabel(codePoint)}]`;
 }

@@ -14,6 +14,8 @@ const bidi = bidiFactory();
 export interface ShapedRun {
   readonly font: FontKey;
   readonly text: string;
+  /** The string the glyphs' clusters index into: `text`, or the placeholder drawn for it. */
+  readonly glyphText: string;
   readonly glyphs: readonly ShapedGlyph[];
   /** Width in em (1 = the font size). */
   readonly width: number;
@@ -101,7 +103,7 @@ function shapeSegment(text: string, segment: Segment, weight: FontWeight): Shape
   const face = loadFace(key);
   const glyphs = face.font.shape(text, segment.start, segment.end, isRtl ? DIRECTION_RTL : DIRECTION_LTR).map((g) => ({ ...g, cluster: g.cluster - segment.start }));
   const width = glyphs.reduce((sum, g) => sum + g.xAdvance, 0) / face.upem;
-  return { font: key, text: logical, glyphs, width, isRtl, missing: [] };
+  return { font: key, text: logical, glyphText: logical, glyphs, width, isRtl, missing: [] };
 }
 
 /** Shapes one line (no line breaks inside) into runs in visual order, left to right. */

@@ -115,6 +115,11 @@ export function DetailScreen({ submissionId, onBack, onError }: DetailScreenProp
       </div>
       <header className="detail-header">
         <h2 id="detail-title">{detail.clientName}</h2>
+        {detail.undrawableInName.length > 0 ? (
+          <p className="error-text" role="note">
+            Part of this name could not be drawn in the signed PDF: {detail.undrawableInName.join(', ')} shows there as a placeholder. Check the name with the client.
+          </p>
+        ) : null}
         <dl className="detail-facts">
           <div>
             <dt>Date of birth</dt>
