@@ -57,8 +57,21 @@ export function weighted(key: FontKey, weight: FontWeight): FontKey {
 
 const has = (key: FontKey, cp: number) => loadFace(key).hasGlyph(cp);
 
+// Per character and Han preference: single characters, never whole names, so nothing about a client is kept.
+const choices = new Map<string, FontKey | 'missing' | null>();
+
 /** A character's preferred font: null for a neutral one (it follows its neighbours), 'missing' when no font has it. */
 export function fontForChar(ch: string, han: HanPreference): FontKey | 'missing' | null {
+  const key = `${han}:${ch}`;
+  let choice = choices.get(key);
+  if (choice === undefined) {
+    choice = chooseFont(ch, han);
+    choices.set(key, choice);
+  }
+  return choice;
+}
+
+function chooseFont(ch: string, han: HanPreference): FontKey | 'missing' | null {
   const cp = ch.codePointAt(0) ?? 0;
   if (IGNORABLE.test(ch)) return null;
   for (const entry of SCRIPT_FONTS) {

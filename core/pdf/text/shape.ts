@@ -10,6 +10,14 @@ import { DIRECTION_LTR, DIRECTION_RTL, type ShapedGlyph } from './harfbuzz.ts';
 
 const bidi = bidiFactory();
 
+// Strong right-to-left characters (the scripts written right to left, RLM, RLE, RLO, RLI, ALM):
+// text without any is one left-to-right run, and the bidi algorithm is skipped for it.
+const RIGHT_TO_LEFT = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\u200f\u202b\u202e\u2067\u061c]/u;
+
+function embeddingLevels(text: string): Uint8Array {
+  return RIGHT_TO_LEFT.test(text) ? bidi.getEmbeddingLevels(text).levels : new Uint8Array(text.length);
+}
+
 /** A run drawn in one font, glyphs in visual order; `text` is its logical (reading-order) string. */
 export interface ShapedRun {
   readonly font: FontKey;
@@ -39,7 +47,7 @@ interface Segment {
 
 /** Splits `text` into maximal stretches of one embedding level and one font, in logical order. */
 function segments(text: string, han: HanPreference): Segment[] {
-  const { levels } = bidi.getEmbeddingLevels(text);
+  const levels = embeddingLevels(text);
   const chars: { start: number; end: number; font: FontKey | 'missing' | null }[] = [];
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i) ?? 0;
