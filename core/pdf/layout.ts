@@ -61,10 +61,16 @@ function fixOverlongLines(lines: string[], width: (s: string) => number, maxWidt
     }
     let rest = Array.from(graphemes.segment(line), (g) => g.segment);
     while (rest.length > 1 && width(rest.join('')) > maxWidth) {
-      let cut = rest.length - 1;
-      while (cut > 1 && width(rest.slice(0, cut).join('')) > maxWidth) cut -= 1;
-      out.push(rest.slice(0, cut).join(''));
-      rest = rest.slice(cut);
+      // The longest prefix that fits, by bisection: each width() shapes a new string.
+      let fits = 1;
+      let tooWide = rest.length;
+      while (tooWide - fits > 1) {
+        const mid = (fits + tooWide) >> 1;
+        if (width(rest.slice(0, mid).join('')) <= maxWidth) fits = mid;
+        else tooWide = mid;
+      }
+      out.push(rest.slice(0, fits).join(''));
+      rest = rest.slice(fits);
     }
     out.push(rest.join(''));
   }

@@ -28,6 +28,7 @@ export function toSfnt(bytes: Uint8Array): Uint8Array {
   if (bytes.byteLength < 44 || view.getUint32(0) !== WOFF_SIGNATURE) return bytes;
   const flavor = view.getUint32(4);
   const numTables = view.getUint16(12);
+  if (44 + numTables * 20 > bytes.byteLength) throw new WoffError('WOFF table directory runs past the end of the file');
   const tables: TableEntry[] = [];
   for (let i = 0; i < numTables; i += 1) {
     const at = 44 + i * 20;
@@ -55,7 +56,7 @@ export function toSfnt(bytes: Uint8Array): Uint8Array {
   tables.forEach((t, i) => {
     if (t.offset + t.compLength > bytes.byteLength) throw new WoffError('WOFF table runs past the end of the file');
     const stored = bytes.subarray(t.offset, t.offset + t.compLength);
-    const data = t.compLength < t.origLength ? inflateSync(stored) : stored;
+    const data = t.compLength < t.origLength ? inflate(stored) : stored;
     if (data.byteLength !== t.origLength) throw new WoffError('WOFF table has the wrong decompressed length');
     const record = 12 + i * 16;
     outView.setUint32(record, t.tag);
@@ -66,4 +67,12 @@ export function toSfnt(bytes: Uint8Array): Uint8Array {
     cursor += padded(t.origLength);
   });
   return out;
+}
+
+function inflate(stored: Uint8Array): Uint8Array {
+  try {
+    return inflateSync(stored);
+  } catch {
+    throw new WoffError('WOFF table is not valid zlib data');
+  }
 }
