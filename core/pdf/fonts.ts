@@ -13,7 +13,7 @@ import { drawShapedLine } from './text/draw-text.ts';
 import { hanPreferenceOf, type FontWeight, type HanPreference } from './text/font-choice.ts';
 import { SHAPING_WASM } from './text/harfbuzz.ts';
 import { shapeLine, type ShapedLine } from './text/shape.ts';
-import { SUBSET_WASM } from './text/subset.ts';
+import { prepareForSubsetting, SUBSET_WASM } from './text/subset.ts';
 
 export { FONT_FILES };
 
@@ -40,9 +40,12 @@ function hanPreferenceForLanguage(language: string): HanPreference | null {
   return null;
 }
 
-/** Reads and parses the Latin fonts now, so the first summary is not slower than the rest; `all` parses every script's font. */
+/**
+ * Reads and parses the Latin fonts and compiles HarfBuzz now, so the first summary is not
+ * slower than the rest; `all` does it for every script's font (~20 MB more in memory).
+ */
 export function preloadFonts(all = false): void {
-  for (const key of all ? FONT_KEYS : (['latin', 'latinBold'] as const)) loadFace(key);
+  for (const key of all ? FONT_KEYS : (['latin', 'latinBold'] as const)) prepareForSubsetting(loadFace(key).sfnt);
 }
 
 /**

@@ -81,6 +81,11 @@ function faceFor(hbw: SubsetExports, sfnt: Uint8Array): number {
   return ready;
 }
 
+/** Compiles hb-subset and preprocesses `sfnt` now, so the first document does not pay for it. */
+export function prepareForSubsetting(sfnt: Uint8Array): void {
+  faceFor(subsetModule(), sfnt);
+}
+
 /** Returns an sfnt holding `glyphIds` (plus .notdef) at their original ids. */
 export function subsetFont(sfnt: Uint8Array, glyphIds: Iterable<number>): Uint8Array {
   const hbw = subsetModule();
