@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Offers a PostgreSQL test cluster, started only if a test asks (core/db/testing/).
+    globalSetup: ['core/db/testing/pg-global-setup.ts'],
   },
 });

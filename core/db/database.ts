@@ -24,22 +24,31 @@ export function openDatabase(file: string, migrations: readonly Migration[]): Da
   if (file !== ':memory:') closeSync(openSync(file, 'a', 0o600));
   const db = new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: BUSY_TIMEOUT_MS });
   try {
-    const mode = db.prepare('PRAGMA journal_mode = WAL').get() as { journal_mode: string } | undefined;
-    // ':memory:' databases cannot use WAL; they are only used by unit tests.
-    if (file !== ':memory:' && mode?.journal_mode !== 'wal') throw new Error('The database refused WAL journal mode.');
-    db.exec('PRAGMA synchronous = FULL');
-    const sync = db.prepare('PRAGMA synchronous').get() as { synchronous: number } | undefined;
-    if (sync?.synchronous !== SYNCHRONOUS_FULL) throw new Error('The database refused synchronous=FULL; refusing to store health data.');
-    db.exec('PRAGMA foreign_keys = ON');
-    db.exec(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    // Freed pages are zeroed so deleted (purged) ciphertext and old index rows do not linger in the file.
-    db.exec('PRAGMA secure_delete = ON');
+    configureConnection(db, file, BUSY_TIMEOUT_MS);
     applyMigrations(db, migrations);
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/**
+ * The durability settings every kiosk connection needs (shared with the storage port's SQLite
+ * adapter): WAL, synchronous=FULL read back rather than assumed (the setting is per connection),
+ * foreign keys, a busy timeout, and secure_delete.
+ */
+export function configureConnection(db: DatabaseSync, file: string, busyTimeoutMs: number): void {
+  const mode = db.prepare('PRAGMA journal_mode = WAL').get() as { journal_mode: string } | undefined;
+  // ':memory:' databases cannot use WAL; they are only used by unit tests.
+  if (file !== ':memory:' && mode?.journal_mode !== 'wal') throw new Error('The database refused WAL journal mode.');
+  db.exec('PRAGMA synchronous = FULL');
+  const sync = db.prepare('PRAGMA synchronous').get() as { synchronous: number } | undefined;
+  if (sync?.synchronous !== SYNCHRONOUS_FULL) throw new Error('The database refused synchronous=FULL; refusing to store health data.');
+  db.exec('PRAGMA foreign_keys = ON');
+  db.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+  // Freed pages are zeroed so deleted (purged) ciphertext and old index rows do not linger in the file.
+  db.exec('PRAGMA secure_delete = ON');
 }
 
 /** Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction, in array order. */
