@@ -143,6 +143,11 @@ export interface SubmissionDetail {
   /** Visit time written out in the form's default language. */
   readonly visitText: string;
   readonly clientName: string;
+  /**
+   * Characters of the name no font in the kiosk can draw ("U+13000"): the signed PDF
+   * shows them as "[U+13000]" placeholders. Empty when the whole name is drawn.
+   */
+  readonly undrawableInName: readonly string[];
   /** ISO date; null when the form asks no date of birth. */
   readonly dateOfBirth: string | null;
   readonly dateOfBirthText: string | null;

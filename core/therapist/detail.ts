@@ -16,6 +16,7 @@ import {
   type FormDefinition,
   type Question,
 } from '../../forms/engine/index.ts';
+import { codePointLabel, undrawableCodePoints } from '../pdf/fonts.ts';
 import { ageOn } from '../pdf/summary-model.ts';
 import { mustTick } from './acknowledge.ts';
 import { changesSinceLast, referralFlag, SPASM_QUESTIONS } from './changes.ts';
@@ -101,6 +102,8 @@ export function buildSubmissionDetail(input: DetailInput): SubmissionDetail {
     createdAt: input.createdAt,
     visitText: new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(at),
     clientName: input.clientName,
+    // The same font coverage the PDF was drawn with (the bundled fonts, read on first use).
+    undrawableInName: undrawableCodePoints(input.clientName).map(codePointLabel),
     dateOfBirth: input.dateOfBirth,
     dateOfBirthText: input.dateOfBirth && dobId ? formatAnswer(form, dobId, input.dateOfBirth, lang) : input.dateOfBirth,
     age: input.dateOfBirth ? ageOn(input.dateOfBirth, at) : null,
