@@ -55,8 +55,12 @@ export interface Call<C extends Channel> extends CallContext {
 
 /** The staff sessions the access check reads (the staff service). */
 export interface SessionGate {
-  /** The caller's live session, extended; throws CoreError `unauthenticated` or `forbidden`. An admin may do what a therapist may. */
-  require(callerId: string, role?: StaffRole): StaffSession;
+  /**
+   * The caller's live session, extended; throws (or rejects with) CoreError `unauthenticated` or
+   * `forbidden`. An admin may do what a therapist may. May be async: a store that reads the staff
+   * row from a database server can answer later.
+   */
+  require(callerId: string, role?: StaffRole): StaffSession | Promise<StaffSession>;
 }
 
 export type Handler<C extends Channel> = (payload: unknown, ctx: CallContext) => Promise<Result<Responses[C]>>;
@@ -114,8 +118,8 @@ function requireKiosk(caller: Caller): void {
   if (caller.kind !== 'kiosk') throw new CoreError('forbidden', 'This can only be done at the kiosk.');
 }
 
-/** The caller's session as `access` demands it, or throws CoreError `unauthenticated` / `forbidden`. */
-export function checkAccess(access: Access, caller: Caller, sessions: SessionGate): StaffSession | null {
+/** The caller's session as `access` demands it, or rejects with CoreError `unauthenticated` / `forbidden`. */
+export async function checkAccess(access: Access, caller: Caller, sessions: SessionGate): Promise<StaffSession | null> {
   switch (access) {
     case 'public':
       return null;
@@ -161,7 +165,7 @@ export function defineHandler<C extends Channel>(
     // nothing about the payload's shape, and costs no parsing.
     let session: StaffSession | null;
     try {
-      session = checkAccess(access, ctx.caller, options.sessions);
+      session = await checkAccess(access, ctx.caller, options.sessions);
     } catch (error) {
       return failWith(channel, options, error);
     }
