@@ -69,12 +69,25 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // useKioskQuery takes a deps list like useEffect's: check it the same way.
+      'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useKioskQuery$' }],
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
           { group: ['**/electron/**', '**/core/**', '**/server/**', 'electron', ...nodeBuiltins], message: 'The renderer has no Node, core or host access: ask through window.kiosk.' },
           { group: ['**/api/**'], allowTypeImports: true, message: 'The renderer imports the IPC contract for types only (import type).' },
         ],
       }],
+    },
+  },
+  {
+    // Staff and admin screens load and change data only through renderer/src/data/ (one way to
+    // handle loading, errors and the end of a session); the client flow keeps its own two hooks.
+    files: ['renderer/src/staff/**/*.{ts,tsx}', 'renderer/src/admin/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "MemberExpression[object.name='window'][property.name='kiosk']", message: 'Staff and admin screens call the bridge through useKioskQuery/useKioskAction (renderer/src/data/), never window.kiosk.' },
+        { selector: "MemberExpression[object.name='globalThis'][property.name='kiosk']", message: 'Staff and admin screens call the bridge through useKioskQuery/useKioskAction (renderer/src/data/), never the global.' },
+      ],
     },
   },
 );

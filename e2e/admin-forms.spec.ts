@@ -5,6 +5,7 @@
  * version; a broken JSON import shows the precise error and changes nothing; axe finds
  * no violations on the admin screens.
  */
+import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -42,11 +43,13 @@ function pdfText(pdf: Uint8Array, dir: string, name: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
-test('admin adds a translated question and a modify rule; clients get it, old submissions keep v1', async ({ kiosk, core, dataDir }) => {
-  // A submission answered with version 1, before any change.
+test('admin adds a translated question and a modify rule; clients get it, old submissions keep their version', async ({ kiosk, core, dataDir }) => {
+  // A submission answered with the shipped version, before any change; publishing makes the next one.
+  const shipped = DEFAULT_INTAKE_FORM.version;
+  const next = shipped + 1;
   const oldId = randomUUID();
   const before = await core.handlers['intake:submit'](
-    { submissionId: oldId, formId: 'massage-intake', formVersion: 1, language: 'en', answers: HEALTHY_CLIENT_ANSWERS, startedAt: new Date().toISOString() },
+    { submissionId: oldId, formId: 'massage-intake', formVersion: DEFAULT_INTAKE_FORM.version, language: 'en', answers: HEALTHY_CLIENT_ANSWERS, startedAt: new Date().toISOString() },
     ctx(kiosk),
   );
   expect(before.ok).toBe(true);
@@ -103,9 +106,9 @@ test('admin adds a translated question and a modify rule; clients get it, old su
   expect(core.deps.submissions.list({ status: 'all', limit: 10 })).toHaveLength(1);
 
   await admin.publish();
-  await expect(admin.status()).toContainText('Published version 2');
-  await expect(kiosk.locator('tr[data-version="2"]')).toContainText('Live');
-  expect(core.deps.forms.active().version).toBe(2);
+  await expect(admin.status()).toContainText(`Published version ${next}`);
+  await expect(kiosk.locator(`tr[data-version="${next}"]`)).toContainText('Live');
+  expect(core.deps.forms.active().version).toBe(next);
 
   // A broken file: the precise error, and nothing changes.
   const draftBefore = await core.handlers['admin:getFormDraft']({}, ctx(kiosk));
@@ -118,7 +121,7 @@ test('admin adds a translated question and a modify rule; clients get it, old su
   await expect(kiosk.getByTestId('import-errors')).toContainText(/Line \d+, column \d+: .*Unknown question id "pregnantt"/);
   await expect(kiosk.getByTestId('import-errors')).toContainText('rules[0].when');
   await shot(kiosk, '04-import-error', kiosk.getByTestId('import-errors'));
-  expect(core.deps.forms.active().version).toBe(2);
+  expect(core.deps.forms.active().version).toBe(next);
   expect(await core.handlers['admin:getFormDraft']({}, ctx(kiosk))).toEqual(draftBefore);
 
   // The other admin screens, each checked by axe.
@@ -130,7 +133,7 @@ test('admin adds a translated question and a modify rule; clients get it, old su
     await shot(kiosk, `05-${name.toLowerCase()}`);
   }
 
-  // A client now gets version 2 and answers the new question.
+  // A client now gets the new version and answers the new question.
   await kiosk.getByRole('button', { name: 'Close administration' }).click();
   await kiosk.getByRole('button', { name: /Lock and exit/ }).click();
   const flow = new IntakeFlow(kiosk, 'admin-new-question', { record: false });
@@ -145,7 +148,7 @@ test('admin adds a translated question and a modify rule; clients get it, old su
 
   const items = core.deps.submissions.list({ status: 'all', limit: 10 });
   const fresh = items.find((i) => i.submissionId !== oldId)!;
-  expect(fresh.formVersion).toBe(2);
+  expect(fresh.formVersion).toBe(next);
   expect(fresh.severities.modify).toBeGreaterThan(0);
   const stored = core.deps.submissions.get(fresh.submissionId)!;
   expect(stored.flags.map((f) => f.code)).toContain('HEADACHE');
@@ -157,11 +160,11 @@ test('admin adds a translated question and a modify rule; clients get it, old su
   expect(detail.ok && JSON.stringify(detail.value)).toContain('Headache today');
   const oldDetail = await core.handlers['submission:get']({ submissionId: oldId }, ctx(kiosk));
   expect(oldDetail.ok && JSON.stringify(oldDetail.value)).not.toContain('headache');
-  expect(oldDetail.ok && JSON.stringify(oldDetail.value)).toMatch(/"formVersion":1/);
+  expect(oldDetail.ok && JSON.stringify(oldDetail.value)).toContain(`"formVersion":${shipped}`);
 
-  // The old submission keeps version 1: its stored PDF and the version it names.
+  // The old submission keeps its version: its stored PDF and the version it names.
   const old = core.deps.submissions.get(oldId)!;
-  expect(old.formVersion).toBe(1);
+  expect(old.formVersion).toBe(shipped);
   expect(pdfText(old.pdf, dataDir, 'old')).not.toMatch(/Headache/);
-  expect(core.deps.forms.get('massage-intake', 1)?.steps.flatMap((s) => s.questions.map((q) => q.id))).not.toContain('headache_today');
+  expect(core.deps.forms.get('massage-intake', shipped)?.steps.flatMap((s) => s.questions.map((q) => q.id))).not.toContain('headache_today');
 });

@@ -5,6 +5,7 @@
  * the session times out back to the attract screen. Screens are scanned with axe and
  * saved under artifacts/screens/staff/.
  */
+import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ test('therapist: queue badges, detail, tick + acknowledge, print, export, audit,
   ] as const) {
     clock.advance(-daysAgo * DAY_MS);
     const earlier = await core.handlers['intake:submit'](
-      { submissionId: randomUUID(), formId: 'massage-intake', formVersion: 1, language: 'en', answers: { ...HEALTHY_CLIENT_ANSWERS, pain_level: pain }, startedAt: clock.now().toISOString() },
+      { submissionId: randomUUID(), formId: 'massage-intake', formVersion: DEFAULT_INTAKE_FORM.version, language: 'en', answers: { ...HEALTHY_CLIENT_ANSWERS, pain_level: pain }, startedAt: clock.now().toISOString() },
       pageCallContext(kiosk),
     );
     expect(earlier.ok).toBe(true);
@@ -141,7 +142,7 @@ test('admin: a flag-free visit reads "No flags", acknowledges without ticks, and
   core.deps.staff.setupFirstAdmin('Olivia Owner', '135792', pageCaller(kiosk).id);
   core.deps.staff.lock(pageCaller(kiosk).id);
   const submitted = await core.handlers['intake:submit'](
-    { submissionId: randomUUID(), formId: 'massage-intake', formVersion: 1, language: 'es', answers: HEALTHY_CLIENT_ANSWERS, startedAt: new Date().toISOString() },
+    { submissionId: randomUUID(), formId: 'massage-intake', formVersion: DEFAULT_INTAKE_FORM.version, language: 'es', answers: HEALTHY_CLIENT_ANSWERS, startedAt: new Date().toISOString() },
     pageCallContext(kiosk),
   );
   expect(submitted.ok).toBe(true);

@@ -3,6 +3,7 @@
  * validates, stores (encrypted) and signs the PDF, writes a copy to the export folder,
  * and the staff screen lists the submission.
  */
+import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,7 +41,7 @@ test('thin path: intake -> stored, signed PDF + export copy -> listed for staff'
 
   // The stored record: one submission, decrypts to what the client entered, with the flag main computed.
   const [item] = core.deps.submissions.list({ status: 'all', limit: 10 });
-  expect(item).toMatchObject({ clientName: 'Zoë Nguyễn', status: 'new', formId: 'massage-intake', formVersion: 1 });
+  expect(item).toMatchObject({ clientName: 'Zoë Nguyễn', status: 'new', formId: 'massage-intake', formVersion: DEFAULT_INTAKE_FORM.version });
   expect(item?.severities.modify).toBeGreaterThan(0);
   const stored = core.deps.submissions.get(item!.submissionId)!;
   expect(stored.answers['date_of_birth']).toBe('1979-05-30');

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
+
+/** The version the built-in form ships as: an empty database's first live version. */
+const SHIPPED = DEFAULT_INTAKE_FORM.version;
 import type { FormDefinition } from '../../forms/engine/index.ts';
 import { openDatabase } from '../db/database.ts';
 import { ManualClock, tempDir } from '../tests/helpers.ts';
@@ -29,23 +32,23 @@ describe('versioned form registry', () => {
     dir.cleanup();
   });
 
-  it('an empty database serves the built-in form as the live version 1', () => {
+  it('an empty database serves the built-in form as its live version', () => {
     const registry = createFormRegistry(db, clock);
-    expect(registry.active()).toMatchObject({ id: 'massage-intake', version: 1 });
-    expect(registry.versions()).toEqual([expect.objectContaining({ formId: 'massage-intake', version: 1, isLive: true, publishedBy: 'system' })]);
+    expect(registry.active()).toMatchObject({ id: 'massage-intake', version: SHIPPED });
+    expect(registry.versions()).toEqual([expect.objectContaining({ formId: 'massage-intake', version: SHIPPED, isLive: true, publishedBy: 'system' })]);
   });
 
   it('publishing bumps the version, makes it live, and keeps the old one answerable', () => {
     const registry = createFormRegistry(db, clock);
     const result = registry.publish(withExtraQuestion(DEFAULT_INTAKE_FORM, 'extra_one'), 'admin-1');
     expect(result.ok).toBe(true);
-    expect(registry.active().version).toBe(2);
+    expect(registry.active().version).toBe(SHIPPED + 1);
     expect(registry.active().steps[0]?.questions.some((q) => q.id === 'extra_one')).toBe(true);
-    const old = registry.get('massage-intake', 1);
+    const old = registry.get('massage-intake', SHIPPED);
     expect(old?.steps[0]?.questions.some((q) => q.id === 'extra_one')).toBe(false);
     expect(registry.versions().map((v) => [v.version, v.isLive])).toEqual([
-      [2, true],
-      [1, false],
+      [SHIPPED + 1, true],
+      [SHIPPED, false],
     ]);
   });
 
@@ -55,8 +58,8 @@ describe('versioned form registry', () => {
     const claimingV99 = { ...(withExtraQuestion(DEFAULT_INTAKE_FORM, 'b_question') as object), version: 99 };
     const first = registry.publish(claimingV1, 'admin-1');
     const second = registry.publish(claimingV99, 'admin-1');
-    expect(first.ok && first.form.version).toBe(2);
-    expect(second.ok && second.form.version).toBe(3);
+    expect(first.ok && first.form.version).toBe(SHIPPED + 1);
+    expect(second.ok && second.form.version).toBe(SHIPPED + 2);
   });
 
   it('an invalid definition is refused with its errors and changes nothing', () => {
@@ -65,7 +68,7 @@ describe('versioned form registry', () => {
     const result = registry.publish(broken, 'admin-1');
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors[0]?.path).toMatch(/^steps\[0\]\.questions\[\d+\]\.id$/);
-    expect(registry.active().version).toBe(1);
+    expect(registry.active().version).toBe(SHIPPED);
     expect(registry.versions()).toHaveLength(1);
   });
 
@@ -74,8 +77,8 @@ describe('versioned form registry', () => {
     db.close();
     db = openDatabase(dbFile(), formRegistryMigrations);
     const reopened = createFormRegistry(db, clock);
-    expect(reopened.active().version).toBe(2);
-    expect(reopened.get('massage-intake', 1)).not.toBeNull();
+    expect(reopened.active().version).toBe(SHIPPED + 1);
+    expect(reopened.get('massage-intake', SHIPPED)).not.toBeNull();
   });
 
   it.each([

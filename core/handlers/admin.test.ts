@@ -9,6 +9,8 @@ import { ManualClock } from '../tests/helpers.ts';
 import { openTestCore, TEST_CTX, type TestCore } from '../tests/test-core.ts';
 
 const ctx = TEST_CTX;
+/** The version the built-in form ships as (a fresh core's live version); a publish makes the next one. */
+const V = DEFAULT_INTAKE_FORM.version;
 
 let core: Core;
 let dir: string;
@@ -68,7 +70,7 @@ describe('admin channels need an admin', () => {
     const before = core.deps.audit.count();
     const r = await call('admin:publishForm', { definition: draftWithQuestion() });
     expect(r.ok ? 'ok' : r.error.code).toBe('forbidden');
-    expect(core.deps.forms.active().version).toBe(1);
+    expect(core.deps.forms.active().version).toBe(V);
     expect(core.deps.audit.count()).toBe(before);
   });
 });
@@ -80,7 +82,7 @@ describe('form drafts and versions', () => {
 
   it('a fresh draft is a copy of the live version and is valid', async () => {
     const draft = await value('admin:getFormDraft', {});
-    expect(draft.basedOn).toEqual({ formId: 'massage-intake', version: 1 });
+    expect(draft.basedOn).toEqual({ formId: 'massage-intake', version: V });
     expect(draft.errors).toEqual([]);
     expect(draft.updatedAt).toBeNull();
   });
@@ -91,21 +93,21 @@ describe('form drafts and versions', () => {
     const saved = await value('admin:saveFormDraft', { definition: draft });
     expect(saved.errors).toEqual([expect.objectContaining({ path: expect.stringMatching(/^rules\[\d+\]\.when$/), message: expect.stringContaining('headache_todya') })]);
     expect((await value('admin:getFormDraft', {})).definition).toEqual(draft);
-    expect(core.deps.forms.active().version).toBe(1);
+    expect(core.deps.forms.active().version).toBe(V);
   });
 
-  it('publish makes version 2 live, audits before/after, and keeps version 1', async () => {
+  it('publish makes the next version live, audits before/after, and keeps the shipped one', async () => {
     const outcome = await value('admin:publishForm', { definition: draftWithQuestion() });
-    expect(outcome).toEqual({ status: 'published', formId: 'massage-intake', version: 2 });
+    expect(outcome).toEqual({ status: 'published', formId: 'massage-intake', version: V + 1 });
     expect(core.deps.forms.active().rules.some((r) => r.code === 'HEADACHE')).toBe(true);
-    expect(core.deps.forms.get('massage-intake', 1)?.rules.some((r) => r.code === 'HEADACHE')).toBe(false);
+    expect(core.deps.forms.get('massage-intake', V)?.rules.some((r) => r.code === 'HEADACHE')).toBe(false);
     const [entry] = core.deps.audit.list({ limit: 1 });
-    expect(entry).toMatchObject({ action: 'form.published', details: { before_version: 1, after_version: 2 } });
+    expect(entry).toMatchObject({ action: 'form.published', details: { before_version: V, after_version: V + 1 } });
     expect(Number(entry?.details.after_questions)).toBe(Number(entry?.details.before_questions) + 1);
     const { versions } = await value('admin:listFormVersions', {});
     expect(versions.map((v) => [v.version, v.isLive, v.publishedBy])).toEqual([
-      [2, true, 'Olivia Owner'],
-      [1, false, 'built-in'],
+      [V + 1, true, 'Olivia Owner'],
+      [V, false, 'built-in'],
     ]);
   });
 
@@ -117,23 +119,23 @@ describe('form drafts and versions', () => {
     const outcome = await value('admin:publishForm', { definition: draft });
     expect(outcome.status).toBe('invalid');
     expect(outcome.status === 'invalid' && outcome.errors[0]).toMatchObject({ questionId: 'headache_today', message: expect.stringContaining('Missing Spanish translation') });
-    expect(core.deps.forms.active().version).toBe(1);
+    expect(core.deps.forms.active().version).toBe(V);
     expect(core.deps.audit.count()).toBe(before);
   });
 
   it('restore copies an earlier version into the draft; the live version is untouched', async () => {
     await value('admin:publishForm', { definition: draftWithQuestion() });
-    const draft = await value('admin:restoreFormVersion', { formId: 'massage-intake', version: 1 });
-    expect(draft.basedOn).toEqual({ formId: 'massage-intake', version: 1 });
+    const draft = await value('admin:restoreFormVersion', { formId: 'massage-intake', version: V });
+    expect(draft.basedOn).toEqual({ formId: 'massage-intake', version: V });
     expect(draft.definition.rules.some((r) => r.code === 'HEADACHE')).toBe(false);
-    expect(core.deps.forms.active().version).toBe(2);
+    expect(core.deps.forms.active().version).toBe(V + 1);
     const missing = await call('admin:restoreFormVersion', { formId: 'massage-intake', version: 9 });
     expect(missing.ok ? 'ok' : missing.error.code).toBe('not_found');
   });
 
   it('export gives the exact version as JSON that imports back cleanly', async () => {
-    const file = await value('admin:exportFormVersion', { formId: 'massage-intake', version: 1 });
-    expect(file.fileName).toBe('massage-intake-v1.json');
+    const file = await value('admin:exportFormVersion', { formId: 'massage-intake', version: V });
+    expect(file.fileName).toBe(`massage-intake-v${V}.json`);
     const imported = await value('admin:importForm', { json: file.json });
     expect(imported.status).toBe('imported');
   });

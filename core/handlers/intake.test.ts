@@ -1,3 +1,4 @@
+import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID, createHash } from 'node:crypto';
 import { HEALTHY_CLIENT_ANSWERS } from '../../forms/definitions/sample-answers.ts';
@@ -13,7 +14,7 @@ const healthy = HEALTHY_CLIENT_ANSWERS;
 const submit = (overrides: Record<string, unknown> = {}) => ({
   submissionId: randomUUID(),
   formId: 'massage-intake',
-  formVersion: 1,
+  formVersion: DEFAULT_INTAKE_FORM.version,
   language: 'en',
   answers: healthy,
   startedAt: '2025-06-15T10:00:00.000Z',

@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { HEALTHY_CLIENT_ANSWERS } from '../../forms/definitions/sample-answers.ts';
 import type { Channel, Request, Responses } from '../../api/contract.ts';
 import { createCore, type Core } from '../create-core.ts';
@@ -32,7 +33,7 @@ async function value<C extends Channel>(channel: C, payload: Request<C>): Promis
 
 async function submitIntake(): Promise<string> {
   const submissionId = randomUUID();
-  const payload = { submissionId, formId: 'massage-intake', formVersion: 1, language: 'en', answers: HEALTHY_CLIENT_ANSWERS, startedAt: clock.now().toISOString() };
+  const payload = { submissionId, formId: DEFAULT_INTAKE_FORM.id, formVersion: DEFAULT_INTAKE_FORM.version, language: 'en', answers: HEALTHY_CLIENT_ANSWERS, startedAt: clock.now().toISOString() };
   const result = await core!.handlers['intake:submit'](payload, TEST_CTX);
   expect(result.ok).toBe(true);
   return submissionId;

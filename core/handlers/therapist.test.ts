@@ -1,3 +1,4 @@
+import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -41,7 +42,7 @@ afterAll(async () => {
 
 async function submit(answers: Answers): Promise<string> {
   const submissionId = randomUUID();
-  const result = await core.handlers['intake:submit']({ submissionId, formId: 'massage-intake', formVersion: 1, language: 'en', answers, startedAt: clock.now().toISOString() }, ctx);
+  const result = await core.handlers['intake:submit']({ submissionId, formId: 'massage-intake', formVersion: DEFAULT_INTAKE_FORM.version, language: 'en', answers, startedAt: clock.now().toISOString() }, ctx);
   expect(result.ok).toBe(true);
   await core.deps.background.drain();
   return submissionId;

@@ -5,6 +5,7 @@
  *
  * usage: node crash-child.ts <dataDir>
  */
+import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
 import { writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ for (;;) {
       createdAt: new Date().toISOString(),
       startedAt: new Date().toISOString(),
       formId: 'back-pain-intake',
-      formVersion: 1,
+      formVersion: DEFAULT_INTAKE_FORM.version,
       language: 'en',
       clientName: `Crash Client ${id.slice(0, 8)}`,
       dateOfBirth: '1980-01-01',

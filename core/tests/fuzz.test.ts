@@ -4,6 +4,7 @@
  * code and no echo of the payload, and an invalid payload must write nothing at all
  * (SQLite's total_changes() is unchanged, so the audit log and every table are untouched).
  */
+import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
@@ -31,7 +32,7 @@ const VALID: Record<Channel, Record<string, unknown>> = {
   'intake:submit': {
     submissionId: '3f2b8c9e-4d1a-4e6b-9f0c-2a7d5e8b1c34',
     formId: 'back-pain-intake',
-    formVersion: 1,
+    formVersion: DEFAULT_INTAKE_FORM.version,
     language: 'en',
     answers: { full_name: MARKER, pain_level: 4 },
     startedAt: '2025-03-10T09:00:00.000Z',

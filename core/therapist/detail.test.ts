@@ -40,7 +40,7 @@ describe('buildSubmissionDetail', () => {
       language: 'es',
       languageName: 'Spanish',
       formId: 'massage-intake',
-      formVersion: 1,
+      formVersion: DEFAULT_INTAKE_FORM.version,
       acknowledgement: NEW,
       signature: SIGNED,
       changes: null,

@@ -91,19 +91,29 @@ export class IntakeFlow {
       'fever_infection',
       'dvt_symptoms',
       'bladder_bowel',
+      'sexual_function_change',
       'weight_loss',
+      'night_pain',
       'acute_injury',
+      'intoxicated',
       'had_surgery',
+      'had_fracture',
       'cancer_treatment',
+      'cancer_history',
       'pregnant',
       'dvt_history',
       'osteoporosis',
+      'long_term_steroids',
+      'steroid_injection',
+      'diabetes_numbness',
+      'lymphedema',
       'varicose_veins',
       'skin_problems',
       'blood_thinners',
       'allergies',
     ];
     for (const id of questions) await s.yesNo(id, yes.has(id));
+    await press(s.question('high_blood_pressure').locator('input[value="not_high"]').locator('..'), this.pointer);
     if (answers.surgeryDate !== undefined) await s.date('surgery_date', answers.surgeryDate);
     if (answers.pregnantWeeks !== undefined) {
       await s.typeOnScreen('pregnancy_weeks', String(answers.pregnantWeeks));

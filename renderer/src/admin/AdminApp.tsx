@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StaffSession } from '../../../api/contract.ts';
 import { assertNever } from '../lib/assert-never.ts';
 import { CertificatePanel } from './CertificatePanel.tsx';
@@ -9,33 +10,29 @@ import './admin.css';
 
 type Tab = 'forms' | 'settings' | 'staff' | 'certificate';
 
-const TABS: readonly { readonly id: Tab; readonly label: string }[] = [
-  { id: 'forms', label: 'Forms' },
-  { id: 'settings', label: 'Settings' },
-  { id: 'staff', label: 'Staff' },
-  { id: 'certificate', label: 'Certificate' },
-];
+const TABS: readonly Tab[] = ['forms', 'settings', 'staff', 'certificate'];
 
 interface AdminAppProps {
   /** The admin's live session (StaffApp shows this area only for the admin role). */
   readonly session: StaffSession;
-  /** Leave the admin area (back to the staff screens); called too when the session has ended. */
+  /** Leave the admin area (back to the staff screens). A session that ends is StaffApp's (data provider). */
   readonly onExit: () => void;
 }
 
 /** The admin area: forms (editor, preview, versions), clinic settings, staff members, certificate. */
 export function AdminApp({ session, onExit }: AdminAppProps) {
+  const { t } = useTranslation('admin');
   const [tab, setTab] = useState<Tab>('forms');
   const panel = () => {
     switch (tab) {
       case 'forms':
-        return <FormsPanel onSessionEnded={onExit} />;
+        return <FormsPanel />;
       case 'settings':
-        return <SettingsPanel onSessionEnded={onExit} />;
+        return <SettingsPanel />;
       case 'staff':
-        return <StaffPanel onSessionEnded={onExit} />;
+        return <StaffPanel />;
       case 'certificate':
-        return <CertificatePanel onSessionEnded={onExit} />;
+        return <CertificatePanel />;
       default:
         return assertNever(tab);
     }
@@ -43,16 +40,16 @@ export function AdminApp({ session, onExit }: AdminAppProps) {
   return (
     <div className="admin" data-testid="admin-app">
       <div className="admin-header">
-        <h2 className="admin-title">Administration</h2>
-        <p className="staff-who">Administrator: {session.name}</p>
+        <h2 className="admin-title">{t('app.title')}</h2>
+        <p className="staff-who">{t('app.who', { name: session.name })}</p>
         <button type="button" className="button secondary" onClick={onExit}>
-          Close administration
+          {t('app.close')}
         </button>
       </div>
-      <nav className="admin-tabs" aria-label="Administration sections">
-        {TABS.map((t) => (
-          <button key={t.id} type="button" className={`button ${tab === t.id ? 'primary' : 'secondary'}`} aria-current={tab === t.id ? 'page' : undefined} onClick={() => setTab(t.id)}>
-            {t.label}
+      <nav className="admin-tabs" aria-label={t('app.tabsLabel')}>
+        {TABS.map((id) => (
+          <button key={id} type="button" className={`button ${tab === id ? 'primary' : 'secondary'}`} aria-current={tab === id ? 'page' : undefined} onClick={() => setTab(id)}>
+            {t(`app.tab.${id}`)}
           </button>
         ))}
       </nav>

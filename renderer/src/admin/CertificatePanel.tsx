@@ -1,98 +1,100 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { CertificateInfo } from '../../../api/contract.ts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CallError } from '../data/CallError.tsx';
+import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
+import { useFormat } from '../i18n/use-format.ts';
 import { fileToBase64 } from './files.ts';
 
 /** The clinic's signing certificate: what it is, when it expires, regenerate or import. */
-export function CertificatePanel({ onSessionEnded }: { readonly onSessionEnded: () => void }) {
-  const [info, setInfo] = useState<CertificateInfo | null>(null);
+export function CertificatePanel() {
+  const { t } = useTranslation('admin');
+  const format = useFormat();
+  const certificate = useKioskQuery((api) => api.adminGetCertificate({}), []);
+  const regenerateCall = useKioskAction((api) => api.adminRegenerateCertificate({}));
+  const importCall = useKioskAction((api, p12Base64: string, passphrase: string) => api.adminImportCertificate({ p12Base64, passphrase }));
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [status, setStatus] = useState('');
-  const handle = useCallback(
-    (error: { code: string; message: string }) => (error.code === 'unauthenticated' ? onSessionEnded() : setStatus(error.message)),
-    [onSessionEnded],
-  );
-
-  useEffect(() => {
-    void window.kiosk.adminGetCertificate({}).then((r) => (r.ok ? setInfo(r.value) : handle(r.error)));
-  }, [handle]);
+  const info = certificate.data;
 
   const regenerate = async () => {
     setConfirming(false);
-    setStatus('Creating a new certificate…');
-    const r = await window.kiosk.adminRegenerateCertificate({});
-    if (!r.ok) return handle(r.error);
-    setInfo(r.value);
-    setStatus('A new certificate was created. New PDFs are signed with it.');
+    setStatus(t('certificate.creating'));
+    const r = await regenerateCall.run();
+    if (!r.ok) return setStatus('');
+    certificate.setData(() => r.value);
+    setStatus(t('certificate.created'));
   };
   const importP12 = async () => {
-    if (!file) return setStatus('Choose a .p12 file first.');
-    const r = await window.kiosk.adminImportCertificate({ p12Base64: await fileToBase64(file), passphrase });
+    if (!file) return setStatus(t('certificate.chooseFirst'));
+    setStatus('');
+    const r = await importCall.run(await fileToBase64(file), passphrase);
     setPassphrase('');
-    if (!r.ok) return handle(r.error);
-    setInfo(r.value);
-    setStatus('Certificate imported.');
+    if (!r.ok) return;
+    certificate.setData(() => r.value);
+    setStatus(t('certificate.imported'));
   };
 
   return (
     <section className="staff-panel" aria-labelledby="cert-heading">
-      <h2 id="cert-heading">Signing certificate</h2>
+      <h2 id="cert-heading">{t('certificate.title')}</h2>
       {info ? (
         <dl className="cert-facts">
-          <dt>Subject</dt>
+          <dt>{t('certificate.subject')}</dt>
           <dd>{info.subject}</dd>
-          <dt>Issuer</dt>
+          <dt>{t('certificate.issuer')}</dt>
           <dd>{info.issuer}</dd>
-          <dt>Valid from</dt>
-          <dd>{info.notBefore.slice(0, 10)}</dd>
-          <dt>Expires</dt>
+          <dt>{t('certificate.validFrom')}</dt>
+          <dd>{format.date(info.notBefore)}</dd>
+          <dt>{t('certificate.expires')}</dt>
           <dd>
-            {info.notAfter.slice(0, 10)} ({info.daysLeft >= 0 ? `${info.daysLeft} days left` : 'expired'})
-            {info.daysLeft < 60 ? <strong> ⚠ renew soon</strong> : null}
+            {format.date(info.notAfter)} ({info.daysLeft >= 0 ? format.relative(info.notAfter) : t('certificate.expired')})
+            {info.daysLeft < 60 ? <strong> {t('certificate.renewSoon')}</strong> : null}
           </dd>
-          <dt>SHA-256 fingerprint</dt>
+          <dt>{t('certificate.fingerprint')}</dt>
           <dd className="mono fingerprint">{info.fingerprintSha256}</dd>
         </dl>
-      ) : (
-        <p aria-busy="true">Loading…</p>
-      )}
-      <h3>Create a new certificate</h3>
-      <p>PDFs signed before keep verifying with the old certificate; new PDFs use the new one.</p>
+      ) : certificate.isLoading ? (
+        <p aria-busy="true">{t('common.loading')}</p>
+      ) : null}
+      <h3>{t('certificate.newTitle')}</h3>
+      <p>{t('certificate.newIntro')}</p>
       {confirming ? (
         <div className="item-actions">
           <button type="button" className="button primary" onClick={() => void regenerate()}>
-            Yes, create a new certificate
+            {t('certificate.confirmNew')}
           </button>
           <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       ) : (
         <button type="button" className="button secondary" onClick={() => setConfirming(true)}>
-          Regenerate certificate…
+          {t('certificate.regenerate')}
         </button>
       )}
-      <h3>Import a certificate (.p12)</h3>
+      <h3>{t('certificate.importTitle')}</h3>
       <div className="row-fields">
         <label htmlFor="cert-file" className="button secondary file-button">
-          Choose .p12 file…
+          {t('certificate.chooseFile')}
         </label>
         <input id="cert-file" type="file" accept=".p12,.pfx,application/x-pkcs12" className="visually-hidden" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        <span>{file ? file.name : 'No file chosen'}</span>
+        <span>{file ? file.name : t('certificate.noFile')}</span>
         <div className="field">
           <label htmlFor="cert-passphrase" className="field-label">
-            Passphrase
+            {t('certificate.passphrase')}
           </label>
           <input id="cert-passphrase" className="admin-input" type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
         </div>
-        <button type="button" className="button primary" onClick={() => void importP12()}>
-          Import
+        <button type="button" className="button primary" disabled={importCall.isBusy} onClick={() => void importP12()}>
+          {t('certificate.import')}
         </button>
       </div>
       <p role="status" className="admin-status">
         {status}
       </p>
+      <CallError errors={[certificate.error, regenerateCall.error, importCall.error]} />
     </section>
   );
 }

@@ -1,41 +1,36 @@
-import { useEffect, useState } from 'react';
-import type { AdminSettings } from '../../../api/contract.ts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AdminSettings, Request } from '../../../api/contract.ts';
 import type { ApiIssue } from '../../../api/result.ts';
+import { CallError } from '../data/CallError.tsx';
+import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
 import { fileToDataUrl } from './files.ts';
 
 type NumberKey = 'idleWarningSeconds' | 'idleCountdownSeconds' | 'doneResetSeconds' | 'autoLogoffMinutes' | 'retentionDays';
 
-const NUMBER_FIELDS: readonly { readonly key: NumberKey; readonly label: string }[] = [
-  { key: 'idleWarningSeconds', label: 'Idle time before “Still there?” (seconds)' },
-  { key: 'idleCountdownSeconds', label: 'Countdown before the kiosk resets (seconds)' },
-  { key: 'doneResetSeconds', label: 'Done screen stays for (seconds)' },
-  { key: 'autoLogoffMinutes', label: 'Staff sign-out after inactivity (minutes)' },
-  { key: 'retentionDays', label: 'Keep submissions for (days)' },
-];
+/** The number settings, in screen order; each one's label is `settings.field.<key>`. */
+const NUMBER_FIELDS: readonly NumberKey[] = ['idleWarningSeconds', 'idleCountdownSeconds', 'doneResetSeconds', 'autoLogoffMinutes', 'retentionDays'];
 
 /** Largest logo file accepted before upload (main enforces its own limit too). */
 const MAX_LOGO_BYTES = 290_000;
 
 /** Clinic details, timeouts, export folder, retention and languages; saved together. */
-export function SettingsPanel({ onSessionEnded }: { readonly onSessionEnded: () => void }) {
+export function SettingsPanel() {
+  const { t } = useTranslation('admin');
   const [saved, setSaved] = useState<AdminSettings | null>(null);
   const [form, setForm] = useState<AdminSettings | null>(null);
   const [languagesText, setLanguagesText] = useState('');
   const [issues, setIssues] = useState<readonly ApiIssue[]>([]);
   const [status, setStatus] = useState('');
+  const adopt = (settings: AdminSettings) => {
+    setSaved(settings);
+    setForm(settings);
+    setLanguagesText(settings.languages.join(', '));
+  };
+  const loaded = useKioskQuery((api) => api.adminGetSettings({}), [], { onData: adopt });
+  const saveCall = useKioskAction((api, next: Request<'admin:updateSettings'>) => api.adminUpdateSettings(next));
 
-  useEffect(() => {
-    void window.kiosk.adminGetSettings({}).then((r) => {
-      if (r.ok) {
-        setSaved(r.value);
-        setForm(r.value);
-        setLanguagesText(r.value.languages.join(', '));
-      } else if (r.error.code === 'unauthenticated') onSessionEnded();
-      else setStatus(r.error.message);
-    });
-  }, [onSessionEnded]);
-
-  if (!form || !saved) return <p aria-busy="true">Loading settings…</p>;
+  if (!form || !saved) return loaded.isLoading ? <p aria-busy="true">{t('settings.loading')}</p> : <CallError errors={[loaded.error]} />;
   const issueFor = (path: string) => issues.find((i) => i.path === path)?.message;
   const set = (patch: Partial<AdminSettings>) => setForm({ ...form, ...patch });
   const describe = (path: string) => (issueFor(path) ? { 'aria-invalid': true as const, 'aria-describedby': `setting-${path}-error` } : {});
@@ -47,7 +42,8 @@ export function SettingsPanel({ onSessionEnded }: { readonly onSessionEnded: () 
     ) : null;
 
   const save = async () => {
-    const r = await window.kiosk.adminUpdateSettings({
+    setStatus('');
+    const r = await saveCall.run({
       clinicName: form.clinicName,
       clinicAddress: form.clinicAddress,
       logoDataUrl: form.logoDataUrl,
@@ -67,39 +63,38 @@ export function SettingsPanel({ onSessionEnded }: { readonly onSessionEnded: () 
       setSaved(r.value);
       setForm(r.value);
       setIssues([]);
-      setStatus('Settings saved.');
-    } else if (r.error.code === 'unauthenticated') onSessionEnded();
-    else {
+      setStatus(t('settings.saved'));
+    } else {
       setIssues(r.error.issues ?? []);
-      setStatus(`Not saved: ${r.error.message}`);
+      setStatus(t('settings.notSaved'));
     }
   };
 
   return (
     <section className="staff-panel" aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Clinic settings</h2>
+      <h2 id="settings-heading">{t('settings.title')}</h2>
       <div className="field">
         <label htmlFor="setting-clinicName" className="field-label">
-          Clinic name
+          {t('settings.clinicName')}
         </label>
         <input id="setting-clinicName" className="admin-input" value={form.clinicName} onChange={(e) => set({ clinicName: e.target.value })} {...describe('clinicName')} />
         {issueText('clinicName')}
       </div>
       <div className="field">
         <label htmlFor="setting-clinicAddress" className="field-label">
-          Address (printed on the PDF)
+          {t('settings.clinicAddress')}
         </label>
         <textarea id="setting-clinicAddress" className="admin-input" rows={3} value={form.clinicAddress} onChange={(e) => set({ clinicAddress: e.target.value })} {...describe('clinicAddress')} />
         {issueText('clinicAddress')}
       </div>
       <div className="field">
         <span className="field-label" id="logo-label">
-          Logo (PNG or JPEG, up to about 290 kB; shown on the kiosk and the PDF)
+          {t('settings.logo')}
         </span>
         <div className="row-fields">
-          {form.logoDataUrl ? <img src={form.logoDataUrl} alt="Current clinic logo" className="logo-preview" /> : <p>No logo.</p>}
+          {form.logoDataUrl ? <img src={form.logoDataUrl} alt={t('settings.logoAlt')} className="logo-preview" /> : <p>{t('settings.noLogo')}</p>}
           <label htmlFor="setting-logo" className="button secondary file-button">
-            Choose logo…
+            {t('settings.chooseLogo')}
           </label>
           <input
             id="setting-logo"
@@ -111,7 +106,7 @@ export function SettingsPanel({ onSessionEnded }: { readonly onSessionEnded: () 
               const file = e.target.files?.[0];
               if (!file) return;
               if (file.size > MAX_LOGO_BYTES) {
-                setIssues([{ path: 'logoDataUrl', message: 'That image is too large. Please choose one under about 290 kB.' }]);
+                setIssues([{ path: 'logoDataUrl', message: t('settings.logoTooLarge') }]);
                 return;
               }
               void fileToDataUrl(file).then((logoDataUrl) => set({ logoDataUrl }));
@@ -119,17 +114,17 @@ export function SettingsPanel({ onSessionEnded }: { readonly onSessionEnded: () 
           />
           {form.logoDataUrl ? (
             <button type="button" className="button secondary" onClick={() => set({ logoDataUrl: null })}>
-              Remove logo
+              {t('settings.removeLogo')}
             </button>
           ) : null}
         </div>
         {issueText('logoDataUrl')}
       </div>
       <div className="settings-grid">
-        {NUMBER_FIELDS.map(({ key, label }) => (
+        {NUMBER_FIELDS.map((key) => (
           <div className="field" key={key}>
             <label htmlFor={`setting-${key}`} className="field-label">
-              {label}
+              {t(`settings.field.${key}`)}
             </label>
             <input
               id={`setting-${key}`}
@@ -146,7 +141,7 @@ export function SettingsPanel({ onSessionEnded }: { readonly onSessionEnded: () 
       </div>
       <div className="field">
         <label htmlFor="setting-exportFolder" className="field-label">
-          Export folder for PDF copies (full path; leave empty for none). The kiosk checks it can write there.
+          {t('settings.exportFolder')}
         </label>
         <input
           id="setting-exportFolder"
@@ -160,22 +155,22 @@ export function SettingsPanel({ onSessionEnded }: { readonly onSessionEnded: () 
       <div className="row-fields">
         <div className="field">
           <label htmlFor="setting-languages" className="field-label">
-            Kiosk languages (codes, comma-separated)
+            {t('settings.languages')}
           </label>
           <input id="setting-languages" className="admin-input mono" value={languagesText} onChange={(e) => setLanguagesText(e.target.value)} {...describe('languages')} />
           {issueText('languages')}
         </div>
         <div className="field">
           <label htmlFor="setting-defaultLanguage" className="field-label">
-            Default language
+            {t('settings.defaultLanguage')}
           </label>
           <input id="setting-defaultLanguage" className="admin-input mono narrow" value={form.defaultLanguage} onChange={(e) => set({ defaultLanguage: e.target.value.trim() })} {...describe('defaultLanguage')} />
           {issueText('defaultLanguage')}
         </div>
       </div>
       <div className="item-actions">
-        <button type="button" className="button primary" onClick={() => void save()}>
-          Save settings
+        <button type="button" className="button primary" disabled={saveCall.isBusy} onClick={() => void save()}>
+          {t('settings.save')}
         </button>
         <button
           type="button"
@@ -186,12 +181,13 @@ export function SettingsPanel({ onSessionEnded }: { readonly onSessionEnded: () 
             setIssues([]);
           }}
         >
-          Undo changes
+          {t('settings.undo')}
         </button>
       </div>
       <p role="status" className="admin-status">
         {status}
       </p>
+      <CallError errors={[saveCall.error]} />
     </section>
   );
 }

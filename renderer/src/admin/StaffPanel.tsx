@@ -1,93 +1,93 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AdminStaffEntry, StaffRole } from '../../../api/contract.ts';
+import { CallError } from '../data/CallError.tsx';
+import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
 
 /** Staff members: add with role and PIN, disable/enable, reset a PIN. PINs are never shown. */
-export function StaffPanel({ onSessionEnded }: { readonly onSessionEnded: () => void }) {
-  const [staff, setStaff] = useState<readonly AdminStaffEntry[]>([]);
+export function StaffPanel() {
+  const { t } = useTranslation('admin');
+  const list = useKioskQuery((api) => api.adminListStaff({}), []);
+  const addCall = useKioskAction((api, name: string, role: StaffRole, pin: string) => api.adminAddStaff({ name, role, pin }));
+  const activeCall = useKioskAction((api, staffId: string, active: boolean) => api.adminSetStaffActive({ staffId, active }));
+  const pinCall = useKioskAction((api, staffId: string, pin: string) => api.adminResetStaffPin({ staffId, pin }));
   const [name, setName] = useState('');
   const [role, setRole] = useState<StaffRole>('therapist');
   const [pin, setPin] = useState('');
   const [resetFor, setResetFor] = useState<string | null>(null);
   const [newPin, setNewPin] = useState('');
   const [status, setStatus] = useState('');
-
-  const handle = useCallback(
-    (error: { code: string; message: string }) => (error.code === 'unauthenticated' ? onSessionEnded() : setStatus(error.message)),
-    [onSessionEnded],
-  );
-  const load = useCallback(async () => {
-    const r = await window.kiosk.adminListStaff({});
-    if (r.ok) setStaff(r.value.staff);
-    else handle(r.error);
-  }, [handle]);
-  useEffect(() => {
-    void window.kiosk.adminListStaff({}).then((r) => (r.ok ? setStaff(r.value.staff) : handle(r.error)));
-  }, [handle]);
+  const staff = list.data?.staff ?? [];
 
   const add = async () => {
-    const r = await window.kiosk.adminAddStaff({ name, role, pin });
+    setStatus('');
+    const r = await addCall.run(name, role, pin);
     setPin('');
-    if (!r.ok) return handle(r.error);
+    if (!r.ok) return;
     setName('');
-    setStatus(`${r.value.name} added as ${r.value.role}.`);
-    await load();
+    setStatus(t('staff.added', { name: r.value.name, role: t(`staff.roleName.${r.value.role}`) }));
+    list.reload();
   };
   const toggle = async (s: AdminStaffEntry) => {
-    const r = await window.kiosk.adminSetStaffActive({ staffId: s.staffId, active: !s.active });
-    if (!r.ok) return handle(r.error);
-    setStatus(`${s.name} ${r.value.active ? 'enabled' : 'disabled'}.`);
-    await load();
+    setStatus('');
+    const r = await activeCall.run(s.staffId, !s.active);
+    if (!r.ok) return;
+    setStatus(r.value.active ? t('staff.enabled', { name: s.name }) : t('staff.disabled', { name: s.name }));
+    list.reload();
   };
   const reset = async (s: AdminStaffEntry) => {
-    const r = await window.kiosk.adminResetStaffPin({ staffId: s.staffId, pin: newPin });
+    setStatus('');
+    const r = await pinCall.run(s.staffId, newPin);
     setNewPin('');
-    if (!r.ok) return handle(r.error);
+    if (!r.ok) return;
     setResetFor(null);
-    setStatus(`PIN for ${s.name} changed.`);
-    await load();
+    setStatus(t('staff.pinChanged', { name: s.name }));
+    list.reload();
   };
 
   return (
     <section className="staff-panel" aria-labelledby="staff-admin-heading">
-      <h2 id="staff-admin-heading">Staff members</h2>
+      <h2 id="staff-admin-heading">{t('staff.title')}</h2>
+      {list.isLoading ? <p aria-busy="true">{t('common.loading')}</p> : null}
       <table className="admin-table">
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('staff.colName')}</th>
+            <th scope="col">{t('staff.colRole')}</th>
+            <th scope="col">{t('staff.colStatus')}</th>
+            <th scope="col">{t('staff.colActions')}</th>
           </tr>
         </thead>
         <tbody>
           {staff.map((s) => (
             <tr key={s.staffId}>
               <th scope="row">{s.name}</th>
-              <td>{s.role}</td>
+              <td>{t(`staff.roleName.${s.role}`)}</td>
               <td>
-                {s.active ? '✓ Active' : '✕ Disabled'}
-                {s.lockedOut ? ' · 🔒 locked out' : ''}
+                {s.active ? t('staff.active') : t('staff.inactive')}
+                {s.lockedOut ? t('staff.lockedOut') : ''}
               </td>
               <td>
                 <div className="item-actions">
                   <button type="button" className="button secondary small" onClick={() => void toggle(s)}>
-                    {s.active ? 'Disable' : 'Enable'}
+                    {s.active ? t('staff.disable') : t('staff.enable')}
                     <span className="visually-hidden"> {s.name}</span>
                   </button>
                   <button type="button" className="button secondary small" aria-expanded={resetFor === s.staffId} onClick={() => setResetFor(resetFor === s.staffId ? null : s.staffId)}>
-                    Reset PIN<span className="visually-hidden"> for {s.name}</span>
+                    {t('staff.resetPin')}
+                    <span className="visually-hidden"> {t('staff.resetPinFor', { name: s.name })}</span>
                   </button>
                 </div>
                 {resetFor === s.staffId ? (
                   <div className="row-fields">
                     <div className="field">
                       <label htmlFor={`new-pin-${s.staffId}`} className="field-label">
-                        New PIN for {s.name} (6-12 digits)
+                        {t('staff.newPinFor', { name: s.name })}
                       </label>
                       <input id={`new-pin-${s.staffId}`} className="admin-input narrow" type="password" inputMode="numeric" autoComplete="new-password" value={newPin} onChange={(e) => setNewPin(e.target.value)} />
                     </div>
-                    <button type="button" className="button primary small" onClick={() => void reset(s)}>
-                      Set PIN
+                    <button type="button" className="button primary small" disabled={pinCall.isBusy} onClick={() => void reset(s)}>
+                      {t('staff.setPin')}
                     </button>
                   </div>
                 ) : null}
@@ -96,36 +96,37 @@ export function StaffPanel({ onSessionEnded }: { readonly onSessionEnded: () => 
           ))}
         </tbody>
       </table>
-      <h3>Add a staff member</h3>
+      <h3>{t('staff.addTitle')}</h3>
       <div className="row-fields">
         <div className="field">
           <label htmlFor="new-staff-name" className="field-label">
-            Name
+            {t('staff.name')}
           </label>
           <input id="new-staff-name" className="admin-input" value={name} onChange={(e) => setName(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor="new-staff-role" className="field-label">
-            Role
+            {t('staff.role')}
           </label>
           <select id="new-staff-role" className="admin-input" value={role} onChange={(e) => setRole(e.target.value === 'admin' ? 'admin' : 'therapist')}>
-            <option value="therapist">Therapist</option>
-            <option value="admin">Administrator</option>
+            <option value="therapist">{t('staff.roleOption.therapist')}</option>
+            <option value="admin">{t('staff.roleOption.admin')}</option>
           </select>
         </div>
         <div className="field">
           <label htmlFor="new-staff-pin" className="field-label">
-            PIN (6-12 digits)
+            {t('staff.pin')}
           </label>
           <input id="new-staff-pin" className="admin-input narrow" type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value)} />
         </div>
-        <button type="button" className="button primary" onClick={() => void add()}>
-          Add staff member
+        <button type="button" className="button primary" disabled={addCall.isBusy} onClick={() => void add()}>
+          {t('staff.add')}
         </button>
       </div>
       <p role="status" className="admin-status">
         {status}
       </p>
+      <CallError errors={[list.error, addCall.error, activeCall.error, pinCall.error]} />
     </section>
   );
 }

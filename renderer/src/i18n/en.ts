@@ -108,5 +108,8 @@ export const en = {
   },
 } as const;
 
-/** The shape every language must provide (checked by the type of `es`). */
-export type Chrome = { readonly [K in keyof typeof en]: { readonly [L in keyof (typeof en)[K]]: string } };
+/** The extra CLDR plural forms a language may add beside `_one`/`_other` (Russian few/many, Arabic zero/two/few/many). */
+type PluralExtras<T> = { readonly [K in keyof T as K extends `${infer B}_other` ? `${B}_${'zero' | 'two' | 'few' | 'many'}` : never]?: string };
+
+/** The shape every language must provide (checked by the type of each language's object). */
+export type Chrome = { readonly [K in keyof typeof en]: { readonly [L in keyof (typeof en)[K]]: string } & PluralExtras<(typeof en)[K]> };

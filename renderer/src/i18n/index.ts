@@ -1,13 +1,31 @@
-import i18next from 'i18next';
+import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { adminEn } from './admin-en.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
+import { fr } from './fr.ts';
+import { zh } from './zh.ts';
+import { vi } from './vi.ts';
+import { ko } from './ko.ts';
+import { ar } from './ar.ts';
+import { ru } from './ru.ts';
+import { staffEn } from './staff-en.ts';
 
 /** UI chrome languages we ship. A form language without chrome falls back to English chrome. */
-export const CHROME_LANGUAGES = ['en', 'es'] as const;
+export const CHROME_LANGUAGES = ['en', 'es', 'fr', 'zh', 'vi', 'ko', 'ar', 'ru'] as const;
 
 /** Native names for the language buttons: a client looks for their own language's name. */
-const NATIVE_NAMES: Readonly<Record<string, string>> = { en: 'English', es: 'Español', fr: 'Français', pt: 'Português', zh: '中文', vi: 'Tiếng Việt' };
+const NATIVE_NAMES: Readonly<Record<string, string>> = {
+  en: 'English',
+  es: 'Español',
+  fr: 'Français',
+  pt: 'Português',
+  zh: '中文',
+  vi: 'Tiếng Việt',
+  ko: '한국어',
+  ar: 'العربية',
+  ru: 'Русский',
+};
 
 export function nativeLanguageName(code: string): string {
   const known = NATIVE_NAMES[code];
@@ -21,7 +39,18 @@ export function nativeLanguageName(code: string): string {
 
 export function initI18n(): void {
   void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, es: { translation: es } },
+    // `staff` and `admin` are the staff and admin screens' text (English only for now: other
+    // languages fall back to it, key by key).
+    resources: {
+      en: { translation: en, staff: staffEn, admin: adminEn },
+      es: { translation: es },
+      fr: { translation: fr },
+      zh: { translation: zh },
+      vi: { translation: vi },
+      ko: { translation: ko },
+      ar: { translation: ar },
+      ru: { translation: ru },
+    },
     lng: 'en',
     fallbackLng: 'en',
     // Resources are bundled: initialise synchronously so the first render already has text.
@@ -35,4 +64,17 @@ export function initI18n(): void {
 export function applyLanguage(lang: string): void {
   void i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
+}
+
+/** The staff screens' language until each staff member chooses theirs (issue 18). */
+export const STAFF_LANGUAGE = 'en';
+
+/**
+ * The staff screens' own i18n instance (same resources): the language a client chose never
+ * changes the staff screens, and a staff member's language never changes the client flow.
+ */
+export function createStaffI18n(language: string = STAFF_LANGUAGE): i18n {
+  const instance = i18next.cloneInstance({ lng: language });
+  void instance.changeLanguage(language);
+  return instance;
 }

@@ -1,84 +1,81 @@
-import { useEffect, useState } from 'react';
-import type { AuditCheck, AuditListEntry } from '../../../api/contract.ts';
-import type { ApiError } from '../../../api/result.ts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditCheck } from '../../../api/contract.ts';
+import { CallError } from '../data/CallError.tsx';
+import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
+import { NO_VALUE } from '../i18n/format.ts';
+import { useFormat } from '../i18n/use-format.ts';
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
 const PAGE = 50;
 
 /** The tamper-evident audit log, newest first, with a chain check. Ids only: no client names. */
-export function AuditScreen({ onBack, onError }: { readonly onBack: () => void; readonly onError: (error: ApiError) => void }) {
-  const [entries, setEntries] = useState<readonly AuditListEntry[]>([]);
-  const [nextBeforeId, setNextBeforeId] = useState<number | null>(null);
+export function AuditScreen({ onBack }: { readonly onBack: () => void }) {
+  const { t } = useTranslation('staff');
+  const format = useFormat();
+  // The newest page; older pages are appended to it as they are asked for.
+  const log = useKioskQuery((api) => api.listAudit({ limit: PAGE }), []);
+  const older = useKioskAction((api, beforeId: number) => api.listAudit({ limit: PAGE, beforeId }));
+  const verifyCall = useKioskAction((api) => api.verifyAudit({}));
   const [check, setCheck] = useState<AuditCheck | null>(null);
+  const entries = log.data?.entries ?? [];
+  const nextBeforeId = log.data?.nextBeforeId ?? null;
 
-  const load = async (beforeId?: number) => {
-    const result = await window.kiosk.listAudit({ limit: PAGE, ...(beforeId === undefined ? {} : { beforeId }) });
-    if (!result.ok) return onError(result.error);
-    setEntries((current) => (beforeId === undefined ? result.value.entries : [...current, ...result.value.entries]));
-    setNextBeforeId(result.value.nextBeforeId);
+  const showOlder = async (beforeId: number) => {
+    const result = await older.run(beforeId);
+    if (result.ok) log.setData((page) => ({ entries: [...page.entries, ...result.value.entries], nextBeforeId: result.value.nextBeforeId }));
   };
-
-  useEffect(() => {
-    void (async () => {
-      const result = await window.kiosk.listAudit({ limit: PAGE });
-      if (!result.ok) return onError(result.error);
-      setEntries(result.value.entries);
-      setNextBeforeId(result.value.nextBeforeId);
-    })();
-  }, [onError]);
-
   const verify = async () => {
-    const result = await window.kiosk.verifyAudit({});
-    if (!result.ok) return onError(result.error);
+    const result = await verifyCall.run();
+    if (!result.ok) return;
     setCheck(result.value);
-    await load();
+    log.reload();
   };
 
   return (
     <section className="staff-panel" aria-labelledby="audit-title">
       <div className="queue-head">
-        <h2 id="audit-title">Audit log</h2>
+        <h2 id="audit-title">{t('audit.title')}</h2>
         <button type="button" className="button secondary" onClick={onBack}>
-          ← Back to the list
+          {t('detail.backArrow')}
         </button>
         <button type="button" className="button primary" onClick={() => void verify()}>
-          Check the log is intact
+          {t('audit.verify')}
         </button>
       </div>
       <div aria-live="polite">
         {check === null ? null : check.ok ? (
-          <p className="ok-text">✓ Intact: all {check.entries} entries chain correctly.</p>
+          <p className="ok-text">{t('audit.intact', { count: check.entries })}</p>
         ) : (
-          <p className="error-text">
-            Broken at entry {check.firstBrokenId}: {check.reason}.
-          </p>
+          <p className="error-text">{t('audit.broken', { id: check.firstBrokenId, reason: check.reason })}</p>
         )}
       </div>
+      <CallError errors={[log.error, older.error, verifyCall.error]} />
+      {log.isLoading ? <p aria-busy="true">{t('common.loading')}</p> : null}
       <table className="queue-table audit-table">
         <thead>
           <tr>
-            <th scope="col">#</th>
-            <th scope="col">When</th>
-            <th scope="col">What</th>
-            <th scope="col">Who</th>
-            <th scope="col">Record</th>
+            <th scope="col">{t('audit.colNumber')}</th>
+            <th scope="col">{t('audit.colWhen')}</th>
+            <th scope="col">{t('audit.colWhat')}</th>
+            <th scope="col">{t('audit.colWho')}</th>
+            <th scope="col">{t('audit.colRecord')}</th>
           </tr>
         </thead>
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} data-action={e.action}>
               <td>{e.id}</td>
-              <td>{dateTime.format(new Date(e.at))}</td>
+              <td>{format.dateTime(e.at)}</td>
               <td>{e.action}</td>
               <td>{e.actorName ?? e.actor}</td>
-              <td>{e.subjectId ? e.subjectId.slice(0, 8) : '–'}</td>
+              <td>{e.subjectId ? e.subjectId.slice(0, 8) : NO_VALUE}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {nextBeforeId !== null ? (
-        <button type="button" className="button secondary" onClick={() => void load(nextBeforeId)}>
-          Show older entries
+        <button type="button" className="button secondary" disabled={older.isBusy} onClick={() => void showOlder(nextBeforeId)}>
+          {t('audit.showOlder')}
         </button>
       ) : null}
     </section>

@@ -1,19 +1,18 @@
+import { useTranslation } from 'react-i18next';
 import { BODY_MAP } from '../../../forms/engine/index.ts';
 import type { DetailBodyMap } from '../../../api/contract.ts';
 
-const SIDES = [
-  ['front', 'Front'],
-  ['back', 'Back'],
-] as const;
+const SIDES = ['front', 'back'] as const;
 
 /** Read-only body map: the client's marked regions hatched on front and back, and listed in words. */
 export function BodyMapFigure({ map }: { readonly map: DetailBodyMap }) {
+  const { t } = useTranslation('staff');
   const { width, height } = BODY_MAP.viewBox;
   const marked = new Set(map.regionIds);
   return (
     <figure className="detail-body-map">
       <div className="body-views">
-        {SIDES.map(([side, word]) => (
+        {SIDES.map((side) => (
           <div className="body-view" key={side}>
             <svg viewBox={`0 0 ${width} ${height}`} className="body-svg detail-body-svg" aria-hidden="true" focusable="false" data-testid={`detail-body-${side}`}>
               <defs>
@@ -34,12 +33,12 @@ export function BodyMapFigure({ map }: { readonly map: DetailBodyMap }) {
                 />
               ))}
             </svg>
-            <span className="body-caption">{word}</span>
+            <span className="body-caption">{t(`bodyMap.${side}`)}</span>
           </div>
         ))}
       </div>
       <figcaption>
-        <strong>{map.label}</strong> {map.regionLabels.length > 0 ? map.regionLabels.join(', ') : 'No areas marked.'}
+        <strong>{map.label}</strong> {map.regionLabels.length > 0 ? map.regionLabels.join(t('common.listSeparator')) : t('bodyMap.none')}
       </figcaption>
     </figure>
   );

@@ -1,6 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { SubmissionDetail } from '../../../api/contract.ts';
-import type { ApiError } from '../../../api/result.ts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CallError } from '../data/CallError.tsx';
+import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
+import { NO_VALUE } from '../i18n/format.ts';
+import { useFormat } from '../i18n/use-format.ts';
 import { BodyMapFigure } from './BodyMapFigure.tsx';
 import { ChangesPanel } from './ChangesPanel.tsx';
 import { downloadPdf } from './download.ts';
@@ -10,47 +13,28 @@ import { PdfPanel } from './PdfPanel.tsx';
 interface DetailScreenProps {
   readonly submissionId: string;
   readonly onBack: () => void;
-  readonly onError: (error: ApiError) => void;
 }
 
-type Notice = { readonly tone: 'ok' | 'error'; readonly text: string } | null;
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /** One client's submission: flags to acknowledge, changes, body map, answers and the signed PDF. */
-export function DetailScreen({ submissionId, onBack, onError }: DetailScreenProps) {
-  const [detail, setDetail] = useState<SubmissionDetail | null>(null);
+export function DetailScreen({ submissionId, onBack }: DetailScreenProps) {
+  const { t } = useTranslation('staff');
+  const format = useFormat();
+  const loaded = useKioskQuery((api) => api.getSubmission({ submissionId }), [submissionId]);
+  const ackCall = useKioskAction((api, flagsRead: readonly string[]) => api.acknowledgeSubmission({ submissionId, flagsRead: [...flagsRead] }));
+  const printCall = useKioskAction((api) => api.printSubmission({ submissionId }));
+  const exportCall = useKioskAction((api) => api.exportSubmission({ submissionId }));
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
-  const [notice, setNotice] = useState<Notice>(null);
-  const [busy, setBusy] = useState<'ack' | 'print' | 'export' | null>(null);
-
-  const fail = useCallback(
-    (error: ApiError) => {
-      setNotice({ tone: 'error', text: error.message });
-      onError(error);
-    },
-    [onError],
-  );
-
-  useEffect(() => {
-    let isCancelled = false;
-    void window.kiosk.getSubmission({ submissionId }).then((result) => {
-      if (isCancelled) return;
-      if (result.ok) setDetail(result.value);
-      else fail(result.error);
-    });
-    return () => {
-      isCancelled = true;
-    };
-  }, [submissionId, fail]);
+  const [done, setDone] = useState<string | null>(null);
+  const busy = ackCall.isBusy || printCall.isBusy || exportCall.isBusy;
+  const detail = loaded.data;
 
   if (!detail) {
     return (
       <section className="staff-panel" aria-labelledby="detail-title">
-        <h2 id="detail-title">Client summary</h2>
-        {notice ? <p className="error-text">{notice.text}</p> : <p aria-busy="true">Loading…</p>}
+        <h2 id="detail-title">{t('detail.loadingTitle')}</h2>
+        {loaded.isLoading ? <p aria-busy="true">{t('common.loading')}</p> : <CallError errors={[loaded.error]} />}
         <button type="button" className="button secondary" onClick={onBack}>
-          Back to the list
+          {t('detail.backToList')}
         </button>
       </section>
     );
@@ -68,48 +52,46 @@ export function DetailScreen({ submissionId, onBack, onError }: DetailScreenProp
       return next;
     });
 
+  // One outcome line for the three actions: the last one's success, or its refusal.
   const acknowledge = async () => {
-    setBusy('ack');
-    const result = await window.kiosk.acknowledgeSubmission({ submissionId, flagsRead: [...ticked] });
-    setBusy(null);
-    if (!result.ok) return fail(result.error);
-    setDetail({ ...detail, acknowledgement: result.value });
-    setNotice({ tone: 'ok', text: 'Acknowledged. Recorded in the audit log.' });
+    setDone(null);
+    const result = await ackCall.run([...ticked]);
+    if (!result.ok) return;
+    loaded.setData((d) => ({ ...d, acknowledgement: result.value }));
+    setDone(t('detail.acknowledged'));
   };
 
   const print = async () => {
-    setBusy('print');
-    const result = await window.kiosk.printSubmission({ submissionId });
-    setBusy(null);
-    if (!result.ok) return fail(result.error);
+    setDone(null);
+    const result = await printCall.run();
+    if (!result.ok) return;
     if (result.value.kind === 'pdf') {
       downloadPdf(result.value.pdfBase64, `intake-summary-${submissionId.slice(0, 8)}.pdf`);
-      setNotice({ tone: 'ok', text: 'No printer here: the signed PDF was downloaded. Open it to print.' });
+      setDone(t('detail.printedAsDownload'));
     } else {
-      setNotice({ tone: 'ok', text: 'Sent to the printer.' });
+      setDone(t('detail.printed'));
     }
   };
 
   const exportAgain = async () => {
-    setBusy('export');
-    const result = await window.kiosk.exportSubmission({ submissionId });
-    setBusy(null);
-    if (!result.ok) return fail(result.error);
-    setNotice({ tone: 'ok', text: `Exported to the export folder as ${result.value.fileName}.` });
+    setDone(null);
+    const result = await exportCall.run();
+    if (!result.ok) return;
+    setDone(t('detail.exported', { fileName: result.value.fileName }));
   };
 
   return (
     <article className="staff-panel detail" aria-labelledby="detail-title">
       <div className="detail-top">
         <button type="button" className="button secondary" onClick={onBack}>
-          ← Back to the list
+          {t('detail.backArrow')}
         </button>
         <div className="detail-actions">
-          <button type="button" className="button secondary" disabled={busy !== null} onClick={() => void print()}>
-            Print
+          <button type="button" className="button secondary" disabled={busy} onClick={() => void print()}>
+            {t('detail.print')}
           </button>
-          <button type="button" className="button secondary" disabled={busy !== null} onClick={() => void exportAgain()}>
-            Export again
+          <button type="button" className="button secondary" disabled={busy} onClick={() => void exportAgain()}>
+            {t('detail.exportAgain')}
           </button>
         </div>
       </div>
@@ -117,47 +99,47 @@ export function DetailScreen({ submissionId, onBack, onError }: DetailScreenProp
         <h2 id="detail-title">{detail.clientName}</h2>
         <dl className="detail-facts">
           <div>
-            <dt>Date of birth</dt>
+            <dt>{t('detail.dateOfBirth')}</dt>
             <dd>
-              {detail.dateOfBirthText ?? '–'}
-              {detail.age !== null ? ` (age ${detail.age})` : ''}
+              {detail.dateOfBirth ? format.date(detail.dateOfBirth) : (detail.dateOfBirthText ?? NO_VALUE)}
+              {detail.age !== null ? ` ${t('detail.age', { age: detail.age })}` : ''}
             </dd>
           </div>
           <div>
-            <dt>Visit</dt>
-            <dd>{detail.visitText}</dd>
+            <dt>{t('detail.visit')}</dt>
+            <dd>{format.dateTime(detail.createdAt)}</dd>
           </div>
           <div>
-            <dt>Language</dt>
+            <dt>{t('detail.language')}</dt>
             <dd>{detail.languageName}</dd>
           </div>
           <div>
-            <dt>Form</dt>
-            <dd>
-              {detail.formTitle} (v{detail.formVersion})
-            </dd>
+            <dt>{t('detail.form')}</dt>
+            <dd>{t('detail.formVersion', { title: detail.formTitle, version: detail.formVersion })}</dd>
           </div>
         </dl>
       </header>
       <div className="detail-notice" aria-live="polite">
-        {notice ? <p className={notice.tone === 'ok' ? 'ok-text' : 'error-text'}>{notice.text}</p> : null}
+        {done ? <p className="ok-text">{done}</p> : null}
       </div>
+      <CallError errors={[ackCall.error, printCall.error, exportCall.error]} />
 
       <section className="detail-block" aria-labelledby="flags-title">
-        <h3 id="flags-title">May I treat today?</h3>
+        <h3 id="flags-title">{t('detail.flagsTitle')}</h3>
         <FlagsPanel flags={detail.flags} ticked={ticked} onTick={isAcknowledged ? null : tick} />
         <div className="ack-row">
           {isAcknowledged ? (
             <p className="ack-done" data-testid="ack-status">
-              ✓ Acknowledged by {detail.acknowledgement.byName ?? 'a staff member'}
-              {detail.acknowledgement.at ? ` on ${dateTime.format(new Date(detail.acknowledgement.at))}` : ''}.
+              {detail.acknowledgement.at
+                ? t('detail.acknowledgedByOn', { name: detail.acknowledgement.byName ?? t('detail.someStaffMember'), when: format.dateTime(detail.acknowledgement.at) })
+                : t('detail.acknowledgedBy', { name: detail.acknowledgement.byName ?? t('detail.someStaffMember') })}
             </p>
           ) : (
             <>
-              <button type="button" className="button primary large" disabled={!allTicked || busy !== null} onClick={() => void acknowledge()}>
-                Acknowledge
+              <button type="button" className="button primary large" disabled={!allTicked || busy} onClick={() => void acknowledge()}>
+                {t('detail.acknowledge')}
               </button>
-              {!allTicked ? <p className="ack-hint">Tick each stop and clearance flag as read to acknowledge.</p> : null}
+              {!allTicked ? <p className="ack-hint">{t('detail.tickHint')}</p> : null}
             </>
           )}
         </div>
@@ -166,7 +148,7 @@ export function DetailScreen({ submissionId, onBack, onError }: DetailScreenProp
       {detail.changes ? <ChangesPanel changes={detail.changes} /> : null}
 
       <section className="detail-block" aria-labelledby="where-title">
-        <h3 id="where-title">Where it hurts</h3>
+        <h3 id="where-title">{t('detail.whereTitle')}</h3>
         <div className="where-grid">
           {detail.bodyMap ? <BodyMapFigure map={detail.bodyMap} /> : null}
           <dl className="key-facts">
@@ -187,7 +169,7 @@ export function DetailScreen({ submissionId, onBack, onError }: DetailScreenProp
       </section>
 
       <section className="detail-block" aria-labelledby="prefs-title">
-        <h3 id="prefs-title">Preferences</h3>
+        <h3 id="prefs-title">{t('detail.preferencesTitle')}</h3>
         <dl className="key-facts">
           {detail.preferences.map((f) => (
             <div key={f.questionId}>
@@ -199,7 +181,7 @@ export function DetailScreen({ submissionId, onBack, onError }: DetailScreenProp
       </section>
 
       <section className="detail-block" aria-labelledby="answers-title">
-        <h3 id="answers-title">All answers</h3>
+        <h3 id="answers-title">{t('detail.answersTitle')}</h3>
         {detail.sections.map((section) => (
           <div key={section.stepId} className="answer-section">
             <h4>{section.title}</h4>
@@ -215,7 +197,7 @@ export function DetailScreen({ submissionId, onBack, onError }: DetailScreenProp
         ))}
       </section>
 
-      <PdfPanel submissionId={submissionId} onError={onError} />
+      <PdfPanel submissionId={submissionId} />
     </article>
   );
 }

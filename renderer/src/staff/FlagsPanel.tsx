@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { DetailFlag } from '../../../api/contract.ts';
 import { SeverityBadge } from './SeverityBadge.tsx';
 
@@ -11,7 +12,8 @@ interface FlagsPanelProps {
 
 /** Flags, most severe first, with guidance and the answers that raised them; stop/clearance need a tick. */
 export function FlagsPanel({ flags, ticked, onTick }: FlagsPanelProps) {
-  if (flags.length === 0) return <p className="no-flags-detail">No flags: nothing in the answers needs attention.</p>;
+  const { t } = useTranslation('staff');
+  if (flags.length === 0) return <p className="no-flags-detail">{t('flags.none')}</p>;
   return (
     <ol className="flag-list">
       {flags.map((flag) => {
@@ -25,7 +27,7 @@ export function FlagsPanel({ flags, ticked, onTick }: FlagsPanelProps) {
             <p className="flag-guidance">{flag.guidance}</p>
             {flag.triggers.length > 0 ? (
               <div className="flag-because">
-                <span className="flag-because-label">{flag.derived ? 'From this client’s visits:' : 'Because the client answered:'}</span>
+                <span className="flag-because-label">{flag.derived ? t('flags.fromVisits') : t('flags.because')}</span>
                 <ul>
                   {flag.triggers.map((t) => (
                     <li key={`${t.questionId}-${t.answer}`}>
@@ -44,7 +46,7 @@ export function FlagsPanel({ flags, ticked, onTick }: FlagsPanelProps) {
                   disabled={onTick === null}
                   onChange={(e) => onTick?.(flag.code, e.target.checked)}
                 />
-                <span>I have read this {flag.severity} flag</span>
+                <span>{t(`flags.tick.${flag.severity}`)}</span>
               </label>
             ) : null}
           </li>

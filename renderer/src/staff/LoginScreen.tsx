@@ -1,48 +1,49 @@
-import { useEffect, useState } from 'react';
-import type { RosterEntry, StaffSession } from '../../../api/contract.ts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StaffSession } from '../../../api/contract.ts';
+import { CallError } from '../data/CallError.tsx';
+import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
 import { PinPad } from './PinPad.tsx';
 
+interface LoginScreenProps {
+  readonly onDone: (session: StaffSession) => void;
+  /** A session ended mid-work (a call was refused): say so, so the PIN screen is not a surprise. */
+  readonly hasSessionEnded?: boolean;
+}
+
 /** Pick your name, then enter your PIN on the keypad. */
-export function LoginScreen({ onDone }: { readonly onDone: (session: StaffSession) => void }) {
-  const [roster, setRoster] = useState<readonly RosterEntry[]>([]);
+export function LoginScreen({ onDone, hasSessionEnded = false }: LoginScreenProps) {
+  const { t } = useTranslation('staff');
+  const roster = useKioskQuery((api) => api.staffRoster({}), [], { sessionless: true });
+  // Sign-in is sessionless: its `unauthenticated` is a wrong PIN, shown like any refusal.
+  const login = useKioskAction((api, staffId: string, pin: string) => api.staffLogin({ staffId, pin }), { sessionless: true });
   const [staffId, setStaffId] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    void window.kiosk.staffRoster({}).then((r) => {
-      if (r.ok) setRoster(r.value);
-      else setMessage(r.error.message);
-    });
-  }, []);
-
-  const login = async (pin: string) => {
+  const signIn = async (pin: string) => {
     if (!staffId) return;
-    setBusy(true);
-    const result = await window.kiosk.staffLogin({ staffId, pin });
-    setBusy(false);
+    const result = await login.run(staffId, pin);
     if (result.ok) onDone(result.value);
-    else setMessage(result.error.message);
   };
 
   return (
     <section className="staff-panel" aria-labelledby="login-title">
-      <h2 id="login-title">Sign in</h2>
+      <h2 id="login-title">{t('login.title')}</h2>
+      {hasSessionEnded ? (
+        <p role="status" className="session-ended">
+          {t('login.sessionEnded')}
+        </p>
+      ) : null}
       <fieldset className="choice-group">
-        <legend>Who are you?</legend>
-        {roster.map((r) => (
+        <legend>{t('login.whoAreYou')}</legend>
+        {(roster.data ?? []).map((r) => (
           <label key={r.staffId} className={`choice ${staffId === r.staffId ? 'selected' : ''}`}>
             <input type="radio" name="staff" value={r.staffId} checked={staffId === r.staffId} onChange={() => setStaffId(r.staffId)} />
             <span>{r.name}</span>
           </label>
         ))}
       </fieldset>
-      {message ? (
-        <p role="alert" className="error-text">
-          {message}
-        </p>
-      ) : null}
-      {staffId ? <PinPad label="Your PIN" submitLabel="Sign in" busy={busy} onSubmit={(pin) => void login(pin)} /> : null}
+      <CallError errors={[login.error, roster.error]} />
+      {staffId ? <PinPad label={t('login.pinLabel')} submitLabel={t('login.submit')} busy={login.isBusy} onSubmit={(pin) => void signIn(pin)} /> : null}
     </section>
   );
 }

@@ -1,27 +1,27 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { useTranslation } from 'react-i18next';
 import type { SignatureStatus } from '../../../api/contract.ts';
-import type { ApiError } from '../../../api/result.ts';
+import { CallError } from '../data/CallError.tsx';
+import { useKioskQuery } from '../data/use-kiosk-data.ts';
+import { useFormat } from '../i18n/use-format.ts';
 import { base64ToBytes, openPdf, renderPage } from './pdf-render.ts';
 
 const PAGE_WIDTH_CSS = 720;
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-type PdfState =
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'ready'; readonly doc: PDFDocumentProxy; readonly signature: SignatureStatus }
-  | { readonly kind: 'failed'; readonly message: string };
+/** Drawing the fetched PDF with pdf.js (the fetch itself is useKioskQuery's). */
+type PdfState = { readonly kind: 'opening' } | { readonly kind: 'ready'; readonly doc: PDFDocumentProxy } | { readonly kind: 'unreadable' };
 
 export function SignatureBadge({ signature }: { readonly signature: SignatureStatus }) {
+  const { t } = useTranslation('staff');
+  const format = useFormat();
   return signature.valid ? (
     <p className="signature-status signature-valid" data-testid="signature-status">
-      <span aria-hidden="true">✔</span> Signature valid: signed by {signature.signer ?? 'the clinic'} on {dateTime.format(new Date(signature.signedAt))}. The file
-      is unchanged since signing.
+      <span aria-hidden="true">✔</span> {t('pdf.signatureValid', { signer: signature.signer ?? t('pdf.theClinic'), when: format.dateTime(signature.signedAt) })}
     </p>
   ) : (
     <p className="signature-status signature-invalid" role="alert" data-testid="signature-status">
-      <span aria-hidden="true">✖</span> Signature NOT valid: {signature.problem ?? 'the file cannot be verified.'} Do not rely on this copy; tell the clinic
-      owner.
+      <span aria-hidden="true">✖</span> {t('pdf.signatureInvalid', { problem: signature.problem ?? t('pdf.cannotVerify') })}
     </p>
   );
 }
@@ -45,50 +45,53 @@ function PdfPageCanvas({ doc, pageNumber, pages, onDone }: { readonly doc: PDFDo
       isCancelled = true;
     };
   }, [doc, pageNumber, onDone]);
-  return <canvas ref={canvasRef} className="pdf-page" role="img" aria-label={`Summary page ${pageNumber} of ${pages}`} />;
+  const { t } = useTranslation('staff');
+  return <canvas ref={canvasRef} className="pdf-page" role="img" aria-label={t('pdf.pageLabel', { page: pageNumber, pages })} />;
 }
 
 /** The signed summary PDF, drawn page by page with pdf.js, and its signature status. */
-export function PdfPanel({ submissionId, onError }: { readonly submissionId: string; readonly onError: (error: ApiError) => void }) {
-  const [state, setState] = useState<PdfState>({ kind: 'loading' });
+export function PdfPanel({ submissionId }: { readonly submissionId: string }) {
+  const { t } = useTranslation('staff');
+  const pdf = useKioskQuery((api) => api.getSubmissionPdf({ submissionId }), [submissionId]);
+  const [state, setState] = useState<PdfState>({ kind: 'opening' });
   const [rendered, setRendered] = useState<ReadonlySet<number>>(new Set());
   const pageDone = useCallback((pageNumber: number) => setRendered((done) => new Set(done).add(pageNumber)), []);
+  const pdfBase64 = pdf.data?.pdfBase64;
 
+  // pdf.js opens the document asynchronously and it must be destroyed: this flag is about
+  // pdf.js, not the bridge (its answer is already current).
   useEffect(() => {
+    if (pdfBase64 === undefined) return;
     let isCancelled = false;
     let opened: PDFDocumentProxy | undefined;
-    void (async () => {
-      const result = await window.kiosk.getSubmissionPdf({ submissionId });
-      if (isCancelled) return;
-      if (!result.ok) {
-        onError(result.error);
-        setState({ kind: 'failed', message: result.error.message });
-        return;
-      }
-      try {
-        opened = await openPdf(base64ToBytes(result.value.pdfBase64));
-        if (isCancelled) return void opened.destroy();
-        setState({ kind: 'ready', doc: opened, signature: result.value.signature });
-      } catch {
-        if (!isCancelled) setState({ kind: 'failed', message: 'The PDF could not be shown here. Print or export it to read it.' });
-      }
-    })();
+    openPdf(base64ToBytes(pdfBase64)).then(
+      (doc) => {
+        opened = doc;
+        if (isCancelled) return void doc.destroy();
+        setState({ kind: 'ready', doc });
+      },
+      () => {
+        if (!isCancelled) setState({ kind: 'unreadable' });
+      },
+    );
     return () => {
       isCancelled = true;
       void opened?.destroy();
     };
-  }, [submissionId, onError]);
+  }, [pdfBase64]);
 
+  const signature = pdf.data?.signature;
   return (
     <section className="detail-block pdf-panel" aria-labelledby="pdf-title">
-      <h3 id="pdf-title">Signed summary (PDF)</h3>
-      {state.kind === 'loading' ? <p aria-busy="true">Loading the signed PDF…</p> : null}
-      {state.kind === 'failed' ? <p className="error-text">{state.message}</p> : null}
-      {state.kind === 'ready' ? (
+      <h3 id="pdf-title">{t('pdf.title')}</h3>
+      {pdf.isLoading || (signature && state.kind === 'opening') ? <p aria-busy="true">{t('pdf.loading')}</p> : null}
+      <CallError errors={[pdf.error]} />
+      {state.kind === 'unreadable' ? <p className="error-text">{t('pdf.unreadable')}</p> : null}
+      {state.kind === 'ready' && signature ? (
         <>
-          <SignatureBadge signature={state.signature} />
+          <SignatureBadge signature={signature} />
           <p className="pdf-hash">
-            SHA-256 <code>{state.signature.sha256}</code>
+            {t('pdf.sha256')} <code>{signature.sha256}</code>
           </p>
           <div className="pdf-pages" data-testid="pdf-pages" data-rendered={rendered.size >= state.doc.numPages ? 'true' : 'false'}>
             {Array.from({ length: state.doc.numPages }, (_, i) => (

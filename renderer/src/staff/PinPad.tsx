@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface PinPadProps {
   readonly label: string;
@@ -12,6 +13,7 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 /** On-screen PIN keypad: the kiosk may have no physical keyboard. Digits are never shown. */
 export function PinPad({ label, submitLabel, minLength = 6, busy = false, onSubmit }: PinPadProps) {
+  const { t } = useTranslation('staff');
   const [pin, setPin] = useState('');
   const press = (digit: string) => setPin((p) => (p.length < 12 ? p + digit : p));
   const submit = () => {
@@ -22,7 +24,7 @@ export function PinPad({ label, submitLabel, minLength = 6, busy = false, onSubm
   };
   return (
     <div className="pinpad" role="group" aria-label={label}>
-      <output className="pinpad-display" aria-live="polite" aria-label={`${label}: ${pin.length} digits entered`}>
+      <output className="pinpad-display" aria-live="polite" aria-label={t('pinPad.entered', { label, count: pin.length })}>
         {pin.length === 0 ? <span className="pinpad-hint">{label}</span> : '●'.repeat(pin.length)}
       </output>
       <div className="pinpad-keys">
@@ -31,7 +33,7 @@ export function PinPad({ label, submitLabel, minLength = 6, busy = false, onSubm
             {k}
           </button>
         ))}
-        <button type="button" className="pinpad-key" onClick={() => setPin((p) => p.slice(0, -1))} aria-label="Delete last digit">
+        <button type="button" className="pinpad-key" onClick={() => setPin((p) => p.slice(0, -1))} aria-label={t('pinPad.delete')}>
           ⌫
         </button>
         <button type="button" className="pinpad-key" onClick={() => press('0')}>

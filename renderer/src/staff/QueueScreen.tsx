@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { QueueItem } from '../../../api/contract.ts';
-import type { ApiError } from '../../../api/result.ts';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CallError } from '../data/CallError.tsx';
+import { useKioskQuery } from '../data/use-kiosk-data.ts';
+import { useFormat } from '../i18n/use-format.ts';
 import { KeyboardOwnerContext } from '../widgets/keyboard-context.ts';
 import { TextField } from '../widgets/TextField.tsx';
 import { SeverityBadge } from './SeverityBadge.tsx';
@@ -10,16 +12,15 @@ type StatusFilter = 'all' | 'new' | 'acknowledged';
 
 interface QueueScreenProps {
   readonly onOpen: (submissionId: string) => void;
-  readonly onError: (error: ApiError) => void;
 }
 
 const REFRESH_MS = 15_000;
 const parseStatus = (value: string): StatusFilter => (value === 'new' || value === 'acknowledged' ? value : 'all');
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** Today's submissions (or a date range), unacknowledged first, newest first; search by name in main. */
-export function QueueScreen({ onOpen, onError }: QueueScreenProps) {
+export function QueueScreen({ onOpen }: QueueScreenProps) {
+  const { t, i18n } = useTranslation('staff');
+  const format = useFormat();
   const today = localIsoDate(new Date());
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(today);
@@ -29,30 +30,17 @@ export function QueueScreen({ onOpen, onError }: QueueScreenProps) {
   // The name search has the on-screen keyboard too: staff use the same lobby touchscreen.
   const [keyboardId, setKeyboardId] = useState<string | null>(null);
   const keyboardOwner = useMemo(() => ({ activeId: keyboardId, setActiveId: setKeyboardId }), [keyboardId]);
-  const [items, setItems] = useState<readonly QueueItem[] | null>(null);
-
-  // Bumped by the Refresh button and the timer: each bump reloads with the current filters.
-  const [reloads, setReloads] = useState(0);
-  const reload = useCallback(() => setReloads((n) => n + 1), []);
-
-  useEffect(() => {
-    let isCancelled = false;
-    const [first, last] = from <= to ? [from, to] : [to, from];
-    const query = { ...localDayRange(first, last), status, limit: 500, ...(search.trim() ? { search: search.trim() } : {}) };
-    void window.kiosk.listQueue(query).then((result) => {
-      if (isCancelled) return;
-      if (!result.ok) return onError(result.error);
-      setItems(queueOrder(result.value.items));
-    });
-    return () => {
-      isCancelled = true;
-    };
-  }, [from, to, status, search, reloads, onError]);
-
-  useEffect(() => {
-    const timer = window.setInterval(reload, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [reload]);
+  // Reloads with the current filters when they change, on Refresh and every REFRESH_MS.
+  const queue = useKioskQuery(
+    (api) => {
+      const [first, last] = from <= to ? [from, to] : [to, from];
+      return api.listQueue({ ...localDayRange(first, last), status, limit: 500, ...(search.trim() ? { search: search.trim() } : {}) });
+    },
+    [from, to, status, search],
+    { refreshMs: REFRESH_MS },
+  );
+  const items = useMemo(() => (queue.data ? queueOrder(queue.data.items) : null), [queue.data]);
+  const reload = queue.reload;
 
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -65,38 +53,38 @@ export function QueueScreen({ onOpen, onError }: QueueScreenProps) {
   return (
     <section className="staff-panel" aria-labelledby="queue-title">
       <div className="queue-head">
-        <h2 id="queue-title">{isToday ? "Today's clients" : 'Clients'}</h2>
+        <h2 id="queue-title">{isToday ? t('queue.titleToday') : t('queue.title')}</h2>
         <button type="button" className="button secondary" onClick={reload}>
-          Refresh
+          {t('queue.refresh')}
         </button>
       </div>
-      <form className="queue-filters" onSubmit={submitSearch} role="search" aria-label="Find submissions">
+      <form className="queue-filters" onSubmit={submitSearch} role="search" aria-label={t('queue.filtersLabel')}>
         <label className="filter">
-          <span className="field-label">From</span>
+          <span className="field-label">{t('queue.from')}</span>
           <input type="date" className="text-input" value={from} max={today} onChange={(e) => setFrom(e.target.value || today)} />
         </label>
         <label className="filter">
-          <span className="field-label">To</span>
+          <span className="field-label">{t('queue.to')}</span>
           <input type="date" className="text-input" value={to} max={today} onChange={(e) => setTo(e.target.value || today)} />
         </label>
         <label className="filter">
-          <span className="field-label">Status</span>
+          <span className="field-label">{t('queue.status')}</span>
           <select className="text-input" value={status} onChange={(e) => setStatus(parseStatus(e.target.value))}>
-            <option value="all">All</option>
-            <option value="new">Not yet acknowledged</option>
-            <option value="acknowledged">Acknowledged</option>
+            <option value="all">{t('queue.statusAll')}</option>
+            <option value="new">{t('queue.statusNew')}</option>
+            <option value="acknowledged">{t('queue.statusAcknowledged')}</option>
           </select>
         </label>
         <div className="filter filter-search">
           <span className="field-label" id="queue-search-label">
-            Client name
+            {t('queue.clientName')}
           </span>
           <KeyboardOwnerContext value={keyboardOwner}>
-            <TextField id="queue-search" kind="short" lang="en" value={searchText} maxLength={120} onChange={setSearchText} describedBy={undefined} invalid={false} labelId="queue-search-label" />
+            <TextField id="queue-search" kind="short" lang={i18n.language} value={searchText} maxLength={120} onChange={setSearchText} describedBy={undefined} invalid={false} labelId="queue-search-label" />
           </KeyboardOwnerContext>
         </div>
         <button type="submit" className="button primary">
-          Search
+          {t('queue.search')}
         </button>
         {search || !isToday || status !== 'all' ? (
           <button
@@ -111,23 +99,24 @@ export function QueueScreen({ onOpen, onError }: QueueScreenProps) {
               setKeyboardId(null);
             }}
           >
-            Clear filters
+            {t('queue.clearFilters')}
           </button>
         ) : null}
       </form>
+      <CallError errors={[queue.error]} />
       {items === null ? (
-        <p aria-busy="true">Loading…</p>
+        queue.isLoading ? <p aria-busy="true">{t('common.loading')}</p> : null
       ) : items.length === 0 ? (
-        <p className="queue-empty">{search ? 'No client matches that name in these dates.' : 'No submissions in these dates.'}</p>
+        <p className="queue-empty">{search ? t('queue.noMatch') : t('queue.empty')}</p>
       ) : (
         <table className="queue-table">
-          <caption className="visually-hidden">Submissions, not yet acknowledged first, newest first</caption>
+          <caption className="visually-hidden">{t('queue.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Client</th>
-              <th scope="col">Time</th>
-              <th scope="col">Flags</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('queue.colClient')}</th>
+              <th scope="col">{t('queue.colTime')}</th>
+              <th scope="col">{t('queue.colFlags')}</th>
+              <th scope="col">{t('queue.colStatus')}</th>
             </tr>
           </thead>
           <tbody>
@@ -139,19 +128,18 @@ export function QueueScreen({ onOpen, onError }: QueueScreenProps) {
                   </button>
                 </th>
                 <td>
-                  {showDay ? `${dayFormat.format(new Date(item.createdAt))} ` : ''}
-                  {timeFormat.format(new Date(item.createdAt))}
+                  {showDay ? format.dateTime(item.createdAt) : format.time(item.createdAt)}
                 </td>
                 <td>
                   <span className="badges">
                     {SEVERITIES.filter((s) => item.severities[s] > 0).map((s) => (
                       <SeverityBadge key={s} severity={s} count={item.severities[s]} />
                     ))}
-                    {SEVERITIES.every((s) => item.severities[s] === 0) ? <span className="no-flags">No flags</span> : null}
+                    {SEVERITIES.every((s) => item.severities[s] === 0) ? <span className="no-flags">{t('queue.noFlags')}</span> : null}
                   </span>
                 </td>
                 <td>
-                  <span className={`status status-${item.status}`}>{item.status === 'new' ? '● New' : '✓ Acknowledged'}</span>
+                  <span className={`status status-${item.status}`}>{item.status === 'new' ? t('queue.statusBadgeNew') : t('queue.statusBadgeAcknowledged')}</span>
                 </td>
               </tr>
             ))}

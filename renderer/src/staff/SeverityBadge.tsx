@@ -1,12 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { Severity } from '../../../api/contract.ts';
 import { assertNever } from '../lib/assert-never.ts';
-
-export const SEVERITY_WORDS: Readonly<Record<Severity, string>> = {
-  stop: 'Stop',
-  clearance: 'Clearance',
-  modify: 'Modify',
-  info: 'Info',
-};
 
 /** A distinct shape per severity, so severity never rests on colour alone. */
 export function SeverityIcon({ severity }: { readonly severity: Severity }) {
@@ -56,12 +50,12 @@ export function SeverityIcon({ severity }: { readonly severity: Severity }) {
 
 /** Icon plus word (and a count when given): readable without colour. */
 export function SeverityBadge({ severity, count }: { readonly severity: Severity; readonly count?: number }) {
+  const { t } = useTranslation('staff');
   return (
     <span className={`sev-badge sev-badge-${severity}`} data-severity={severity}>
       <SeverityIcon severity={severity} />
       <span>
-        {SEVERITY_WORDS[severity]}
-        {count !== undefined && count > 1 ? ` × ${count}` : ''}
+        {count !== undefined && count > 1 ? t('severity.counted', { severity: t(`severity.${severity}`), count }) : t(`severity.${severity}`)}
       </span>
     </span>
   );

@@ -1,7 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { StaffSession, StaffStatus } from '../../../api/contract.ts';
-import type { ApiError } from '../../../api/result.ts';
+import { useCallback, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import type { StaffSession } from '../../../api/contract.ts';
 import { AdminApp } from '../admin/AdminApp.tsx';
+import { CallError } from '../data/CallError.tsx';
+import { StaffDataProvider } from '../data/StaffDataProvider.tsx';
+import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
+import { createStaffI18n } from '../i18n/index.ts';
 import { assertNever } from '../lib/assert-never.ts';
 import { AuditScreen } from './AuditScreen.tsx';
 import { DetailScreen } from './DetailScreen.tsx';
@@ -18,87 +22,90 @@ interface StaffAppProps {
 
 type View = { readonly kind: 'queue' } | { readonly kind: 'detail'; readonly submissionId: string } | { readonly kind: 'audit' } | { readonly kind: 'admin' };
 
-/** Staff mode: first-run setup, PIN login, then the therapist's queue, a client's detail, the audit log. */
+/**
+ * Staff mode: first-run setup, PIN login, then the therapist's queue, a client's detail, the
+ * audit log, the admin area. Staff screens have their own i18n instance (their reader's
+ * language, not the last client's) and one data provider: when any call answers
+ * `unauthenticated`, every screen of that session is dropped and the PIN screen returns.
+ */
 export function StaffApp({ onExit }: StaffAppProps) {
-  const [status, setStatus] = useState<StaffStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [view, setView] = useState<View>({ kind: 'queue' });
-  const session = status?.session ?? null;
+  const [i18n] = useState(() => createStaffI18n());
+  // Bumped when a session ends: the screens below remount from scratch, holding nothing of it.
+  const [endedSessions, setEndedSessions] = useState(0);
+  const sessionEnded = useCallback(() => setEndedSessions((n) => n + 1), []);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <StaffDataProvider onSessionEnded={sessionEnded}>
+        <StaffScreens key={endedSessions} onExit={onExit} hasSessionEnded={endedSessions > 0} />
+      </StaffDataProvider>
+    </I18nextProvider>
+  );
+}
 
-  useEffect(() => {
-    void window.kiosk.staffStatus({}).then((result) => {
-      if (result.ok) setStatus(result.value);
-      else setError(result.error.message);
-    });
-  }, []);
+function StaffScreens({ onExit, hasSessionEnded }: StaffAppProps & { readonly hasSessionEnded: boolean }) {
+  const { t, i18n } = useTranslation('staff');
+  const status = useKioskQuery((api) => api.staffStatus({}), [], { sessionless: true });
+  const lockCall = useKioskAction((api) => api.staffLock({}), { sessionless: true });
+  const [view, setView] = useState<View>({ kind: 'queue' });
+  const session = status.data?.session ?? null;
 
   // Auto log-off: main ended the session; nothing of staff mode stays on screen.
   useSessionWatch(session !== null, onExit);
 
-  const onApiError = useCallback(
-    (apiError: ApiError) => {
-      if (apiError.code === 'unauthenticated') onExit();
-    },
-    [onExit],
-  );
   const signedIn = (next: StaffSession) => {
     setView({ kind: 'queue' });
-    setStatus({ needsSetup: false, session: next });
+    status.setData(() => ({ needsSetup: false, session: next }));
   };
-  const lock = async () => {
-    await window.kiosk.staffLock({});
-    onExit();
-  };
+  // Leaves whatever main answers: the screen must not stay open on a failed lock.
+  const lock = () => void lockCall.run().then(onExit);
   const toQueue = useCallback(() => setView({ kind: 'queue' }), []);
   const open = useCallback((submissionId: string) => setView({ kind: 'detail', submissionId }), []);
 
   const workspace = (current: StaffSession) => {
     switch (view.kind) {
       case 'queue':
-        return <QueueScreen onOpen={open} onError={onApiError} />;
+        return <QueueScreen onOpen={open} />;
       case 'detail':
-        return <DetailScreen key={view.submissionId} submissionId={view.submissionId} onBack={toQueue} onError={onApiError} />;
+        return <DetailScreen key={view.submissionId} submissionId={view.submissionId} onBack={toQueue} />;
       case 'audit':
-        return <AuditScreen onBack={toQueue} onError={onApiError} />;
+        return <AuditScreen onBack={toQueue} />;
       case 'admin':
-        // The admin area closes back to the queue; a lapsed session is caught by useSessionWatch.
-        return current.role === 'admin' ? <AdminApp session={current} onExit={toQueue} /> : <QueueScreen onOpen={open} onError={onApiError} />;
+        return current.role === 'admin' ? <AdminApp session={current} onExit={toQueue} /> : <QueueScreen onOpen={open} />;
       default:
         return assertNever(view);
     }
   };
 
+  const data = status.data;
   return (
-    <main className="staff" aria-labelledby="staff-title">
+    <main className="staff" aria-labelledby="staff-title" lang={i18n.language}>
       <header className="staff-header">
-        <h1 id="staff-title">Staff</h1>
-        {session ? (
-          <p className="staff-who">
-            Signed in as {session.name} ({session.role})
-          </p>
-        ) : null}
-        <nav className="staff-nav" aria-label="Staff">
+        <h1 id="staff-title">{t('app.title')}</h1>
+        {session ? <p className="staff-who">{t('app.signedInAs', { name: session.name, role: t(`roles.${session.role}`) })}</p> : null}
+        <nav className="staff-nav" aria-label={t('app.navLabel')}>
           {session?.role === 'admin' && view.kind !== 'admin' ? (
             <button type="button" className="button secondary" onClick={() => setView({ kind: 'admin' })}>
-              Admin
+              {t('app.admin')}
             </button>
           ) : null}
           {session && view.kind !== 'audit' ? (
             <button type="button" className="button secondary" onClick={() => setView({ kind: 'audit' })}>
-              Audit log
+              {t('app.auditLog')}
             </button>
           ) : null}
-          <button type="button" className="button secondary" onClick={session ? () => void lock() : onExit}>
-            {session ? 'Lock and exit' : 'Back to kiosk'}
+          <button type="button" className="button secondary" onClick={session ? lock : onExit}>
+            {session ? t('app.lockAndExit') : t('app.backToKiosk')}
           </button>
         </nav>
       </header>
-      {error ? (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      ) : null}
-      {status === null ? null : status.needsSetup ? <SetupScreen onDone={signedIn} /> : session ? workspace(session) : <LoginScreen onDone={signedIn} />}
+      <CallError errors={[status.error]} />
+      {data === undefined ? null : data.needsSetup ? (
+        <SetupScreen onDone={signedIn} />
+      ) : session ? (
+        workspace(session)
+      ) : (
+        <LoginScreen onDone={signedIn} hasSessionEnded={hasSessionEnded} />
+      )}
     </main>
   );
 }

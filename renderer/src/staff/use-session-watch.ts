@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
 
 /** How often the renderer asks main whether the staff session is still alive. */
 const POLL_MS = 5_000;
@@ -9,7 +10,9 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as con
 /**
  * Auto log-off. Main owns the session clock (StaffSession.expiresAt, settings.autoLogoffMs),
  * so the renderer polls it and leaves staff mode the moment it has lapsed; reading and
- * scrolling count as activity and keep it alive through staff:touch.
+ * scrolling count as activity and keep it alive through staff:touch. Its calls are
+ * `sessionless`: a lapse found here is the auto log-off, which leaves staff mode (back to the
+ * attract screen, as Lock does), not the mid-work refusal that returns to the PIN screen.
  */
 export function useSessionWatch(isActive: boolean, onEnded: () => void): void {
   const ended = useRef(onEnded);
@@ -17,33 +20,30 @@ export function useSessionWatch(isActive: boolean, onEnded: () => void): void {
     ended.current = onEnded;
   }, [onEnded]);
 
+  useKioskQuery((api) => api.staffStatus({}), [], {
+    enabled: isActive,
+    refreshMs: POLL_MS,
+    sessionless: true,
+    onData: (status) => {
+      if (status.session === null) ended.current();
+    },
+  });
+  const { run: touch } = useKioskAction((api) => api.touchStaffSession({}), { sessionless: true });
+
   useEffect(() => {
     if (!isActive) return;
-    let isStopped = false;
     let lastTouch = 0;
-    const end = () => {
-      if (isStopped) return;
-      isStopped = true;
-      ended.current();
-    };
-    const poll = async () => {
-      const result = await window.kiosk.staffStatus({});
-      if (result.ok && result.value.session === null) end();
-    };
-    const touch = () => {
+    const onActivity = () => {
       const now = Date.now();
       if (now - lastTouch < TOUCH_EVERY_MS) return;
       lastTouch = now;
-      void window.kiosk.touchStaffSession({}).then((result) => {
-        if (!result.ok && result.error.code === 'unauthenticated') end();
+      void touch().then((result) => {
+        if (!result.ok && result.error.code === 'unauthenticated') ended.current();
       });
     };
-    const timer = window.setInterval(() => void poll(), POLL_MS);
-    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, touch, { passive: true });
+    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { passive: true });
     return () => {
-      isStopped = true;
-      window.clearInterval(timer);
-      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, touch);
+      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, onActivity);
     };
-  }, [isActive]);
+  }, [isActive, touch]);
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { FormDefinitionError } from '../../../../forms/engine/index.ts';
 
 interface DefinitionErrorsProps {
@@ -8,6 +9,7 @@ interface DefinitionErrorsProps {
 
 /** A definition's problems, each with where it is: line/column (imports), path and question. */
 export function DefinitionErrors({ id, title, errors }: DefinitionErrorsProps) {
+  const { t } = useTranslation('admin');
   if (errors.length === 0) return null;
   return (
     <div className="definition-errors" id={id} data-testid={id}>
@@ -18,19 +20,14 @@ export function DefinitionErrors({ id, title, errors }: DefinitionErrorsProps) {
       <ul>
         {errors.slice(0, 50).map((e, i) => (
           <li key={i}>
-            {e.line !== undefined ? (
-              <strong>
-                Line {e.line}
-                {e.column !== undefined ? `, column ${e.column}` : ''}:{' '}
-              </strong>
-            ) : null}
-            {e.questionId ? <span>Question “{e.questionId}”: </span> : null}
+            {e.line !== undefined ? <strong>{e.column !== undefined ? t('definitionErrors.lineColumn', { line: e.line, column: e.column }) : t('definitionErrors.line', { line: e.line })} </strong> : null}
+            {e.questionId ? <span>{t('definitionErrors.question', { id: e.questionId })} </span> : null}
             {e.message}
             {e.path ? <span className="mono path"> ({e.path})</span> : null}
           </li>
         ))}
       </ul>
-      {errors.length > 50 ? <p>… and {errors.length - 50} more.</p> : null}
+      {errors.length > 50 ? <p>{t('definitionErrors.more', { count: errors.length - 50 })}</p> : null}
     </div>
   );
 }

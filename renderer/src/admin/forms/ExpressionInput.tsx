@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ExpressionIssue, ExpressionTarget } from '../../../../api/contract.ts';
+import { useKioskQuery } from '../../data/use-kiosk-data.ts';
 import { toJson, type DraftForm } from './draft-edit.ts';
 
 interface ExpressionInputProps {
@@ -21,38 +22,33 @@ const CHECK_DELAY_MS = 250;
  * with a caret under the offending place.
  */
 export function ExpressionInput({ id, label, value, draft, target, optional, onChange }: ExpressionInputProps) {
-  const [issues, setIssues] = useState<readonly ExpressionIssue[]>([]);
-  const [checked, setChecked] = useState<string | null>(null);
+  const { t } = useTranslation('admin');
   const targetKey = JSON.stringify(target);
-
-  useEffect(() => {
-    if (optional && value.trim() === '') return;
-    let live = true;
-    const timer = window.setTimeout(() => {
-      void window.kiosk.adminCheckExpression({ definition: toJson(draft), target: JSON.parse(targetKey) as ExpressionTarget, expression: value }).then((r) => {
-        if (!live) return;
-        setIssues(r.ok ? r.value.issues : [{ message: r.error.message }]);
-        setChecked(value);
-      });
-    }, CHECK_DELAY_MS);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-    // The draft changes with every keystroke elsewhere; the check only follows this field and its target.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value, targetKey, optional]);
+  // An empty optional condition means "always": nothing to check.
+  const isEmptyOptional = optional && value.trim() === '';
+  // The draft changes with every keystroke elsewhere; the check follows only this field and its
+  // target (the draft is read when the pause is over). The answer names the text it checked.
+  const check = useKioskQuery(
+    async (api) => {
+      const r = await api.adminCheckExpression({ definition: toJson(draft), target: JSON.parse(targetKey) as ExpressionTarget, expression: value });
+      return r.ok ? { ok: true as const, value: { expression: value, issues: r.value.issues } } : r;
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `draft` is left out on purpose (above)
+    [value, targetKey],
+    { enabled: !isEmptyOptional, delayMs: CHECK_DELAY_MS },
+  );
+  // A refused check (not a problem in the condition) is shown in the same place, in its own words.
+  const issues: readonly ExpressionIssue[] = check.error ? [{ message: check.error.message }] : (check.data?.issues ?? []);
+  const checked = check.error ? value : check.data?.expression;
 
   const errorId = `${id}-issues`;
   const statusId = `${id}-status`;
-  // An empty optional condition means "always": nothing to check.
-  const isEmptyOptional = optional && value.trim() === '';
   const hasIssues = !isEmptyOptional && issues.length > 0 && checked === value;
   return (
     <div className="expr-input">
       <label htmlFor={id} className="field-label">
         {label}
-        {optional ? <span className="optional-tag"> (optional: empty means always)</span> : null}
+        {optional ? <span className="optional-tag"> {t('expression.optional')}</span> : null}
       </label>
       <input
         id={id}
@@ -82,7 +78,7 @@ export function ExpressionInput({ id, label, value, draft, target, optional, onC
         </div>
       ) : (
         <p id={statusId} className="expr-ok" aria-live="polite">
-          {checked === value && value.trim() !== '' ? '✓ Condition is valid' : ''}
+          {checked === value && value.trim() !== '' ? t('expression.valid') : ''}
         </p>
       )}
     </div>

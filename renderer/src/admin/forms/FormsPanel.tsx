@@ -1,6 +1,9 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormDraft, FormVersionSummary } from '../../../../api/contract.ts';
 import { localize, parseFormDefinition, type FormDefinitionError } from '../../../../forms/engine/index.ts';
+import { CallError } from '../../data/CallError.tsx';
+import { useKioskAction, useKioskQuery } from '../../data/use-kiosk-data.ts';
 import { downloadText } from '../files.ts';
 import { DefinitionErrors } from './DefinitionErrors.tsx';
 import { LocalizedInput } from './LocalizedInput.tsx';
@@ -16,24 +19,16 @@ type Section = { readonly kind: 'form' } | { readonly kind: 'step'; readonly ind
  * The form editor: the draft (edited here, saved on request), its problems as you go,
  * a live preview, publish, the versions list, and JSON import/export.
  */
-export function FormsPanel({ onSessionEnded }: { readonly onSessionEnded: () => void }) {
+export function FormsPanel() {
+  const { t } = useTranslation('admin');
   const [draft, setDraft] = useState<DraftForm | null>(null);
   const [meta, setMeta] = useState<Pick<FormDraft, 'basedOn' | 'live' | 'updatedAt'> | null>(null);
   const [dirty, setDirty] = useState(false);
-  const [versions, setVersions] = useState<readonly FormVersionSummary[]>([]);
   const [section, setSection] = useState<Section>({ kind: 'step', index: 0 });
   const [status, setStatus] = useState('');
   const [importErrors, setImportErrors] = useState<readonly FormDefinitionError[]>([]);
   const [publishErrors, setPublishErrors] = useState<readonly FormDefinitionError[]>([]);
   const fileRef = useRef<HTMLInputElement>(null);
-
-  const failed = useCallback(
-    (error: { code: string; message: string }) => {
-      if (error.code === 'unauthenticated') onSessionEnded();
-      else setStatus(error.message);
-    },
-    [onSessionEnded],
-  );
 
   const adopt = (d: FormDraft) => {
     setDraft(toDraft(d.definition));
@@ -41,20 +36,16 @@ export function FormsPanel({ onSessionEnded }: { readonly onSessionEnded: () => 
     setDirty(false);
   };
 
-  const loadVersions = useCallback(async () => {
-    const r = await window.kiosk.adminListFormVersions({});
-    if (r.ok) setVersions(r.value.versions);
-    else failed(r.error);
-  }, [failed]);
-
-  useEffect(() => {
-    void (async () => {
-      const r = await window.kiosk.adminGetFormDraft({});
-      if (r.ok) adopt(r.value);
-      else failed(r.error);
-      await loadVersions();
-    })();
-  }, [failed, loadVersions]);
+  // The saved draft seeds the editable copy; reload() after a publish brings the new one.
+  const savedDraft = useKioskQuery((api) => api.adminGetFormDraft({}), [], { onData: adopt });
+  const versionList = useKioskQuery((api) => api.adminListFormVersions({}), []);
+  const versions = versionList.data?.versions ?? [];
+  const saveCall = useKioskAction((api, definition: Record<string, unknown>) => api.adminSaveFormDraft({ definition }));
+  const publishCall = useKioskAction((api, definition: Record<string, unknown>) => api.adminPublishForm({ definition }));
+  const exportCall = useKioskAction((api, formId: string, version: number) => api.adminExportFormVersion({ formId, version }));
+  const restoreCall = useKioskAction((api, formId: string, version: number) => api.adminRestoreFormVersion({ formId, version }));
+  const importCall = useKioskAction((api, json: string) => api.adminImportForm({ json }));
+  const callErrors = [savedDraft.error, versionList.error, saveCall.error, publishCall.error, exportCall.error, restoreCall.error, importCall.error];
 
   // Checked on the deferred copy so typing stays responsive on a large form.
   const deferred = useDeferredValue(draft);
@@ -62,7 +53,7 @@ export function FormsPanel({ onSessionEnded }: { readonly onSessionEnded: () => 
   const errors = checked && !checked.ok ? checked.errors : [];
   const parsed = checked?.ok ? checked.form : null;
 
-  if (!draft || !meta) return <p aria-busy="true">Loading the form…</p>;
+  if (!draft || !meta) return savedDraft.isLoading ? <p aria-busy="true">{t('forms.loading')}</p> : <CallError errors={callErrors} />;
 
   const edit = (next: DraftForm) => {
     setDraft(next);
@@ -71,57 +62,61 @@ export function FormsPanel({ onSessionEnded }: { readonly onSessionEnded: () => 
   };
 
   const save = async () => {
-    const r = await window.kiosk.adminSaveFormDraft({ definition: toJson(draft) });
-    if (!r.ok) return failed(r.error);
+    setStatus('');
+    const r = await saveCall.run(toJson(draft));
+    if (!r.ok) return;
     setMeta({ basedOn: r.value.basedOn, live: r.value.live, updatedAt: r.value.updatedAt });
     setDirty(false);
-    setStatus(r.value.errors.length === 0 ? 'Draft saved. It has no problems and can be published.' : `Draft saved with ${r.value.errors.length} problem(s) to fix before publishing.`);
+    setStatus(r.value.errors.length === 0 ? t('forms.savedClean') : t('forms.savedWithProblems', { count: r.value.errors.length }));
   };
 
   const publish = async () => {
-    const r = await window.kiosk.adminPublishForm({ definition: toJson(draft) });
-    if (!r.ok) return failed(r.error);
+    setStatus('');
+    const r = await publishCall.run(toJson(draft));
+    if (!r.ok) return;
     if (r.value.status === 'invalid') {
       setPublishErrors(r.value.errors);
-      setStatus('Not published: fix the problems listed below first.');
+      setStatus(t('forms.notPublished'));
       return;
     }
     setPublishErrors([]);
-    setStatus(`Published version ${r.value.version}. New clients get it from now on.`);
-    const d = await window.kiosk.adminGetFormDraft({});
-    if (d.ok) adopt(d.value);
-    await loadVersions();
+    setStatus(t('forms.published', { version: r.value.version }));
+    savedDraft.reload();
+    versionList.reload();
   };
 
   const exportVersion = async (v: { formId: string; version: number }) => {
-    const r = await window.kiosk.adminExportFormVersion({ formId: v.formId, version: v.version });
-    if (!r.ok) return failed(r.error);
+    setStatus('');
+    const r = await exportCall.run(v.formId, v.version);
+    if (!r.ok) return;
     downloadText(r.value.fileName, r.value.json, 'application/json');
-    setStatus(`Exported ${r.value.fileName}.`);
+    setStatus(t('forms.exported', { fileName: r.value.fileName }));
   };
 
   const restore = async (v: FormVersionSummary) => {
-    const r = await window.kiosk.adminRestoreFormVersion({ formId: v.formId, version: v.version });
-    if (!r.ok) return failed(r.error);
+    setStatus('');
+    const r = await restoreCall.run(v.formId, v.version);
+    if (!r.ok) return;
     adopt(r.value);
     setSection({ kind: 'step', index: 0 });
-    setStatus(`Version ${v.version} restored as the draft. Publish it to make it live again.`);
+    setStatus(t('forms.restored', { version: v.version }));
   };
 
   const importFile = async (file: File) => {
+    setStatus('');
     const json = await file.text();
-    const r = await window.kiosk.adminImportForm({ json });
+    const r = await importCall.run(json);
     if (fileRef.current) fileRef.current.value = '';
-    if (!r.ok) return failed(r.error);
+    if (!r.ok) return;
     if (r.value.status === 'invalid') {
       setImportErrors(r.value.errors);
-      setStatus(`“${file.name}” was not imported: it has problems (listed below). Nothing was changed.`);
+      setStatus(t('forms.importInvalid', { fileName: file.name }));
       return;
     }
     setImportErrors([]);
     adopt(r.value.draft);
     setSection({ kind: 'step', index: 0 });
-    setStatus(`“${file.name}” imported as the draft. Review it, then publish.`);
+    setStatus(t('forms.imported', { fileName: file.name }));
   };
 
   const stepIndex = section.kind === 'step' ? Math.min(section.index, draft.steps.length - 1) : 0;
@@ -132,29 +127,25 @@ export function FormsPanel({ onSessionEnded }: { readonly onSessionEnded: () => 
     <div className="forms-panel">
       <div className="admin-toolbar">
         <p className="draft-meta">
-          Live: <strong>v{meta.live.version}</strong>. Draft {meta.basedOn ? `based on v${meta.basedOn.version}` : 'imported from a file'}
-          {dirty ? ' · unsaved changes' : meta.updatedAt ? ' · saved' : ' · not edited yet'}
+          {t('forms.live')} <strong>{t('forms.versionShort', { version: meta.live.version })}</strong>.{' '}
+          {meta.basedOn ? t('forms.draftBasedOn', { version: meta.basedOn.version }) : t('forms.draftImported')}
           {' · '}
-          {errors.length === 0 ? (
-            <span className="admin-ok">✓ no problems</span>
-          ) : (
-            <span className="admin-warn">
-              ⚠ {errors.length} problem{errors.length === 1 ? '' : 's'}
-            </span>
-          )}
+          {dirty ? t('forms.unsaved') : meta.updatedAt ? t('forms.saved') : t('forms.notEdited')}
+          {' · '}
+          {errors.length === 0 ? <span className="admin-ok">{t('forms.noProblems')}</span> : <span className="admin-warn">{t('forms.problems', { count: errors.length })}</span>}
         </p>
         <div className="item-actions">
-          <button type="button" className="button secondary" onClick={() => void save()}>
-            Save draft
+          <button type="button" className="button secondary" disabled={saveCall.isBusy} onClick={() => void save()}>
+            {t('forms.saveDraft')}
           </button>
-          <button type="button" className="button primary" onClick={() => void publish()}>
-            Publish
+          <button type="button" className="button primary" disabled={publishCall.isBusy} onClick={() => void publish()}>
+            {t('forms.publish')}
           </button>
           <button type="button" className="button secondary" onClick={() => void exportVersion(meta.live)}>
-            Export live version
+            {t('forms.exportLive')}
           </button>
           <label className="button secondary file-button" htmlFor="import-file">
-            Import JSON…
+            {t('forms.importJson')}
           </label>
           <input
             id="import-file"
@@ -172,12 +163,13 @@ export function FormsPanel({ onSessionEnded }: { readonly onSessionEnded: () => 
       <p role="status" className="admin-status" data-testid="admin-status">
         {status}
       </p>
-      <DefinitionErrors id="import-errors" title="The file could not be imported" errors={importErrors} />
-      <DefinitionErrors id="publish-errors" title="Not published" errors={publishErrors} />
+      <CallError errors={callErrors} />
+      <DefinitionErrors id="import-errors" title={t('forms.importErrorsTitle')} errors={importErrors} />
+      <DefinitionErrors id="publish-errors" title={t('forms.publishErrorsTitle')} errors={publishErrors} />
 
-      <nav className="section-tabs" aria-label="Parts of the form">
+      <nav className="section-tabs" aria-label={t('forms.partsLabel')}>
         <button type="button" className={`button small ${section.kind === 'form' ? 'primary' : 'secondary'}`} aria-current={section.kind === 'form' || undefined} onClick={() => setSection({ kind: 'form' })}>
-          Form
+          {t('forms.formTab')}
         </button>
         {draft.steps.map((s, i) => (
           <button
@@ -188,22 +180,23 @@ export function FormsPanel({ onSessionEnded }: { readonly onSessionEnded: () => 
             onClick={() => setSection({ kind: 'step', index: i })}
           >
             {i + 1}. {localize(s.title, draft.defaultLanguage) || s.id}
-            {errors.some((e) => e.path.startsWith(`steps[${i}]`)) ? <span aria-label=" has problems"> ⚠</span> : null}
+            {errors.some((e) => e.path.startsWith(`steps[${i}]`)) ? <span aria-label={t('forms.stepHasProblems')}> ⚠</span> : null}
           </button>
         ))}
         <button type="button" className={`button small ${section.kind === 'rules' ? 'primary' : 'secondary'}`} aria-current={section.kind === 'rules' || undefined} onClick={() => setSection({ kind: 'rules' })}>
-          Rules ({draft.rules.length}){errors.some((e) => e.path.startsWith('rules[')) ? <span aria-label=" have problems"> ⚠</span> : null}
+          {t('forms.rulesTab', { count: draft.rules.length })}
+          {errors.some((e) => e.path.startsWith('rules[')) ? <span aria-label={t('forms.rulesHaveProblems')}> ⚠</span> : null}
         </button>
       </nav>
 
       {section.kind === 'form' ? (
         <section className="step-editor" aria-labelledby="form-heading">
-          <h3 id="form-heading">Form</h3>
-          <DefinitionErrors id="form-errors" title="Problems" errors={topErrors} />
-          <LocalizedInput id="form-title" label="Form title" value={draft.title} languages={draft.languages} onChange={(title) => edit({ ...draft, title })} />
+          <h3 id="form-heading">{t('forms.formTab')}</h3>
+          <DefinitionErrors id="form-errors" title={t('forms.problemsTitle')} errors={topErrors} />
+          <LocalizedInput id="form-title" label={t('forms.formTitle')} value={draft.title} languages={draft.languages} onChange={(title) => edit({ ...draft, title })} />
           <div className="field">
             <label htmlFor="form-languages" className="field-label">
-              Languages of this form (codes, comma-separated, e.g. en, es)
+              {t('forms.formLanguages')}
             </label>
             <input
               id="form-languages"
@@ -220,23 +213,26 @@ export function FormsPanel({ onSessionEnded }: { readonly onSessionEnded: () => 
               }
             />
           </div>
-          <h4>Steps</h4>
+          <h4>{t('forms.steps')}</h4>
           <ol className="question-list-admin">
             {draft.steps.map((s, i) => (
               <li key={i} className="question-item">
                 <div className="question-summary">
                   <span className="question-title">
-                    {i + 1}. {localize(s.title, draft.defaultLanguage) || s.id} ({s.questions.length} questions)
+                    {i + 1}. {localize(s.title, draft.defaultLanguage) || s.id} {t('forms.questionCount', { count: s.questions.length })}
                   </span>
                   <span className="item-actions">
                     <button type="button" className="button secondary small" disabled={i === 0} onClick={() => edit({ ...draft, steps: move(draft.steps, i, -1) })}>
-                      ↑ Up<span className="visually-hidden"> step {i + 1}</span>
+                      {t('common.up')}
+                      <span className="visually-hidden"> {t('forms.stepN', { n: i + 1 })}</span>
                     </button>
                     <button type="button" className="button secondary small" disabled={i === draft.steps.length - 1} onClick={() => edit({ ...draft, steps: move(draft.steps, i, 1) })}>
-                      ↓ Down<span className="visually-hidden"> step {i + 1}</span>
+                      {t('common.down')}
+                      <span className="visually-hidden"> {t('forms.stepN', { n: i + 1 })}</span>
                     </button>
                     <button type="button" className="button secondary small danger" disabled={draft.steps.length === 1} onClick={() => edit({ ...draft, steps: removeAt(draft.steps, i) })}>
-                      Remove<span className="visually-hidden"> step {i + 1}</span>
+                      {t('common.remove')}
+                      <span className="visually-hidden"> {t('forms.stepN', { n: i + 1 })}</span>
                     </button>
                   </span>
                 </div>
@@ -251,7 +247,7 @@ export function FormsPanel({ onSessionEnded }: { readonly onSessionEnded: () => 
               setSection({ kind: 'step', index: draft.steps.length });
             }}
           >
-            + Add step
+            {t('forms.addStep')}
           </button>
         </section>
       ) : section.kind === 'rules' ? (

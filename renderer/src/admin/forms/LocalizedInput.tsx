@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { languageName } from '../../../../forms/engine/index.ts';
 import { missingLanguages, type Loc } from './draft-edit.ts';
 
@@ -18,6 +19,7 @@ interface LocalizedInputProps {
  * with an icon and the word "Missing" (never colour alone) and described to screen readers.
  */
 export function LocalizedInput({ id, label, value, languages, optional = false, multiline = false, onChange }: LocalizedInputProps) {
+  const { t } = useTranslation('admin');
   const missing = missingLanguages(value, languages);
   const allBlank = missing.length === languages.length;
   const showMissing = !(optional && allBlank);
@@ -25,7 +27,7 @@ export function LocalizedInput({ id, label, value, languages, optional = false, 
     <fieldset className="loc-input">
       <legend className="field-label">
         {label}
-        {optional ? <span className="optional-tag"> (optional)</span> : null}
+        {optional ? <span className="optional-tag"> {t('localized.optional')}</span> : null}
       </legend>
       <div className="loc-grid">
         {languages.map((lang) => {
@@ -43,12 +45,13 @@ export function LocalizedInput({ id, label, value, languages, optional = false, 
           return (
             <div key={lang} className={`loc-cell${isMissing ? ' is-missing' : ''}`}>
               <label htmlFor={inputId} className="loc-lang">
-                {languageName(lang)} ({lang})
+                {t('localized.language', { name: languageName(lang), code: lang })}
               </label>
               {multiline ? <textarea {...common} rows={4} className="admin-input" /> : <input {...common} type="text" className="admin-input" />}
               {isMissing ? (
                 <span id={noteId} className="missing-note">
-                  <span aria-hidden="true">⚠ </span>Missing {languageName(lang)} translation
+                  <span aria-hidden="true">⚠ </span>
+                  {t('localized.missing', { language: languageName(lang) })}
                 </span>
               ) : null}
             </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { LocalizedInput } from './LocalizedInput.tsx';
 import { freshId, move, removeAt, replaceAt, withOptional, type DraftOption } from './draft-edit.ts';
 
@@ -11,16 +12,17 @@ interface OptionsEditorProps {
 
 /** The options of a choice question: id and label per language, reorder with buttons. */
 export function OptionsEditor({ id, options, languages, allowExclusive, onChange }: OptionsEditorProps) {
+  const { t } = useTranslation('admin');
   return (
     <fieldset className="options-editor">
-      <legend className="field-label">Options</legend>
+      <legend className="field-label">{t('options.title')}</legend>
       <ol className="option-list">
         {options.map((o, i) => (
           <li key={i} className="option-item">
             <div className="row-fields">
               <div className="field">
                 <label htmlFor={`${id}-${i}-id`} className="field-label">
-                  Option {i + 1} id
+                  {t('options.id', { n: i + 1 })}
                 </label>
                 <input
                   id={`${id}-${i}-id`}
@@ -37,22 +39,25 @@ export function OptionsEditor({ id, options, languages, allowExclusive, onChange
                     checked={o.exclusive ?? false}
                     onChange={(e) => onChange(replaceAt(options, i, withOptional(o, 'exclusive', e.target.checked ? true : undefined)))}
                   />
-                  “None of these” (stands alone)
+                  {t('options.exclusive')}
                 </label>
               ) : null}
               <div className="item-actions">
                 <button type="button" className="button secondary small" disabled={i === 0} onClick={() => onChange(move(options, i, -1))}>
-                  ↑ Up<span className="visually-hidden"> option {i + 1}</span>
+                  {t('common.up')}
+                  <span className="visually-hidden"> {t('options.optionN', { n: i + 1 })}</span>
                 </button>
                 <button type="button" className="button secondary small" disabled={i === options.length - 1} onClick={() => onChange(move(options, i, 1))}>
-                  ↓ Down<span className="visually-hidden"> option {i + 1}</span>
+                  {t('common.down')}
+                  <span className="visually-hidden"> {t('options.optionN', { n: i + 1 })}</span>
                 </button>
                 <button type="button" className="button secondary small danger" onClick={() => onChange(removeAt(options, i))}>
-                  Remove<span className="visually-hidden"> option {i + 1}</span>
+                  {t('common.remove')}
+                  <span className="visually-hidden"> {t('options.optionN', { n: i + 1 })}</span>
                 </button>
               </div>
             </div>
-            <LocalizedInput id={`${id}-${i}-label`} label={`Option ${i + 1} text`} value={o.label} languages={languages} onChange={(label) => onChange(replaceAt(options, i, { ...o, label }))} />
+            <LocalizedInput id={`${id}-${i}-label`} label={t('options.text', { n: i + 1 })} value={o.label} languages={languages} onChange={(label) => onChange(replaceAt(options, i, { ...o, label }))} />
           </li>
         ))}
       </ol>
@@ -63,7 +68,7 @@ export function OptionsEditor({ id, options, languages, allowExclusive, onChange
           onChange([...options, { id: freshId('option', new Set(options.map((x) => x.id))), label: Object.fromEntries(languages.map((l) => [l, ''])) }])
         }
       >
-        + Add option
+        {t('options.add')}
       </button>
     </fieldset>
   );

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import i18next from 'i18next';
-import { I18nextProvider } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import {
   evaluateScreening,
   languageName,
@@ -30,6 +30,7 @@ interface PreviewPaneProps {
  * or sent. With a valid draft, conditions apply and the flags these answers raise are listed.
  */
 export function PreviewPane({ draft, parsed, errors, stepIndex }: PreviewPaneProps) {
+  const { t } = useTranslation('admin');
   const [lang, setLang] = useState(draft.defaultLanguage);
   const [answers, setAnswers] = useState<Answers>({});
   const [keyboardOwner, setKeyboardOwner] = useState<string | null>(null);
@@ -57,24 +58,24 @@ export function PreviewPane({ draft, parsed, errors, stepIndex }: PreviewPanePro
 
   return (
     <section className="preview-pane" aria-labelledby="preview-heading">
-      <h3 id="preview-heading">Preview: step {stepIndex + 1} as a client sees it</h3>
-      <div className="choice-group" role="group" aria-label="Preview language">
+      <h3 id="preview-heading">{t('preview.title', { n: stepIndex + 1 })}</h3>
+      <div className="choice-group" role="group" aria-label={t('preview.languageLabel')}>
         {draft.languages.map((l) => (
           <button key={l} type="button" className={`button small ${l === language ? 'primary' : 'secondary'}`} aria-pressed={l === language} onClick={() => setLang(l)}>
             {languageName(l)}
           </button>
         ))}
         <button type="button" className="button small secondary" onClick={() => setAnswers({})}>
-          Clear preview answers
+          {t('preview.clear')}
         </button>
       </div>
-      <p className="preview-note">Nothing entered here is stored.{parsed ? '' : ' Conditions and flags apply once the draft has no problems.'}</p>
+      <p className="preview-note">{parsed ? t('preview.notStored') : t('preview.notStoredNoConditions')}</p>
       <I18nextProvider i18n={i18n}>
         <KeyboardOwnerContext.Provider value={{ activeId: keyboardOwner, setActiveId: setKeyboardOwner }}>
           <div className="preview-frame" lang={language} data-testid="preview">
             <h4 className="step-title">{localize(step.title, language, draft.defaultLanguage)}</h4>
             {step.description ? <p className="step-intro">{localize(step.description, language, draft.defaultLanguage)}</p> : null}
-            {hiddenByCondition ? <p className="notice-box">This step is hidden for the answers given so far.</p> : null}
+            {hiddenByCondition ? <p className="notice-box">{t('preview.hidden')}</p> : null}
             <div className="question-list">
               {questions.map((q) => (
                 <QuestionField
@@ -100,14 +101,14 @@ export function PreviewPane({ draft, parsed, errors, stepIndex }: PreviewPanePro
       </I18nextProvider>
       {parsed ? (
         <div className="preview-flags" aria-live="polite">
-          <h4>Flags these answers raise</h4>
+          <h4>{t('preview.flagsTitle')}</h4>
           {flags.length === 0 ? (
-            <p>None.</p>
+            <p>{t('preview.noFlags')}</p>
           ) : (
             <ul data-testid="preview-flags">
               {flags.map((f) => (
                 <li key={f.code}>
-                  <strong>{f.severity}</strong>: {localize(f.title, 'en', draft.defaultLanguage)}
+                  <strong>{t(`severityWord.${f.severity}`)}</strong>: {localize(f.title, 'en', draft.defaultLanguage)}
                 </li>
               ))}
             </ul>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { FormDefinitionError, QuestionType } from '../../../../forms/engine/index.ts';
 import { ExpressionInput } from './ExpressionInput.tsx';
 import { LocalizedInput } from './LocalizedInput.tsx';
@@ -16,26 +17,26 @@ interface QuestionEditorProps {
 /** Conditions and translations show their problems beside their own fields; the list names the rest. */
 const notBesideField = (e: FormDefinitionError) => !e.path.endsWith('.visibleIf') && !e.message.startsWith('Missing ');
 
-/** Number bounds a question type offers, as [field, label]. */
+/** Number bounds a question type offers, as [field, label key in the admin namespace's `question.bound`]. */
 function numberFields(type: QuestionType): readonly (readonly [keyof DraftQuestion, string])[] {
   switch (type) {
     case 'short_text':
       return [
-        ['minLength', 'Shortest answer (characters)'],
-        ['maxLength', 'Longest answer (characters)'],
+        ['minLength', 'minLength'],
+        ['maxLength', 'maxLength'],
       ];
     case 'long_text':
-      return [['maxLength', 'Longest answer (characters)']];
+      return [['maxLength', 'maxLength']];
     case 'number':
     case 'scale':
       return [
-        ['min', 'Lowest value'],
-        ['max', 'Highest value'],
+        ['min', 'min'],
+        ['max', 'max'],
       ];
     case 'multiple_choice':
       return [
-        ['minSelected', 'Fewest choices'],
-        ['maxSelected', 'Most choices'],
+        ['minSelected', 'minSelected'],
+        ['maxSelected', 'maxSelected'],
       ];
     case 'date':
     case 'phone':
@@ -55,6 +56,7 @@ function numberFields(type: QuestionType): readonly (readonly [keyof DraftQuesti
 
 /** Everything about one question: id, type, texts in every language, validation, condition. */
 export function QuestionEditor({ draft, question: q, stepIndex, index, errors, onChange }: QuestionEditorProps) {
+  const { t } = useTranslation('admin');
   const base = `q-${stepIndex}-${index}`;
   const langs = draft.languages;
   const set = (patch: Partial<DraftQuestion>) => onChange({ ...q, ...patch });
@@ -62,7 +64,7 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
   return (
     <div className="question-editor">
       {errors.filter(notBesideField).length > 0 ? (
-        <ul className="inline-errors" aria-label={`Problems with question ${q.id}`}>
+        <ul className="inline-errors" aria-label={t('question.problemsLabel', { id: q.id })}>
           {errors.filter(notBesideField).map((e, i) => (
             <li key={i} className="error-text">
               {e.message}
@@ -73,40 +75,40 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
       <div className="row-fields">
         <div className="field">
           <label htmlFor={`${base}-id`} className="field-label">
-            Question id (used in conditions)
+            {t('question.id')}
           </label>
           <input id={`${base}-id`} className="admin-input mono" value={q.id} spellCheck={false} onChange={(e) => set({ id: e.target.value })} />
         </div>
         <div className="field">
           <label htmlFor={`${base}-type`} className="field-label">
-            Answer type
+            {t('question.type')}
           </label>
           <select id={`${base}-type`} className="admin-input" value={q.type} onChange={(e) => onChange(changeType(q, e.target.value as QuestionType, draft))}>
-            {QUESTION_TYPES.map((t) => (
-              <option key={t.type} value={t.type}>
-                {t.label}
+            {QUESTION_TYPES.map((qt) => (
+              <option key={qt.type} value={qt.type}>
+                {t(`questionType.${qt.type}`, { defaultValue: qt.label })}
               </option>
             ))}
           </select>
         </div>
         <label className="check-field">
           <input type="checkbox" checked={q.required ?? false} onChange={(e) => set({ required: e.target.checked })} />
-          Required
+          {t('question.required')}
         </label>
       </div>
-      <LocalizedInput id={`${base}-label`} label={q.type === 'consent' ? 'Tick-box text' : 'Question'} value={q.label} languages={langs} onChange={(label) => set({ label })} />
-      <LocalizedInput id={`${base}-help`} label="Help text" optional value={q.help} languages={langs} onChange={(v) => setOptionalLoc('help', v)} />
+      <LocalizedInput id={`${base}-label`} label={q.type === 'consent' ? t('question.tickText') : t('question.label')} value={q.label} languages={langs} onChange={(label) => set({ label })} />
+      <LocalizedInput id={`${base}-help`} label={t('question.help')} optional value={q.help} languages={langs} onChange={(v) => setOptionalLoc('help', v)} />
       {q.type === 'consent' ? (
-        <LocalizedInput id={`${base}-text`} label="Consent text (what the client agrees to)" multiline value={q.text} languages={langs} onChange={(text) => set({ text })} />
+        <LocalizedInput id={`${base}-text`} label={t('question.consentText')} multiline value={q.text} languages={langs} onChange={(text) => set({ text })} />
       ) : null}
       {q.type === 'single_choice' || q.type === 'multiple_choice' ? (
         <OptionsEditor id={`${base}-options`} options={q.options ?? []} languages={langs} allowExclusive={q.type === 'multiple_choice'} onChange={(options) => set({ options })} />
       ) : null}
-      {q.type === 'number' ? <LocalizedInput id={`${base}-unit`} label="Unit" optional value={q.unit} languages={langs} onChange={(v) => setOptionalLoc('unit', v)} /> : null}
+      {q.type === 'number' ? <LocalizedInput id={`${base}-unit`} label={t('question.unit')} optional value={q.unit} languages={langs} onChange={(v) => setOptionalLoc('unit', v)} /> : null}
       {q.type === 'scale' ? (
         <>
-          <LocalizedInput id={`${base}-minlabel`} label="Word at the low end" optional value={q.minLabel} languages={langs} onChange={(v) => setOptionalLoc('minLabel', v)} />
-          <LocalizedInput id={`${base}-maxlabel`} label="Word at the high end" optional value={q.maxLabel} languages={langs} onChange={(v) => setOptionalLoc('maxLabel', v)} />
+          <LocalizedInput id={`${base}-minlabel`} label={t('question.minLabel')} optional value={q.minLabel} languages={langs} onChange={(v) => setOptionalLoc('minLabel', v)} />
+          <LocalizedInput id={`${base}-maxlabel`} label={t('question.maxLabel')} optional value={q.maxLabel} languages={langs} onChange={(v) => setOptionalLoc('maxLabel', v)} />
         </>
       ) : null}
       {numberFields(q.type).length > 0 || q.type === 'date' ? (
@@ -114,7 +116,7 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
           {numberFields(q.type).map(([key, label]) => (
             <div className="field" key={key}>
               <label htmlFor={`${base}-${key}`} className="field-label">
-                {label}
+                {t(`question.bound.${label}`)}
               </label>
               <input
                 id={`${base}-${key}`}
@@ -132,7 +134,7 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
             ? (['min', 'max'] as const).map((key) => (
                 <div className="field" key={key}>
                   <label htmlFor={`${base}-${key}`} className="field-label">
-                    {key === 'min' ? 'Earliest date' : 'Latest date'} (YYYY-MM-DD, today, today-120y)
+                    {key === 'min' ? t('question.earliestDate') : t('question.latestDate')}
                   </label>
                   <input
                     id={`${base}-${key}`}
@@ -146,14 +148,14 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
           {q.type === 'number' ? (
             <label className="check-field">
               <input type="checkbox" checked={q.integer ?? false} onChange={(e) => set({ integer: e.target.checked })} />
-              Whole numbers only
+              {t('question.integer')}
             </label>
           ) : null}
         </div>
       ) : null}
       <ExpressionInput
         id={`${base}-visibleIf`}
-        label="Show only when"
+        label={t('question.visibleIf')}
         optional
         value={q.visibleIf ?? ''}
         draft={draft}

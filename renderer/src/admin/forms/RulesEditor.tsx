@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { localize, type FormDefinitionError } from '../../../../forms/engine/index.ts';
 import { ExpressionInput } from './ExpressionInput.tsx';
 import { LocalizedInput } from './LocalizedInput.tsx';
@@ -17,11 +18,12 @@ const SEVERITY_ICON: Readonly<Record<DraftRule['severity'], string>> = { stop: '
 
 /** Screening rules: a condition, a severity, and what the therapist and client are told. */
 export function RulesEditor({ draft, errors, onChange }: RulesEditorProps) {
+  const { t } = useTranslation('admin');
   const [open, setOpen] = useState<number | null>(null);
   const rules = draft.rules;
   return (
     <section className="rules-editor" aria-labelledby="rules-heading">
-      <h3 id="rules-heading">Screening rules and flags</h3>
+      <h3 id="rules-heading">{t('rules.title')}</h3>
       <ol className="question-list-admin">
         {rules.map((rule, ri) => {
           const rErrors = errors.filter((e) => e.path.startsWith(`rules[${ri}]`));
@@ -33,19 +35,21 @@ export function RulesEditor({ draft, errors, onChange }: RulesEditorProps) {
               <div className="question-summary">
                 <span className="question-title">
                   <span aria-hidden="true">{SEVERITY_ICON[rule.severity]} </span>
-                  <strong>{rule.severity}</strong> · <span className="mono">{rule.code}</span> · {localize(rule.title, draft.defaultLanguage) || '(no title yet)'}
-                  {rErrors.length > 0 ? <span className="badge warn">⚠ {rErrors.length} problem{rErrors.length === 1 ? '' : 's'}</span> : null}
+                  <strong>{t(`severityWord.${rule.severity}`)}</strong> · <span className="mono">{rule.code}</span> · {localize(rule.title, draft.defaultLanguage) || t('rules.noTitle')}
+                  {rErrors.length > 0 ? <span className="badge warn">{t('forms.problems', { count: rErrors.length })}</span> : null}
                 </span>
                 <span className="item-actions">
                   <button type="button" className="button secondary small" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? null : ri)}>
-                    {isOpen ? 'Close' : 'Edit'}
-                    <span className="visually-hidden"> rule {rule.code}</span>
+                    {isOpen ? t('common.close') : t('common.edit')}
+                    <span className="visually-hidden"> {t('rules.ruleN', { code: rule.code })}</span>
                   </button>
                   <button type="button" className="button secondary small" disabled={ri === 0} onClick={() => onChange(move(rules, ri, -1))}>
-                    ↑ Up<span className="visually-hidden"> rule {rule.code}</span>
+                    {t('common.up')}
+                    <span className="visually-hidden"> {t('rules.ruleN', { code: rule.code })}</span>
                   </button>
                   <button type="button" className="button secondary small" disabled={ri === rules.length - 1} onClick={() => onChange(move(rules, ri, 1))}>
-                    ↓ Down<span className="visually-hidden"> rule {rule.code}</span>
+                    {t('common.down')}
+                    <span className="visually-hidden"> {t('rules.ruleN', { code: rule.code })}</span>
                   </button>
                   <button
                     type="button"
@@ -55,14 +59,15 @@ export function RulesEditor({ draft, errors, onChange }: RulesEditorProps) {
                       onChange(removeAt(rules, ri));
                     }}
                   >
-                    Remove<span className="visually-hidden"> rule {rule.code}</span>
+                    {t('common.remove')}
+                    <span className="visually-hidden"> {t('rules.ruleN', { code: rule.code })}</span>
                   </button>
                 </span>
               </div>
               {isOpen ? (
                 <div className="question-editor">
                   {rErrors.filter(notBesideField).length > 0 ? (
-                    <ul className="inline-errors" aria-label={`Problems with rule ${rule.code}`}>
+                    <ul className="inline-errors" aria-label={t('rules.problemsLabel', { code: rule.code })}>
                       {rErrors.filter(notBesideField).map((e, i) => (
                         <li key={i} className="error-text">
                           {e.message}
@@ -73,29 +78,29 @@ export function RulesEditor({ draft, errors, onChange }: RulesEditorProps) {
                   <div className="row-fields">
                     <div className="field">
                       <label htmlFor={`${base}-code`} className="field-label">
-                        Flag code
+                        {t('rules.code')}
                       </label>
                       <input id={`${base}-code`} className="admin-input mono" value={rule.code} spellCheck={false} onChange={(e) => set({ code: e.target.value })} />
                     </div>
                     <div className="field">
                       <label htmlFor={`${base}-severity`} className="field-label">
-                        Severity
+                        {t('rules.severity')}
                       </label>
                       <select id={`${base}-severity`} className="admin-input" value={rule.severity} onChange={(e) => set({ severity: e.target.value as DraftRule['severity'] })}>
                         {SEVERITIES.map((s) => (
                           <option key={s.value} value={s.value}>
-                            {s.label}
+                            {t(`rules.severityOption.${s.value}`, { defaultValue: s.label })}
                           </option>
                         ))}
                       </select>
                     </div>
                   </div>
-                  <ExpressionInput id={`${base}-when`} label="Raise this flag when" optional={false} value={rule.when} draft={draft} target={{ kind: 'rule', ruleIndex: ri }} onChange={(when) => set({ when })} />
-                  <LocalizedInput id={`${base}-title`} label="Flag title (therapist)" value={rule.title} languages={draft.languages} onChange={(title) => set({ title })} />
-                  <LocalizedInput id={`${base}-guidance`} label="Guidance (therapist only)" multiline value={rule.guidance} languages={draft.languages} onChange={(guidance) => set({ guidance })} />
+                  <ExpressionInput id={`${base}-when`} label={t('rules.when')} optional={false} value={rule.when} draft={draft} target={{ kind: 'rule', ruleIndex: ri }} onChange={(when) => set({ when })} />
+                  <LocalizedInput id={`${base}-title`} label={t('rules.flagTitle')} value={rule.title} languages={draft.languages} onChange={(title) => set({ title })} />
+                  <LocalizedInput id={`${base}-guidance`} label={t('rules.guidance')} multiline value={rule.guidance} languages={draft.languages} onChange={(guidance) => set({ guidance })} />
                   <LocalizedInput
                     id={`${base}-client`}
-                    label="Message to the client (kind, no clinical detail)"
+                    label={t('rules.clientMessage')}
                     optional
                     value={rule.clientMessage}
                     languages={draft.languages}
@@ -115,7 +120,7 @@ export function RulesEditor({ draft, errors, onChange }: RulesEditorProps) {
           setOpen(rules.length);
         }}
       >
-        + Add rule
+        {t('rules.add')}
       </button>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { localize, type FormDefinitionError, type QuestionType } from '../../../../forms/engine/index.ts';
 import { ExpressionInput } from './ExpressionInput.tsx';
 import { LocalizedInput } from './LocalizedInput.tsx';
@@ -18,6 +19,7 @@ const under = (path: string, prefix: string) => path === prefix || path.startsWi
 
 /** One step: title, description, condition, and its questions (add, remove, reorder, edit). */
 export function StepEditor({ draft, step, index, errors, onChange }: StepEditorProps) {
+  const { t } = useTranslation('admin');
   const [open, setOpen] = useState<number | null>(null);
   const [addType, setAddType] = useState<QuestionType>('yes_no');
   const base = `step-${index}`;
@@ -25,10 +27,10 @@ export function StepEditor({ draft, step, index, errors, onChange }: StepEditorP
   return (
     <section className="step-editor" aria-labelledby={`${base}-heading`}>
       <h3 id={`${base}-heading`}>
-        Step {index + 1}: {localize(step.title, draft.defaultLanguage) || step.id}
+        {t('step.heading', { n: index + 1, title: localize(step.title, draft.defaultLanguage) || step.id })}
       </h3>
       {stepOnly.length > 0 ? (
-        <ul className="inline-errors" aria-label="Problems with this step">
+        <ul className="inline-errors" aria-label={t('step.problemsLabel')}>
           {stepOnly.map((e, i) => (
             <li key={i} className="error-text">
               {e.message}
@@ -38,14 +40,14 @@ export function StepEditor({ draft, step, index, errors, onChange }: StepEditorP
       ) : null}
       <div className="field">
         <label htmlFor={`${base}-id`} className="field-label">
-          Step id
+          {t('step.id')}
         </label>
         <input id={`${base}-id`} className="admin-input mono" value={step.id} spellCheck={false} onChange={(e) => onChange({ ...step, id: e.target.value })} />
       </div>
-      <LocalizedInput id={`${base}-title`} label="Step title" value={step.title} languages={draft.languages} onChange={(title) => onChange({ ...step, title })} />
+      <LocalizedInput id={`${base}-title`} label={t('step.title')} value={step.title} languages={draft.languages} onChange={(title) => onChange({ ...step, title })} />
       <LocalizedInput
         id={`${base}-description`}
-        label="Introduction"
+        label={t('step.description')}
         optional
         multiline
         value={step.description}
@@ -54,14 +56,14 @@ export function StepEditor({ draft, step, index, errors, onChange }: StepEditorP
       />
       <ExpressionInput
         id={`${base}-visibleIf`}
-        label="Show this step only when"
+        label={t('step.visibleIf')}
         optional
         value={step.visibleIf ?? ''}
         draft={draft}
         target={{ kind: 'step', stepIndex: index }}
         onChange={(v) => onChange(withOptional(step, 'visibleIf', v === '' ? undefined : v))}
       />
-      <h4>Questions</h4>
+      <h4>{t('step.questions')}</h4>
       <ol className="question-list-admin">
         {step.questions.map((q, qi) => {
           const qErrors = errors.filter((e) => under(e.path, questionPath(index, qi)));
@@ -71,18 +73,19 @@ export function StepEditor({ draft, step, index, errors, onChange }: StepEditorP
             <li key={qi} className={`question-item${qErrors.length > 0 ? ' has-problems' : ''}`} data-question-editor={q.id}>
               <div className="question-summary">
                 <span className="question-title">
-                  <span className="mono">{q.id}</span> · {localize(q.label, draft.defaultLanguage) || '(no text yet)'}
-                  <span className="type-tag"> ({QUESTION_TYPES.find((t) => t.type === q.type)?.label ?? q.type})</span>
-                  {missing.length > 0 ? <span className="badge warn">⚠ Missing {missing.join(', ')}</span> : null}
-                  {qErrors.length > 0 ? <span className="badge warn">⚠ {qErrors.length} problem{qErrors.length === 1 ? '' : 's'}</span> : null}
+                  <span className="mono">{q.id}</span> · {localize(q.label, draft.defaultLanguage) || t('step.noText')}
+                  <span className="type-tag"> ({t(`questionType.${q.type}`, { defaultValue: QUESTION_TYPES.find((qt) => qt.type === q.type)?.label ?? q.type })})</span>
+                  {missing.length > 0 ? <span className="badge warn">{t('step.missing', { languages: missing.join(', ') })}</span> : null}
+                  {qErrors.length > 0 ? <span className="badge warn">{t('forms.problems', { count: qErrors.length })}</span> : null}
                 </span>
                 <span className="item-actions">
                   <button type="button" className="button secondary small" aria-expanded={isOpen} onClick={() => setOpen(isOpen ? null : qi)}>
-                    {isOpen ? 'Close' : 'Edit'}
-                    <span className="visually-hidden"> question {q.id}</span>
+                    {isOpen ? t('common.close') : t('common.edit')}
+                    <span className="visually-hidden"> {t('step.questionN', { id: q.id })}</span>
                   </button>
                   <button type="button" className="button secondary small" disabled={qi === 0} onClick={() => onChange({ ...step, questions: move(step.questions, qi, -1) })}>
-                    ↑ Up<span className="visually-hidden"> question {q.id}</span>
+                    {t('common.up')}
+                    <span className="visually-hidden"> {t('step.questionN', { id: q.id })}</span>
                   </button>
                   <button
                     type="button"
@@ -90,7 +93,8 @@ export function StepEditor({ draft, step, index, errors, onChange }: StepEditorP
                     disabled={qi === step.questions.length - 1}
                     onClick={() => onChange({ ...step, questions: move(step.questions, qi, 1) })}
                   >
-                    ↓ Down<span className="visually-hidden"> question {q.id}</span>
+                    {t('common.down')}
+                    <span className="visually-hidden"> {t('step.questionN', { id: q.id })}</span>
                   </button>
                   <button
                     type="button"
@@ -100,7 +104,8 @@ export function StepEditor({ draft, step, index, errors, onChange }: StepEditorP
                       onChange({ ...step, questions: removeAt(step.questions, qi) });
                     }}
                   >
-                    Remove<span className="visually-hidden"> question {q.id}</span>
+                    {t('common.remove')}
+                    <span className="visually-hidden"> {t('step.questionN', { id: q.id })}</span>
                   </button>
                 </span>
               </div>
@@ -114,12 +119,12 @@ export function StepEditor({ draft, step, index, errors, onChange }: StepEditorP
       <div className="row-fields">
         <div className="field">
           <label htmlFor={`${base}-add-type`} className="field-label">
-            New question type
+            {t('step.newType')}
           </label>
           <select id={`${base}-add-type`} className="admin-input" value={addType} onChange={(e) => setAddType(e.target.value as QuestionType)}>
-            {QUESTION_TYPES.map((t) => (
-              <option key={t.type} value={t.type}>
-                {t.label}
+            {QUESTION_TYPES.map((qt) => (
+              <option key={qt.type} value={qt.type}>
+                {t(`questionType.${qt.type}`, { defaultValue: qt.label })}
               </option>
             ))}
           </select>
@@ -132,7 +137,7 @@ export function StepEditor({ draft, step, index, errors, onChange }: StepEditorP
             setOpen(step.questions.length);
           }}
         >
-          + Add question
+          {t('step.addQuestion')}
         </button>
       </div>
     </section>

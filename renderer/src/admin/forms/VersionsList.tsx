@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { FormVersionSummary } from '../../../../api/contract.ts';
+import { useFormat } from '../../i18n/use-format.ts';
 
 interface VersionsListProps {
   readonly versions: readonly FormVersionSummary[];
@@ -8,37 +10,41 @@ interface VersionsListProps {
 
 /** Every published version, newest first; any can be restored as a new draft or exported. */
 export function VersionsList({ versions, onRestore, onExport }: VersionsListProps) {
+  const { t } = useTranslation('admin');
+  const format = useFormat();
   return (
     <section className="versions" aria-labelledby="versions-heading">
-      <h3 id="versions-heading">Published versions</h3>
+      <h3 id="versions-heading">{t('versions.title')}</h3>
       <table className="admin-table">
         <thead>
           <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Published</th>
-            <th scope="col">By</th>
-            <th scope="col">Questions</th>
-            <th scope="col">Rules</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('versions.colVersion')}</th>
+            <th scope="col">{t('versions.colPublished')}</th>
+            <th scope="col">{t('versions.colBy')}</th>
+            <th scope="col">{t('versions.colQuestions')}</th>
+            <th scope="col">{t('versions.colRules')}</th>
+            <th scope="col">{t('versions.colActions')}</th>
           </tr>
         </thead>
         <tbody>
           {versions.map((v) => (
             <tr key={`${v.formId}@${v.version}`} data-version={v.version}>
               <th scope="row">
-                {v.formId} v{v.version}
-                {v.isLive ? <span className="badge live">● Live</span> : null}
+                {t('versions.name', { formId: v.formId, version: v.version })}
+                {v.isLive ? <span className="badge live">{t('versions.live')}</span> : null}
               </th>
-              <td>{new Date(v.publishedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</td>
+              <td>{format.dateTime(v.publishedAt)}</td>
               <td>{v.publishedBy}</td>
               <td>{v.questions}</td>
               <td>{v.rules}</td>
               <td className="item-actions">
                 <button type="button" className="button secondary small" onClick={() => onRestore(v)}>
-                  Restore as draft<span className="visually-hidden"> version {v.version}</span>
+                  {t('versions.restore')}
+                  <span className="visually-hidden"> {t('versions.versionN', { version: v.version })}</span>
                 </button>
                 <button type="button" className="button secondary small" onClick={() => onExport(v)}>
-                  Export JSON<span className="visually-hidden"> version {v.version}</span>
+                  {t('versions.export')}
+                  <span className="visually-hidden"> {t('versions.versionN', { version: v.version })}</span>
                 </button>
               </td>
             </tr>

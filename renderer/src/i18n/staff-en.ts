@@ -1,0 +1,181 @@
+/**
+ * English text of the staff screens (sign-in, queue, client detail, audit log): i18next
+ * namespace `staff`. Keys name the screen, then the thing. {{name}} marks a value put in at
+ * run time: keep it, move it where the language needs it. Keys ending `_one`/`_other` are the
+ * plural forms of one text ({{count}} chooses; add the forms your language has, e.g. `_few`).
+ * Dates and numbers arrive already formatted for the reader's language.
+ */
+export const staffEn = {
+  common: {
+    loading: 'Loading…',
+    /** Joins the items of a list on one line: "Neck, Lower back". */
+    listSeparator: ', ',
+  },
+  errors: {
+    /** The bridge to the app itself failed (not a refusal from the app). */
+    unreachable: 'The kiosk could not answer just now. Please try again.',
+  },
+  /** The role words, as shown after a name: "Signed in as Theo (therapist)". */
+  roles: {
+    therapist: 'therapist',
+    admin: 'admin',
+  },
+  app: {
+    title: 'Staff',
+    signedInAs: 'Signed in as {{name}} ({{role}})',
+    /** Screen-reader name of the staff navigation bar. */
+    navLabel: 'Staff',
+    admin: 'Admin',
+    auditLog: 'Audit log',
+    lockAndExit: 'Lock and exit',
+    backToKiosk: 'Back to kiosk',
+  },
+  login: {
+    title: 'Sign in',
+    whoAreYou: 'Who are you?',
+    pinLabel: 'Your PIN',
+    submit: 'Sign in',
+    /** Shown on the PIN screen after a session ended mid-work (it timed out or was signed out elsewhere). */
+    sessionEnded: 'Your session has ended. Please sign in again.',
+  },
+  setup: {
+    title: 'Set up the kiosk',
+    intro: 'Create the first administrator. Choose a PIN of at least 6 digits that only you know.',
+    nameLabel: 'Administrator name',
+    choosePin: 'Choose a PIN',
+    next: 'Next',
+    confirmPin: 'Enter the PIN again',
+    create: 'Create',
+    pinMismatch: 'The two PINs did not match. Please choose a PIN again.',
+  },
+  pinPad: {
+    /** Screen-reader text of the PIN display; {{label}} is the keypad's name ("Your PIN"). */
+    entered_one: '{{label}}: {{count}} digit entered',
+    entered_other: '{{label}}: {{count}} digits entered',
+    delete: 'Delete last digit',
+  },
+  queue: {
+    titleToday: 'Today’s clients',
+    title: 'Clients',
+    refresh: 'Refresh',
+    filtersLabel: 'Find submissions',
+    from: 'From',
+    to: 'To',
+    status: 'Status',
+    statusAll: 'All',
+    statusNew: 'Not yet acknowledged',
+    statusAcknowledged: 'Acknowledged',
+    clientName: 'Client name',
+    search: 'Search',
+    clearFilters: 'Clear filters',
+    noMatch: 'No client matches that name in these dates.',
+    empty: 'No submissions in these dates.',
+    caption: 'Submissions, not yet acknowledged first, newest first',
+    colClient: 'Client',
+    colTime: 'Time',
+    colFlags: 'Flags',
+    colStatus: 'Status',
+    noFlags: 'No flags',
+    statusBadgeNew: '● New',
+    statusBadgeAcknowledged: '✓ Acknowledged',
+  },
+  /** The severity words on badges (always beside an icon, never colour alone). */
+  severity: {
+    stop: 'Stop',
+    clearance: 'Clearance',
+    modify: 'Modify',
+    info: 'Info',
+    /** A badge counting flags of one severity: "Stop × 2". */
+    counted: '{{severity}} × {{count}}',
+  },
+  detail: {
+    /** Heading while a client's summary loads (or could not load). */
+    loadingTitle: 'Client summary',
+    backToList: 'Back to the list',
+    backArrow: '← Back to the list',
+    print: 'Print',
+    exportAgain: 'Export again',
+    dateOfBirth: 'Date of birth',
+    /** After the date of birth: "(age 46)". */
+    age: '(age {{age}})',
+    visit: 'Visit',
+    language: 'Language',
+    form: 'Form',
+    formVersion: '{{title}} (v{{version}})',
+    flagsTitle: 'May I treat today?',
+    acknowledge: 'Acknowledge',
+    tickHint: 'Tick each stop and clearance flag as read to acknowledge.',
+    acknowledgedBy: '✓ Acknowledged by {{name}}.',
+    acknowledgedByOn: '✓ Acknowledged by {{name}} on {{when}}.',
+    /** Stands in for the name when the acknowledging staff member is no longer known. */
+    someStaffMember: 'a staff member',
+    acknowledged: 'Acknowledged. Recorded in the audit log.',
+    printedAsDownload: 'No printer here: the signed PDF was downloaded. Open it to print.',
+    printed: 'Sent to the printer.',
+    exported: 'Exported to the export folder as {{fileName}}.',
+    whereTitle: 'Where it hurts',
+    preferencesTitle: 'Preferences',
+    answersTitle: 'All answers',
+  },
+  flags: {
+    none: 'No flags: nothing in the answers needs attention.',
+    because: 'Because the client answered:',
+    fromVisits: 'From this client’s visits:',
+    /** The tick box on a flag card that must be read before acknowledging. */
+    tick: {
+      stop: 'I have read this stop flag',
+      clearance: 'I have read this clearance flag',
+      modify: 'I have read this modify flag',
+      info: 'I have read this info flag',
+    },
+  },
+  changes: {
+    /** {{date}} is the day of the previous visit. */
+    title: 'Returning client: changes since {{date}}',
+    earlierVisits_one: 'One earlier visit on this kiosk.',
+    earlierVisits_other: '{{count}} earlier visits on this kiosk.',
+    newConditions: 'New conditions',
+    resolvedConditions: 'No longer reported',
+    pain: 'Pain',
+    /** Pain score then and now: "4 → 5". */
+    painFromTo: '{{before}} → {{now}}',
+    newAreas: 'New pain areas',
+    resolvedAreas: 'Areas no longer painful',
+    none: 'None',
+    trendBetter: '↓ better',
+    trendWorse: '↑ worse',
+    trendSame: '= unchanged',
+    trendUnknown: 'not comparable',
+  },
+  bodyMap: {
+    front: 'Front',
+    back: 'Back',
+    none: 'No areas marked.',
+  },
+  pdf: {
+    title: 'Signed summary (PDF)',
+    loading: 'Loading the signed PDF…',
+    unreadable: 'The PDF could not be shown here. Print or export it to read it.',
+    signatureValid: 'Signature valid: signed by {{signer}} on {{when}}. The file is unchanged since signing.',
+    /** Stands in for the signer's name when the certificate does not give one. */
+    theClinic: 'the clinic',
+    /** {{problem}} is main's sentence saying why, ending with a full stop. */
+    signatureInvalid: 'Signature NOT valid: {{problem}} Do not rely on this copy; tell the clinic owner.',
+    cannotVerify: 'the file cannot be verified.',
+    sha256: 'SHA-256',
+    pageLabel: 'Summary page {{page}} of {{pages}}',
+  },
+  audit: {
+    title: 'Audit log',
+    verify: 'Check the log is intact',
+    intact_one: '✓ Intact: the one entry chains correctly.',
+    intact_other: '✓ Intact: all {{count}} entries chain correctly.',
+    broken: 'Broken at entry {{id}}: {{reason}}.',
+    colNumber: '#',
+    colWhen: 'When',
+    colWhat: 'What',
+    colWho: 'Who',
+    colRecord: 'Record',
+    showOlder: 'Show older entries',
+  },
+} as const;
