@@ -1,30 +1,36 @@
 /** Staff sign-in and the therapist's queue. */
 import { z } from 'zod';
-import { empty, id, LIMITS, personName, pin, type Severity, type StaffRole } from './common.ts';
+import { empty, id, LIMITS, personName, pin, type ChannelSpec, type Severity, type StaffRole } from './common.ts';
 
-export const staffRequests = {
-  'staff:status': empty,
-  'staff:setup': z.object({ name: personName, pin }).strict(),
-  'staff:roster': empty,
-  'staff:login': z.object({ staffId: id, pin }).strict(),
-  'staff:lock': empty,
-  'kiosk:quit': empty,
-  'queue:list': z
-    .object({
-      /** Submissions created at or after this instant (the start of the first local day shown). */
-      since: z.iso.datetime().optional(),
-      /** Submissions created before this instant (the start of the local day after the last one shown). */
-      before: z.iso.datetime().optional(),
-      status: z.enum(['all', 'new', 'acknowledged']).default('all'),
-      search: z.string().trim().max(LIMITS.name).optional(),
-      limit: z.number().int().min(1).max(500).default(100),
-    })
-    .strict()
-    .refine((q) => q.since === undefined || q.before === undefined || Date.parse(q.since) < Date.parse(q.before), {
-      message: 'The start of the period must be before its end.',
-      path: ['before'],
-    }),
-} as const;
+export const staffSpecs = {
+  'staff:status': { access: 'public', request: empty },
+  /** Refused with `conflict` once anyone exists. */
+  'staff:setup': { access: 'public', request: z.object({ name: personName, pin }).strict() },
+  // Public on purpose: the login screen lists who can sign in. Staff names are not health data.
+  'staff:roster': { access: 'public', request: empty },
+  'staff:login': { access: 'public', request: z.object({ staffId: id, pin }).strict() },
+  /** Ends the caller's own session, if any. */
+  'staff:lock': { access: 'public', request: empty },
+  'kiosk:quit': { access: 'kiosk-admin', request: empty },
+  'queue:list': {
+    access: 'staff',
+    request: z
+      .object({
+        /** Submissions created at or after this instant (the start of the first local day shown). */
+        since: z.iso.datetime().optional(),
+        /** Submissions created before this instant (the start of the local day after the last one shown). */
+        before: z.iso.datetime().optional(),
+        status: z.enum(['all', 'new', 'acknowledged']).default('all'),
+        search: z.string().trim().max(LIMITS.name).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict()
+      .refine((q) => q.since === undefined || q.before === undefined || Date.parse(q.since) < Date.parse(q.before), {
+        message: 'The start of the period must be before its end.',
+        path: ['before'],
+      }),
+  },
+} as const satisfies Record<string, ChannelSpec>;
 
 export const staffChannels = {
   'staff:status': 'staffStatus',

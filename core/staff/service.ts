@@ -1,7 +1,7 @@
 /**
  * Staff: people with a role and a PIN, first-run setup, login with a lockout that grows
  * after repeated failures (stored in the database, so a restart does not reset it), and
- * one in-memory session that ends after inactivity or on lock.
+ * in-memory sessions, one per caller, that end after inactivity or on lock (sessions.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
@@ -11,6 +11,7 @@ import type { Clock } from '../ports.ts';
 import { CoreError } from '../handler.ts';
 import { transaction, type Migration } from '../db/database.ts';
 import { DEFAULT_SCRYPT_LOG_N, hashPin, verifyPin } from './pin-hash.ts';
+import { createStaffSessions } from './sessions.ts';
 
 export const staffMigrations: readonly Migration[] = [
   {
@@ -58,13 +59,6 @@ interface StaffRow {
   readonly locked_until: string | null;
 }
 
-interface LiveSession {
-  readonly staffId: string;
-  readonly name: string;
-  readonly role: StaffRole;
-  lastActivityMs: number;
-}
-
 const PIN = /^\d+$/;
 
 function checkPin(pin: string): void {
@@ -88,30 +82,15 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
   const insert = db.prepare('INSERT INTO staff (id, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)');
   const recordFailure = db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?');
   const clearFailures = db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?');
-  let session: LiveSession | null = null;
+  const sessions = createStaffSessions(clock, settings);
   // One login per staff member at a time: parallel guesses cannot outrun the failure counter.
   const inFlight = new Map<string, Promise<unknown>>();
 
   const nowMs = () => clock.now().getTime();
   const toRoster = (r: Pick<StaffRow, 'id' | 'name' | 'role'>): RosterEntry => ({ staffId: r.id, name: r.name, role: r.role });
-  const toSession = (s: LiveSession): StaffSession => ({
-    staffId: s.staffId,
-    name: s.name,
-    role: s.role,
-    expiresAt: new Date(s.lastActivityMs + settings().autoLogoffMs).toISOString(),
-  });
-  const start = (r: Pick<StaffRow, 'id' | 'name' | 'role'>): StaffSession => {
-    session = { staffId: r.id, name: r.name, role: r.role, lastActivityMs: nowMs() };
-    return toSession(session);
-  };
   const find = (staffId: string) => byId.get(staffId) as StaffRow | undefined;
 
-  function current(): StaffSession | null {
-    if (session && nowMs() - session.lastActivityMs >= settings().autoLogoffMs) session = null;
-    return session ? toSession(session) : null;
-  }
-
-  async function attempt(staffId: string, pin: string): Promise<LoginResult> {
+  async function attempt(staffId: string, pin: string, callerId: string): Promise<LoginResult> {
     const row = find(staffId);
     // No dummy hash to equalise timing: the roster is public (the login screen lists it),
     // so whether an id exists is no secret.
@@ -120,7 +99,7 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
     if (row.locked_until && Date.parse(row.locked_until) > now) return { ok: false, reason: 'locked_out', retryAt: row.locked_until };
     if (await verifyPin(pin, row.pin_hash)) {
       clearFailures.run(row.id);
-      return { ok: true, session: start(row) };
+      return { ok: true, session: sessions.start(callerId, row) };
     }
     // Re-read: the count may have been reset (resetPin) while scrypt ran.
     const failures = (find(staffId)?.failed_attempts ?? row.failed_attempts) + 1;
@@ -135,8 +114,8 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
       return (countStaff.get() as { n: number }).n === 0;
     },
 
-    /** Creates the first admin and signs them in. Throws CoreError('conflict') once anyone exists. */
-    setupFirstAdmin(name: string, pin: string): StaffSession {
+    /** Creates the first admin and signs them in on `callerId`. Throws CoreError('conflict') once anyone exists. */
+    setupFirstAdmin(name: string, pin: string, callerId: string): StaffSession {
       const clean = checkName(name);
       checkPin(pin);
       const hash = hashPin(pin, logN);
@@ -145,7 +124,7 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
         if ((countStaff.get() as { n: number }).n > 0) throw new CoreError('conflict', 'The kiosk has already been set up. Sign in instead.');
         insert.run(row.id, row.name, row.role, hash, clock.now().toISOString());
       });
-      return start(row);
+      return sessions.start(callerId, row);
     },
 
     /** Active staff, for the login screen's name list. */
@@ -161,7 +140,7 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
       return toRoster(row);
     },
 
-    /** Deactivating ends that person's session; the last active admin cannot be deactivated. */
+    /** Deactivating ends that person's sessions on every caller; the last active admin cannot be deactivated. */
     setActive(staffId: string, active: boolean): void {
       transaction(db, () => {
         const row = find(staffId);
@@ -172,7 +151,7 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
         }
         db.prepare('UPDATE staff SET active = ? WHERE id = ?').run(active ? 1 : 0, staffId);
       });
-      if (!active && session?.staffId === staffId) session = null;
+      if (!active) sessions.endAllOf(staffId);
     },
 
     /** Sets a new PIN and clears any lockout. */
@@ -183,11 +162,12 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
       if (Number(changed) === 0) throw new CoreError('not_found', 'No such staff member.');
     },
 
-    login(staffId: string, pin: string): Promise<LoginResult> {
+    /** Checks the PIN and, when it is right, signs the person in on `callerId`. */
+    login(staffId: string, pin: string, callerId: string): Promise<LoginResult> {
       const previous = inFlight.get(staffId) ?? Promise.resolve();
       const next = previous.then(
-        () => attempt(staffId, pin),
-        () => attempt(staffId, pin),
+        () => attempt(staffId, pin, callerId),
+        () => attempt(staffId, pin, callerId),
       );
       inFlight.set(staffId, next);
       void next.finally(() => {
@@ -196,30 +176,28 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
       return next;
     },
 
-    /** The live session, or null once it has been idle for autoLogoffMs or was locked. */
-    current,
+    /** The caller's live session, or null once it has been idle for autoLogoffMs or was locked. */
+    current: sessions.current,
 
-    /** Extends the live session (any staff activity). */
-    touch(): void {
-      if (current() && session) session.lastActivityMs = nowMs();
+    /** Extends the caller's live session (any staff activity). */
+    touch(callerId: string): void {
+      sessions.touch(callerId);
     },
 
-    lock(): void {
-      session = null;
-    },
+    /** Ends the caller's session (other callers keep theirs). */
+    lock: sessions.lock,
 
-    /** The live session (touched), or throws CoreError unauthenticated / forbidden. An admin may do what a therapist may. */
-    require(role?: StaffRole): StaffSession {
-      const s = current();
-      if (!s || !session) throw new CoreError('unauthenticated', 'Please sign in again.');
+    /** The caller's live session (touched), or throws CoreError unauthenticated / forbidden. An admin may do what a therapist may. */
+    require(callerId: string, role?: StaffRole): StaffSession {
+      const s = sessions.current(callerId);
+      if (!s) throw new CoreError('unauthenticated', 'Please sign in again.');
       const row = find(s.staffId);
       if (!row || row.active !== 1) {
-        session = null;
+        sessions.lock(callerId);
         throw new CoreError('unauthenticated', 'Please sign in again.');
       }
       if (role === 'admin' && s.role !== 'admin') throw new CoreError('forbidden', 'Only an administrator can do this.');
-      session.lastActivityMs = nowMs();
-      return toSession(session);
+      return sessions.touch(callerId) ?? s;
     },
   };
 }
