@@ -4,7 +4,7 @@
  *
  *   createCore({ dataDir, keyProvider, clock, printer, allowedOrigins }) -> { handlers, close }
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { ApiErrorCode } from '../api/result.ts';
@@ -13,7 +13,8 @@ import { openDatabase } from './db/database.ts';
 import { openVault, type Vault } from './crypto/vault.ts';
 import { createSubmissionRepository, submissionMigrations } from './submissions/repository.ts';
 import { createStaffService, staffMigrations } from './staff/service.ts';
-import { auditMigrations, createAuditLog } from './audit/log.ts';
+import { auditMigrations, type AuditLog } from './audit/log.ts';
+import { openAuditTrail } from './audit/trail.ts';
 import { createSettingsStore, settingsMigrations } from './settings/store.ts';
 import { createExporter, exportMigrations } from './export/exporter.ts';
 import { loadOrCreateSigningIdentity, type SecretStore, type SigningIdentity } from './signing/identity.ts';
@@ -59,7 +60,7 @@ export interface CoreDeps {
   readonly settings: ReturnType<typeof createSettingsStore>;
   readonly submissions: ReturnType<typeof createSubmissionRepository>;
   readonly staff: ReturnType<typeof createStaffService>;
-  readonly audit: ReturnType<typeof createAuditLog>;
+  readonly audit: AuditLog;
   readonly exporter: ReturnType<typeof createExporter>;
   readonly forms: ReturnType<typeof createFormRegistry>;
   readonly secrets: SecretStore;
@@ -84,6 +85,9 @@ const EXPORT_RETRY_MS = 5 * 60_000;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  // mkdir's mode applies only to a folder it creates: an existing one (copied, or made 0777 by
+  // hand) is tightened on every start. A no-op on Windows, where the ACLs of userData apply.
+  chmodSync(options.dataDir, 0o700);
   const clock = options.clock ?? systemClock;
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), [
     ...secretMigrations,
@@ -101,6 +105,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const secrets = createVaultSecretStore(db, vault);
   const clinicSettings = createAdminSettingsService(db, settings, clock);
   let identity: Promise<SigningIdentity> | undefined;
+  const signingIdentity = () => (identity ??= loadOrCreateSigningIdentity(secrets, settings.get().clinicName, clock));
+  const background = createBackgroundTasks();
+  const trail = await openAuditTrail({
+    db,
+    vault,
+    clock,
+    dataDir: options.dataDir,
+    exportFolder: () => settings.get().exportFolder,
+    signingIdentity,
+    run: (task) => background.run(task),
+  });
   const deps: CoreDeps = {
     db,
     vault,
@@ -110,15 +125,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     submissions: createSubmissionRepository(db, vault, clock),
     staff: createStaffService(db, clock, () => ({ autoLogoffMs: settings.get().autoLogoffMs })),
-    audit: createAuditLog(db, clock),
+    audit: trail.audit,
     exporter: createExporter(db, clock, () => settings.get().exportFolder),
     forms: createFormRegistry(db, clock),
     secrets,
-    signingIdentity: () => (identity ??= loadOrCreateSigningIdentity(secrets, settings.get().clinicName, clock)),
+    signingIdentity,
     resetSigningIdentity: () => {
       identity = undefined;
     },
-    background: createBackgroundTasks(),
+    background,
     host: options.host ?? null,
     clinicSettings,
   };
@@ -151,6 +166,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       retention.stop();
       clearInterval(exportRetryTimer);
       await deps.background.drain();
+      // The last checkpoint covers everything this process wrote.
+      await trail.checkpointer.stop();
       db.close();
     },
   };

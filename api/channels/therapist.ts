@@ -184,7 +184,10 @@ export interface AuditListEntry {
   readonly details: Readonly<Record<string, string | number | boolean>>;
 }
 
-export type AuditCheck = { readonly ok: true; readonly entries: number } | { readonly ok: false; readonly firstBrokenId: number; readonly reason: string };
+/** `notes`: what the check covered and what it could not (legacy entries, checkpoints outside the database). */
+export type AuditCheck =
+  | { readonly ok: true; readonly entries: number; readonly notes: readonly string[] }
+  | { readonly ok: false; readonly firstBrokenId: number; readonly reason: string; readonly notes: readonly string[] };
 
 export interface TherapistResponses {
   'submission:get': SubmissionDetail;

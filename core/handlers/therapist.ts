@@ -146,9 +146,9 @@ export function therapistHandlers(deps: CoreDeps): Pick<HandlerTable, TherapistC
       return ok({ entries: listed, nextBeforeId: entries.length === req.limit && last && last.id > 1 ? last.id : null });
     }),
 
-    'audit:verify': defineHandler('audit:verify', options, () => {
+    'audit:verify': defineHandler('audit:verify', options, async () => {
       const session = staff.require();
-      const result = audit.verify();
+      const result = await audit.verify();
       audit.append({ action: 'audit.verified', actor: session.staffId, details: result.ok ? { ok: true, entries: result.entries } : { ok: false, firstBrokenId: result.firstBrokenId } });
       return ok(result);
     }),

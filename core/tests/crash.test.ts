@@ -13,6 +13,7 @@ import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
 import { openVault } from '../crypto/vault.ts';
 import { createSubmissionRepository, submissionMigrations } from '../submissions/repository.ts';
 import { auditMigrations, createAuditLog } from '../audit/log.ts';
+import { auditKey } from '../audit/chain.ts';
 import { systemClock } from '../ports.ts';
 import { tempDir } from './helpers.ts';
 
@@ -82,8 +83,8 @@ async function checkStore(acked: ReadonlySet<string>) {
       const tokens = db.prepare('SELECT COUNT(*) AS n FROM submission_name_tokens WHERE submission_id = ?').get(id) as { n: number };
       expect(tokens.n, 'name index rows').toBeGreaterThan(0);
     }
-    const audit = createAuditLog(db, systemClock);
-    expect(audit.verify()).toEqual({ ok: true, entries: ids.length });
+    const audit = createAuditLog(db, systemClock, { key: auditKey(vault) });
+    expect(await audit.verify()).toMatchObject({ ok: true, entries: ids.length });
     return ids.length;
   } finally {
     db.close();

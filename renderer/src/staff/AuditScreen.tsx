@@ -53,6 +53,13 @@ export function AuditScreen({ onBack, onError }: { readonly onBack: () => void; 
             Broken at entry {check.firstBrokenId}: {check.reason}.
           </p>
         )}
+        {check && check.notes.length > 0 ? (
+          <ul className="audit-notes">
+            {check.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        ) : null}
       </div>
       <table className="queue-table audit-table">
         <thead>
