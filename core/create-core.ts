@@ -17,7 +17,7 @@ import { auditMigrations, type AuditLog } from './audit/log.ts';
 import { openAuditTrail } from './audit/trail.ts';
 import { createSettingsStore, settingsMigrations } from './settings/store.ts';
 import { createExporter, exportMigrations } from './export/exporter.ts';
-import { loadOrCreateSigningIdentity, type SecretStore, type SigningIdentity } from './signing/identity.ts';
+import { loadOrCreateSigningIdentity, SECRET_P12, type SecretStore, type SigningIdentity } from './signing/identity.ts';
 import { secretMigrations, createVaultSecretStore } from './secrets/secret-store.ts';
 import { createFormRegistry, formRegistryMigrations } from './forms/registry.ts';
 import { brandingMigrations, createAdminSettingsService } from './admin/settings-service.ts';
@@ -114,6 +114,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     exportFolder: () => settings.get().exportFolder,
     signingIdentity,
+    hasSigningIdentity: () => identity !== undefined || secrets.get(SECRET_P12) !== null,
     run: (task) => background.run(task),
   });
   const deps: CoreDeps = {

@@ -182,7 +182,8 @@ export interface CheckpointerOptions {
   readonly clock: Clock;
   /** The committed head, or null while a transaction is open (try again later). */
   readonly head: () => { readonly entries: number; readonly headMac: string } | null;
-  readonly signer: () => Promise<CheckpointSigner>;
+  /** null: no signing identity yet; the checkpoint waits for the next occasion. */
+  readonly signer: () => Promise<CheckpointSigner | null>;
   readonly sinks: readonly CheckpointSink[];
   /** Runs a background task (create-core's background runner, so close() waits for it). */
   readonly run: (task: () => Promise<void>) => void;
@@ -230,6 +231,7 @@ export function createCheckpointer(options: CheckpointerOptions) {
     // Nothing to protect yet (and no reason to load the signing identity for it).
     if (head.entries === 0 && last.seq === 0) return null;
     const signer = await options.signer();
+    if (!signer) return null;
     const checkpoint = makeCheckpoint(options.key, signer, { log: options.logId, seq: last.seq + 1, entries: head.entries, headMac: head.headMac, at: options.clock.now().toISOString() });
     let isWritten = false;
     for (const sink of options.sinks) {

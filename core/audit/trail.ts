@@ -18,6 +18,11 @@ export interface AuditTrailOptions {
   readonly dataDir: string;
   readonly exportFolder: () => string | null;
   readonly signingIdentity: () => Promise<SigningIdentity>;
+  /**
+   * Whether the clinic identity exists yet. Checkpoints wait for it rather than mint it: it is
+   * made with the first summary (or by an admin), and minting RSA keys is slow.
+   */
+  readonly hasSigningIdentity: () => boolean;
   readonly run: (task: () => Promise<void>) => void;
   /** A sink could not be written or read: its name only. */
   readonly onSinkError?: (sink: string, error: unknown) => void;
@@ -42,6 +47,7 @@ export async function openAuditTrail(options: AuditTrailOptions) {
     clock: options.clock,
     head: () => audit.head(),
     signer: async () => {
+      if (!options.hasSigningIdentity()) return null;
       const identity = await options.signingIdentity();
       // The identity is replaced when an admin regenerates or imports the certificate.
       if (signer?.identity !== identity) signer = { identity, signer: signerFromIdentity(identity) };
