@@ -16,7 +16,7 @@ import { createStaffService, staffMigrations } from './staff/service.ts';
 import { auditMigrations, type AuditLog } from './audit/log.ts';
 import { openAuditTrail } from './audit/trail.ts';
 import { createSettingsStore, settingsMigrations } from './settings/store.ts';
-import { createExporter, exportMigrations } from './export/exporter.ts';
+import { createExporter, exportMigrations, exportTempTag, nodeExportFs } from './export/exporter.ts';
 import { loadOrCreateSigningIdentity, SECRET_P12, type SecretStore, type SigningIdentity } from './signing/identity.ts';
 import { secretMigrations, createVaultSecretStore } from './secrets/secret-store.ts';
 import { createFormRegistry, formRegistryMigrations } from './forms/registry.ts';
@@ -127,7 +127,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     submissions: createSubmissionRepository(db, vault, clock),
     staff: createStaffService(db, clock, () => ({ autoLogoffMs: settings.get().autoLogoffMs })),
     audit: trail.audit,
-    exporter: createExporter(db, clock, () => settings.get().exportFolder),
+    exporter: createExporter(db, clock, () => settings.get().exportFolder, nodeExportFs, { tempTag: exportTempTag(vault) }),
     forms: createFormRegistry(db, clock),
     secrets,
     signingIdentity,
@@ -149,7 +149,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   // Purge submissions past the retention period now and then periodically (one transaction per run, audited).
   const retention = scheduleRetention(() => purgeExpired(db, clock, settings, deps.audit));
-  // Export copies that failed (share offline, disk full) are retried from the database copy.
+  // Export copies not yet written (killed before, share offline, disk full) are retried from the database copy.
   const retryExports = () =>
     deps.background.run(() =>
       deps.exporter.retryPending((id) => {
@@ -157,7 +157,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         return stored ? { pdf: stored.pdf, createdAt: new Date(stored.createdAt), initials: initialsOf(stored.clientName) } : null;
       }),
     );
-  retryExports();
+  // At start-up, first the temp files of writes a kill interrupted (clear-text PDFs on the share).
+  deps.background.run(async () => {
+    await deps.exporter.sweep().catch(() => 0);
+    retryExports();
+  });
   const exportRetryTimer = setInterval(retryExports, EXPORT_RETRY_MS);
   exportRetryTimer.unref();
   return {

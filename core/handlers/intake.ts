@@ -56,7 +56,7 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
     await deps.signingIdentity(),
     deps.clock,
   );
-  // The record and its audit entry commit together: a crash cannot leave one without the other.
+  // The record, its audit entry and its export job commit together: a crash cannot leave one without the others.
   const { inserted } = transaction(deps.db, () => {
     const result = deps.submissions.insert({
       id: req.submissionId,
@@ -74,13 +74,17 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
       signedAt: summary.signedAt,
       requestDigest: digest,
     });
-    if (result.inserted) deps.audit.append({ action: 'submission.created', actor: 'kiosk-client', subjectId: req.submissionId });
+    if (result.inserted) {
+      deps.audit.append({ action: 'submission.created', actor: 'kiosk-client', subjectId: req.submissionId });
+      // The outbox: the export job exists exactly when the submission does, whatever kills us next.
+      deps.exporter.enqueue(req.submissionId);
+    }
     return result;
   });
   // Another call with this id committed while this one rendered: answer from what it stored.
   if (!inserted) return answerStoredId(deps, req, digest, () => answers) ?? fail('internal', 'The intake could not be stored. Please try again.');
 
-  // The client's answer does not wait for the export copy; a failed export is journaled and retried.
+  // The client's answer does not wait for the export copy; an unfinished job is retried (at start-up too).
   deps.background.run(async () => {
     const result = await deps.exporter.exportPdf(req.submissionId, summary.pdf, now, initialsOf(identity.name));
     if (result.ok) deps.audit.append({ action: 'submission.exported', actor: 'system', subjectId: req.submissionId });
