@@ -13,6 +13,7 @@ import { openDatabase } from './db/database.ts';
 import { openVault, type Vault } from './crypto/vault.ts';
 import { createSubmissionRepository, submissionMigrations } from './submissions/repository.ts';
 import { createStaffService, staffMigrations } from './staff/service.ts';
+import { createLoginFailureCounter, LOGIN_FAILURE_WINDOW_MS, loginFailureMigrations, type LoginFailureCounter } from './staff/login-failures.ts';
 import { auditMigrations, type AuditLog } from './audit/log.ts';
 import { openAuditTrail } from './audit/trail.ts';
 import { createSettingsStore, settingsMigrations } from './settings/store.ts';
@@ -61,6 +62,8 @@ export interface CoreDeps {
   readonly submissions: ReturnType<typeof createSubmissionRepository>;
   readonly staff: ReturnType<typeof createStaffService>;
   readonly audit: AuditLog;
+  /** Failed staff logins, counted (audit summaries, not a row per guess). */
+  readonly loginFailures: LoginFailureCounter;
   readonly exporter: ReturnType<typeof createExporter>;
   readonly forms: ReturnType<typeof createFormRegistry>;
   readonly secrets: SecretStore;
@@ -93,6 +96,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...secretMigrations,
     ...settingsMigrations,
     ...staffMigrations,
+    ...loginFailureMigrations,
     ...auditMigrations,
     ...submissionMigrations,
     ...exportMigrations,
@@ -127,6 +131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     submissions: createSubmissionRepository(db, vault, clock),
     staff: createStaffService(db, clock, () => ({ autoLogoffMs: settings.get().autoLogoffMs })),
     audit: trail.audit,
+    loginFailures: createLoginFailureCounter(db, clock, trail.audit),
     exporter: createExporter(db, clock, () => settings.get().exportFolder, nodeExportFs, { tempTag: exportTempTag(vault) }),
     forms: createFormRegistry(db, clock),
     secrets,
@@ -164,12 +169,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const exportRetryTimer = setInterval(retryExports, EXPORT_RETRY_MS);
   exportRetryTimer.unref();
+  const loginFailureTimer = setInterval(() => deps.loginFailures.flush(), LOGIN_FAILURE_WINDOW_MS);
+  loginFailureTimer.unref();
   return {
     handlers,
     deps,
     close: async () => {
       retention.stop();
       clearInterval(exportRetryTimer);
+      clearInterval(loginFailureTimer);
+      deps.loginFailures.flush(true);
       await deps.background.drain();
       // The last checkpoint covers everything this process wrote.
       await trail.checkpointer.stop();

@@ -143,7 +143,15 @@ export function therapistHandlers(deps: CoreDeps): Pick<HandlerTable, TherapistC
         }),
       );
       const last = entries[entries.length - 1];
-      return ok({ entries: listed, nextBeforeId: entries.length === req.limit && last && last.id > 1 ? last.id : null });
+      const loginFailures = deps.loginFailures.list().map((f) => ({
+        staffId: f.staffId,
+        staffName: f.staffId ? (people.get(f.staffId)?.name ?? null) : null,
+        source: f.source,
+        failures: f.failures,
+        firstAt: f.firstAt,
+        lastAt: f.lastAt,
+      }));
+      return ok({ entries: listed, nextBeforeId: entries.length === req.limit && last && last.id > 1 ? last.id : null, loginFailures });
     }),
 
     'audit:verify': defineHandler('audit:verify', options, async () => {

@@ -16,6 +16,7 @@ import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
 import { createStaffService, staffMigrations } from '../staff/service.ts';
 import { auditMigrations, createAuditLog } from '../audit/log.ts';
 import { staffHandlers } from '../handlers/staff.ts';
+import { createLoginFailureCounter, loginFailureMigrations } from '../staff/login-failures.ts';
 import { fuzzPayload, MARKER, pick, prng } from './fuzz-payloads.ts';
 import { ManualClock, tempDir } from './helpers.ts';
 
@@ -123,11 +124,12 @@ afterAll(() => cleanup());
 
 describe('fuzz: staff handlers', () => {
   it('10,000 hostile payloads across staff:* get typed errors and write nothing when invalid', { timeout: 120_000 }, async () => {
-    const db = openDatabase(join(dir, 'staff.db'), [...staffMigrations, ...auditMigrations]);
+    const db = openDatabase(join(dir, 'staff.db'), [...staffMigrations, ...loginFailureMigrations, ...auditMigrations]);
     const clock = new ManualClock();
     const staff = createStaffService(db, clock, () => ({ autoLogoffMs: 300_000 }), { scryptLogN: 10 });
     const audit = createAuditLog(db, clock, { key: new Uint8Array(randomBytes(32)) });
-    const handlers = staffHandlers({ staff, audit, handlerOptions: { allowedOrigins: [ORIGIN] } }) as unknown as Partial<Record<Channel, AnyHandler>>;
+    const loginFailures = createLoginFailureCounter(db, clock, audit);
+    const handlers = staffHandlers({ staff, audit, loginFailures, handlerOptions: { allowedOrigins: [ORIGIN] } }) as unknown as Partial<Record<Channel, AnyHandler>>;
     const stats = await fuzz(handlers, db, 10_000, 20250310);
     expect(stats.calls).toBe(10_000);
     expect(Object.keys(stats.perChannel).sort()).toEqual(['staff:lock', 'staff:login', 'staff:roster', 'staff:setup', 'staff:status']);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AuditCheck, AuditListEntry } from '../../../api/contract.ts';
+import type { AuditCheck, AuditListEntry, LoginFailureSummary } from '../../../api/contract.ts';
 import type { ApiError } from '../../../api/result.ts';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'medium' });
@@ -10,12 +10,14 @@ export function AuditScreen({ onBack, onError }: { readonly onBack: () => void; 
   const [entries, setEntries] = useState<readonly AuditListEntry[]>([]);
   const [nextBeforeId, setNextBeforeId] = useState<number | null>(null);
   const [check, setCheck] = useState<AuditCheck | null>(null);
+  const [loginFailures, setLoginFailures] = useState<readonly LoginFailureSummary[]>([]);
 
   const load = async (beforeId?: number) => {
     const result = await window.kiosk.listAudit({ limit: PAGE, ...(beforeId === undefined ? {} : { beforeId }) });
     if (!result.ok) return onError(result.error);
     setEntries((current) => (beforeId === undefined ? result.value.entries : [...current, ...result.value.entries]));
     setNextBeforeId(result.value.nextBeforeId);
+    setLoginFailures(result.value.loginFailures);
   };
 
   useEffect(() => {
@@ -24,6 +26,7 @@ export function AuditScreen({ onBack, onError }: { readonly onBack: () => void; 
       if (!result.ok) return onError(result.error);
       setEntries(result.value.entries);
       setNextBeforeId(result.value.nextBeforeId);
+      setLoginFailures(result.value.loginFailures);
     })();
   }, [onError]);
 
@@ -61,6 +64,31 @@ export function AuditScreen({ onBack, onError }: { readonly onBack: () => void; 
           </ul>
         ) : null}
       </div>
+      {loginFailures.length > 0 ? (
+        <table className="queue-table audit-table" aria-labelledby="login-failures-title">
+          <caption id="login-failures-title">Failed sign-ins (counted; the log holds summaries)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Who</th>
+              <th scope="col">From</th>
+              <th scope="col">Failures</th>
+              <th scope="col">First</th>
+              <th scope="col">Last</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loginFailures.map((f) => (
+              <tr key={`${f.staffId ?? ''}|${f.source}`} data-login-failures={f.failures}>
+                <td>{f.staffName ?? f.staffId ?? 'Not a staff member'}</td>
+                <td>{f.source}</td>
+                <td>{f.failures}</td>
+                <td>{dateTime.format(new Date(f.firstAt))}</td>
+                <td>{dateTime.format(new Date(f.lastAt))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       <table className="queue-table audit-table">
         <thead>
           <tr>
