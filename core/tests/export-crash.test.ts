@@ -5,7 +5,6 @@
  * exactly one copy in the export folder (its stored PDF, byte for byte) and no temp file is left.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore } from '../create-core.ts';
 import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
 import { tempDir } from './helpers.ts';
+import { runAndKill } from './kill-child.ts';
 import { TEST_ORIGIN } from './test-core.ts';
 
 const CHILD = fileURLToPath(new URL('./export-crash-child.ts', import.meta.url));
@@ -25,33 +25,6 @@ const dataDir = join(tmp.dir, 'data');
 const share = join(tmp.dir, 'share');
 mkdirSync(share);
 
-/** Starts the child and SIGKILLs it `killAfterMs` after it printed ready. */
-function runAndKill(killAfterMs: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--no-warnings', CHILD, dataDir, share], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acked: string[] = [];
-    let buffer = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      buffer += chunk;
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        if (line === 'ready') setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-        else if (line.startsWith('ack ')) acked.push(line.slice(4));
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal !== 'SIGKILL') reject(new Error(`child exited on its own (code ${code}): ${stderr.slice(0, 2000)}`));
-      else resolve(acked);
-    });
-  });
-}
-
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const tempFiles = () => readdirSync(share).filter((n) => n.endsWith('.tmp'));
 
@@ -60,7 +33,10 @@ describe('export outbox under SIGKILL', () => {
     const acked = new Set<string>();
     let pendingAfterKills = 0;
     for (let i = 0; i < KILLS; i++) {
-      for (const id of await runAndKill(300 + Math.random() * 2_700)) acked.add(id);
+      // Three in four kills land after the first acknowledged intake (mid-stream however slow the
+      // machine); the rest at a random moment after start-up (in the sweep and retries).
+      const from = i % 4 === 3 ? 'ready' : 'firstAck';
+      for (const id of (await runAndKill(CHILD, [dataDir, share], Math.random() * 1_500, from)).acked) acked.add(id);
       // The outbox invariant, right after the kill: an acknowledged intake always has its job.
       const db = new DatabaseSync(join(dataDir, 'kiosk.db'), { readOnly: true });
       const jobs = new Map((db.prepare('SELECT submission_id AS id, status FROM export_jobs').all() as { id: string; status: string }[]).map((r) => [r.id, r.status]));
@@ -70,7 +46,7 @@ describe('export outbox under SIGKILL', () => {
     }
     // The test means something only if kills left copies unwritten for the restart to finish.
     expect(pendingAfterKills).toBeGreaterThan(0);
-    expect(acked.size).toBeGreaterThanOrEqual(KILLS / 2);
+    expect(acked.size).toBeGreaterThanOrEqual(15);
 
     const core = await createCore({ dataDir, keyProvider: createKeyFileProvider(join(dataDir, 'key.bin')), allowedOrigins: [TEST_ORIGIN] });
     await core.deps.background.drain(); // the start-up sweep and retry
