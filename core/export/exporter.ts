@@ -180,12 +180,12 @@ export function createExporter(db: DatabaseSync, clock: Clock, folder: () => str
   // One write per submission at a time: a retry must not race the first attempt.
   const inFlight = new Map<string, Promise<ExportResult>>();
 
-  async function attempt(submissionId: string, pdf: Uint8Array, createdAt: Date, initials: string): Promise<ExportResult> {
+  async function attempt(submissionId: string, pdf: Uint8Array, createdAt: Date, initials: string, isRetry: boolean): Promise<ExportResult> {
     const target = folder();
     if (!target) return { ok: false, message: 'No export folder is configured.' };
     const now = clock.now().toISOString();
     try {
-      const path = await writeAtomically(fs, target, exportFileName(createdAt, initials), pdf, tag);
+      const path = await writeAtomically(fs, target, exportFileName(createdAt, initials), pdf, tag, isRetry);
       recordSuccess.run(submissionId, now, now);
       return { ok: true, path };
     } catch (error) {
@@ -195,10 +195,10 @@ export function createExporter(db: DatabaseSync, clock: Clock, folder: () => str
     }
   }
 
-  function exportPdf(submissionId: string, pdf: Uint8Array, createdAt: Date, initials: string): Promise<ExportResult> {
+  function exportPdf(submissionId: string, pdf: Uint8Array, createdAt: Date, initials: string, isRetry = false): Promise<ExportResult> {
     const running = inFlight.get(submissionId);
     if (running) return running;
-    const job = attempt(submissionId, pdf, createdAt, initials).finally(() => inFlight.delete(submissionId));
+    const job = attempt(submissionId, pdf, createdAt, initials, isRetry).finally(() => inFlight.delete(submissionId));
     inFlight.set(submissionId, job);
     return job;
   }
@@ -246,7 +246,7 @@ export function createExporter(db: DatabaseSync, clock: Clock, folder: () => str
           continue;
         }
         retried += 1;
-        const result = await exportPdf(job.submissionId, source.pdf, source.createdAt, source.initials);
+        const result = await exportPdf(job.submissionId, source.pdf, source.createdAt, source.initials, true);
         if (!result.ok) failed += 1;
       }
       return { retried, failed };
@@ -263,11 +263,12 @@ export function exportFileName(createdAt: Date, initials: string): string {
   return `${date}_${time}_${safeInitials}.pdf`;
 }
 
-async function writeAtomically(fs: ExportFs, dir: string, fileName: string, pdf: Uint8Array, tag: string): Promise<string> {
+/** `isRetry`: a journaled job, which may have been renamed into place just before a kill. A staff "export again" always writes a new copy. */
+async function writeAtomically(fs: ExportFs, dir: string, fileName: string, pdf: Uint8Array, tag: string, isRetry: boolean): Promise<string> {
   // Never create the folder: a missing network share must fail loudly, not fill the local disk.
   if (!(await fs.isDirectory(dir))) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
   // Renamed into place just before a kill, and retried since: it is already there.
-  const existing = await existingCopy(fs, dir, fileName, pdf);
+  const existing = isRetry ? await existingCopy(fs, dir, fileName, pdf) : null;
   if (existing) return existing;
   const temp = join(dir, `.kiosk-export-${tag}-${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.createExclusive(temp);
