@@ -259,10 +259,11 @@ export function createCheckpointer(options: CheckpointerOptions) {
 
   return {
     checkpointNow,
-    /** Called after each append: a checkpoint now after `everyEntries`, else one within `everyMs`. */
+    /** Called after each append: a checkpoint now after `everyEntries` (or while there is none yet), else one within `everyMs`. */
     noteAppended(entries: number): void {
       if (isStopped) return;
-      if (last && entries - last.entries >= everyEntries) {
+      // No checkpoint of this log yet (e.g. the signing identity appeared only now): one at once.
+      if (!last || last.seq === 0 || entries - last.entries >= everyEntries) {
         options.run(async () => void (await checkpointNow()));
         return;
       }
