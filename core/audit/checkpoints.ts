@@ -263,7 +263,7 @@ export function createCheckpointer(options: CheckpointerOptions) {
     noteAppended(entries: number): void {
       if (isStopped) return;
       // No checkpoint of this log yet (e.g. the signing identity appeared only now): one at once.
-      if (!last || last.seq === 0 || entries - last.entries >= everyEntries) {
+      if (last && (last.seq === 0 || entries - last.entries >= everyEntries)) {
         options.run(async () => void (await checkpointNow()));
         return;
       }

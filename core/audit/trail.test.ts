@@ -36,7 +36,7 @@ describe('audit trail in the core', () => {
     await again.handlers['staff:login']({ staffId: admin?.staffId, pin: '135790' }, TEST_CTX);
     const entries = again.deps.audit.count();
     const verified = await again.handlers['audit:verify']({}, TEST_CTX);
-    expect(verified).toMatchObject({ ok: true, value: { ok: true, entries, notes: [expect.stringMatching(/^Matches 2 signed checkpoints outside the database/)] } });
+    expect(verified).toMatchObject({ ok: true, value: { ok: true, entries, notes: [expect.stringMatching(/^Matches \d+ signed checkpoints outside the database/)] } });
     await again.close();
 
     // With the kiosk off: a SQL shell wipes the log (triggers dropped first).
