@@ -177,5 +177,13 @@ export const staffEn = {
     colWho: 'Who',
     colRecord: 'Record',
     showOlder: 'Show older entries',
+    /** Failed sign-ins are counted per person and place, not logged one row each. */
+    failuresTitle: 'Failed sign-ins (counted; the log holds summaries)',
+    failuresWho: 'Who',
+    failuresFrom: 'From',
+    failuresCount: 'Failures',
+    failuresFirst: 'First',
+    failuresLast: 'Last',
+    failuresNotStaff: 'Not a staff member',
   },
 } as const;
