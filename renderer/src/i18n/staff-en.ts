@@ -89,6 +89,8 @@ export const staffEn = {
     counted: '{{severity}} × {{count}}',
   },
   detail: {
+    /** {{codes}}: the code points drawn as placeholders, e.g. "[U+13000]". */
+    undrawableName: 'Part of this name could not be drawn in the signed PDF: it shows {{codes}} in place of the character. Check the name with the client.',
     /** Heading while a client's summary loads (or could not load). */
     loadingTitle: 'Client summary',
     backToList: 'Back to the list',

@@ -99,8 +99,7 @@ export function DetailScreen({ submissionId, onBack }: DetailScreenProps) {
         <h2 id="detail-title">{detail.clientName}</h2>
         {detail.undrawableInName.length > 0 ? (
           <p className="error-text" role="note">
-            Part of this name could not be drawn in the signed PDF: it shows {detail.undrawableInName.map((c) => `[${c}]`).join(', ')} in place of
-            the character. Check the name with the client.
+            {t('detail.undrawableName', { codes: detail.undrawableInName.map((c) => `[${c}]`).join(', ') })}
           </p>
         ) : null}
         <dl className="detail-facts">
