@@ -167,6 +167,22 @@ describe('verify detects each forgery made without the key, and says which entry
   });
 });
 
+describe('times never break the log on their own', () => {
+  it('a kiosk clock set back after entry 1 (then a checkpoint at the earlier time) still verifies', async () => {
+    db.close();
+    db = openDatabase(':memory:', auditMigrations);
+    key = new Uint8Array(randomBytes(32));
+    open();
+    audit.append({ action: 'staff.login', actor: 'staff-1' });
+    clock.advance(-14 * 86_400_000);
+    audit.append({ action: 'submission.viewed', actor: 'staff-1', subjectId: 'sub-a' });
+    expect(await checkpointer.checkpointNow()).toMatchObject({ entries: 2 });
+    clock.advance(14 * 86_400_000 + 1000);
+    audit.append({ action: 'staff.logout', actor: 'staff-1' });
+    expect(await audit.verify()).toMatchObject({ ok: true, entries: 3 });
+  });
+});
+
 describe('what verify cannot catch (docs/SECURITY.md says so too)', () => {
   it('the newest entries not yet covered by a checkpoint can be removed unseen; the note says how many were uncovered', async () => {
     expect(await audit.verify()).toMatchObject({ ok: true, notes: [expect.stringMatching(/newest 2 entries are not yet covered by a checkpoint/)] });

@@ -136,18 +136,19 @@ export async function verifyAuditLog(db: DatabaseSync, key: Uint8Array, logId: s
     return { ok: true, entries: chain.entries, notes };
   }
   const newest = valid.reduce((a, b) => (b.c.entries > a.c.entries ? b : a));
+  // Entry 1's time only words the message of a break the counts or MACs already prove: clocks
+  // move backwards (a corrected kiosk clock, a test clock), so a time alone never breaks the log.
   const first = db.prepare('SELECT at FROM audit_log WHERE id = 1').get() as { at: string } | undefined;
-  const before = first && valid.find(({ c }) => c.entries > 0 && c.at < first.at);
-  if (before) {
-    return {
-      ok: false,
-      firstBrokenId: 1,
-      reason: `entry 1 was written after checkpoint ${before.c.seq} in ${before.sink} (${before.c.at}), which already recorded ${before.c.entries} entries: the log was wiped and started again`,
-      notes,
-    };
-  }
+  const restartedAfter = (c: Checkpoint) => first !== undefined && c.entries > 0 && c.at < first.at;
+  const wipedAndRestarted = (c: Checkpoint, sink: string): AuditVerification => ({
+    ok: false,
+    firstBrokenId: 1,
+    reason: `entry 1 was written after checkpoint ${c.seq} in ${sink} (${c.at}), which already recorded ${c.entries} entries: the log was wiped and started again`,
+    notes,
+  });
   if (newest.c.entries > chain.entries) {
     const when = `checkpoint ${newest.c.seq} in ${newest.sink} (${newest.c.at})`;
+    if (chain.entries > 0 && restartedAfter(newest.c)) return wipedAndRestarted(newest.c, newest.sink);
     return chain.entries === 0
       ? { ok: false, firstBrokenId: 1, reason: `the log is empty but ${when} recorded ${newest.c.entries} entries: the log was wiped`, notes }
       : {
@@ -161,6 +162,7 @@ export async function verifyAuditLog(db: DatabaseSync, key: Uint8Array, logId: s
   for (const { c, sink } of valid.sort((a, b) => a.c.entries - b.c.entries)) {
     const mac = c.entries === 0 ? GENESIS : ((macAt.get(c.entries) as { mac: string | null } | undefined)?.mac ?? null);
     if (!sameMac(mac, c.headMac)) {
+      if (restartedAfter(c)) return wipedAndRestarted(c, sink);
       return { ok: false, firstBrokenId: Math.max(c.entries, 1), reason: `entry ${c.entries} is not the one checkpoint ${c.seq} in ${sink} (${c.at}) recorded: the log was rewritten`, notes };
     }
   }
