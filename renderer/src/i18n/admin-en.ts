@@ -32,7 +32,7 @@ export const adminEn = {
       forms: 'Forms',
       settings: 'Settings',
       staff: 'Staff',
-      certificate: 'Certificate',
+      certificate: 'Certificate and keys',
     },
   },
   forms: {
@@ -299,5 +299,17 @@ export const adminEn = {
     created: 'A new certificate was created. New PDFs are signed with it.',
     chooseFirst: 'Choose a .p12 file first.',
     imported: 'Certificate imported.',
+  },
+  /** The data key that encrypts every stored record (docs/KEYS.md). */
+  keys: {
+    title: 'Data encryption key',
+    intro: 'Every record is stored encrypted with the data key. Replace it when it may have been exposed, or on a schedule. Choose a time when no client is checking in: the kiosk is busy until every record is encrypted again.',
+    rotate: 'Replace the data key…',
+    confirmText: 'Replace the data key now? Every record and PDF is encrypted again under a new key, and the old key is deleted.',
+    confirm: 'Yes, replace the data key',
+    rotating: 'Replacing the data key… Please wait.',
+    /** {{keyId}} names the new key (not a secret). */
+    rotated_one: 'The data key was replaced (new key {{keyId}}). {{count}} stored value was encrypted again.',
+    rotated_other: 'The data key was replaced (new key {{keyId}}). {{count}} stored values were encrypted again.',
   },
 } as const;
