@@ -230,10 +230,19 @@ export const adminEn = {
       idleCountdownSeconds: 'Countdown before the kiosk resets (seconds)',
       doneResetSeconds: 'Done screen stays for (seconds)',
       autoLogoffMinutes: 'Staff sign-out after inactivity (minutes)',
-      retentionDays: 'Keep submissions for (days)',
     },
+    retention: 'Keep submissions for',
+    retentionYears: 'Years',
+    retentionMonths: 'Months',
+    /** Under the years and months: what is stored ({{count}} days), and the limits. */
+    retentionHint_one: 'That is {{count}} day. At least 1 month, at most 99 years and 11 months.',
+    retentionHint_other: 'That is {{count}} days. At least 1 month, at most 99 years and 11 months.',
     exportFolder: 'Export folder for PDF copies (full path; leave empty for none). The kiosk checks it can write there.',
-    languages: 'Kiosk languages (codes, comma-separated)',
+    languages: 'Languages the kiosk offers clients',
+    /** After a language's own name in the list: "Español (Spanish)". */
+    languageLocalName: '({{name}})',
+    /** A language in the default-language list: "Español (Spanish)". */
+    languageOption: '{{native}} ({{name}})',
     defaultLanguage: 'Default language',
     save: 'Save settings',
     undo: 'Undo changes',
