@@ -13,6 +13,12 @@ type NumberKey = 'idleWarningSeconds' | 'idleCountdownSeconds' | 'doneResetSecon
 /** The number settings, in screen order; each one's label is `settings.field.<key>`. */
 const NUMBER_FIELDS: readonly NumberKey[] = ['idleWarningSeconds', 'idleCountdownSeconds', 'doneResetSeconds', 'autoLogoffMinutes'];
 
+/** The retention inputs: each part's largest value keeps the total within main's limit. */
+const RETENTION_UNITS = [
+  { part: 'years', max: RETENTION_LIMITS.maxYears, label: 'settings.retentionYears' },
+  { part: 'months', max: 11, label: 'settings.retentionMonths' },
+] as const satisfies readonly { part: keyof RetentionParts; max: number; label: string }[];
+
 /** Largest logo file accepted before upload (main enforces its own limit too). */
 const MAX_LOGO_BYTES = 290_000;
 
@@ -161,34 +167,22 @@ export function SettingsPanel() {
       <fieldset className="field settings-retention">
         <legend className="field-label">{t('settings.retention')}</legend>
         <div className="row-fields">
-          <div className="field">
-            <label htmlFor="setting-retentionYears">{t('settings.retentionYears')}</label>
-            <input
-              id="setting-retentionYears"
-              className="admin-input narrow"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={RETENTION_LIMITS.maxYears}
-              value={String(retention.years)}
-              {...describe('retentionDays')}
-              onChange={(e) => setRetention({ years: Math.max(0, Math.min(RETENTION_LIMITS.maxYears, Math.trunc(Number(e.target.value) || 0))) })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="setting-retentionMonths">{t('settings.retentionMonths')}</label>
-            <input
-              id="setting-retentionMonths"
-              className="admin-input narrow"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={11}
-              value={String(retention.months)}
-              {...describe('retentionDays')}
-              onChange={(e) => setRetention({ months: Math.max(0, Math.min(11, Math.trunc(Number(e.target.value) || 0))) })}
-            />
-          </div>
+          {RETENTION_UNITS.map(({ part, max, label }) => (
+            <div className="field" key={part}>
+              <label htmlFor={`setting-retention-${part}`}>{t(label)}</label>
+              <input
+                id={`setting-retention-${part}`}
+                className="admin-input narrow"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={max}
+                value={String(retention[part])}
+                {...describe('retentionDays')}
+                onChange={(e) => setRetention({ [part]: Math.max(0, Math.min(max, Math.trunc(Number(e.target.value) || 0))) })}
+              />
+            </div>
+          ))}
         </div>
         <p>{t('settings.retentionHint', { count: form.retentionDays })}</p>
         {issueText('retentionDays')}
