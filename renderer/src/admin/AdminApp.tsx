@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StaffSession } from '../../../api/contract.ts';
 import { assertNever } from '../../../forms/engine/index.ts';
 import { CertificatePanel } from './CertificatePanel.tsx';
+import { DataKeyPanel } from './DataKeyPanel.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { StaffPanel } from './StaffPanel.tsx';
 import { FormsPanel } from './forms/FormsPanel.tsx';
@@ -19,7 +20,7 @@ interface AdminAppProps {
   readonly onExit: () => void;
 }
 
-/** The admin area: forms (editor, preview, versions), clinic settings, staff members, certificate. */
+/** The admin area: forms (editor, preview, versions), clinic settings, staff members, certificate and data key. */
 export function AdminApp({ session, onExit }: AdminAppProps) {
   const { t } = useTranslation('admin');
   const [tab, setTab] = useState<Tab>('forms');
@@ -32,7 +33,12 @@ export function AdminApp({ session, onExit }: AdminAppProps) {
       case 'staff':
         return <StaffPanel />;
       case 'certificate':
-        return <CertificatePanel />;
+        return (
+          <>
+            <CertificatePanel />
+            <DataKeyPanel />
+          </>
+        );
       default:
         return assertNever(tab);
     }

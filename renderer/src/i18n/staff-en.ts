@@ -33,6 +33,13 @@ export const staffEn = {
   login: {
     title: 'Sign in',
     whoAreYou: 'Who are you?',
+    /** The role under a person's name on their sign-in tile. */
+    role: {
+      therapist: 'Therapist',
+      admin: 'Administrator',
+    },
+    /** On the chosen person's tile, beside the ✓. */
+    selected: 'Selected',
     pinLabel: 'Your PIN',
     submit: 'Sign in',
     /** Shown on the PIN screen after a session ended mid-work (it timed out or was signed out elsewhere). */
