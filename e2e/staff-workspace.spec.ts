@@ -82,6 +82,8 @@ test('therapist: queue badges, detail, tick + acknowledge, print, export, audit,
 
   // The detail: flags with guidance and triggers, the returning-client changes and the referral note.
   const detail = await queue.open('Ana García');
+  // The answer to "May I treat today?" comes first, in words (the icon beside it), as on the PDF's banner.
+  await expect(kiosk.getByTestId('verdict')).toHaveText('Do not treat today: refer');
   await expect(detail.flag('FEVER_INFECTION')).toContainText('Fever or acute infection');
   await expect(detail.flag('FEVER_INFECTION')).toContainText('Because the client answered');
   await expect(detail.flag('RECENT_SURGERY')).toBeVisible();
@@ -161,6 +163,7 @@ test('admin: a flag-free visit reads "No flags", acknowledges without ticks, and
   const queue = new QueuePage(kiosk);
   await expect(queue.row('Ana García')).toContainText('No flags');
   const detail = await queue.open('Ana García');
+  await expect(kiosk.getByTestId('verdict')).toHaveText('No restrictions');
   await expect(kiosk.getByText('No flags: nothing in the answers needs attention.')).toBeVisible();
   await expect(kiosk.locator('.detail-facts')).toContainText('Spanish');
   await expect(detail.acknowledgeButton()).toBeEnabled();

@@ -112,6 +112,13 @@ export const staffEn = {
     form: 'Form',
     formVersion: '{{title}} (v{{version}})',
     flagsTitle: 'May I treat today?',
+    /** The answer under it, worded as the summary PDF's banner (core/pdf/labels.ts). */
+    verdict: {
+      refer: 'Do not treat today: refer',
+      clearance: 'Physician clearance needed',
+      modify: 'Treat with changes',
+      clear: 'No restrictions',
+    },
     acknowledge: 'Acknowledge',
     tickHint: 'Tick each stop and clearance flag as read to acknowledge.',
     acknowledgedBy: '✓ Acknowledged by {{name}}.',
