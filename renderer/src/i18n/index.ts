@@ -60,10 +60,22 @@ export function initI18n(): void {
   });
 }
 
-/** Switch the chrome language and the document's lang attribute together (screen readers follow it). */
+/** Languages written right to left among those the client flow can show. */
+const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'fa', 'he', 'ur']);
+
+export function languageDirection(lang: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.has(lang.split('-')[0] ?? lang) ? 'rtl' : 'ltr';
+}
+
+/**
+ * Switch the chrome language, the document's lang attribute (screen readers follow it) and its
+ * direction together: with Arabic the whole page mirrors through logical CSS properties, except
+ * the body map, which pins itself left to right (anatomy is never mirrored).
+ */
 export function applyLanguage(lang: string): void {
   void i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
+  document.documentElement.dir = languageDirection(lang);
 }
 
 /** The staff screens' language until each staff member chooses theirs (issue 18). */
