@@ -3,7 +3,7 @@
  * client languages (docs/TRANSLATIONS.md says how each was made); other languages fall back to
  * English through localize().
  */
-import type { LocalizedText } from './ids.ts';
+import type { LocalizedText } from './text.ts';
 
 export const BUILTIN_LANGUAGES = ['en', 'es', 'fr', 'zh', 'vi', 'ko', 'ar', 'ru'] as const;
 type Lang = (typeof BUILTIN_LANGUAGES)[number];
@@ -216,6 +216,15 @@ export const VALIDATION_MESSAGES = {
     ko: '‘{option}’은(는) 다른 답과 함께 고를 수 없습니다.',
     ar: 'لا يمكن الجمع بين «{option}» وإجابات أخرى.',
     ru: '«{option}» нельзя сочетать с другими ответами.',
+  },
+  signature_trivial: {
+    en: 'Your signature is too short. Please sign your name or initials.', es: 'Su firma es demasiado corta. Firme con su nombre o sus iniciales.',
+    fr: 'Votre signature est trop courte. Veuillez signer avec votre nom ou vos initiales.',
+    zh: '您的签名太短。请签上您的姓名或姓名首字母。',
+    vi: 'Chữ ký của bạn quá ngắn. Vui lòng ký tên hoặc viết tắt tên của bạn.',
+    ko: '서명이 너무 짧습니다. 이름이나 이니셜로 서명해 주세요.',
+    ar: 'توقيعك قصير جداً. يُرجى التوقيع باسمك أو بالأحرف الأولى منه.',
+    ru: 'Подпись слишком короткая. Пожалуйста, распишитесь полностью или поставьте инициалы.',
   },
   unknown_question: {
     en: 'This question is not part of the form.', es: 'Esta pregunta no forma parte del formulario.',

@@ -1,17 +1,26 @@
 /**
  * On-screen keyboard layouts for simple-keyboard, per language and field kind.
- * Names are typed by clients the way they write them (José, Peña, Zoë, Ngô Thị Hằng, Иванова,
+ * Names are typed by clients the way they write them (José, Peña, Zoë, Ngô Thị Hằng, Алёна,
  * محمد, 김민준), so every shipped language reaches its own letters without a physical keyboard:
  * Spanish and French accents on their own row, Russian ЙЦУКЕН, Arabic in the standard Arabic
- * arrangement (drawn right to left), Korean 2-beolsik jamo that keyboard-compose.ts assembles into
- * syllables, Vietnamese vowels plus tone keys that combine with the vowel typed before them.
- * Chinese names are typed in pinyin on the Latin layout (a hardware keyboard with the OS input
- * method works too: the field never interferes with composition events).
- * Email and phone fields are Latin/digits in every language.
+ * arrangement (drawn right to left: layerDirection), Korean dubeolsik jamo that
+ * keyboard-compose.ts assembles into syllables, Vietnamese vowels plus tone keys that join the
+ * vowel typed before them. Chinese names are typed in pinyin on the English layout; a hardware
+ * keyboard with the OS input method works too (the field never interferes with composition).
+ * Keyboards for non-Latin scripts have Latin layers one key away ({latin}).
+ *
+ * Adding a language: add its text layout to TEXT_LAYOUTS under its primary language subtag
+ * (a layer per name; rows of space-separated keys; `{bksp}`, `{done}` and, where the script
+ * has case, `{shift}` as below). Keep every row at 11 keys or fewer (Delete counts as one and
+ * a half) so it fits a 768 px tablet at 48 px a key. Email, phone and number pads are shared
+ * by every language: addresses are typed in Latin letters whatever the client's script.
  */
 import type { KeyboardLayoutObject } from 'simple-keyboard';
 
 export type KeyboardKind = 'text' | 'email' | 'phone' | 'number';
+
+/** The widest row a layout may have (counting Delete as 1.5 keys): see keyboard.css. */
+export const MAX_ROW_UNITS = 11.5;
 
 const EN_TEXT: KeyboardLayoutObject = {
   default: ['1 2 3 4 5 6 7 8 9 0 {bksp}', 'q w e r t y u i o p', 'a s d f g h j k l \'', '{shift} z x c v b n m , . -', '{accents} {space} {done}'],
@@ -37,19 +46,23 @@ const FR_TEXT: KeyboardLayoutObject = {
   accents: ['œ æ û ü ÿ ñ {bksp}', 'Œ Æ Û Ü Ÿ Ñ', 'á í ó ú ä ö', '" # @', '{abc} {space} {done}'],
 };
 
-/** ЙЦУКЕН, the standard Russian arrangement, with ё (names such as Алёна are spelled with it). */
+/**
+ * ЙЦУКЕН, the standard Russian arrangement. Its first row has 12 letters, more than a tablet row
+ * holds at 48 px a key, so х and ъ move down beside ё, which names such as Алёна are spelled with.
+ */
 const RU_TEXT: KeyboardLayoutObject = {
-  default: ['1 2 3 4 5 6 7 8 9 0 {bksp}', 'й ц у к е н г ш щ з х ъ', 'ф ы в а п р о л д ж э', '{shift} я ч с м и т ь б ю ё', '- , . \'', '{latin} {space} {done}'],
-  shift: ['! ? ( ) / & : ; " № {bksp}', 'Й Ц У К Е Н Г Ш Щ З Х Ъ', 'Ф Ы В А П Р О Л Д Ж Э', '{shift} Я Ч С М И Т Ь Б Ю Ё', '- , . \'', '{latin} {space} {done}'],
+  default: ['1 2 3 4 5 6 7 8 9 0 {bksp}', 'й ц у к е н г ш щ з', 'ф ы в а п р о л д ж э', '{shift} я ч с м и т ь б ю', 'х ъ ё - , . \'', '{latin} {space} {done}'],
+  shift: ['! ? ( ) / & : ; " № {bksp}', 'Й Ц У К Е Н Г Ш Щ З', 'Ф Ы В А П Р О Л Д Ж Э', '{shift} Я Ч С М И Т Ь Б Ю', 'Х Ъ Ё - , . \'', '{latin} {space} {done}'],
   ...LATIN_LAYERS,
 };
 
 /**
- * The standard Arabic arrangement (ض first, on the right: the keyboard is drawn right to left),
- * with the hamza forms and lam-alef that names use (أحمد, مؤمن, لانا).
+ * The standard Arabic arrangement (ض first, drawn on the right: the keyboard is right to left),
+ * rows kept to 11 letters, with the hamza forms and lam-alef that names use (أحمد, مؤمن, لانا).
+ * Arabic has no case, so no Shift.
  */
 const AR_TEXT: KeyboardLayoutObject = {
-  default: ['١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩ ٠ {bksp}', 'ض ص ث ق ف غ ع ه خ ح ج د', 'ش س ي ب ل ا ت ن م ك ط', 'ئ ء ؤ ر لا ى ة و ز ظ ذ', 'أ إ آ - ، .', '{latin} {space} {done}'],
+  default: ['١ ٢ ٣ ٤ ٥ ٦ ٧ ٨ ٩ ٠ {bksp}', 'ض ص ث ق ف غ ع ه خ ح ج', 'ش س ي ب ل ا ت ن م ك ط', 'ذ ء ؤ ر لا ى ة و ز ظ د', 'ئ أ إ آ - ، .', '{latin} {space} {done}'],
   ...LATIN_LAYERS,
 };
 
@@ -65,13 +78,16 @@ export const VI_TONES = ['\u0301', '\u0300', '\u0309', '\u0303', '\u0323'] as co
 
 /**
  * Latin letters with the Vietnamese vowels and đ on their own row, and a row of tone keys: a tone
- * key adds its mark to the vowel just typed (a + ́ = á, ê + ̃ = ễ), the way Telex/VNI users expect
- * to add the tone after the vowel.
+ * key puts its mark on the vowel just typed (a + ́ = á, ê + ̃ = ễ), the way Telex and VNI users add
+ * the tone after the vowel (keyboard-compose.ts).
  */
 const VI_TEXT: KeyboardLayoutObject = {
-  default: ['1 2 3 4 5 6 7 8 9 0 {bksp}', 'q w e r t y u i o p', 'a s d f g h j k l \'', '{shift} z x c v b n m , . -', 'ă â ê ô ơ ư đ', `${VI_TONES.join(' ')}`, '{space} {done}'],
-  shift: ['! ? ( ) / & : ; " # {bksp}', 'Q W E R T Y U I O P', 'A S D F G H J K L \'', '{shift} Z X C V B N M , . -', 'Ă Â Ê Ô Ơ Ư Đ', `${VI_TONES.join(' ')}`, '{space} {done}'],
+  default: ['1 2 3 4 5 6 7 8 9 0 {bksp}', 'q w e r t y u i o p', 'a s d f g h j k l \'', '{shift} z x c v b n m , . -', 'ă â ê ô ơ ư đ', VI_TONES.join(' '), '{space} {done}'],
+  shift: ['! ? ( ) / & : ; " # {bksp}', 'Q W E R T Y U I O P', 'A S D F G H J K L \'', '{shift} Z X C V B N M , . -', 'Ă Â Ê Ô Ơ Ư Đ', VI_TONES.join(' '), '{space} {done}'],
 };
+
+/** Text layouts by primary language subtag; anything else (Chinese: pinyin) gets English. */
+const TEXT_LAYOUTS: Readonly<Record<string, KeyboardLayoutObject>> = { en: EN_TEXT, es: ES_TEXT, fr: FR_TEXT, ru: RU_TEXT, ar: AR_TEXT, ko: KO_TEXT, vi: VI_TEXT };
 
 /** Languages written right to left: their text keyboard is drawn right to left. */
 const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'fa', 'he', 'ur']);
@@ -80,37 +96,14 @@ export function isRightToLeft(lang: string): boolean {
   return RTL_LANGUAGES.has(lang.split('-')[0] ?? lang);
 }
 
-function textLayout(lang: string): KeyboardLayoutObject {
-  switch (lang.split('-')[0]) {
-    case 'es':
-      return ES_TEXT;
-    case 'fr':
-      return FR_TEXT;
-    case 'ru':
-      return RU_TEXT;
-    case 'ar':
-      return AR_TEXT;
-    case 'ko':
-      return KO_TEXT;
-    case 'vi':
-      return VI_TEXT;
-    default:
-      // English, and Chinese (names in pinyin; a hardware keyboard's input method for characters).
-      return EN_TEXT;
-  }
-}
-
-const EMAIL_EXTRA = '@ . _ - .com {bksp}';
-
-function emailLayout(text: KeyboardLayoutObject): KeyboardLayoutObject {
-  // Email addresses have no spaces or accents: swap the space row for the characters they do use.
-  const lower = (text.default ?? []).slice(1, 4);
-  const upper = (text.shift ?? []).slice(1, 4);
-  return {
-    default: ['1 2 3 4 5 6 7 8 9 0', ...lower.map((r) => r.replace(/ ñ|'/g, '')), EMAIL_EXTRA, '{done}'],
-    shift: ['1 2 3 4 5 6 7 8 9 0', ...upper.map((r) => r.replace(/ Ñ|'/g, '')), EMAIL_EXTRA, '{done}'],
-  };
-}
+/**
+ * Email addresses: Latin letters, digits and the characters addresses use, each once;
+ * no space and no accents. Capitals stay one Shift away (some clients type them).
+ */
+const EMAIL: KeyboardLayoutObject = {
+  default: ['1 2 3 4 5 6 7 8 9 0 {bksp}', 'q w e r t y u i o p', 'a s d f g h j k l', '{shift} z x c v b n m', '@ . _ - .com {done}'],
+  shift: ['1 2 3 4 5 6 7 8 9 0 {bksp}', 'Q W E R T Y U I O P', 'A S D F G H J K L', '{shift} Z X C V B N M', '@ . _ - .com {done}'],
+};
 
 const PHONE: KeyboardLayoutObject = {
   default: ['1 2 3', '4 5 6', '7 8 9', '+ 0 {bksp}', '( ) - {space}', '{done}'],
@@ -120,13 +113,16 @@ const NUMBER: KeyboardLayoutObject = {
   default: ['1 2 3', '4 5 6', '7 8 9', '. 0 {bksp}', '{done}'],
 };
 
+export function textLayout(lang: string): KeyboardLayoutObject {
+  return TEXT_LAYOUTS[lang.split('-')[0] ?? ''] ?? EN_TEXT;
+}
+
 export function keyboardLayout(lang: string, kind: KeyboardKind): KeyboardLayoutObject {
   switch (kind) {
     case 'text':
       return textLayout(lang);
     case 'email':
-      // Addresses are Latin in every language; Spanish keeps its own lower rows (they are Latin).
-      return emailLayout(lang.startsWith('es') ? ES_TEXT : EN_TEXT);
+      return EMAIL;
     case 'phone':
       return PHONE;
     case 'number':
@@ -134,18 +130,21 @@ export function keyboardLayout(lang: string, kind: KeyboardKind): KeyboardLayout
   }
 }
 
-/** Layer to return to after one shifted character (names: capital first letter, then lower case). */
+/** The keys of one row, as simple-keyboard reads them. */
+export const rowKeys = (row: string): readonly string[] => row.split(' ');
+
+/** Layers left after one character (names: capital first letter, then lower case). */
 export const ONE_SHOT_LAYERS: ReadonlySet<string> = new Set(['shift', 'latinShift']);
 
-/** The direction a layout is drawn in: the Latin layer of an Arabic keyboard is left to right. */
+/** The direction a layer is drawn in: the Latin layer of an Arabic keyboard is left to right. */
 export function layerDirection(lang: string, kind: KeyboardKind, layer: string): 'ltr' | 'rtl' {
   return kind === 'text' && isRightToLeft(lang) && !layer.startsWith('latin') ? 'rtl' : 'ltr';
 }
 
 /**
  * The layer a key press leads to. {shift} toggles capitals (in the Latin layers too), {latin}
- * switches a non-Latin keyboard to Latin letters (for a name a client writes in Latin letters) and
- * {abc} back; one shifted letter returns to lower case.
+ * switches a non-Latin keyboard to Latin letters (for a name a client writes in Latin letters),
+ * {abc} returns to the language's own letters; one shifted letter returns to lower case.
  */
 export function nextLayer(current: string, button: string): string {
   switch (button) {
