@@ -4,6 +4,9 @@ import { SimpleKeyboard as Keyboard } from 'simple-keyboard';
 import { composeKeyPress } from './keyboard-compose.ts';
 import { keyboardLayout, layerDirection, nextLayer, VI_TONES, type KeyboardKind } from './keyboard-layouts.ts';
 
+/** Scripts without capital letters: a name field does not start on the Shift layer there. */
+const noCapitals = (lang: string) => ['ar', 'ko', 'zh'].includes(lang.split('-')[0] ?? lang);
+
 /** How a Vietnamese tone key is drawn: the mark on a dotted circle, the way keyboards show it. */
 const TONE_DISPLAY = Object.fromEntries(VI_TONES.map((mark) => [mark, `\u25cc${mark}`]));
 
@@ -34,7 +37,8 @@ export function OnScreenKeyboard({ kind, lang, value, maxLength, onChange, onDon
   const host = useRef<HTMLDivElement>(null);
   const keyboard = useRef<Keyboard | null>(null);
   const handlers = useRef({ onChange, onDone });
-  const [layer, setLayer] = useState(kind === 'text' && startShifted ? 'shift' : 'default');
+  // A script without capitals (Arabic, Korean has tense consonants there instead) has no shift to start on.
+  const [layer, setLayer] = useState(kind === 'text' && startShifted && 'shift' in keyboardLayout(lang, kind) && !noCapitals(lang) ? 'shift' : 'default');
   const layerRef = useRef(layer);
   const valueRef = useRef(value);
 
