@@ -10,6 +10,9 @@ import { ko } from './ko.ts';
 import { ar } from './ar.ts';
 import { ru } from './ru.ts';
 import { staffEn } from './staff-en.ts';
+import { languageDirection } from './direction.ts';
+
+export { languageDirection } from './direction.ts';
 
 /** Native names for the language buttons: a client looks for their own language's name. */
 const NATIVE_NAMES: Readonly<Record<string, string>> = {
@@ -57,12 +60,6 @@ export function initI18n(): void {
   });
 }
 
-/** Languages written right to left among those the client flow can show. */
-const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'fa', 'he', 'ur']);
-
-export function languageDirection(lang: string): 'ltr' | 'rtl' {
-  return RTL_LANGUAGES.has(lang.split('-')[0] ?? lang) ? 'rtl' : 'ltr';
-}
 
 /**
  * Switch the chrome language, the document's lang attribute (screen readers follow it) and its

@@ -16,6 +16,7 @@
  * by every language: addresses are typed in Latin letters whatever the client's script.
  */
 import type { KeyboardLayoutObject } from 'simple-keyboard';
+import { languageDirection } from '../i18n/direction.ts';
 
 export type KeyboardKind = 'text' | 'email' | 'phone' | 'number';
 
@@ -89,12 +90,7 @@ const VI_TEXT: KeyboardLayoutObject = {
 /** Text layouts by primary language subtag; anything else (Chinese: pinyin) gets English. */
 const TEXT_LAYOUTS: Readonly<Record<string, KeyboardLayoutObject>> = { en: EN_TEXT, es: ES_TEXT, fr: FR_TEXT, ru: RU_TEXT, ar: AR_TEXT, ko: KO_TEXT, vi: VI_TEXT };
 
-/** Languages written right to left: their text keyboard is drawn right to left. */
-const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'fa', 'he', 'ur']);
 
-export function isRightToLeft(lang: string): boolean {
-  return RTL_LANGUAGES.has(lang.split('-')[0] ?? lang);
-}
 
 /**
  * Email addresses: Latin letters, digits and the characters addresses use, each once;
@@ -138,7 +134,7 @@ export const ONE_SHOT_LAYERS: ReadonlySet<string> = new Set(['shift', 'latinShif
 
 /** The direction a layer is drawn in: the Latin layer of an Arabic keyboard is left to right. */
 export function layerDirection(lang: string, kind: KeyboardKind, layer: string): 'ltr' | 'rtl' {
-  return kind === 'text' && isRightToLeft(lang) && !layer.startsWith('latin') ? 'rtl' : 'ltr';
+  return kind === 'text' && languageDirection(lang) === 'rtl' && !layer.startsWith('latin') ? 'rtl' : 'ltr';
 }
 
 /**
