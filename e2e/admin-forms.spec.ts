@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { HEALTHY_CLIENT_ANSWERS } from '../forms/definitions/sample-answers.ts';
+import { inEveryLanguage } from '../forms/definitions/test-texts.ts';
 import { test, expect, ARTIFACTS_DIR } from './fixtures.ts';
 import { pageCallContext, pageCaller } from './harness/bridge.ts';
 import { AdminPage } from './pages/admin/admin-page.ts';
@@ -43,6 +44,31 @@ function pdfText(pdf: Uint8Array, dir: string, name: string): string {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
+/** The new question's and rule's texts in the shipped form's eight languages, as the admin types them. */
+const HEADACHE = {
+  question: {
+    en: 'Do you have a headache today?',
+    es: '¿Tiene dolor de cabeza hoy?',
+    fr: "Avez-vous mal à la tête aujourd'hui ?",
+    zh: '您今天头痛吗？',
+    vi: 'Hôm nay bạn có bị đau đầu không?',
+    ko: '오늘 두통이 있나요?',
+    ar: 'هل لديك صداع اليوم؟',
+    ru: 'У вас сегодня болит голова?',
+  },
+  title: { en: 'Headache today', es: 'Dolor de cabeza hoy', fr: "Mal de tête aujourd'hui", zh: '今天头痛', vi: 'Đau đầu hôm nay', ko: '오늘 두통', ar: 'صداع اليوم', ru: 'Головная боль сегодня' },
+  guidance: {
+    en: 'No deep pressure on neck and shoulders; check for migraine.',
+    es: 'Sin presión profunda en cuello y hombros.',
+    fr: 'Pas de pression profonde sur le cou et les épaules ; vérifier une migraine.',
+    zh: '颈部和肩部不要深压；确认是否偏头痛。',
+    vi: 'Không ấn sâu vào cổ và vai; hỏi về chứng đau nửa đầu.',
+    ko: '목과 어깨에 깊은 압력 금지, 편두통 여부 확인.',
+    ar: 'لا ضغط عميق على الرقبة والكتفين؛ تحقّق من الصداع النصفي.',
+    ru: 'Без глубокого давления на шею и плечи; уточнить мигрень.',
+  },
+} as const;
+
 test('admin adds a translated question and a modify rule; clients get it, old submissions keep their version', async ({ kiosk, core, dataDir }) => {
   // A submission answered with the shipped version, before any change; publishing makes the next one.
   const shipped = DEFAULT_INTAKE_FORM.version;
@@ -58,15 +84,18 @@ test('admin adds a translated question and a modify rule; clients get it, old su
   await admin.setUpAndOpen('Olivia Owner', '135792');
   await expectNoAxeViolations(kiosk, 'forms');
 
-  // The health step: add a yes/no question in English and Spanish.
+  // The health step: add a yes/no question, its text in each of the form's eight languages.
   await admin.formSection(/health/i);
   await admin.addQuestion('Yes / no');
   const editor = kiosk.locator('.question-item').last();
   await editor.getByLabel('Question id (used in conditions)').fill('headache_today');
   await expect(editor.getByText('Missing Spanish translation').first()).toBeVisible();
-  await editor.getByRole('group', { name: 'Question' }).getByLabel(/English/).fill('Do you have a headache today?');
-  await editor.getByRole('group', { name: 'Question' }).getByLabel(/Spanish/).fill('¿Tiene dolor de cabeza hoy?');
-  await expect(editor.getByRole('group', { name: 'Question' }).getByText(/Missing/)).toHaveCount(0);
+  const question = editor.getByRole('group', { name: 'Question' });
+  await admin.fillTexts(question, { en: 'Do you have a headache today?', es: '¿Tiene dolor de cabeza hoy?' });
+  // Six languages still to go: the editor says which, and the draft does not publish yet.
+  await expect(question.getByText(/Missing (French|Chinese|Vietnamese|Korean|Arabic|Russian) translation/)).toHaveCount(6);
+  await admin.fillTexts(question, HEADACHE.question);
+  await expect(question.getByText(/Missing/)).toHaveCount(0);
 
   // The live preview shows it, in each language, with the client's own widgets.
   await expect(admin.preview().locator('[data-question="headache_today"]')).toContainText('Do you have a headache today?');
@@ -88,13 +117,8 @@ test('admin adds a translated question and a modify rule; clients get it, old su
   await shot(kiosk, '02-rule-expression-error', rule.locator('.expr-issues'));
   await when.fill('headache_today == yes');
   await expect(rule.getByText('✓ Condition is valid')).toBeVisible();
-  for (const [group, en, es] of [
-    ['Flag title (therapist)', 'Headache today', 'Dolor de cabeza hoy'],
-    ['Guidance (therapist only)', 'No deep pressure on neck and shoulders; check for migraine.', 'Sin presión profunda en cuello y hombros.'],
-  ] as const) {
-    await rule.getByRole('group', { name: group }).getByLabel(/English/).fill(en);
-    await rule.getByRole('group', { name: group }).getByLabel(/Spanish/).fill(es);
-  }
+  await admin.fillTexts(rule.getByRole('group', { name: 'Flag title (therapist)' }), HEADACHE.title);
+  await admin.fillTexts(rule.getByRole('group', { name: 'Guidance (therapist only)' }), HEADACHE.guidance);
   await expect(kiosk.locator('.draft-meta')).toContainText('no problems');
   await expectNoAxeViolations(kiosk, 'rules');
 
@@ -116,7 +140,7 @@ test('admin adds a translated question and a modify rule; clients get it, old su
   await admin.importFile('broken.json', broken);
   await expect(kiosk.getByTestId('import-errors')).toContainText('Line 4');
   await expect(admin.status()).toContainText('Nothing was changed');
-  const badRule = JSON.stringify({ ...core.deps.forms.active(), rules: [{ code: 'X', severity: 'info', when: 'pregnantt == yes', title: { en: 'a', es: 'a' }, guidance: { en: 'b', es: 'b' } }] }, null, 2);
+  const badRule = JSON.stringify({ ...core.deps.forms.active(), rules: [{ code: 'X', severity: 'info', when: 'pregnantt == yes', title: inEveryLanguage(DEFAULT_INTAKE_FORM.languages, { en: 'a' }), guidance: inEveryLanguage(DEFAULT_INTAKE_FORM.languages, { en: 'b' }) }] }, null, 2);
   await admin.importFile('bad-rule.json', badRule);
   await expect(kiosk.getByTestId('import-errors')).toContainText(/Line \d+, column \d+: .*Unknown question id "pregnantt"/);
   await expect(kiosk.getByTestId('import-errors')).toContainText('rules[0].when');

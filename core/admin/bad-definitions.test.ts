@@ -8,6 +8,7 @@ import type { Channel, Request } from '../../api/contract.ts';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { HEALTHY_CLIENT_ANSWERS } from '../../forms/definitions/sample-answers.ts';
+import { inEveryLanguage } from '../../forms/definitions/test-texts.ts';
 import { ManualClock } from '../tests/helpers.ts';
 import { openTestCore, TEST_CTX, type TestCore } from '../tests/test-core.ts';
 
@@ -54,8 +55,8 @@ function withPattern(regex: string): Record<string, unknown> {
   copy.steps[0]?.questions.push({
     id: 'member_code',
     type: 'short_text',
-    label: { en: 'Member code', es: 'Código de socio' },
-    pattern: { regex, message: { en: 'Check the code.', es: 'Revise el código.' } },
+    label: inEveryLanguage(DEFAULT_INTAKE_FORM.languages, { en: 'Member code', es: 'Código de socio' }),
+    pattern: { regex, message: inEveryLanguage(DEFAULT_INTAKE_FORM.languages, { en: 'Check the code.', es: 'Revise el código.' }) },
   });
   return copy as unknown as Record<string, unknown>;
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
+import { inEveryLanguage } from '../../forms/definitions/test-texts.ts';
 
 /** The version the built-in form ships as: an empty database's first live version. */
 const SHIPPED = DEFAULT_INTAKE_FORM.version;
@@ -10,10 +11,10 @@ import { openDatabase } from '../db/database.ts';
 import { ManualClock, tempDir } from '../tests/helpers.ts';
 import { createFormRegistry, formRegistryMigrations } from './registry.ts';
 
-/** The default form with one more yes/no question on its first step. */
+/** The default form with one more yes/no question on its first step, in every language of the form. */
 function withExtraQuestion(form: FormDefinition, id: string): unknown {
   const copy = structuredClone(form) as unknown as { steps: { questions: unknown[] }[] };
-  copy.steps[0]?.questions.push({ id, type: 'yes_no', label: { en: 'Extra?', es: '¿Extra?' } });
+  copy.steps[0]?.questions.push({ id, type: 'yes_no', label: inEveryLanguage(form.languages, { en: 'Extra?', es: '¿Extra?' }) });
   return copy;
 }
 

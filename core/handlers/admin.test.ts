@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
+import { inEveryLanguage } from '../../forms/definitions/test-texts.ts';
 import type { Channel, Request } from '../../api/contract.ts';
 import type { Result } from '../../api/result.ts';
 import type { Core } from '../create-core.ts';
@@ -38,17 +39,17 @@ function unwritableFolder(): string {
   return folder;
 }
 
-/** The default form with one question more on the health step, in both languages. */
+/** The default form with one question more on the health step, its texts in every language of the form. */
 function draftWithQuestion(id = 'headache_today'): Record<string, unknown> {
   const copy = structuredClone(DEFAULT_INTAKE_FORM) as unknown as { steps: { id: string; questions: unknown[] }[]; rules: unknown[] };
   const health = copy.steps.find((s) => s.id === 'health');
-  health?.questions.push({ id, type: 'yes_no', required: false, label: { en: 'Headache today?', es: '¿Dolor de cabeza hoy?' } });
+  health?.questions.push({ id, type: 'yes_no', required: false, label: inEveryLanguage(DEFAULT_INTAKE_FORM.languages, { en: 'Headache today?', es: '¿Dolor de cabeza hoy?' }) });
   copy.rules.push({
     code: 'HEADACHE',
     severity: 'modify',
     when: `${id} == yes`,
-    title: { en: 'Headache today', es: 'Dolor de cabeza hoy' },
-    guidance: { en: 'Avoid pressure on the neck.', es: 'Evitar presión en el cuello.' },
+    title: inEveryLanguage(DEFAULT_INTAKE_FORM.languages, { en: 'Headache today', es: 'Dolor de cabeza hoy' }),
+    guidance: inEveryLanguage(DEFAULT_INTAKE_FORM.languages, { en: 'Avoid pressure on the neck.', es: 'Evitar presión en el cuello.' }),
   });
   return copy as unknown as Record<string, unknown>;
 }
@@ -144,7 +145,7 @@ describe('form drafts and versions', () => {
     ['a JSON syntax error -> its line and column', '{\n  "id": "massage-intake",\n  "version": 1,\n  oops\n}', { line: 4, column: 3, message: expect.stringContaining('Not valid JSON') }],
     [
       'an unknown question in a rule -> its line, the column of the word, and the path',
-      JSON.stringify({ ...draftWithQuestion(), rules: [{ code: 'X', severity: 'info', when: 'pregnantt == yes', title: { en: 'a', es: 'a' }, guidance: { en: 'b', es: 'b' } }] }, null, 2),
+      JSON.stringify({ ...draftWithQuestion(), rules: [{ code: 'X', severity: 'info', when: 'pregnantt == yes', title: inEveryLanguage(DEFAULT_INTAKE_FORM.languages, { en: 'a' }), guidance: inEveryLanguage(DEFAULT_INTAKE_FORM.languages, { en: 'b' }) }] }, null, 2),
       { path: 'rules[0].when', message: expect.stringContaining('Unknown question id "pregnantt"'), line: expect.any(Number), column: expect.any(Number) },
     ],
   ])('import of a broken file: %s, and nothing changes', async (_label, json, expected) => {

@@ -49,7 +49,7 @@ describe('intake:submit boundary: bad payloads get a clear error and write nothi
     { label: 'a 2 MB payload', payload: submit({ padding: 'y'.repeat(2_000_000) }), code: 'invalid_request', mentions: /too large/ },
     { label: 'an unexpected extra field', payload: submit({ admin: true }), code: 'invalid_request', mentions: /Unexpected field/ },
     { label: 'an unknown form version', payload: submit({ formVersion: 99 }), code: 'conflict' },
-    { label: 'a language the form lacks', payload: submit({ language: 'fr' }), code: 'invalid_request', mentions: /"fr"/ },
+    { label: 'a language the form lacks', payload: submit({ language: 'de' }), code: 'invalid_request', mentions: /"de"/ },
     { label: 'required answers missing', payload: submit({ answers: { first_name: 'Ana' } }), code: 'invalid_request', mentions: /missing/ },
     { label: 'pain out of range', payload: submit({ answers: { ...healthy, pain_level: 11 } }), code: 'invalid_request' },
     { label: 'consent not given', payload: submit({ answers: { ...healthy, consent: false } }), code: 'invalid_request' },

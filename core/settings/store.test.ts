@@ -43,7 +43,7 @@ describe('settings store', () => {
   it.each([
     ['retention below 30 days', { retentionDays: 7 }, 'retentionDays'],
     ['auto log-off under 30 s', { autoLogoffMs: 1_000 }, 'autoLogoffMs'],
-    ['default language not offered', { defaultLanguage: 'fr' }, 'defaultLanguage'],
+    ['default language not offered', { defaultLanguage: 'de' }, 'defaultLanguage'],
     ['empty clinic name', { clinicName: '  ' }, 'clinicName'],
     ['unknown setting', { colour: 'red' } as Partial<Settings>, ''],
   ])('refuses %s and keeps the old value', (_label, patch, path) => {

@@ -24,7 +24,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   clinicName: 'Massage Therapy Clinic',
   clinicAddress: '',
-  languages: ['en', 'es'],
+  languages: ['en', 'es', 'fr', 'zh', 'vi', 'ko', 'ar', 'ru'],
   defaultLanguage: 'en',
   idleWarningMs: 90_000,
   idleCountdownMs: 30_000,

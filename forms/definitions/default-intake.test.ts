@@ -260,8 +260,8 @@ describe('default intake form: screening (clinical cases)', () => {
 describe('default intake form: content', () => {
   const severities = (s: Severity): readonly string[] => form.rules.filter((r) => r.severity === s).map((r) => r.code);
 
-  it('is massage-intake v2 in English and Spanish', () => {
-    expect([form.id, form.version, form.languages, form.defaultLanguage]).toEqual(['massage-intake', 2, ['en', 'es'], 'en']);
+  it('is massage-intake v2 in the eight client languages', () => {
+    expect([form.id, form.version, form.languages, form.defaultLanguage]).toEqual(['massage-intake', 2, ['en', 'es', 'fr', 'zh', 'vi', 'ko', 'ar', 'ru'], 'en']);
   });
 
   it.each([

@@ -32,6 +32,14 @@ export class AdminPage {
     await this.page.getByRole('navigation', { name: 'Administration sections' }).getByRole('button', { name }).click();
   }
 
+  /**
+   * Fills one text in each of the form's languages, as an admin must before publishing (a form
+   * language missing a text does not publish): each language's box carries its `lang`.
+   */
+  async fillTexts(group: Locator, texts: Readonly<Record<string, string>>): Promise<void> {
+    for (const [lang, text] of Object.entries(texts)) await group.locator(`input[lang="${lang}"], textarea[lang="${lang}"]`).fill(text);
+  }
+
   async formSection(name: RegExp): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Parts of the form' }).getByRole('button', { name }).click();
   }

@@ -14,7 +14,8 @@ export class AttractPage {
     await expect(this.page.locator('.attract')).toBeVisible();
   }
 
-  async chooseLanguage(nativeName: 'English' | 'Español'): Promise<void> {
+  /** By the language's own name, as a client looks for it (English, Español, العربية, 한국어...). */
+  async chooseLanguage(nativeName: string): Promise<void> {
     await press(this.page.getByRole('button', { name: nativeName }), this.pointer);
     await expect(this.page.getByRole('button', { name: nativeName })).toHaveAttribute('aria-pressed', 'true');
   }

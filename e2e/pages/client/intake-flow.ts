@@ -50,11 +50,16 @@ export class IntakeFlow {
     this.screens = new ScreenRecorder(page, flowName, options);
   }
 
-  async aboutYou(client: Client): Promise<void> {
+  /**
+   * `firstNameKeys`: the on-screen keys that spell the first name where they are not its letters
+   * (Korean jamo, Vietnamese tone keys); by default each letter is a key.
+   */
+  async aboutYou(client: Client, options: { readonly title?: string | RegExp; readonly firstNameKeys?: readonly string[] } = {}): Promise<void> {
     const s = this.step;
-    await s.expectTitle(/About you|Sus datos/);
+    await s.expectTitle(options.title ?? /About you|Sus datos/);
     // The first field by the on-screen keyboard, the way a client without a keyboard does it.
-    await s.typeOnScreen('first_name', client.firstName);
+    if (options.firstNameKeys) await s.tapKeys('first_name', options.firstNameKeys, client.firstName);
+    else await s.typeOnScreen('first_name', client.firstName);
     await s.fill('last_name', client.lastName);
     await s.date('date_of_birth', client.dateOfBirth);
     await s.typeOnScreen('phone', client.phone);
@@ -67,7 +72,7 @@ export class IntakeFlow {
   async yourBack(options: { readonly pain?: number } = {}): Promise<void> {
     const s = this.step;
     await s.bodyRegionOnDrawing('pain_areas', 'lower_back', 'back');
-    await press(s.question('pain_areas').locator('label.tile').filter({ hasText: /Neck|Cuello/ }), this.pointer);
+    await press(s.question('pain_areas').locator('input[value="neck"]').locator('..'), this.pointer);
     await s.scale('pain_level', options.pain ?? 4);
     await press(s.question('pain_duration').locator('label.tile').nth(0), this.pointer);
     await press(s.question('pain_cause').locator('label.tile').nth(0), this.pointer);

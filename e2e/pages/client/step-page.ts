@@ -71,6 +71,27 @@ export class StepPage {
     await press(done, this.pointer);
   }
 
+  /**
+   * Taps on-screen keys by their value (Korean jamo, a Vietnamese tone mark...) and expects the
+   * field to read `expected` once the keyboard has composed them (김 from ㄱ ㅣ ㅁ).
+   */
+  async tapKeys(id: string, keys: readonly string[], expected: string): Promise<void> {
+    const field = this.question(id).locator('input, textarea').first();
+    await press(field, this.pointer);
+    const keyboard = this.question(id).getByTestId('on-screen-keyboard');
+    await expect(keyboard).toBeVisible();
+    for (const key of keys) {
+      let button = keyboard.locator(`[data-skbtn="${key}"]`);
+      if ((await button.count()) === 0) {
+        await press(keyboard.locator('[data-skbtn="{shift}"]'), this.pointer);
+        button = keyboard.locator(`[data-skbtn="${key}"]`);
+      }
+      await press(button.first(), this.pointer);
+    }
+    await expect(field).toHaveValue(expected);
+    await press(keyboard.locator('[data-skbtn="{done}"]'), this.pointer);
+  }
+
   /** Fills a text field as a physical keyboard would (kiosks may have one). */
   async fill(id: string, text: string): Promise<void> {
     const field = this.question(id).locator('input, textarea').first();
@@ -98,13 +119,14 @@ export class StepPage {
     const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
     const q = this.question(id);
     const parts = q.locator('.date-part');
-    const labels = await parts.allTextContents();
-    for (const [i, label] of labels.entries()) {
+    // Parts by what they are (data-part), not their label: the order and words follow the language.
+    const kinds = await parts.evaluateAll((els) => els.map((el) => el.getAttribute('data-part') ?? ''));
+    for (const [i, kind] of kinds.entries()) {
       // Choosing one part opens the next by itself; tap only a part that is not open yet.
       if ((await parts.nth(i).getAttribute('aria-expanded')) !== 'true') await press(parts.nth(i), this.pointer);
       const panel = q.locator('.date-panel');
-      if (/day|día/i.test(label)) await press(panel.getByRole('button', { name: String(d), exact: true }), this.pointer);
-      else if (/month|mes/i.test(label)) await press(panel.getByRole('button').nth(m - 1), this.pointer);
+      if (kind === 'day') await press(panel.getByRole('button', { name: String(d), exact: true }), this.pointer);
+      else if (kind === 'month') await press(panel.getByRole('button').nth(m - 1), this.pointer);
       else {
         const decade = Math.floor(y / 10) * 10;
         await press(panel.getByRole('button', { name: `${decade}–${decade + 9}` }), this.pointer);

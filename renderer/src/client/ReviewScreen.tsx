@@ -78,7 +78,7 @@ export function ReviewScreen({ form, steps, lang, languages, answers, submit, on
           </p>
         ) : null}
         <button type="button" className="button secondary large" onClick={onBack} disabled={isSending}>
-          ← {t('step.back')}
+          <span className="flow-arrow" aria-hidden="true">←</span> {t('step.back')}
         </button>
         <span className="spacer" />
         <button

@@ -84,12 +84,12 @@ export function StepScreen(props: StepScreenProps) {
       <nav ref={navRef} className="flow-nav" aria-label={t('step.progress', { current: stepNumber, total: totalSteps })}>
         {onBack ? (
           <button type="button" className="button secondary large" onClick={onBack}>
-            ← {t('step.back')}
+            <span className="flow-arrow" aria-hidden="true">←</span> {t('step.back')}
           </button>
         ) : null}
         <span className="spacer" />
         <button type="button" className="button primary large" onClick={onNext} data-testid="next">
-          {fromReview ? t('step.toReview') : t('step.next')} →
+          {fromReview ? t('step.toReview') : t('step.next')} <span className="flow-arrow" aria-hidden="true">→</span>
         </button>
       </nav>
     </div>

@@ -10,6 +10,9 @@ import { ko } from './ko.ts';
 import { ar } from './ar.ts';
 import { ru } from './ru.ts';
 import { staffEn } from './staff-en.ts';
+import { languageDirection } from './direction.ts';
+
+export { languageDirection } from './direction.ts';
 
 /** Native names for the language buttons: a client looks for their own language's name. */
 const NATIVE_NAMES: Readonly<Record<string, string>> = {
@@ -57,10 +60,16 @@ export function initI18n(): void {
   });
 }
 
-/** Switch the chrome language and the document's lang attribute together (screen readers follow it). */
+
+/**
+ * Switch the chrome language, the document's lang attribute (screen readers follow it) and its
+ * direction together: with Arabic the whole page mirrors through logical CSS properties, except
+ * the body map, which pins itself left to right (anatomy is never mirrored).
+ */
 export function applyLanguage(lang: string): void {
   void i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
+  document.documentElement.dir = languageDirection(lang);
 }
 
 /** The staff screens' language until each staff member chooses theirs (issue 18). */

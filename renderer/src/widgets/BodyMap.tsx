@@ -62,13 +62,17 @@ export function BodyMap({ name, lang, regionIds, selected, onToggle, describedBy
             );
           })}
       </svg>
-      <figcaption className="body-caption">{t(`bodyMap.${side}`)}</figcaption>
+      <figcaption className="body-caption" dir="auto">{t(`bodyMap.${side}`)}</figcaption>
     </figure>
   );
 
   return (
     <div className={`body-map${invalid ? ' invalid' : ''}`} role="group" aria-labelledby={labelId}>
-      <div className="body-views">{SIDES.map((side) => drawView(side, BODY_MAP.views[side]))}</div>
+      {/* Anatomy is never mirrored: front on the left, back on the right, as in the PDF, whatever the
+          page's direction (in Arabic too); the figures' captions keep their own direction. */}
+      <div className="body-views" dir="ltr" data-testid="body-views">
+        {SIDES.map((side) => drawView(side, BODY_MAP.views[side]))}
+      </div>
       <p className="body-chosen" aria-live="polite">
         {chosenNames.length === 0 ? t('bodyMap.selectedNone') : t('bodyMap.selected', { areas: chosenNames.join(', ') })}
       </p>

@@ -57,6 +57,7 @@ export function DateField({ id, lang, value, onChange, describedBy, invalid, lab
             type="button"
             id={p === order[0] ? `${id}-first` : undefined}
             className={`date-part${open === p ? ' open' : ''}${parts[p] === null ? ' empty' : ''}`}
+            data-part={p}
             aria-expanded={open === p}
             aria-controls={`${id}-panel`}
             aria-invalid={invalid || undefined}

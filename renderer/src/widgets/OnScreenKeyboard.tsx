@@ -1,7 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SimpleKeyboard as Keyboard } from 'simple-keyboard';
-import { keyboardLayout, ONE_SHOT_LAYERS, type KeyboardKind } from './keyboard-layouts.ts';
+import { composeKeyPress } from './keyboard-compose.ts';
+import { keyboardLayout, layerDirection, nextLayer, VI_TONES, type KeyboardKind } from './keyboard-layouts.ts';
+
+/** Scripts without capital letters: a name field does not start on the Shift layer there. */
+const noCapitals = (lang: string) => ['ar', 'ko', 'zh'].includes(lang.split('-')[0] ?? lang);
+
+/** How a Vietnamese tone key is drawn: the mark on a dotted circle, the way keyboards show it. */
+const TONE_DISPLAY = Object.fromEntries(VI_TONES.map((mark) => [mark, `\u25cc${mark}`]));
 
 interface OnScreenKeyboardProps {
   readonly kind: KeyboardKind;
@@ -30,7 +37,8 @@ export function OnScreenKeyboard({ kind, lang, value, maxLength, onChange, onDon
   const host = useRef<HTMLDivElement>(null);
   const keyboard = useRef<Keyboard | null>(null);
   const handlers = useRef({ onChange, onDone });
-  const [layer, setLayer] = useState(kind === 'text' && startShifted ? 'shift' : 'default');
+  // A script without capitals (Arabic, Korean has tense consonants there instead) has no shift to start on.
+  const [layer, setLayer] = useState(kind === 'text' && startShifted && 'shift' in keyboardLayout(lang, kind) && !noCapitals(lang) ? 'shift' : 'default');
   const layerRef = useRef(layer);
   const valueRef = useRef(value);
 
@@ -54,6 +62,8 @@ export function OnScreenKeyboard({ kind, lang, value, maxLength, onChange, onDon
         '{done}': wideKey('✓', t('keyboard.done')),
         '{accents}': wideKey('', 'á é ñ'),
         '{abc}': wideKey('', t('keyboard.letters')),
+        '{latin}': wideKey('', 'ABC'),
+        ...TONE_DISPLAY,
       },
       mergeDisplay: false,
       theme: 'hg-theme-default kiosk-keyboard',
@@ -69,15 +79,12 @@ export function OnScreenKeyboard({ kind, lang, value, maxLength, onChange, onDon
       disableButtonHold: true,
       disableCaretPositioning: true,
       maxLength,
-      onChange: (input: string) => handlers.current.onChange(input),
+      // Korean jamo become syllables and Vietnamese tones join their vowel (keyboard-compose.ts).
+      onChange: (input: string) => handlers.current.onChange(composeKeyPress(lang, valueRef.current, input)),
       onKeyPress: (button: string) => {
         const current = layerRef.current;
-        let next = current;
-        if (button === '{shift}') next = current === 'shift' ? 'default' : 'shift';
-        else if (button === '{accents}') next = 'accents';
-        else if (button === '{abc}') next = 'default';
-        else if (button === '{done}') handlers.current.onDone();
-        else if (ONE_SHOT_LAYERS.has(current) && !button.startsWith('{')) next = 'default';
+        if (button === '{done}') handlers.current.onDone();
+        const next = nextLayer(current, button);
         if (next !== current) {
           layerRef.current = next;
           setLayer(next);
@@ -103,5 +110,9 @@ export function OnScreenKeyboard({ kind, lang, value, maxLength, onChange, onDon
     keyboard.current?.setInput(value);
   }, [value]);
 
-  return <div ref={host} className="osk" role="group" aria-label={t('keyboard.label')} data-testid="on-screen-keyboard" />;
+  // Arabic letters are laid out right to left; Latin, digits and the Latin layer stay left to right
+  // whatever the page's direction (a QWERTY row is never mirrored).
+  return (
+    <div ref={host} className="osk" role="group" aria-label={t('keyboard.label')} dir={layerDirection(lang, kind, layer)} data-testid="on-screen-keyboard" />
+  );
 }

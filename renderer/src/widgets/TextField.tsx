@@ -57,6 +57,8 @@ export function TextField({ id, kind, lang, value, maxLength, placeholder, onCha
     maxLength,
     placeholder,
     inputMode: 'none' as const,
+    // A name follows its own script's direction; addresses and numbers are always left to right.
+    dir: kind === 'short' || kind === 'long' ? ('auto' as const) : ('ltr' as const),
     'aria-labelledby': labelId,
     'aria-describedby': describedBy,
     'aria-invalid': invalid || undefined,

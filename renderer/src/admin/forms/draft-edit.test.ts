@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_FORM } from '../../../../forms/definitions/index.ts';
+import { inEveryLanguage } from '../../../../forms/definitions/test-texts.ts';
 import { parseFormDefinition } from '../../../../forms/engine/index.ts';
 import { changeType, missingLanguages, move, newQuestion, newRule, newStep, optionalLoc, toDraft, toJson, withOptional, withOptionalLoc } from './draft-edit.ts';
 
@@ -39,8 +40,8 @@ describe('draft edits', () => {
   it('a new question gets a unique id and only needs its texts to make the form valid', () => {
     const draft = toDraft(DEFAULT_INTAKE_FORM);
     const q = newQuestion('single_choice', draft);
-    q.label = { en: 'Pick', es: 'Elija' };
-    for (const o of q.options ?? []) o.label = { en: o.id, es: o.id };
+    q.label = inEveryLanguage(draft.languages, { en: 'Pick', es: 'Elija' });
+    for (const o of q.options ?? []) o.label = inEveryLanguage(draft.languages, { en: o.id });
     draft.steps[0]!.questions.push(q);
     const second = newQuestion('yes_no', draft);
     expect(second.id).not.toBe(q.id);
@@ -51,7 +52,9 @@ describe('draft edits', () => {
     const draft = toDraft(DEFAULT_INTAKE_FORM);
     draft.steps[0]!.questions.push(newQuestion('yes_no', draft));
     const result = parseFormDefinition(toJson(draft));
-    expect(!result.ok && result.errors.map((e) => e.message)).toEqual([expect.stringContaining('Missing English'), expect.stringContaining('Missing Spanish')]);
+    expect(!result.ok && result.errors.map((e) => e.message)).toEqual(
+      ['English', 'Spanish', 'French', 'Chinese', 'Vietnamese', 'Korean', 'Arabic', 'Russian'].map((name) => expect.stringContaining(`Missing ${name}`)),
+    );
   });
 
   it('changing the type keeps id, label and condition, and adds what the new type needs', () => {
