@@ -87,3 +87,11 @@ describe('createFormatter: one format per kind', () => {
     expect(createFormatter('not a locale!').locale).toBe('en');
   });
 });
+
+describe('the staff screens and the signed PDF share one formatter', () => {
+  it('renderer/src/i18n/format.ts is forms/engine/intl-format.ts (core/pdf formats with it too)', async () => {
+    const shared = await import('../../../forms/engine/intl-format.ts');
+    expect(createFormatter).toBe(shared.createFormatter);
+    expect(createFormatter('ko').dateTime(AT)).toBe(shared.createFormatter('ko').dateTime(AT));
+  });
+});

@@ -29,6 +29,8 @@ export const staffEn = {
     auditLog: 'Audit log',
     lockAndExit: 'Lock and exit',
     backToKiosk: 'Back to kiosk',
+    /** The staff member's own choice of language for these screens (a menu in the toolbar). */
+    language: 'Screen language',
   },
   login: {
     title: 'Sign in',
