@@ -17,6 +17,7 @@ import { DEFAULT_FORM_ANSWERS } from '../core/pdf/test-fixtures.ts';
 import { createSignedSummary } from '../core/pdf/index.ts';
 import { transaction } from '../core/db/database.ts';
 import type { NewSubmission } from '../core/submissions/repository.ts';
+import { seededRandom } from '../core/tests/seeded-random.ts';
 import { createBenchCore } from './core-env.ts';
 import { summarize, timeRuns, type Summary } from './stats.ts';
 
@@ -48,18 +49,6 @@ export interface StoreBenchResult {
   /** Earlier visits of the opened clients, median (each detail compares with up to five). */
   readonly earlierVisitsMedian: number;
   readonly getDetail: Summary;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run seeds the same store. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export async function runStoreBench(options: StoreBenchOptions): Promise<StoreBenchResult> {

@@ -5,6 +5,7 @@
  * check -> app core -> IPC -> kiosk window. See docs/SECURITY.md for the checklist.
  */
 import { app, dialog, ipcMain, protocol, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHANNELS, type Channel } from '../api/contract.ts';
@@ -16,6 +17,7 @@ import { APP_ENTRY_URL, APP_ORIGIN } from './shell/app-url.ts';
 import { APP_SCHEME_PRIVILEGES, hardenSession, hardenWebContents } from './shell/electron-hardening.ts';
 import { clearPrintSpool, createElectronPrinter } from './shell/electron-printer.ts';
 import { registerAppProtocol } from './shell/electron-protocol.ts';
+import { createPrintJobs } from './shell/print-jobs.ts';
 import { createKioskWindow } from './shell/electron-window.ts';
 import { shellLog } from './shell/log.ts';
 import { resolveRunMode, type RunMode } from './shell/run-mode.ts';
@@ -91,15 +93,15 @@ async function start(): Promise<void> {
   const appRoot = app.getAppPath(); // the ASAR when packaged
 
   hardenSession(session.defaultSession);
-  registerAppProtocol(protocol, join(appRoot, 'dist', 'renderer'));
+  const printJobs = createPrintJobs({ randomToken: () => randomBytes(32).toString('base64url'), now: () => Date.now() });
+  registerAppProtocol(protocol, join(appRoot, 'dist', 'renderer'), printJobs);
 
   const keyProvider = await keyProviderFor(runMode, settings, dataDir);
-  const spoolDir = join(app.getPath('userData'), 'print-spool');
-  await clearPrintSpool(spoolDir);
+  await clearPrintSpool(join(app.getPath('userData'), 'print-spool'));
   core = await createCore({
     dataDir,
     keyProvider,
-    printer: createElectronPrinter({ spoolDir }),
+    printer: createElectronPrinter({ jobs: printJobs }),
     allowedOrigins: [APP_ORIGIN],
     host: { quit: () => app.quit() },
     onError: (channel, code) => shellLog(`ipc ${channel} failed: ${code}`),

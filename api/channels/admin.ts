@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { FormDefinition, FormDefinitionError } from '../../forms/engine/index.ts';
-import { empty, id, language, LIMITS, personName, pin, type StaffRole } from './common.ts';
+import { empty, id, language, personName, pin, type StaffRole } from './common.ts';
 
 /** Size limits of the admin payloads (all below the boundary's 1.5 MB). */
 export const ADMIN_LIMITS = {
@@ -194,6 +194,3 @@ export interface AdminResponses {
   'admin:regenerateCertificate': CertificateInfo;
   'admin:importCertificate': CertificateInfo;
 }
-
-/** Re-exported so the renderer can name the limits in its messages. */
-export const ADMIN_PIN_LIMITS = LIMITS.pin;

@@ -125,7 +125,7 @@ export interface Acknowledgement {
 
 /** Whether the stored PDF is the one the kiosk signed. */
 export interface SignatureStatus {
-  /** SHA-256 of the stored bytes equals the recorded value, and the PKCS#7 signature verifies. */
+  /** SHA-256 of the stored bytes equals the recorded value, and the PDF's CMS signature (PAdES, or the PKCS#7 of earlier versions) verifies. */
   readonly valid: boolean;
   readonly hashMatches: boolean;
   readonly signatureVerifies: boolean;

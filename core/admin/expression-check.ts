@@ -7,7 +7,7 @@
  * other condition left out. Errors then name only this condition, with its column.
  */
 import type { ExpressionIssue, ExpressionTarget } from '../../api/contract.ts';
-import { parseFormDefinition } from '../../forms/engine/index.ts';
+import { isQuestionType, parseFormDefinition, QUESTION_TYPES } from '../../forms/engine/index.ts';
 
 const ID = /^[a-z][a-z0-9_]*$/;
 const PLACEHOLDER = { en: '-' } as const;
@@ -17,40 +17,11 @@ const arrayOf = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
 /** The parts of a question the type checker reads, made valid; null when it cannot be referenced anyway. */
 function probeQuestion(raw: unknown, seenIds: Set<string>): Record<string, unknown> | null {
   if (!isRecord(raw) || typeof raw.id !== 'string' || !ID.test(raw.id) || seenIds.has(raw.id)) return null;
+  if (!isQuestionType(raw.type)) return null;
   seenIds.add(raw.id);
-  const base = { id: raw.id, label: PLACEHOLDER };
-  const optionIds = [...new Set(arrayOf(raw.options).flatMap((o) => (isRecord(o) && typeof o.id === 'string' && ID.test(o.id) ? [o.id] : [])))];
-  const options = (min: number) => {
-    // Pad to the schema's minimum with ids nobody would write, so the question stays checkable.
-    const ids = [...optionIds];
-    for (let i = 0; ids.length < min; i++) ids.push(`zz_probe_option_${i}`);
-    return ids.map((id) => ({ id, label: PLACEHOLDER }));
-  };
-  switch (raw.type) {
-    case 'short_text':
-    case 'long_text':
-    case 'date':
-    case 'phone':
-    case 'email':
-    case 'yes_no':
-    case 'number':
-    case 'signature':
-      return { ...base, type: raw.type };
-    case 'consent':
-      return { ...base, type: 'consent', text: PLACEHOLDER };
-    case 'scale':
-      return { ...base, type: 'scale', min: 0, max: 10 };
-    case 'single_choice':
-      return { ...base, type: 'single_choice', options: options(2) };
-    case 'multiple_choice':
-      return { ...base, type: 'multiple_choice', options: options(1) };
-    case 'body_map': {
-      const regions = arrayOf(raw.regions).filter((r): r is string => typeof r === 'string');
-      return { ...base, type: 'body_map', ...(regions.length > 0 ? { regions: [...new Set(regions)] } : {}) };
-    }
-    default:
-      return null;
-  }
+  // Each type says what a valid question of it needs (its editor defaults) and what of a half-edited one the checker reads.
+  const draft = QUESTION_TYPES[raw.type].draft;
+  return { id: raw.id, label: PLACEHOLDER, type: raw.type, ...draft.defaults(() => ({ ...PLACEHOLDER })), ...('probe' in draft ? draft.probe(raw) : {}) };
 }
 
 /** Path of the target in the probe form, as the engine names it in errors. */

@@ -7,7 +7,9 @@
 import { createHash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { FormDraft, ImportOutcome, PublishOutcome } from '../../api/contract.ts';
-import { parseFormDefinition, parseFormDefinitionJson, type FormDefinition, type FormDefinitionError } from '../../forms/engine/index.ts';
+import { exceedsJsonDepth, MAX_JSON_DEPTH, type FormDefinition, type FormDefinitionError } from '../../forms/engine/index.ts';
+import { parseDefinitionJsonToPublish, parseDefinitionToPublish } from '../../forms/engine/publish.ts';
+import { CoreError } from '../handler.ts';
 import type { Migration } from '../db/database.ts';
 import type { VersionedFormRegistry } from '../forms/registry.ts';
 import type { Clock } from '../ports.ts';
@@ -52,9 +54,9 @@ export function summarizeDefinition(definition: unknown): DefinitionSummary {
   };
 }
 
-/** The errors parseFormDefinition finds, or none. */
+/** The errors a definition must be free of to be published, or none. */
 export function definitionErrors(definition: unknown): readonly FormDefinitionError[] {
-  const result = parseFormDefinition(definition);
+  const result = parseDefinitionToPublish(definition);
   return result.ok ? [] : result.errors;
 }
 
@@ -125,7 +127,11 @@ export function createFormDraftService(db: DatabaseSync, registry: VersionedForm
 
     /** Validates JSON text; only a valid definition replaces the draft. A bad file changes nothing. */
     importJson(text: string, actor: string): ImportOutcome {
-      const result = parseFormDefinitionJson(text);
+      // Not a definition with mistakes to point at, but not a form definition at all: refused as a bad request.
+      if (exceedsJsonDepth(text)) {
+        throw new CoreError('invalid_request', `This file nests objects or lists more than ${MAX_JSON_DEPTH} levels deep, which no form definition does. Check that it is a form definition exported from this kiosk.`);
+      }
+      const result = parseDefinitionJsonToPublish(text);
       if (!result.ok) return { status: 'invalid', errors: result.errors };
       return { status: 'imported', draft: write(result.form, null, actor) };
     },

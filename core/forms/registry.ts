@@ -7,6 +7,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { parseFormDefinition, type FormDefinition, type FormDefinitionError } from '../../forms/engine/index.ts';
+import { parseDefinitionToPublish } from '../../forms/engine/publish.ts';
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { transaction, type Migration } from '../db/database.ts';
 import type { Clock } from '../ports.ts';
@@ -142,7 +143,7 @@ export function createFormRegistry(db: DatabaseSync, clock: Clock, seed: FormDef
     },
 
     publish(definition, actor) {
-      const checked = parseFormDefinition(definition);
+      const checked = parseDefinitionToPublish(definition);
       if (!checked.ok) return checked;
       const previous = active();
       const form = transaction(db, () => {

@@ -53,6 +53,24 @@ describe('intake:submit boundary: bad payloads get a clear error and write nothi
     { label: 'required answers missing', payload: submit({ answers: { first_name: 'Ana' } }), code: 'invalid_request', mentions: /missing/ },
     { label: 'pain out of range', payload: submit({ answers: { ...healthy, pain_level: 11 } }), code: 'invalid_request' },
     { label: 'consent not given', payload: submit({ answers: { ...healthy, consent: false } }), code: 'invalid_request' },
+    {
+      label: 'an answer to a question the form does not have',
+      payload: submit({ answers: { ...healthy, favourite_colour: 'blue' } }),
+      code: 'invalid_request',
+      mentions: /does not have \(favourite_colour\).*answers\.favourite_colour: This question is not part of the form/,
+    },
+    {
+      label: 'a one-point signature (a tap, refused by main even if the kiosk let it through)',
+      payload: submit({ answers: { ...healthy, signature: { width: 400, height: 150, strokes: [[{ x: 10, y: 10, t: 0 }]] } } }),
+      code: 'invalid_request',
+      mentions: /answers\.signature: Your signature is too short/,
+    },
+    {
+      label: 'a signature of 12 points inside 20 px (a scribble, not a signature)',
+      payload: submit({ answers: { ...healthy, signature: { width: 400, height: 150, strokes: [Array.from({ length: 12 }, (_, i) => ({ x: 10 + i, y: 10, t: i * 16 }))] } } }),
+      code: 'invalid_request',
+      mentions: /answers\.signature: Your signature is too short/,
+    },
   ];
 
   it.each(cases)('$label -> $code', async ({ payload, code, mentions }) => {

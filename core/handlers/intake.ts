@@ -12,7 +12,9 @@ import {
   evaluateScreening,
   localize,
   pruneHiddenAnswers,
+  unknownQuestionIds,
   validateSubmission,
+  VALIDATION_MESSAGES,
   type Answers,
   type Flag,
   type FormDefinition,
@@ -46,6 +48,13 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
 
   // One instant for pruning, validation and screening: visibility and rules can depend on the date.
   const now = deps.clock.now();
+  // An answer to a question the form does not have is refused, not pruned: it means the client and main disagree about the form.
+  const unknown = unknownQuestionIds(form, req.answers as Answers);
+  if (unknown.length > 0) {
+    return fail('invalid_request', `The answers include ${unknown.length === 1 ? 'a question' : 'questions'} this form does not have (${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', ...' : ''}). Nothing was stored.`, {
+      issues: unknown.map((id) => ({ path: `answers.${id}`, message: localize(VALIDATION_MESSAGES.unknown_question, req.language, 'en') })),
+    });
+  }
   const answers: Answers = pruneHiddenAnswers(form, req.answers as Answers, now);
   const errors = validateSubmission(form, answers, now);
   if (errors.length > 0) {

@@ -1,4 +1,5 @@
 import { fail, ok } from '../../api/result.ts';
+import { assertNever } from '../../forms/engine/index.ts';
 import type { CoreDeps } from '../create-core.ts';
 import { defineHandler, type HandlerTable } from '../handler.ts';
 
@@ -47,8 +48,4 @@ export function staffHandlers(deps: StaffDeps): Pick<HandlerTable, 'staff:status
       return ok({ locked: true as const });
     }),
   };
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${String(value)}`);
 }

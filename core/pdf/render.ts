@@ -6,6 +6,7 @@
  */
 import { PDFDocument, rgb } from 'pdf-lib';
 import { createFontSet } from './fonts.ts';
+import { makePdfA1b, opaquePng } from './pdfa.ts';
 import { drawBodyMap, drawSeverityIcon, drawSignature, severityColors } from './draw.ts';
 import {
   CONTENT_WIDTH,
@@ -57,6 +58,7 @@ export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array>
   drawSections(flow, model);
   drawConsentAndSignature(flow, model);
   drawPageChrome(flow, model);
+  makePdfA1b(doc);
   return doc.save({ useObjectStreams: false });
 }
 
@@ -80,7 +82,7 @@ async function drawLogo(doc: PDFDocument, flow: Flow, model: SummaryModel): Prom
   const logo = model.clinic.logo;
   if (!logo) return;
   try {
-    const image = logo.kind === 'png' ? await doc.embedPng(logo.bytes) : await doc.embedJpg(logo.bytes);
+    const image = logo.kind === 'png' ? await doc.embedPng(opaquePng(logo.bytes)) : await doc.embedJpg(logo.bytes);
     const scale = Math.min(LOGO_BOX.width / image.width, LOGO_BOX.height / image.height, 1);
     const width = image.width * scale;
     const height = image.height * scale;

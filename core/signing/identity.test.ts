@@ -44,6 +44,60 @@ function makeP12(options: { notBefore: Date; notAfter: Date; passphrase: string;
   return Uint8Array.from(Buffer.from(der, 'binary'));
 }
 
+/** A CA + leaf chain as a PKCS#12, with a chosen leaf extended key usage. */
+function makeChainP12(names: { ca: string; leaf: string }, eku: Record<string, boolean> | null, passphrase: string): Uint8Array {
+  const keyOf = () => forge.pki.privateKeyFromPem(generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'pkcs1', format: 'pem' } }).privateKey) as forge.pki.rsa.PrivateKey;
+  const caKey = keyOf();
+  const leafKey = keyOf();
+  const make = (subject: string, key: forge.pki.rsa.PrivateKey, serial: string, extensions: object[]) => {
+    const cert = forge.pki.createCertificate();
+    cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
+    cert.serialNumber = serial;
+    cert.validity.notBefore = new Date('2025-01-01');
+    cert.validity.notAfter = new Date('2040-01-01');
+    cert.setSubject([{ name: 'commonName', value: subject }]);
+    cert.setIssuer([{ name: 'commonName', value: names.ca }]);
+    cert.setExtensions(extensions);
+    cert.sign(caKey, forge.md.sha256.create());
+    return cert;
+  };
+  const ca = make(names.ca, caKey, '01', [{ name: 'basicConstraints', cA: true }]);
+  const leaf = make(names.leaf, leafKey, '02', eku ? [{ name: 'extKeyUsage', ...eku }] : []);
+  const der = forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(leafKey, [leaf, ca], passphrase, { algorithm: 'aes256' })).getBytes();
+  return Uint8Array.from(Buffer.from(der, 'binary'));
+}
+
+function leafOf(store: SecretStore): forge.pki.Certificate | undefined {
+  const p12 = store.get(SECRET_P12);
+  const passphrase = new TextDecoder().decode(store.get('signing.passphrase') ?? new Uint8Array());
+  const parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(Buffer.from(p12 ?? []).toString('binary')), passphrase);
+  const certs = (parsed.getBags({ bagType: '1.2.840.113549.1.12.10.1.3' })['1.2.840.113549.1.12.10.1.3'] ?? []).flatMap((b) => (b.cert ? [b.cert] : []));
+  return certs.find((c) => !c.isIssuer(c));
+}
+
+describe('loadOrCreateSigningIdentity: certificates minted by older versions', () => {
+  const kiosk = { ca: 'Harbour root CA', leaf: 'Harbour intake kiosk' };
+  it.each<{ label: string; names: { ca: string; leaf: string }; eku: Record<string, boolean> | null; isReissued: boolean }>([
+    { label: 'own chain with E-mail Protection EKU (the old default) -> reissued', names: kiosk, eku: { emailProtection: true }, isReissued: true },
+    { label: 'own chain with E-mail Protection among others -> reissued', names: kiosk, eku: { emailProtection: true, clientAuth: true }, isReissued: true },
+    { label: 'own chain without any EKU (current) -> kept', names: kiosk, eku: null, isReissued: false },
+    { label: 'imported chain with E-mail Protection under other names -> kept', names: { ca: 'Acme Issuing CA', leaf: 'Dr Ana Ríos' }, eku: { emailProtection: true }, isReissued: false },
+  ])('$label', async ({ names, eku, isReissued }) => {
+    const store = memoryStore();
+    store.put(SECRET_P12, makeChainP12(names, eku, 'pw'));
+    store.put('signing.passphrase', new TextEncoder().encode('pw'));
+    const before = leafOf(store);
+    const identity = await loadOrCreateSigningIdentity(store, 'Harbour', clock);
+    const after = leafOf(store);
+    expect(after?.serialNumber === before?.serialNumber).toBe(!isReissued);
+    if (isReissued) {
+      expect(identity.subject).toBe('CN=Harbour intake kiosk, O=Harbour');
+      expect(after?.getExtension('extKeyUsage')).toBeNull();
+      expect(after?.getExtension('keyUsage')).toMatchObject({ digitalSignature: true, nonRepudiation: true, keyEncipherment: false });
+    }
+  });
+});
+
 describe('loadOrCreateSigningIdentity', () => {
   it('first run creates a CA-issued kiosk certificate naming the clinic; later runs load the same one', async () => {
     const store = memoryStore();
@@ -59,18 +113,16 @@ describe('loadOrCreateSigningIdentity', () => {
     expect(store.puts).toHaveLength(2);
   });
 
-  it('the CA is a CA (keyCertSign) and the kiosk certificate signs documents (digitalSignature, nonRepudiation)', async () => {
+  it('the CA is a CA (keyCertSign) and the kiosk certificate signs documents only (digitalSignature, nonRepudiation, no e-mail EKU)', async () => {
     const store = memoryStore();
     await loadOrCreateSigningIdentity(store, 'Harbour', clock);
     const ca = forge.pki.certificateFromPem(caCertificatePem(store) ?? '');
     expect(ca.getExtension('basicConstraints')).toMatchObject({ cA: true });
     expect(ca.getExtension('keyUsage')).toMatchObject({ keyCertSign: true });
-    const p12 = store.get(SECRET_P12);
-    const passphrase = new TextDecoder().decode(store.get('signing.passphrase') ?? new Uint8Array());
-    const parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(Buffer.from(p12 ?? []).toString('binary')), passphrase);
-    const certs = (parsed.getBags({ bagType: '1.2.840.113549.1.12.10.1.3' })['1.2.840.113549.1.12.10.1.3'] ?? []).flatMap((b) => (b.cert ? [b.cert] : []));
-    const leaf = certs.find((c) => !c.isIssuer(c));
-    expect(leaf?.getExtension('keyUsage')).toMatchObject({ digitalSignature: true, nonRepudiation: true });
+    const leaf = leafOf(store);
+    expect(leaf?.getExtension('keyUsage')).toMatchObject({ digitalSignature: true, nonRepudiation: true, keyEncipherment: false });
+    // Never an e-mail certificate: no EKU at all (see identity.ts for why not id-kp-documentSigning).
+    expect(leaf?.getExtension('extKeyUsage')).toBeNull();
     expect(ca.verify(leaf as forge.pki.Certificate)).toBe(true);
   });
 

@@ -48,16 +48,38 @@ const RSA_BITS = 2048;
 const text = new TextEncoder();
 const utf8 = new TextDecoder();
 
-/** Returns the stored identity, or creates (and stores) one if there is none or it has expired. */
+/**
+ * Returns the stored identity, or creates (and stores) one if there is none, it has
+ * expired, or it is one this app minted before signatures became PAdES (see isOutdatedKioskIdentity).
+ */
 export async function loadOrCreateSigningIdentity(store: SecretStore, clinicName: string, clock: Clock): Promise<SigningIdentity> {
   const p12 = store.get(SECRET_P12);
   const passphrase = store.get(SECRET_PASSPHRASE);
   if (p12 && passphrase) {
     const identity = parseIdentity(p12, utf8.decode(passphrase));
     // An expired identity would still sign, but every verifier would flag it; renewing is the useful default.
-    if (identity.notAfter.getTime() > clock.now().getTime()) return identity;
+    const isCurrent = identity.notAfter.getTime() > clock.now().getTime();
+    if (isCurrent && !isOutdatedKioskIdentity(openP12(p12, utf8.decode(passphrase)))) return identity;
   }
   return regenerateIdentity(store, clinicName, clock);
+}
+
+const OID_EMAIL_PROTECTION = '1.3.6.1.5.5.7.3.4';
+
+/**
+ * True for a chain minted by an earlier version of this app: its own "<clinic> root CA"
+ * issued an "<clinic> intake kiosk" leaf whose extended key usage is E-mail Protection.
+ * Such a leaf is not a document-signing certificate, and the CA key that could re-issue it
+ * was discarded, so the whole chain is minted anew. An imported certificate is never touched.
+ */
+export function isOutdatedKioskIdentity(opened: OpenedP12): boolean {
+  const leaf = opened.certs.find((c) => matchesKey(c, opened.key));
+  const root = opened.certs.find((c) => c !== leaf && c.isIssuer(c));
+  if (!leaf || !root || !leaf.isIssuer(root) || !root.verify(leaf)) return false;
+  const cn = (cert: forge.pki.Certificate) => attributeText(cert.subject.getField('CN') ?? {});
+  if (!cn(leaf).endsWith(' intake kiosk') || !cn(root).endsWith(' root CA')) return false;
+  const eku = leaf.getExtension('extKeyUsage') as Record<string, unknown> | null;
+  return eku !== null && (eku['emailProtection'] === true || eku[OID_EMAIL_PROTECTION] === true);
 }
 
 /** Mints a new root CA + kiosk certificate for `clinicName`, stores it and returns it. */
@@ -126,9 +148,12 @@ function generateP12(clinicName: string, now: Date): { p12: Uint8Array; passphra
   leaf.setIssuer(caName);
   leaf.setExtensions([
     { name: 'basicConstraints', cA: false, critical: true },
+    // digitalSignature + nonRepudiation (contentCommitment): the key signs documents, nothing else.
+    // No extendedKeyUsage: poppler's pdfsig checks the leaf with NSS's e-mail-signer usage, which
+    // refuses any EKU list without emailProtection, id-kp-documentSigning (RFC 9336) and
+    // anyExtendedKeyUsage included (tried with poppler 22.12). RFC 5280 4.2.1.12: no EKU means
+    // key usage alone limits the purpose; E-mail Protection would say it is an e-mail certificate.
     { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
-    // Adobe and NSS accept emailProtection for document signing; there is no better-supported EKU.
-    { name: 'extKeyUsage', emailProtection: true },
     { name: 'subjectKeyIdentifier' },
     { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
   ]);
@@ -247,6 +272,12 @@ function parseIdentity(p12: Uint8Array, passphrase: string): SigningIdentity {
     notAfter: leaf.validity.notAfter,
     fingerprintSha256: hex.match(/../g)?.join(':') ?? hex,
   };
+}
+
+/** The certificate's subject common name as text (BMPString and UTF8String decoded), or null. */
+export function commonNameOf(cert: forge.pki.Certificate): string | null {
+  const field = cert.subject.getField('CN') as { value?: unknown; valueTagClass?: unknown } | null;
+  return field ? attributeText(field) : null;
 }
 
 function distinguishedName(name: forge.pki.Certificate['subject']): string {

@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadOrCreateSigningIdentity } from './identity.ts';
+import { cmsCheck, pdfsig, testSigner } from '../pdf/testing/pdf-checks.ts';
 import { signPdf } from './sign.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'kiosk-sign-'));
@@ -17,19 +16,25 @@ async function tinyPdf(): Promise<Uint8Array> {
 }
 
 describe('signPdf', () => {
-  it('signs the whole file with SHA-256 under the kiosk certificate, again and again with one identity', async () => {
-    const secrets = new Map<string, Uint8Array>();
-    const store = { get: (n: string) => secrets.get(n) ?? null, put: (n: string, v: Uint8Array) => void secrets.set(n, v) };
-    const identity = await loadOrCreateSigningIdentity(store, 'Harbour Massage Clinic', { now: () => new Date() });
+  it.each([
+    { label: 'an ASCII clinic name', clinic: 'Harbour Massage Clinic' },
+    // Non-ASCII names are BMPStrings in the certificate; the SignerInfo must copy the issuer's bytes exactly.
+    { label: 'a non-ASCII clinic name', clinic: 'Clínica Añil' },
+  ])('$label: PAdES B-B over the whole file, trusted, again and again with one identity', async ({ clinic }) => {
+    const { identity, trust } = await testSigner(clinic, join(work, clinic.length.toString()));
     const when = new Date('2026-11-21T14:32:30Z');
     for (const round of [1, 2]) {
-      const file = join(work, `signed-${round}.pdf`);
-      writeFileSync(file, await signPdf(await tinyPdf(), identity, when));
-      const report = spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout;
-      expect(report).toContain('Signature Validation: Signature is Valid.');
-      expect(report).toContain('Total document signed');
-      expect(report).toContain('Signer Certificate Common Name: Harbour Massage Clinic intake kiosk');
-      expect(report).toContain('Signing Hash Algorithm: SHA-256');
+      const file = join(work, `signed-${clinic.length}-${round}.pdf`);
+      const signed = await signPdf(await tinyPdf(), identity, when);
+      writeFileSync(file, signed);
+      const sig = pdfsig(file, trust);
+      expect(sig, sig.report).toMatchObject({ isValid: true, isTrusted: true, isWholeDocument: true, signatureType: 'ETSI.CAdES.detached', signatureCount: 1 });
+      expect(sig.report).toContain('Signing Hash Algorithm: SHA-256');
+      // PAdES: the time is the signature dictionary's /M, which pdfsig reports.
+      expect(sig.report).toContain('Signing Time: Nov 21 2026 14:32:30');
+      const cms = cmsCheck(signed, trust, join(work, `cms-${clinic.length}-${round}`));
+      expect(cms, cms.report).toMatchObject({ opensslVerifies: true, digestAlgorithm: 'sha256', isSignerCertificateBound: true, paddingBytes: 0 });
+      expect([...cms.signedAttributes].sort()).toEqual(['contentType', 'id-smime-aa-signingCertificateV2', 'messageDigest']);
     }
-  });
+  }, 60_000);
 });

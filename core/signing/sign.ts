@@ -1,34 +1,36 @@
 /**
- * PDF digital signature: a detached PKCS#7 (adbe.pkcs7.detached, SHA-256) over the
- * document's byte range, from the clinic's P12. This must be the very last step: any
- * re-save after it changes the signed bytes and breaks the digest.
+ * PDF digital signature, PAdES baseline B-B (ETSI EN 319 142-1): SubFilter
+ * ETSI.CAdES.detached, a CMS built by cades.ts over the document's byte range, the signing
+ * time in the signature dictionary's /M. This must be the very last step: any re-save
+ * after it changes the signed bytes and breaks the digest.
  *
- * The PKCS#7 structure is the one @signpdf/signer-p12 builds (same attributes, same
- * order), but the P12 is decrypted once per identity rather than on every submission,
- * and the RSA operation runs in node:crypto: forge's pure-JS PBKDF and RSA took about
- * 80 ms of each summary.
+ * The /Contents placeholder is sized to the CMS exactly, so the hex string holds no zero
+ * padding: every byte of the file is either signed or part of the CMS (see docs/SECURITY.md
+ * for what each part of the CMS is protected by). The P12 is decrypted once per identity.
  */
-import { constants, createPrivateKey, privateEncrypt, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import { PDFDocument } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
-import { Signer } from '@signpdf/utils';
+import { Signer, SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
+import { buildCades, certificateParts, type CadesInput, type KeyAlgorithm } from './cades.ts';
 import { matchesKey, openP12, SigningIdentityError, type SigningIdentity } from './identity.ts';
-
-/** Room for the PKCS#7 blob: the signature plus a two-certificate chain fits in well under 8 KiB. */
-const SIGNATURE_LENGTH = 8192;
-
-/** DER prefix of a SHA-256 DigestInfo (RFC 8017 section 9.2, note 1). */
-const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
 
 interface SigningMaterial {
   readonly key: KeyObject;
-  readonly leaf: forge.pki.Certificate;
-  readonly certs: readonly forge.pki.Certificate[];
+  readonly keyAlgorithm: KeyAlgorithm;
+  readonly signer: ReturnType<typeof certificateParts>;
+  readonly certificates: readonly Buffer[];
+  /** Exact DER length of this identity's CMS: fixed for RSA (the signature is as long as the modulus). */
+  readonly cmsLength: number;
 }
 
 const materials = new WeakMap<SigningIdentity, SigningMaterial>();
+
+function certificateDer(cert: forge.pki.Certificate): Buffer {
+  return Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary');
+}
 
 function materialFor(identity: SigningIdentity): SigningMaterial {
   const cached = materials.get(identity);
@@ -36,13 +38,23 @@ function materialFor(identity: SigningIdentity): SigningMaterial {
   const { key, certs } = openP12(identity.p12, identity.passphrase);
   const leaf = certs.find((c) => matchesKey(c, key));
   if (!leaf) throw new SigningIdentityError('The private key does not match any certificate in the file.');
-  const material = { key: createPrivateKey(forge.pki.privateKeyToPem(key)), leaf, certs };
+  const nodeKey = createPrivateKey(forge.pki.privateKeyToPem(key));
+  const keyAlgorithm: KeyAlgorithm = nodeKey.asymmetricKeyType === 'ec' ? 'ec' : 'rsa';
+  const signer = certificateParts(certificateDer(leaf));
+  // The self-signed root is left out: a verifier must hold it in its own trust store anyway,
+  // and a copy in the CMS is unsigned bytes an attacker could change without any check noticing.
+  const intermediates = certs.filter((c) => c !== leaf && !c.isIssuer(c)).map(certificateDer);
+  const certificates = [signer.der, ...intermediates];
+  const modulusBytes = Math.ceil((nodeKey.asymmetricKeyDetails?.modulusLength ?? 2048) / 8);
+  const sizing: CadesInput = { documentDigest: Buffer.alloc(32), key: nodeKey, keyAlgorithm, signer, certificates };
+  const cmsLength = buildCades(sizing, Buffer.alloc(modulusBytes)).length;
+  const material = { key: nodeKey, keyAlgorithm, signer, certificates, cmsLength };
   materials.set(identity, material);
   return material;
 }
 
-/** @signpdf Signer producing the PKCS#7 with a cached key. */
-class CachedKeySigner extends Signer {
+/** @signpdf Signer producing the CAdES CMS with a cached key. */
+class CadesSigner extends Signer {
   readonly #material: SigningMaterial;
 
   constructor(material: SigningMaterial) {
@@ -50,39 +62,21 @@ class CachedKeySigner extends Signer {
     this.#material = material;
   }
 
-  override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
-    const { key, leaf, certs } = this.#material;
-    const p7 = forge.pkcs7.createSignedData();
-    p7.content = forge.util.createBuffer(pdfBuffer.toString('binary'));
-    for (const cert of certs) p7.addCertificate(cert);
-    // forge only calls key.sign(md) on the private key; node:crypto does the RSA.
-    const nodeKey = {
-      sign: (md: forge.md.MessageDigest) =>
-        privateEncrypt(
-          { key, padding: constants.RSA_PKCS1_PADDING },
-          Buffer.concat([SHA256_DIGEST_INFO, Buffer.from(md.digest().getBytes(), 'binary')]),
-        ).toString('binary'),
-    };
-    p7.addSigner({
-      key: nodeKey as unknown as forge.pki.rsa.PrivateKey,
-      certificate: leaf,
-      digestAlgorithm: forge.pki.oids.sha256 ?? '2.16.840.1.101.3.4.2.1',
-      // Same attributes, same order as @signpdf/signer-p12 (the order matters to EU validators).
-      authenticatedAttributes: [
-        { type: forge.pki.oids.contentType ?? '1.2.840.113549.1.9.3', value: forge.pki.oids.data ?? '1.2.840.113549.1.7.1' },
-        { type: forge.pki.oids.signingTime ?? '1.2.840.113549.1.9.5', value: (signingTime ?? new Date()) as unknown as string },
-        { type: forge.pki.oids.messageDigest ?? '1.2.840.113549.1.9.4' },
-      ],
-    });
-    p7.sign({ detached: true });
-    return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
+  override async sign(pdfBuffer: Buffer): Promise<Buffer> {
+    const { key, keyAlgorithm, signer, certificates, cmsLength } = this.#material;
+    const documentDigest = createHash('sha256').update(pdfBuffer).digest();
+    const cms = buildCades({ documentDigest, key, keyAlgorithm, signer, certificates });
+    // An ECDSA signature's DER length varies by a byte or two; anything but an exact fit would leave padding.
+    if (cms.length !== cmsLength) throw new SigningIdentityError('The signing key produced a signature of unexpected size (only RSA keys are supported).');
+    return cms;
   }
 }
 
-/** Signs `unsigned` (a complete PDF) with `identity`, recording `signingTime` in the signature. */
+/** Signs `unsigned` (a complete PDF) with `identity`, recording `signingTime` in the signature dictionary. */
 export async function signPdf(unsigned: Uint8Array, identity: SigningIdentity, signingTime: Date): Promise<Uint8Array> {
   const material = materialFor(identity);
-  // updateMetadata: false keeps the producer and dates the renderer set.
+  if (material.keyAlgorithm !== 'rsa') throw new SigningIdentityError('Only RSA signing keys are supported.');
+  // updateMetadata: false keeps the producer and dates the renderer set (and the XMP that mirrors them).
   const doc = await PDFDocument.load(unsigned, { updateMetadata: false });
   pdflibAddPlaceholder({
     pdfDoc: doc,
@@ -91,12 +85,14 @@ export async function signPdf(unsigned: Uint8Array, identity: SigningIdentity, s
     name: commonName(identity.subject),
     location: organisation(identity.subject),
     signingTime,
-    signatureLength: SIGNATURE_LENGTH,
+    // Counted in hex digits: two per CMS byte, so the CMS fills /Contents exactly.
+    signatureLength: 2 * material.cmsLength,
+    subFilter: SUBFILTER_ETSI_CADES_DETACHED,
     appName: 'Clinic intake kiosk',
   });
   // The placeholder library finds the ByteRange by text search, which object streams would hide.
-  const prepared = await doc.save({ useObjectStreams: false });
-  const signed = await new SignPdf().sign(Buffer.from(prepared), new CachedKeySigner(material), signingTime);
+  const prepared = await doc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  const signed = await new SignPdf().sign(Buffer.from(prepared), new CadesSigner(material), signingTime);
   return new Uint8Array(signed.buffer, signed.byteOffset, signed.byteLength);
 }
 

@@ -5,18 +5,6 @@
  * branch is hit, not only the "not an object" one.
  */
 
-/** mulberry32: small seeded PRNG so a failing case can be replayed from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Put into generated values (not keys); a value must never come back in an error message. */
 export const MARKER = 'Zyxwv-Marker-Ω';
 

@@ -16,7 +16,8 @@ import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
 import { createStaffService, staffMigrations } from '../staff/service.ts';
 import { auditMigrations, createAuditLog } from '../audit/log.ts';
 import { staffHandlers } from '../handlers/staff.ts';
-import { fuzzPayload, MARKER, pick, prng } from './fuzz-payloads.ts';
+import { fuzzPayload, MARKER, pick } from './fuzz-payloads.ts';
+import { seededRandom } from './seeded-random.ts';
 import { ManualClock, tempDir } from './helpers.ts';
 
 const ORIGIN = 'http://127.0.0.1:5173';
@@ -83,7 +84,7 @@ interface FuzzStats {
 }
 
 async function fuzz(handlers: Partial<Record<Channel, AnyHandler>>, db: DatabaseSync, total: number, seed: number): Promise<FuzzStats> {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const channels = CHANNELS.filter((c) => handlers[c]);
   const stats: FuzzStats = { calls: 0, okResults: 0, byCode: {}, perChannel: {} };
   for (let i = 0; i < total; i++) {

@@ -1,28 +1,28 @@
 /**
  * The Electron Printer: loads the signed PDF into a hidden, locked-down window and
  * prints it with webContents.print to the system's default printer. Printer errors come
- * back as PrintOutcome 'failed' with a message for staff.
+ * back as PrintOutcome 'failed' with a message for staff. The PDF never touches disk and
+ * is never loaded from file://: the window loads a one-time app:// URL (print-jobs.ts).
  *
  * Printing a PDF document with webContents.print printed blank pages before Electron
  * 30 (https://github.com/electron/electron/issues/30947, fixed by
  * https://github.com/electron/electron/pull/43309); Electron 45 has the fix.
  */
 import { BrowserWindow } from 'electron';
-import { randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { PrintOutcome, Printer } from '../../core/ports.ts';
+import type { PrintJobs } from './print-jobs.ts';
 import { printSetupFailure, toPrintOutcome } from './print-outcome.ts';
 import { shellLog } from './log.ts';
 
 export interface ElectronPrinterOptions {
-  /** A private directory for the few seconds a PDF exists as a file (health data: 0700/0600, removed after). */
-  readonly spoolDir: string;
+  /** Where the window fetches the PDF from (the same store registerAppProtocol serves). */
+  readonly jobs: PrintJobs;
   /** How long to wait for the printer before reporting a failure. */
   readonly timeoutMs?: number;
 }
 
-/** Removes PDFs a crash may have left behind in the spool directory (call at start). */
+/** Removes the spool directory earlier versions wrote PDFs to, with anything a crash left there (call at start). */
 export async function clearPrintSpool(spoolDir: string): Promise<void> {
   await rm(spoolDir, { recursive: true, force: true });
 }
@@ -32,9 +32,7 @@ export function createElectronPrinter(options: ElectronPrinterOptions): Printer 
   return {
     // The job name may contain a client's name: it is not passed to the OS queue or logged.
     async print(pdf: Uint8Array, _jobName: string): Promise<PrintOutcome> {
-      await mkdir(options.spoolDir, { recursive: true, mode: 0o700 });
-      const file = join(options.spoolDir, `${randomUUID()}.pdf`);
-      await writeFile(file, pdf, { mode: 0o600 });
+      const job = options.jobs.add(pdf);
       const window = new BrowserWindow({
         show: false,
         webPreferences: {
@@ -49,7 +47,7 @@ export function createElectronPrinter(options: ElectronPrinterOptions): Printer 
       });
       try {
         try {
-          await window.loadFile(file);
+          await window.loadURL(job.url);
         } catch {
           shellLog('print: the PDF could not be loaded');
           return printSetupFailure('load');
@@ -65,7 +63,7 @@ export function createElectronPrinter(options: ElectronPrinterOptions): Printer 
         return outcome;
       } finally {
         window.destroy();
-        await rm(file, { force: true });
+        options.jobs.revoke(job.token);
       }
     },
   };

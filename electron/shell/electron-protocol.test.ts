@@ -6,11 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIOSK_CSP } from './csp.ts';
 import { registerAppProtocol } from './electron-protocol.ts';
 import { FAULT_PAGE_CSP } from './fault-page.ts';
+import { createPrintJobs } from './print-jobs.ts';
+import { PRINT_PDF_CSP } from './protocol-resolver.ts';
 
 // The handler registered on a stand-in for Electron's protocol module, called with real
 // fetch Requests as Electron does, against a real directory.
 let dir: string;
 let serve: (request: Request) => Promise<Response>;
+let tokenCount = 0;
+const printJobs = createPrintJobs({ randomToken: () => `${String(++tokenCount).padStart(2, '0')}${'t'.repeat(41)}`, now: () => 0 });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kiosk-protocol-'));
@@ -24,7 +28,7 @@ beforeAll(async () => {
       serve = handler;
     },
   };
-  registerAppProtocol(fake as unknown as Protocol, join(dir, 'renderer'));
+  registerAppProtocol(fake as unknown as Protocol, join(dir, 'renderer'), printJobs);
 });
 
 afterAll(async () => {
@@ -63,5 +67,23 @@ describe('registerAppProtocol', () => {
     const response = await serve(new Request('app://kiosk/__kiosk-fault.html'));
     expect(response.headers.get('content-security-policy')).toBe(FAULT_PAGE_CSP);
     expect(await response.text()).toMatch(/front desk/);
+  });
+
+  it('serves a held PDF once at its one-time URL, as application/pdf under the print CSP; HEAD does not use it up', async () => {
+    const pdf = new TextEncoder().encode('%PDF-1.7 summary');
+    const { url } = printJobs.add(pdf);
+    expect((await serve(new Request(url, { method: 'HEAD' }))).status).toBe(200);
+    const first = await serve(new Request(url));
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('application/pdf');
+    expect(first.headers.get('content-security-policy')).toBe(PRINT_PDF_CSP);
+    expect(new Uint8Array(await first.arrayBuffer())).toEqual(pdf);
+    const second = await serve(new Request(url));
+    expect(second.status).toBe(404);
+    expect(await second.text()).toBe('');
+  });
+
+  it('an unknown print token -> 404, nothing from disk', async () => {
+    expect((await serve(new Request(`app://kiosk/__print/${'z'.repeat(43)}.pdf`))).status).toBe(404);
   });
 });

@@ -25,9 +25,6 @@ export interface KeyInput {
 
 export type KeyDecision = 'allow' | 'block' | 'staff-exit';
 
-/** The documented staff exit: opens the staff PIN screen, nothing more. */
-export const STAFF_EXIT_SHORTCUT = 'Ctrl+Alt+Shift+S';
-
 // Ctrl/Cmd shortcuts that only edit text inside the focused field.
 const EDITING_KEYS = new Set(['a', 'c', 'v', 'x', 'z', 'y']);
 

@@ -20,6 +20,13 @@ describe('resolveAppRequest', () => {
   });
 
   it.each([
+    ['a print job', `app://kiosk/__print/${'a'.repeat(43)}.pdf`, { kind: 'print-job', token: 'a'.repeat(43) }],
+    ['a print path with a malformed token is just a missing file', 'app://kiosk/__print/short.pdf', { kind: 'error', status: 404 }],
+  ] as const)('%s', (_label, url, expected) => {
+    expect(resolveAppRequest(url, 'GET', ROOT)).toEqual(expected);
+  });
+
+  it.each([
     // The URL parser already folds these to /etc/passwd under the root (then: no such type).
     ['dot-dot traversal', 'app://kiosk/../../../etc/passwd', 404],
     ['encoded dot-dot traversal', 'app://kiosk/%2e%2e/%2e%2e/etc/passwd', 404],

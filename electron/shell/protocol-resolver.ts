@@ -7,6 +7,7 @@
 import { extname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { APP_FAULT_URL, isAppUrl } from './app-url.ts';
 import { KIOSK_CSP } from './csp.ts';
+import { printTokenOf } from './print-jobs.ts';
 
 /** Content types by extension; anything not listed is refused rather than sniffed. */
 export const MIME_TYPES: Readonly<Record<string, string>> = {
@@ -32,6 +33,8 @@ export type ResolvedRequest =
   | { readonly kind: 'file'; readonly filePath: string; readonly contentType: string }
   /** The built-in crash page (recovery-policy.ts), generated in memory. */
   | { readonly kind: 'fault-page' }
+  /** A PDF held for the print window (print-jobs.ts), by its one-time token. */
+  | { readonly kind: 'print-job'; readonly token: string }
   | { readonly kind: 'error'; readonly status: 400 | 403 | 404 | 405 };
 
 /**
@@ -43,6 +46,8 @@ export function resolveAppRequest(requestUrl: string, method: string, rootDir: s
   if (!isAppUrl(requestUrl)) return { kind: 'error', status: 403 };
   const url = new URL(requestUrl);
   if (`${url.protocol}//${url.host}${url.pathname}` === APP_FAULT_URL) return { kind: 'fault-page' };
+  const printToken = printTokenOf(url.pathname);
+  if (printToken !== null) return { kind: 'print-job', token: printToken };
   let path: string;
   try {
     path = decodeURIComponent(url.pathname);
@@ -63,6 +68,12 @@ export function resolveAppRequest(requestUrl: string, method: string, rootDir: s
   if (contentType === undefined) return { kind: 'error', status: 404 };
   return { kind: 'file', filePath, contentType };
 }
+
+/**
+ * The policy for a PDF shown to the print window: nothing may load but the PDF itself,
+ * which Chromium's viewer embeds as a plugin of the document (hence object-src 'self').
+ */
+export const PRINT_PDF_CSP = "default-src 'none'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Headers on every app:// response: the CSP, no sniffing, no caching of health-data pages. */
 export function responseHeaders(contentType: string, csp: string = KIOSK_CSP): Readonly<Record<string, string>> {

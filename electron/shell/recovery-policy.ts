@@ -5,6 +5,7 @@
  * anyway. If it keeps failing, reloading in a tight loop helps nobody; after
  * `maxReloads` failures within `windowMs` it stops and shows the static fault page.
  */
+import { assertNever } from '../../forms/engine/index.ts';
 
 /** Electron's RenderProcessGoneDetails['reason'], plus our own 'unresponsive'. */
 export type FailureReason =
@@ -44,10 +45,6 @@ export interface RecoveryPolicy {
   onFailure(reason: FailureReason, nowMs: number): RecoveryAction;
 }
 
-function assertNever(value: never): never {
-  throw new Error(`Unhandled failure reason: ${String(value)}`);
-}
-
 export function createRecoveryPolicy(limits: RecoveryLimits = DEFAULT_RECOVERY_LIMITS): RecoveryPolicy {
   let reloads: number[] = [];
   const reloadOrGiveUp = (nowMs: number): RecoveryAction => {
@@ -74,7 +71,7 @@ export function createRecoveryPolicy(limits: RecoveryLimits = DEFAULT_RECOVERY_L
         case 'memory-eviction':
           return reloadOrGiveUp(nowMs);
         default:
-          return assertNever(reason);
+          return assertNever(reason, 'failure reason');
       }
     },
   };

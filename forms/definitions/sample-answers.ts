@@ -4,16 +4,11 @@
  */
 import type { Answers, SignatureValue } from '../engine/index.ts';
 
+/** A short wavy line: enough points and extent to pass the engine's minimum-signature rule. */
 export const SAMPLE_SIGNATURE: SignatureValue = {
   width: 400,
   height: 150,
-  strokes: [
-    [
-      { x: 10, y: 20, t: 0 },
-      { x: 60, y: 40, t: 16 },
-      { x: 120, y: 30, t: 32 },
-    ],
-  ],
+  strokes: [Array.from({ length: 16 }, (_, i) => ({ x: 10 + i * 8, y: 40 + (i % 4) * 10, t: i * 16 }))],
 };
 
 /** "No" to every screening question: the engine raises no flag for these answers. */

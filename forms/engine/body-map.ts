@@ -3,7 +3,7 @@
  * Paths use absolute M, L, Q, C and Z commands only, so pdf-lib draws them unchanged.
  * Coordinates are in a 200 x 460 box, y growing downwards (SVG convention).
  */
-import type { LocalizedText } from './ids.ts';
+import type { LocalizedText } from './text.ts';
 
 /** Every region a body-map question can offer. */
 export const BODY_MAP_REGION_IDS = [

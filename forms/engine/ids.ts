@@ -1,6 +1,8 @@
 /** Shared primitives of the engine: ids, languages, answers, and the exhaustiveness helper. */
 import type { z } from 'zod';
-import type { formIdSchema, questionIdSchema, stepIdSchema } from './schema.ts';
+import type { formIdSchema, questionIdSchema, stepIdSchema } from './fields.ts';
+
+export type { LanguageCode, LocalizedText } from './text.ts';
 
 /** A form's id, e.g. `massage-intake`. */
 export type FormId = z.output<typeof formIdSchema>;
@@ -8,11 +10,6 @@ export type FormId = z.output<typeof formIdSchema>;
 export type StepId = z.output<typeof stepIdSchema>;
 /** A question's id, unique within its form; answers are keyed by it. */
 export type QuestionId = z.output<typeof questionIdSchema>;
-
-/** A language code such as `en` or `es`. */
-export type LanguageCode = string;
-/** One client- or staff-facing string in every language the form declares. */
-export type LocalizedText = Readonly<Record<LanguageCode, string>>;
 
 /** A drawn signature, as vectors in the pad's own coordinate space. */
 export interface SignatureValue {

@@ -1,6 +1,7 @@
 /**
- * The form engine's public API: the only module of forms/engine others import
- * (plus forms/definitions/index.ts for the default form). Pure TypeScript: no Node,
+ * The form engine's public API: the only module of forms/engine others import (plus
+ * forms/definitions/index.ts for the default form, and publish.ts for the checks only
+ * an admin's definition needs, kept apart so the client bundle stays small). Pure TypeScript: no Node,
  * DOM, React or Electron, so renderer and main run the very same rules.
  */
 export type { FormId, StepId, QuestionId, LanguageCode, LocalizedText, SignatureValue, AnswerValue, Answers } from './ids.ts';
@@ -21,10 +22,23 @@ export type {
 export { SEVERITY_ORDER } from './types.ts';
 export { formDefinitionSchema } from './schema.ts';
 export { parseFormDefinition, parseFormDefinitionJson } from './load.ts';
+export { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-locate.ts';
 export { visibleSteps, isQuestionVisible, pruneHiddenAnswers } from './visibility.ts';
-export { validateStep, validateSubmission, validateAnswer } from './validate.ts';
+export { validateStep, validateSubmission, validateAnswer, unknownQuestionIds } from './validate.ts';
 export { evaluateScreening } from './screening.ts';
 export { localize, languageName } from './i18n.ts';
 export { formatAnswer } from './format.ts';
+export {
+  QUESTION_TYPES,
+  specOf,
+  isQuestionType,
+  signatureProblem,
+  isSignature,
+  MIN_SIGNATURE_POINTS,
+  MIN_SIGNATURE_EXTENT,
+  type QuestionTypeSpec,
+  type EditorField,
+  type DraftText,
+} from './question-types/index.ts';
 export { BUILTIN_LANGUAGES, VALIDATION_MESSAGES } from './messages.ts';
 export { BODY_MAP, BODY_MAP_REGION_IDS, bodyMapRegionLabel, isBodyMapRegionId, type BodyMapRegionId, type BodyMapView, type BodyMapRegion } from './body-map.ts';

@@ -14,6 +14,31 @@ export type JsonReadResult =
   | { readonly ok: true; readonly value: unknown; readonly positions: ReadonlyMap<string, JsonPosition> }
   | { readonly ok: false; readonly message: string; readonly line: number; readonly column: number };
 
+/**
+ * Deepest nesting of objects and arrays a form definition file may have. A real one is
+ * about 8 deep; the limit keeps this recursive reader (and everything after it) from
+ * overflowing the stack on a hostile file (10,000 nested arrays answered `internal`).
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether JSON text nests objects/arrays deeper than `max`: one pass, no recursion, no parse. */
+export function exceedsJsonDepth(text: string, max: number = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i += 1; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) inString = true;
+    else if (ch === 0x7b || ch === 0x5b) {
+      depth += 1;
+      if (depth > max) return true;
+    } else if (ch === 0x7d || ch === 0x5d) depth -= 1;
+  }
+  return false;
+}
+
 class JsonSyntax extends Error {
   readonly at: number;
   constructor(message: string, at: number) {
@@ -74,10 +99,13 @@ export function readJson(text: string): JsonReadResult {
       return fail('Invalid escape in string');
     }
   };
-  const value = (path: string): unknown => {
+  const value = (path: string, depth: number): unknown => {
     ws();
     const at = i;
     const ch = text[i];
+    if ((ch === '{' || ch === '[') && depth >= MAX_JSON_DEPTH) {
+      throw new JsonSyntax(`Objects and lists are nested more than ${MAX_JSON_DEPTH} levels deep; a form definition is never that deep`, i);
+    }
     const mark = (escaped: boolean): void => {
       positions.set(path, { ...locate(at), escaped });
     };
@@ -97,7 +125,7 @@ export function readJson(text: string): JsonReadResult {
         ws();
         if (text[i] !== ':') fail(`Expected ":" after "${key}"`);
         i += 1;
-        out[key] = value(joinPath(path, key));
+        out[key] = value(joinPath(path, key), depth + 1);
         ws();
         if (text[i] === ',') {
           i += 1;
@@ -120,7 +148,7 @@ export function readJson(text: string): JsonReadResult {
         return out;
       }
       for (;;) {
-        out.push(value(joinPath(path, out.length)));
+        out.push(value(joinPath(path, out.length), depth + 1));
         ws();
         if (text[i] === ',') {
           i += 1;
@@ -146,7 +174,7 @@ export function readJson(text: string): JsonReadResult {
   };
 
   try {
-    const root = value('');
+    const root = value('', 0);
     ws();
     if (i < text.length) fail('Unexpected text after the end of the definition');
     return { ok: true, value: root, positions };

@@ -5,11 +5,11 @@
  */
 import type { z } from 'zod';
 import { compileExpressions, indexQuestions } from './compile.ts';
-import { parseIsoDate } from './dates.ts';
 import { RESERVED_WORDS } from './expr/ast.ts';
 import { questionRefs } from './expr/check.ts';
 import { languageName } from './i18n.ts';
 import { joinPath, readJson } from './json-locate.ts';
+import { specOf } from './question-types/index.ts';
 import { formDefinitionSchema } from './schema.ts';
 import type { FormDefinition, FormDefinitionError, FormDefinitionResult } from './types.ts';
 
@@ -124,47 +124,15 @@ function duplicateIssues(form: FormDefinition): Issue[] {
   return issues;
 }
 
-function boundIssues(form: FormDefinition): Issue[] {
-  const issues: Issue[] = [];
-  form.steps.forEach((step, si) =>
-    step.questions.forEach((q, qi) => {
-      const at = (key: string): string => `steps[${si}].questions[${qi}].${key}`;
-      const add = (key: string, message: string): void => {
-        issues.push({ path: at(key), questionId: q.id, message: `Question "${q.id}": ${message}` });
-      };
-      switch (q.type) {
-        case 'short_text':
-          if (q.minLength !== undefined && q.maxLength !== undefined && q.minLength > q.maxLength) add('minLength', 'minLength is above maxLength');
-          if (q.pattern) {
-            try {
-              new RegExp(q.pattern.regex, 'u');
-            } catch {
-              add('pattern.regex', `the pattern /${q.pattern.regex}/ is not a valid regular expression`);
-            }
-          }
-          break;
-        case 'number':
-        case 'scale':
-          if (q.min !== undefined && q.max !== undefined && q.min >= q.max) add('min', `min (${q.min}) must be below max (${q.max})`);
-          break;
-        case 'multiple_choice':
-          if (q.minSelected !== undefined && q.maxSelected !== undefined && q.minSelected > q.maxSelected) add('minSelected', 'minSelected is above maxSelected');
-          if (q.maxSelected !== undefined && q.maxSelected > q.options.length) add('maxSelected', 'maxSelected is above the number of options');
-          break;
-        case 'date': {
-          const min = q.min ? parseIsoDate(q.min) : null;
-          const max = q.max ? parseIsoDate(q.max) : null;
-          if (q.min && /^\d/.test(q.min) && !min) add('min', `"${q.min}" is not a real date`);
-          if (q.max && /^\d/.test(q.max) && !max) add('max', `"${q.max}" is not a real date`);
-          if (min && max && q.min && q.max && q.min > q.max) add('min', 'min is after max');
-          break;
-        }
-        default:
-          break;
-      }
-    }),
+/** What each question type finds wrong with its own definition (bounds, patterns). */
+function typeIssues(form: FormDefinition): Issue[] {
+  return form.steps.flatMap((step, si) =>
+    step.questions.flatMap((q, qi) =>
+      (specOf(q).definitionIssues?.(q) ?? []).map(
+        (issue): Issue => ({ path: `steps[${si}].questions[${qi}].${issue.field}`, questionId: q.id, message: `Question "${q.id}": ${issue.message}` }),
+      ),
+    ),
   );
-  return issues;
 }
 
 function identityIssues(form: FormDefinition): Issue[] {
@@ -246,13 +214,16 @@ function expressionIssues(form: FormDefinition): Issue[] {
   return issues;
 }
 
-function collect(input: unknown): { readonly form?: FormDefinition; readonly issues: readonly Issue[] } {
+/** A further check of a structurally valid definition, run after the engine's own (see publish.ts). */
+export type DefinitionCheck = (form: FormDefinition) => readonly FormDefinitionError[];
+
+function collect(input: unknown, checks: readonly DefinitionCheck[]): { readonly form?: FormDefinition; readonly issues: readonly Issue[] } {
   const parsed = formDefinitionSchema.safeParse(input);
   if (!parsed.success) return { issues: structuralIssues(input, parsed.error) };
   const form: FormDefinition = parsed.data;
-  const early = [...duplicateIssues(form), ...translationIssues(form), ...boundIssues(form), ...identityIssues(form)];
+  const early = [...duplicateIssues(form), ...translationIssues(form), ...typeIssues(form), ...identityIssues(form)];
   // Expressions are only checked against a form whose ids are unambiguous.
-  const issues = early.some((i) => i.message.startsWith('Duplicate question id')) ? early : [...early, ...expressionIssues(form)];
+  const issues = early.some((i) => i.message.startsWith('Duplicate question id')) ? early : [...early, ...expressionIssues(form), ...checks.flatMap((check) => check(form))];
   return issues.length > 0 ? { issues } : { form, issues };
 }
 
@@ -265,8 +236,8 @@ function strip(issue: Issue): FormDefinitionError {
  * Validates a definition (already parsed from JSON). Every problem is reported with
  * its path, e.g. `steps[2].questions[1].visibleIf`, and the question it belongs to.
  */
-export function parseFormDefinition(input: unknown): FormDefinitionResult {
-  const { form, issues } = collect(input);
+export function parseFormDefinition(input: unknown, checks: readonly DefinitionCheck[] = []): FormDefinitionResult {
+  const { form, issues } = collect(input, checks);
   if (form) return { ok: true, form };
   return { ok: false, errors: issues.map(strip) };
 }
@@ -275,10 +246,10 @@ export function parseFormDefinition(input: unknown): FormDefinitionResult {
  * Validates a definition from JSON text. Syntax errors and definition errors carry the
  * line and column in the text; for a bad condition, the column of the offending word.
  */
-export function parseFormDefinitionJson(text: string): FormDefinitionResult {
+export function parseFormDefinitionJson(text: string, checks: readonly DefinitionCheck[] = []): FormDefinitionResult {
   const read = readJson(text);
   if (!read.ok) return { ok: false, errors: [{ path: '', message: `Not valid JSON: ${read.message}`, line: read.line, column: read.column }] };
-  const { form, issues } = collect(read.value);
+  const { form, issues } = collect(read.value, checks);
   if (form) return { ok: true, form };
   return {
     ok: false,

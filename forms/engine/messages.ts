@@ -2,7 +2,7 @@
  * The engine's own client-facing words (validation messages, yes/no...). English and
  * Spanish are built in; other languages fall back to English through localize().
  */
-import type { LocalizedText } from './ids.ts';
+import type { LocalizedText } from './text.ts';
 
 export const BUILTIN_LANGUAGES = ['en', 'es'] as const;
 type Lang = (typeof BUILTIN_LANGUAGES)[number];
@@ -32,6 +32,7 @@ export const VALIDATION_MESSAGES = {
   min_selected: { en: 'Please choose at least {min}.', es: 'Por favor, elija al menos {min}.' },
   max_selected: { en: 'Please choose no more than {max}.', es: 'Por favor, elija {max} como máximo.' },
   exclusive: { en: '"{option}" cannot be combined with other answers.', es: '«{option}» no se puede combinar con otras respuestas.' },
+  signature_trivial: { en: 'Your signature is too short. Please sign your name or initials.', es: 'Su firma es demasiado corta. Firme con su nombre o sus iniciales.' },
   unknown_question: { en: 'This question is not part of the form.', es: 'Esta pregunta no forma parte del formulario.' },
 } as const satisfies Readonly<Record<string, Template>>;
 

@@ -5,7 +5,7 @@ import { validateStep, validateSubmission } from './validate.ts';
 
 const form = miniForm();
 const NOW = new Date(2025, 5, 15, 9, 0); // 15 June 2025
-const sig = { width: 300, height: 100, strokes: [[{ x: 1, y: 2, t: 0 }]] };
+const sig = { width: 300, height: 100, strokes: [Array.from({ length: 12 }, (_, i) => ({ x: 10 + i * 5, y: 20, t: i * 16 }))] };
 const complete: Answers = { name: 'Ana', dob: '1980-01-31', pain: 3, agree: true, sig };
 
 describe('validateStep', () => {

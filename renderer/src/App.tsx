@@ -8,7 +8,7 @@ import { ClientSession } from './client/ClientSession.tsx';
 import { useKioskBoot } from './hooks/use-kiosk-boot.ts';
 import { useStaffShortcut } from './hooks/use-staff-shortcut.ts';
 import { applyLanguage } from './i18n/index.ts';
-import { assertNever } from './lib/assert-never.ts';
+import { assertNever } from '../../forms/engine/index.ts';
 
 type Mode = 'client' | 'staff';
 

@@ -7,9 +7,11 @@ export type DateUnit = 'day' | 'week' | 'month' | 'year';
 export type DateWindowMode = 'within_past' | 'within_next' | 'more_than_ago' | 'less_than_ago';
 /** The allow-list of functions. */
 export const FUNCTIONS = ['answered', 'age', 'count', 'days_since'] as const;
-export type FunctionName = (typeof FUNCTIONS)[number];
 
 /** What a question reads as inside an expression. */
+/** A value inside an expression; signatures read as `true` (signed) or null. */
+export type ExprValue = number | string | boolean | readonly string[] | null;
+
 export type ValueKind = 'number' | 'boolean' | 'text' | 'date' | 'choice' | 'set' | 'signature';
 
 export type Expr =

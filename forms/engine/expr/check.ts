@@ -2,8 +2,8 @@
  * The type checker: resolves every bare word to a question or an option of the form,
  * checks that operands fit their operators, and returns a tree the evaluator can trust.
  */
-import { BODY_MAP_REGION_IDS } from '../body-map.ts';
 import { assertNever, type QuestionId } from '../ids.ts';
+import { specOf } from '../question-types/index.ts';
 import type { Question } from '../types.ts';
 import { FUNCTIONS, type Expr, type ExprError, type ValueKind } from './ast.ts';
 
@@ -28,43 +28,12 @@ class CheckFailure extends Error {
 
 /** What a question's answer is, as the expression language sees it. */
 export function valueKindOf(q: Question): ValueKind {
-  switch (q.type) {
-    case 'short_text':
-    case 'long_text':
-    case 'phone':
-    case 'email':
-      return 'text';
-    case 'date':
-      return 'date';
-    case 'single_choice':
-      return 'choice';
-    case 'multiple_choice':
-    case 'body_map':
-      return 'set';
-    case 'yes_no':
-    case 'consent':
-      return 'boolean';
-    case 'number':
-    case 'scale':
-      return 'number';
-    case 'signature':
-      return 'signature';
-    default:
-      return assertNever(q, 'question type');
-  }
+  return specOf(q).valueKind;
 }
 
 /** The ids a choice, multiple-choice or body-map question accepts. */
 export function optionIdsOf(q: Question): readonly string[] {
-  switch (q.type) {
-    case 'single_choice':
-    case 'multiple_choice':
-      return q.options.map((o) => o.id);
-    case 'body_map':
-      return q.regions ?? BODY_MAP_REGION_IDS;
-    default:
-      return [];
-  }
+  return specOf(q).optionIds?.(q) ?? [];
 }
 
 function describeType(type: Type): string {

@@ -5,11 +5,10 @@
  */
 import { addUnits, dayNumber, parseIsoDate, yearsBetween, type CivilDate } from '../dates.ts';
 import { assertNever, type QuestionId } from '../ids.ts';
-import type { Expr } from './ast.ts';
+import type { Expr, ExprValue } from './ast.ts';
 import { questionRefs } from './check.ts';
 
-/** A value inside an expression; signatures read as `true` (signed) or null. */
-export type ExprValue = number | string | boolean | readonly string[] | null;
+export type { ExprValue } from './ast.ts';
 
 export interface EvalContext {
   /** The normalised answer, or null when unanswered or hidden. */

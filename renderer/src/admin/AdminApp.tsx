@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffSession } from '../../../api/contract.ts';
-import { assertNever } from '../lib/assert-never.ts';
+import { assertNever } from '../../../forms/engine/index.ts';
 import { CertificatePanel } from './CertificatePanel.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { StaffPanel } from './StaffPanel.tsx';

@@ -1,18 +1,16 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
-import i18next from 'i18next';
 import type { KioskConfig } from '../../../api/contract.ts';
-import { localize, validateStep, visibleSteps, type AnswerValue, type FormDefinition } from '../../../forms/engine/index.ts';
+import { assertNever, localize, validateStep, visibleSteps, type AnswerValue, type FormDefinition } from '../../../forms/engine/index.ts';
 import { useIdleTimer } from '../hooks/use-idle-timer.ts';
 import { useSubmit } from '../hooks/use-submit.ts';
 import { applyLanguage } from '../i18n/index.ts';
-import { assertNever } from '../lib/assert-never.ts';
 import { initialSession, nextStepId, previousStepId, sessionReducer } from '../lib/session.ts';
-import { signatureProblem, isSignatureValue } from '../lib/signature.ts';
 import { KeyboardOwnerContext } from '../widgets/keyboard-context.ts';
 import { AttractScreen } from './AttractScreen.tsx';
 import { DoneScreen } from './DoneScreen.tsx';
 import { IdleDialog } from './IdleDialog.tsx';
 import { ReviewScreen } from './ReviewScreen.tsx';
+import { StartOverDialog } from './StartOverDialog.tsx';
 import { StepScreen } from './StepScreen.tsx';
 
 interface ClientSessionProps {
@@ -33,6 +31,7 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
   const [state, dispatch] = useReducer(sessionReducer, startLanguage, initialSession);
   const [keyboardId, setKeyboardId] = useState<string | null>(null);
   const [errorGeneration, setErrorGeneration] = useState(0);
+  const [isConfirmingStartOver, setConfirmingStartOver] = useState(false);
   const lang = state.language;
   const phase = state.phase;
 
@@ -47,6 +46,10 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
   const submit = useSubmit(form, state, dispatch);
   const steps = visibleSteps(form, state.answers);
   const setLanguage = useCallback((l: string) => dispatch({ type: 'language', language: l }), []);
+  const askStartOver = useCallback(() => {
+    setKeyboardId(null);
+    setConfirmingStartOver(true);
+  }, []);
   const keyboardOwner = useMemo(() => ({ activeId: keyboardId, setActiveId: setKeyboardId }), [keyboardId]);
 
   const screen = () => {
@@ -109,6 +112,7 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
                     }
             }
             onLanguage={setLanguage}
+            onStartOver={askStartOver}
           />
         );
       }
@@ -132,6 +136,7 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
               if (last) dispatch({ type: 'goto', stepId: last.id, fromReview: false });
             }}
             onLanguage={setLanguage}
+            onStartOver={askStartOver}
           />
         );
       case 'done':
@@ -162,29 +167,25 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
     setErrorGeneration((g) => g + 1);
   }
 
-  /** The engine's checks for the step, plus the pad's own: an empty or trivial signature is refused. */
+  /** The engine's checks for the step: the same rules main applies on submit (the signature minimum included). */
   function checkStep(stepId: string) {
-    const found = [...validateStep(form, stepId, state.answers, new Date())];
-    const step = steps.find((s) => s.id === stepId);
-    for (const q of step?.questions ?? []) {
-      if (q.type !== 'signature' || found.some((e) => e.questionId === q.id)) continue;
-      const value = state.answers[q.id];
-      const problem = signatureProblem(isSignatureValue(value) ? value : null);
-      if (problem === 'trivial' || (problem === 'empty' && q.required)) {
-        const key = `signature.${problem}`;
-        found.push({ questionId: q.id, code: `signature_${problem}`, message: Object.fromEntries(languages.map((l) => [l, i18next.getFixedT(l)(key)])) });
-      }
-    }
-    return found;
+    return validateStep(form, stepId, state.answers, new Date());
   }
 
+  // Start over and "Still there?" cover the answers: behind them the screen is neither
+  // shown nor focusable nor read. Start over resets exactly as the idle timeout does.
+  const dialog =
+    idle.phase === 'warning' ? (
+      <IdleDialog secondsLeft={idle.secondsLeft} onStay={idle.stay} onStartOver={onReset} />
+    ) : isConfirmingStartOver && (phase.kind === 'step' || phase.kind === 'review') ? (
+      <StartOverDialog onKeepGoing={() => setConfirmingStartOver(false)} onStartOver={onReset} />
+    ) : null;
   return (
     <KeyboardOwnerContext value={keyboardOwner}>
-      {/* While "Still there?" is up, the screen behind it can be neither focused nor read. */}
-      <div className="session-screen" inert={idle.phase === 'warning'}>
+      <div className={`session-screen${dialog ? ' covered' : ''}`} inert={dialog !== null}>
         {screen()}
       </div>
-      {idle.phase === 'warning' ? <IdleDialog secondsLeft={idle.secondsLeft} onStay={idle.stay} onStartOver={onReset} /> : null}
+      {dialog}
     </KeyboardOwnerContext>
   );
 }

@@ -8,25 +8,35 @@ interface FlowHeaderProps {
   readonly lang: string;
   readonly languages: readonly string[];
   readonly onLanguage: (lang: string) => void;
+  /** Asks to confirm, then clears everything (the same reset as the idle timeout). */
+  readonly onStartOver: () => void;
 }
 
-/** Progress and a language switch that keeps the answers (a client may change their mind). */
-export function FlowHeader({ current, total, lang, languages, onLanguage }: FlowHeaderProps) {
+/**
+ * Progress, a language switch that keeps the answers (a client may change their mind),
+ * and Start over, so a client can leave without waiting for the idle timeout.
+ */
+export function FlowHeader({ current, total, lang, languages, onLanguage, onStartOver }: FlowHeaderProps) {
   const { t } = useTranslation();
   return (
     <header className="flow-header">
       <ProgressIndicator current={current} total={total} />
-      {languages.length > 1 ? (
-        <div className="header-actions" role="group" aria-label={t('step.language')}>
-          {languages
-            .filter((l) => l !== lang)
-            .map((l) => (
-              <button key={l} type="button" lang={l} className="button secondary" onClick={() => onLanguage(l)}>
-                {nativeLanguageName(l)}
-              </button>
-            ))}
-        </div>
-      ) : null}
+      <div className="header-tools">
+        {languages.length > 1 ? (
+          <div className="header-actions" role="group" aria-label={t('step.language')}>
+            {languages
+              .filter((l) => l !== lang)
+              .map((l) => (
+                <button key={l} type="button" lang={l} className="button secondary" onClick={() => onLanguage(l)}>
+                  {nativeLanguageName(l)}
+                </button>
+              ))}
+          </div>
+        ) : null}
+        <button type="button" className="button secondary start-over" onClick={onStartOver} data-testid="start-over">
+          <span aria-hidden="true">↺</span> {t('step.startOver')}
+        </button>
+      </div>
     </header>
   );
 }

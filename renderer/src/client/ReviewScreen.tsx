@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAnswer, localize, type Answers, type FormDefinition, type Step } from '../../../forms/engine/index.ts';
 import type { SubmitStatus } from '../lib/session.ts';
+import { useStickyBarInset } from '../hooks/use-sticky-bar-inset.ts';
 import { FlowHeader } from './FlowHeader.tsx';
 
 interface ReviewScreenProps {
@@ -15,12 +16,15 @@ interface ReviewScreenProps {
   readonly onSubmit: () => void;
   readonly onBack: () => void;
   readonly onLanguage: (lang: string) => void;
+  readonly onStartOver: () => void;
 }
 
 /** Every visible answer by section, an "Edit" per section, and the one Submit. */
-export function ReviewScreen({ form, steps, lang, languages, answers, submit, onEdit, onSubmit, onBack, onLanguage }: ReviewScreenProps) {
+export function ReviewScreen({ form, steps, lang, languages, answers, submit, onEdit, onSubmit, onBack, onLanguage, onStartOver }: ReviewScreenProps) {
   const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const navRef = useRef<HTMLElement>(null);
+  useStickyBarInset(navRef);
   const text = (v: Readonly<Record<string, string>> | undefined) => localize(v, lang, form.defaultLanguage);
   useEffect(() => {
     window.scrollTo({ top: 0 });
@@ -31,7 +35,7 @@ export function ReviewScreen({ form, steps, lang, languages, answers, submit, on
   const problem = submit === 'failed' ? t('review.failed') : submit === 'invalid' ? t('review.invalid') : submit === 'conflict' ? t('review.conflict') : null;
   return (
     <div className="screen flow">
-      <FlowHeader current={steps.length + 1} total={steps.length + 1} lang={lang} languages={languages} onLanguage={onLanguage} />
+      <FlowHeader current={steps.length + 1} total={steps.length + 1} lang={lang} languages={languages} onLanguage={onLanguage} onStartOver={onStartOver} />
       <main className="flow-main" aria-labelledby="review-title">
         <h1 id="review-title" className="step-title" tabIndex={-1} ref={headingRef}>
           {t('review.title')}
@@ -66,7 +70,7 @@ export function ReviewScreen({ form, steps, lang, languages, answers, submit, on
           })}
         </div>
       </main>
-      <nav className="flow-nav" aria-label={t('review.title')}>
+      <nav ref={navRef} className="flow-nav" aria-label={t('review.title')}>
         {/* Beside the button the client just tapped, so the retry message cannot be missed. */}
         {problem ? (
           <p className="error-text submit-problem" role="alert" data-testid="submit-problem">

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize, type AnswerValue, type Answers, type FormDefinition, type Step } from '../../../forms/engine/index.ts';
 import { QuestionField } from '../widgets/QuestionField.tsx';
+import { useStickyBarInset } from '../hooks/use-sticky-bar-inset.ts';
 import { FlowHeader } from './FlowHeader.tsx';
 
 interface StepScreenProps {
@@ -21,16 +22,19 @@ interface StepScreenProps {
   readonly onNext: () => void;
   readonly onBack: (() => void) | null;
   readonly onLanguage: (lang: string) => void;
+  readonly onStartOver: () => void;
 }
 
 const FOCUSABLE = 'input:not([disabled]), textarea:not([disabled]), button:not([disabled]), canvas';
 
 /** One step of the form on one screen: its visible questions, progress, Back/Next. */
 export function StepScreen(props: StepScreenProps) {
-  const { form, step, stepNumber, totalSteps, lang, languages, answers, errors, errorGeneration, fromReview, onAnswer, onNext, onBack, onLanguage } = props;
+  const { form, step, stepNumber, totalSteps, lang, languages, answers, errors, errorGeneration, fromReview, onAnswer, onNext, onBack, onLanguage, onStartOver } = props;
   const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const questionsRef = useRef<HTMLDivElement>(null);
+  const navRef = useRef<HTMLElement>(null);
+  useStickyBarInset(navRef);
   const text = (v: Readonly<Record<string, string>> | undefined) => localize(v, lang, form.defaultLanguage);
 
   // A new step starts at the top, with focus on its heading so screen readers announce it.
@@ -52,7 +56,7 @@ export function StepScreen(props: StepScreenProps) {
   const visible = step.questions;
   return (
     <div className="screen flow">
-      <FlowHeader current={stepNumber} total={totalSteps} lang={lang} languages={languages} onLanguage={onLanguage} />
+      <FlowHeader current={stepNumber} total={totalSteps} lang={lang} languages={languages} onLanguage={onLanguage} onStartOver={onStartOver} />
       <main className="flow-main" aria-labelledby="step-title">
         <h1 id="step-title" className="step-title" tabIndex={-1} ref={headingRef}>
           {text(step.title)}
@@ -77,7 +81,7 @@ export function StepScreen(props: StepScreenProps) {
           ))}
         </div>
       </main>
-      <nav className="flow-nav" aria-label={t('step.progress', { current: stepNumber, total: totalSteps })}>
+      <nav ref={navRef} className="flow-nav" aria-label={t('step.progress', { current: stepNumber, total: totalSteps })}>
         {onBack ? (
           <button type="button" className="button secondary large" onClick={onBack}>
             ← {t('step.back')}

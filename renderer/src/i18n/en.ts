@@ -44,6 +44,15 @@ export const en = {
     resetNotice_one: 'This screen will clear in {{count}} second.',
     resetNotice_other: 'This screen will clear in {{count}} seconds.',
     finish: 'Finish',
+    frontDeskTitle: 'Please speak to the front desk before your session.',
+    frontDeskSaved: 'Your answers are saved. Someone at the front desk will help you with the next step.',
+    frontDeskOk: 'OK, I will go to the front desk',
+  },
+  startOver: {
+    title: 'Start over?',
+    body: 'All your answers will be erased and the form starts again from the beginning.',
+    keepGoing: 'No, keep going',
+    confirm: 'Yes, erase and start over',
   },
   idle: {
     title: 'Still there?',

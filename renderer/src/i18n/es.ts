@@ -46,6 +46,15 @@ export const es = {
     resetNotice_one: 'Esta pantalla se borrará en {{count}} segundo.',
     resetNotice_other: 'Esta pantalla se borrará en {{count}} segundos.',
     finish: 'Terminar',
+    frontDeskTitle: 'Por favor, hable con recepción antes de su sesión.',
+    frontDeskSaved: 'Sus respuestas están guardadas. En recepción le ayudarán con el siguiente paso.',
+    frontDeskOk: 'De acuerdo, iré a recepción',
+  },
+  startOver: {
+    title: '¿Empezar de nuevo?',
+    body: 'Se borrarán todas sus respuestas y el formulario empezará otra vez desde el principio.',
+    keepGoing: 'No, seguir',
+    confirm: 'Sí, borrar y empezar de nuevo',
   },
   idle: {
     title: '¿Sigue ahí?',

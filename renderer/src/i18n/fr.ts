@@ -46,6 +46,15 @@ export const fr: Chrome = {
     resetNotice_one: "Cet écran s'effacera dans {{count}} seconde.",
     resetNotice_other: "Cet écran s'effacera dans {{count}} secondes.",
     finish: 'Terminer',
+    frontDeskTitle: 'Veuillez parler à l\'accueil avant votre séance.',
+    frontDeskSaved: 'Vos réponses sont enregistrées. L\'accueil vous aidera pour la suite.',
+    frontDeskOk: 'D\'accord, je vais à l\'accueil',
+  },
+  startOver: {
+    title: 'Recommencer ?',
+    body: 'Toutes vos réponses seront effacées et le formulaire reprendra depuis le début.',
+    keepGoing: 'Non, continuer',
+    confirm: 'Oui, tout effacer et recommencer',
   },
   idle: {
     title: 'Vous êtes toujours là ?',

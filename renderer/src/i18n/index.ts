@@ -10,9 +10,6 @@ import { ar } from './ar.ts';
 import { ru } from './ru.ts';
 import { STAFF_RESOURCES } from './staff-resources.ts';
 
-/** UI chrome languages we ship. A form language without chrome falls back to English chrome. */
-export const CHROME_LANGUAGES = ['en', 'es', 'fr', 'zh', 'vi', 'ko', 'ar', 'ru'] as const;
-
 /** Native names for the language buttons: a client looks for their own language's name. */
 const NATIVE_NAMES: Readonly<Record<string, string>> = {
   en: 'English',

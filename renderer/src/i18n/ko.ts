@@ -46,6 +46,15 @@ export const ko: Chrome = {
     resetNotice_one: '{{count}}초 후 이 화면이 지워집니다.',
     resetNotice_other: '{{count}}초 후 이 화면이 지워집니다.',
     finish: '마치기',
+    frontDeskTitle: '세션 전에 안내 데스크에 말씀해 주세요.',
+    frontDeskSaved: '답변이 저장되었습니다. 안내 데스크에서 다음 단계를 도와드립니다.',
+    frontDeskOk: '네, 안내 데스크로 가겠습니다',
+  },
+  startOver: {
+    title: '처음부터 다시 할까요?',
+    body: '모든 답변이 지워지고 양식이 처음부터 다시 시작됩니다.',
+    keepGoing: '아니요, 계속하기',
+    confirm: '예, 지우고 처음부터 다시',
   },
   idle: {
     title: '아직 계신가요?',

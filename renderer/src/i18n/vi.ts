@@ -46,6 +46,15 @@ export const vi: Chrome = {
     resetNotice_one: 'Màn hình sẽ xóa sau {{count}} giây.',
     resetNotice_other: 'Màn hình sẽ xóa sau {{count}} giây.',
     finish: 'Xong',
+    frontDeskTitle: 'Vui lòng nói chuyện với quầy lễ tân trước buổi trị liệu.',
+    frontDeskSaved: 'Câu trả lời của bạn đã được lưu. Quầy lễ tân sẽ giúp bạn bước tiếp theo.',
+    frontDeskOk: 'Được, tôi sẽ đến quầy lễ tân',
+  },
+  startOver: {
+    title: 'Làm lại từ đầu?',
+    body: 'Tất cả câu trả lời của bạn sẽ bị xóa và biểu mẫu sẽ bắt đầu lại từ đầu.',
+    keepGoing: 'Không, tiếp tục',
+    confirm: 'Có, xóa và làm lại từ đầu',
   },
   idle: {
     title: 'Bạn vẫn còn đó chứ?',

@@ -46,6 +46,15 @@ export const zh: Chrome = {
     resetNotice_one: '此屏幕将在 {{count}} 秒后清除。',
     resetNotice_other: '此屏幕将在 {{count}} 秒后清除。',
     finish: '完成',
+    frontDeskTitle: '开始疗程前，请先到前台咨询。',
+    frontDeskSaved: '您的回答已保存。前台工作人员会协助您进行下一步。',
+    frontDeskOk: '好的，我去前台',
+  },
+  startOver: {
+    title: '重新开始？',
+    body: '您的所有回答都将被清除，表格将从头开始。',
+    keepGoing: '不，继续填写',
+    confirm: '是，清除并重新开始',
   },
   idle: {
     title: '您还在吗？',

@@ -4,7 +4,7 @@
  * remounting (App keys the session), and a successful submit clears the answers before
  * the done screen is shown.
  */
-import { assertNever } from './assert-never.ts';
+import { assertNever } from '../../../forms/engine/index.ts';
 import type { SubmitReceipt } from '../../../api/contract.ts';
 import type { AnswerValue, Answers, FieldError } from '../../../forms/engine/index.ts';
 

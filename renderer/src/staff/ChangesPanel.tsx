@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ChangesSinceLast, PainChange } from '../../../api/contract.ts';
+import { assertNever } from '../../../forms/engine/index.ts';
 import { NO_VALUE } from '../i18n/format.ts';
 import { useFormat } from '../i18n/use-format.ts';
-import { assertNever } from '../lib/assert-never.ts';
 
 function trendWords(trend: PainChange['trend'], t: TFunction<'staff'>): string {
   switch (trend) {

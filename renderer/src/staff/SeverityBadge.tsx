@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Severity } from '../../../api/contract.ts';
-import { assertNever } from '../lib/assert-never.ts';
+import { assertNever } from '../../../forms/engine/index.ts';
 
 /** A distinct shape per severity, so severity never rests on colour alone. */
 export function SeverityIcon({ severity }: { readonly severity: Severity }) {

@@ -14,6 +14,13 @@ interface OnScreenKeyboardProps {
   readonly startShifted?: boolean;
 }
 
+/** simple-keyboard sets a key's display as HTML: only our own translated words go in, escaped. */
+function wideKey(icon: string, word: string): string {
+  const safe = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const iconPart = icon === '' ? '' : `<span class="osk-icon" aria-hidden="true">${safe(icon)}</span> `;
+  return `${iconPart}<span class="osk-word">${safe(word)}</span>`;
+}
+
 /**
  * simple-keyboard wrapped for React. Its input buffer lives in the instance, which is
  * destroyed on unmount, so a session reset leaves nothing typed behind.
@@ -38,18 +45,25 @@ export function OnScreenKeyboard({ kind, lang, value, maxLength, onChange, onDon
     const kb = new Keyboard(el, {
       layout: keyboardLayout(lang, kind),
       layoutName: layerRef.current,
+      // Wide keys carry an icon and a word; the word may wrap under the icon on a narrow
+      // screen or at large text (keyboard.css), and is the key's accessible name.
       display: {
-        '{bksp}': `⌫ ${t('keyboard.backspace')}`,
-        '{space}': t('keyboard.space'),
-        '{shift}': `⇧ ${t('keyboard.shift')}`,
-        '{done}': `✓ ${t('keyboard.done')}`,
-        '{accents}': 'á é ñ',
-        '{abc}': t('keyboard.letters'),
+        '{bksp}': wideKey('⌫', t('keyboard.backspace')),
+        '{space}': wideKey('', t('keyboard.space')),
+        '{shift}': wideKey('⇧', t('keyboard.shift')),
+        '{done}': wideKey('✓', t('keyboard.done')),
+        '{accents}': wideKey('', 'á é ñ'),
+        '{abc}': wideKey('', t('keyboard.letters')),
       },
       mergeDisplay: false,
       theme: 'hg-theme-default kiosk-keyboard',
       useButtonTag: true,
-      buttonAttributes: [{ attribute: 'type', value: 'button' }],
+      // Out of the Tab order: a client with a physical keyboard types on it, and should not
+      // have to Tab through fifty keys to reach the next field. Screen readers still reach them.
+      buttonAttributes: [
+        { attribute: 'type', value: 'button' },
+        { attribute: 'tabindex', value: '-1' },
+      ],
       // Keep focus (and the caret) in the field while keys are tapped.
       preventMouseDownDefault: true,
       disableButtonHold: true,

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import SignaturePad from 'signature_pad';
-import { toPointGroups, toSignatureValue, type SignatureValue } from '../lib/signature.ts';
+import type { SignatureValue } from '../../../forms/engine/index.ts';
+import { toPointGroups, toSignatureValue } from '../lib/signature.ts';
 
 interface SignaturePadFieldProps {
   readonly id: string;

@@ -1,5 +1,7 @@
-import { useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { lastInputModality } from '../lib/input-modality.ts';
+import { afterGesture } from '../lib/tap-guard.ts';
 import { OnScreenKeyboard } from './OnScreenKeyboard.tsx';
 import { useKeyboardOwner } from './keyboard-context.ts';
 import type { KeyboardKind } from './keyboard-layouts.ts';
@@ -23,14 +25,31 @@ const keyboardKind = (kind: TextKind): KeyboardKind => (kind === 'short' || kind
 
 /**
  * A real input (physical keyboards and screen readers work as usual) with the on-screen
- * keyboard opening beneath it on focus. inputMode="none" keeps the operating system's own
+ * keyboard opening beneath it when it is tapped (not when it is reached with Tab: a client
+ * with a physical keyboard has one). inputMode="none" keeps the operating system's own
  * touch keyboard from covering ours.
  */
 export function TextField({ id, kind, lang, value, maxLength, placeholder, onChange, describedBy, invalid, labelId }: TextFieldProps) {
   const { t } = useTranslation();
   const { activeId, setActiveId } = useKeyboardOwner();
   const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const keyboardRef = useRef<HTMLDivElement>(null);
   const isOpen = activeId === id;
+
+  // Bring the whole opened keyboard into view, once the tap that opened it is over (so
+  // nothing scrolls under a finger that is still down: see tap-guard.ts).
+  useEffect(() => {
+    if (!isOpen) return;
+    afterGesture(() => keyboardRef.current?.scrollIntoView({ block: 'nearest' }));
+  }, [isOpen]);
+
+  const openByPointer = () => {
+    if (!isOpen && lastInputModality() === 'pointer') setActiveId(id);
+  };
+  // A letter typed on a physical keyboard: the on-screen one is not needed here.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (isOpen && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) setActiveId(null);
+  };
   const common = {
     id,
     ref: inputRef,
@@ -44,7 +63,10 @@ export function TextField({ id, kind, lang, value, maxLength, placeholder, onCha
     autoComplete: 'off',
     autoCorrect: 'off',
     spellCheck: false,
-    onFocus: () => setActiveId(id),
+    onFocus: openByPointer,
+    // Tapping the field again after Done (focus never left it) reopens the keyboard.
+    onClick: openByPointer,
+    onKeyDown,
     onChange: (e: { target: { value: string } }) => onChange(e.target.value),
   };
   return (
@@ -71,7 +93,7 @@ export function TextField({ id, kind, lang, value, maxLength, placeholder, onCha
           <span aria-hidden="true">⌨</span> {isOpen ? t('keyboard.hide') : t('keyboard.show')}
         </button>
       </div>
-      <div id={`${id}-keyboard`}>
+      <div id={`${id}-keyboard`} ref={keyboardRef}>
         {isOpen ? (
           <OnScreenKeyboard
             kind={keyboardKind(kind)}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyboardLayout, type KeyboardKind } from './keyboard-layouts.ts';
+import { keyboardLayout, MAX_ROW_UNITS, rowKeys, type KeyboardKind } from './keyboard-layouts.ts';
 
 const keysOf = (lang: string, kind: KeyboardKind) =>
   new Set(
@@ -36,6 +36,27 @@ describe('on-screen keyboard layouts', () => {
         expect(keys, `${lang}/${kind}`).toContain('{done}');
         expect(keys, `${lang}/${kind}`).toContain('{bksp}');
       }
+    }
+  });
+
+  const KINDS = ['text', 'email', 'phone', 'number'] as const;
+  const LAYERS = ['en', 'es', 'es-MX', 'fr'].flatMap((lang) =>
+    KINDS.flatMap((kind) => Object.entries(keyboardLayout(lang, kind)).map(([layer, rows]) => ({ label: `${lang}/${kind}/${layer}`, rows }))),
+  );
+
+  it.each(LAYERS)('$label: every key has a name and appears once', ({ rows }) => {
+    const keys = rows.flatMap(rowKeys);
+    // An empty key renders as a button with no accessible name (axe button-name).
+    expect(keys.filter((k) => k.trim() === '')).toEqual([]);
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+  });
+
+  // Wide keys as keyboard.css sizes them (flex-grow); a row wider than this no longer fits 768 px at 48 px a key.
+  const WIDTH: Readonly<Record<string, number>> = { '{bksp}': 1.5, '{shift}': 1.5, '{accents}': 1.5, '{abc}': 1.5, '{space}': 5, '{done}': 2 };
+  it.each(LAYERS)('$label: no row is wider than a tablet can show', ({ rows }) => {
+    for (const row of rows) {
+      const units = rowKeys(row).reduce((sum, k) => sum + (WIDTH[k] ?? 1), 0);
+      expect(units, row).toBeLessThanOrEqual(MAX_ROW_UNITS);
     }
   });
 });

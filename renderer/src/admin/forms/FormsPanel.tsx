@@ -1,7 +1,8 @@
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormDraft, FormVersionSummary } from '../../../../api/contract.ts';
-import { localize, parseFormDefinition, type FormDefinitionError } from '../../../../forms/engine/index.ts';
+import { localize, type FormDefinitionError } from '../../../../forms/engine/index.ts';
+import { parseDefinitionToPublish } from '../../../../forms/engine/publish.ts';
 import { CallError } from '../../data/CallError.tsx';
 import { useKioskAction, useKioskQuery } from '../../data/use-kiosk-data.ts';
 import { downloadText } from '../files.ts';
@@ -49,7 +50,7 @@ export function FormsPanel() {
 
   // Checked on the deferred copy so typing stays responsive on a large form.
   const deferred = useDeferredValue(draft);
-  const checked = useMemo(() => (deferred ? parseFormDefinition(toJson(deferred)) : null), [deferred]);
+  const checked = useMemo(() => (deferred ? parseDefinitionToPublish(toJson(deferred)) : null), [deferred]);
   const errors = checked && !checked.ok ? checked.errors : [];
   const parsed = checked?.ok ? checked.form : null;
 

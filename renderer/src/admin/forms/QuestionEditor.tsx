@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { FormDefinitionError, QuestionType } from '../../../../forms/engine/index.ts';
+import { QUESTION_TYPES as QUESTION_TYPE_REGISTRY, type EditorField, type FormDefinitionError, type QuestionType } from '../../../../forms/engine/index.ts';
+import { InlineErrors } from './InlineErrors.tsx';
 import { ExpressionInput } from './ExpressionInput.tsx';
 import { LocalizedInput } from './LocalizedInput.tsx';
 import { OptionsEditor } from './OptionsEditor.tsx';
@@ -17,42 +18,8 @@ interface QuestionEditorProps {
 /** Conditions and translations show their problems beside their own fields; the list names the rest. */
 const notBesideField = (e: FormDefinitionError) => !e.path.endsWith('.visibleIf') && !e.message.startsWith('Missing ');
 
-/** Number bounds a question type offers, as [field, label key in the admin namespace's `question.bound`]. */
-function numberFields(type: QuestionType): readonly (readonly [keyof DraftQuestion, string])[] {
-  switch (type) {
-    case 'short_text':
-      return [
-        ['minLength', 'minLength'],
-        ['maxLength', 'maxLength'],
-      ];
-    case 'long_text':
-      return [['maxLength', 'maxLength']];
-    case 'number':
-    case 'scale':
-      return [
-        ['min', 'min'],
-        ['max', 'max'],
-      ];
-    case 'multiple_choice':
-      return [
-        ['minSelected', 'minSelected'],
-        ['maxSelected', 'maxSelected'],
-      ];
-    case 'date':
-    case 'phone':
-    case 'email':
-    case 'single_choice':
-    case 'yes_no':
-    case 'body_map':
-    case 'signature':
-    case 'consent':
-      return [];
-    default: {
-      const never: never = type;
-      throw new Error(`Unknown question type ${String(never)}`);
-    }
-  }
-}
+/** The number controls in the order they are shown (each labelled by `question.bound.<field>`); a type offers those its registry entry lists. */
+const NUMBER_FIELDS: readonly (EditorField & keyof DraftQuestion)[] = ['minLength', 'maxLength', 'min', 'max', 'minSelected', 'maxSelected'];
 
 /** Everything about one question: id, type, texts in every language, validation, condition. */
 export function QuestionEditor({ draft, question: q, stepIndex, index, errors, onChange }: QuestionEditorProps) {
@@ -61,17 +28,12 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
   const langs = draft.languages;
   const set = (patch: Partial<DraftQuestion>) => onChange({ ...q, ...patch });
   const setOptionalLoc = (key: 'help' | 'unit' | 'minLabel' | 'maxLabel', v: Record<string, string>) => onChange(withOptionalLoc(q, key, v));
+  const offered: readonly EditorField[] = QUESTION_TYPE_REGISTRY[q.type].draft.fields;
+  const has = (field: EditorField) => offered.includes(field);
+  const numberFields = NUMBER_FIELDS.filter((key) => has(key));
   return (
     <div className="question-editor">
-      {errors.filter(notBesideField).length > 0 ? (
-        <ul className="inline-errors" aria-label={t('question.problemsLabel', { id: q.id })}>
-          {errors.filter(notBesideField).map((e, i) => (
-            <li key={i} className="error-text">
-              {e.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <InlineErrors label={t('question.problemsLabel', { id: q.id })} errors={errors.filter(notBesideField)} />
       <div className="row-fields">
         <div className="field">
           <label htmlFor={`${base}-id`} className="field-label">
@@ -96,27 +58,27 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
           {t('question.required')}
         </label>
       </div>
-      <LocalizedInput id={`${base}-label`} label={q.type === 'consent' ? t('question.tickText') : t('question.label')} value={q.label} languages={langs} onChange={(label) => set({ label })} />
+      <LocalizedInput id={`${base}-label`} label={has('consentText') ? t('question.tickText') : t('question.label')} value={q.label} languages={langs} onChange={(label) => set({ label })} />
       <LocalizedInput id={`${base}-help`} label={t('question.help')} optional value={q.help} languages={langs} onChange={(v) => setOptionalLoc('help', v)} />
-      {q.type === 'consent' ? (
+      {has('consentText') ? (
         <LocalizedInput id={`${base}-text`} label={t('question.consentText')} multiline value={q.text} languages={langs} onChange={(text) => set({ text })} />
       ) : null}
-      {q.type === 'single_choice' || q.type === 'multiple_choice' ? (
-        <OptionsEditor id={`${base}-options`} options={q.options ?? []} languages={langs} allowExclusive={q.type === 'multiple_choice'} onChange={(options) => set({ options })} />
+      {has('options') ? (
+        <OptionsEditor id={`${base}-options`} options={q.options ?? []} languages={langs} allowExclusive={has('exclusiveOptions')} onChange={(options) => set({ options })} />
       ) : null}
-      {q.type === 'number' ? <LocalizedInput id={`${base}-unit`} label={t('question.unit')} optional value={q.unit} languages={langs} onChange={(v) => setOptionalLoc('unit', v)} /> : null}
-      {q.type === 'scale' ? (
+      {has('unit') ? <LocalizedInput id={`${base}-unit`} label={t('question.unit')} optional value={q.unit} languages={langs} onChange={(v) => setOptionalLoc('unit', v)} /> : null}
+      {has('scaleLabels') ? (
         <>
           <LocalizedInput id={`${base}-minlabel`} label={t('question.minLabel')} optional value={q.minLabel} languages={langs} onChange={(v) => setOptionalLoc('minLabel', v)} />
           <LocalizedInput id={`${base}-maxlabel`} label={t('question.maxLabel')} optional value={q.maxLabel} languages={langs} onChange={(v) => setOptionalLoc('maxLabel', v)} />
         </>
       ) : null}
-      {numberFields(q.type).length > 0 || q.type === 'date' ? (
+      {numberFields.length > 0 || has('dateBounds') || has('integer') ? (
         <div className="row-fields">
-          {numberFields(q.type).map(([key, label]) => (
+          {numberFields.map((key) => (
             <div className="field" key={key}>
               <label htmlFor={`${base}-${key}`} className="field-label">
-                {t(`question.bound.${label}`)}
+                {t(`question.bound.${key}`)}
               </label>
               <input
                 id={`${base}-${key}`}
@@ -130,7 +92,7 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
               />
             </div>
           ))}
-          {q.type === 'date'
+          {has('dateBounds')
             ? (['min', 'max'] as const).map((key) => (
                 <div className="field" key={key}>
                   <label htmlFor={`${base}-${key}`} className="field-label">
@@ -145,7 +107,7 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
                 </div>
               ))
             : null}
-          {q.type === 'number' ? (
+          {has('integer') ? (
             <label className="check-field">
               <input type="checkbox" checked={q.integer ?? false} onChange={(e) => set({ integer: e.target.checked })} />
               {t('question.integer')}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize, type FormDefinitionError } from '../../../../forms/engine/index.ts';
 import { ExpressionInput } from './ExpressionInput.tsx';
+import { InlineErrors } from './InlineErrors.tsx';
 import { LocalizedInput } from './LocalizedInput.tsx';
 import { move, newRule, removeAt, replaceAt, SEVERITIES, withOptionalLoc, type DraftForm, type DraftRule } from './draft-edit.ts';
 
@@ -66,15 +67,7 @@ export function RulesEditor({ draft, errors, onChange }: RulesEditorProps) {
               </div>
               {isOpen ? (
                 <div className="question-editor">
-                  {rErrors.filter(notBesideField).length > 0 ? (
-                    <ul className="inline-errors" aria-label={t('rules.problemsLabel', { code: rule.code })}>
-                      {rErrors.filter(notBesideField).map((e, i) => (
-                        <li key={i} className="error-text">
-                          {e.message}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  <InlineErrors label={t('rules.problemsLabel', { code: rule.code })} errors={rErrors.filter(notBesideField)} />
                   <div className="row-fields">
                     <div className="field">
                       <label htmlFor={`${base}-code`} className="field-label">

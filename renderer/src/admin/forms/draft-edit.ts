@@ -3,7 +3,7 @@
  * draft is plain JSON that may be invalid while the admin works (the engine's
  * parseFormDefinition says why); edits are immutable: each returns a new draft.
  */
-import type { FormDefinition, QuestionType } from '../../../../forms/engine/index.ts';
+import { QUESTION_TYPES as QUESTION_TYPE_REGISTRY, type FormDefinition, type QuestionType } from '../../../../forms/engine/index.ts';
 
 /** One text per language; a missing or blank entry is a missing translation. */
 export type Loc = Record<string, string>;
@@ -136,39 +136,12 @@ export function questionIds(draft: DraftForm): Set<string> {
   return new Set(draft.steps.flatMap((s) => s.questions.map((q) => q.id)));
 }
 
-/** A new question of `type` with the fields that type needs, texts blank in every language. */
+/** A new question of `type` with the fields that type needs (the engine's registry says which), texts blank in every language. */
 export function newQuestion(type: QuestionType, draft: DraftForm): DraftQuestion {
   const langs = draft.languages;
   const base: DraftQuestion = { id: freshId('new_question', questionIds(draft)), type, label: emptyLoc(langs), required: false };
-  switch (type) {
-    case 'single_choice':
-    case 'multiple_choice':
-      return {
-        ...base,
-        options: [
-          { id: 'option_1', label: emptyLoc(langs) },
-          { id: 'option_2', label: emptyLoc(langs) },
-        ],
-      };
-    case 'scale':
-      return { ...base, min: 0, max: 10 };
-    case 'consent':
-      return { ...base, text: emptyLoc(langs) };
-    case 'short_text':
-    case 'long_text':
-    case 'date':
-    case 'phone':
-    case 'email':
-    case 'yes_no':
-    case 'number':
-    case 'body_map':
-    case 'signature':
-      return base;
-    default: {
-      const never: never = type;
-      throw new Error(`Unknown question type ${String(never)}`);
-    }
-  }
+  // The registry's defaults are plain JSON of the type's own fields, which DraftQuestion lists.
+  return { ...base, ...(QUESTION_TYPE_REGISTRY[type].draft.defaults(() => emptyLoc(langs)) as Partial<DraftQuestion>) };
 }
 
 /** Changing a question's type keeps its id, label, help, required and condition. */
@@ -199,21 +172,11 @@ export function newRule(draft: DraftForm): DraftRule {
   return { code: `NEW_RULE_${n}`, severity: 'info', when: '', title: emptyLoc(draft.languages), guidance: emptyLoc(draft.languages) };
 }
 
-export const QUESTION_TYPES: readonly { readonly type: QuestionType; readonly label: string }[] = [
-  { type: 'yes_no', label: 'Yes / no' },
-  { type: 'single_choice', label: 'One choice' },
-  { type: 'multiple_choice', label: 'Several choices' },
-  { type: 'short_text', label: 'Short text' },
-  { type: 'long_text', label: 'Long text' },
-  { type: 'number', label: 'Number' },
-  { type: 'scale', label: 'Scale (e.g. pain 0-10)' },
-  { type: 'date', label: 'Date' },
-  { type: 'phone', label: 'Phone' },
-  { type: 'email', label: 'Email' },
-  { type: 'body_map', label: 'Body map' },
-  { type: 'consent', label: 'Consent (text + tick)' },
-  { type: 'signature', label: 'Signature' },
-];
+/** The type picker's choices, in the registry's order. */
+export const QUESTION_TYPES: readonly { readonly type: QuestionType; readonly label: string }[] = (Object.keys(QUESTION_TYPE_REGISTRY) as QuestionType[]).map((type) => ({
+  type,
+  label: QUESTION_TYPE_REGISTRY[type].label,
+}));
 
 export const SEVERITIES: readonly { readonly value: DraftRule['severity']; readonly label: string }[] = [
   { value: 'stop', label: 'Stop: do not treat today' },
