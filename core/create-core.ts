@@ -109,7 +109,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlerOptions: { allowedOrigins: options.allowedOrigins, onError: options.onError },
     settings,
     submissions: createSubmissionRepository(db, vault, clock),
-    staff: createStaffService(db, clock, () => ({ autoLogoffMs: settings.get().autoLogoffMs })),
+    staff: createStaffService(db, clock, () => {
+      const { autoLogoffMs, defaultLanguage } = settings.get();
+      return { autoLogoffMs, defaultLanguage };
+    }),
     audit: createAuditLog(db, clock),
     exporter: createExporter(db, clock, () => settings.get().exportFolder),
     forms: createFormRegistry(db, clock),

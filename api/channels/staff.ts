@@ -2,12 +2,20 @@
 import { z } from 'zod';
 import { empty, id, LIMITS, personName, pin, type Severity, type StaffRole } from './common.ts';
 
+/** The languages the staff and admin screens are written in (renderer/src/i18n/staff-resources.ts). */
+export const STAFF_LANGUAGES = ['en', 'es', 'fr', 'zh', 'vi', 'ko', 'ar', 'ru'] as const;
+export type StaffLanguage = (typeof STAFF_LANGUAGES)[number];
+/** A staff member's screen language; null follows the clinic's default language. */
+export const staffLanguage = z.enum(STAFF_LANGUAGES, { message: `Choose one of the staff screen languages: ${STAFF_LANGUAGES.join(', ')}.` }).nullable();
+
 export const staffRequests = {
   'staff:status': empty,
   'staff:setup': z.object({ name: personName, pin }).strict(),
   'staff:roster': empty,
   'staff:login': z.object({ staffId: id, pin }).strict(),
   'staff:lock': empty,
+  /** The signed-in staff member chooses their own screen language (any signed-in role). */
+  'staff:setLanguage': z.object({ language: staffLanguage }).strict(),
   'kiosk:quit': empty,
   'queue:list': z
     .object({
@@ -32,6 +40,7 @@ export const staffChannels = {
   'staff:roster': 'staffRoster',
   'staff:login': 'staffLogin',
   'staff:lock': 'staffLock',
+  'staff:setLanguage': 'staffSetLanguage',
   'kiosk:quit': 'quitKiosk',
   'queue:list': 'listQueue',
 } as const;
@@ -41,11 +50,15 @@ export interface StaffSession {
   readonly name: string;
   readonly role: StaffRole;
   readonly expiresAt: string;
+  /** The language of this person's staff screens: their own choice, else the clinic's default language. */
+  readonly language: string;
 }
 
 export interface StaffStatus {
   readonly needsSetup: boolean;
   readonly session: StaffSession | null;
+  /** The clinic's default language: the staff screens' language while nobody is signed in. */
+  readonly clinicLanguage: string;
 }
 
 export interface RosterEntry {
@@ -71,6 +84,7 @@ export interface StaffResponses {
   'staff:roster': readonly RosterEntry[];
   'staff:login': StaffSession;
   'staff:lock': { readonly locked: true };
+  'staff:setLanguage': StaffSession;
   /** Admin only: leave kiosk mode (the documented staff exit). Chromium mode cannot quit itself. */
   'kiosk:quit': { readonly quitting: boolean };
   'queue:list': { readonly items: readonly QueueItem[] };

@@ -144,6 +144,15 @@ export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel>
       return ok(after);
     }),
 
+    'admin:setStaffLanguage': defineHandler('admin:setStaffLanguage', options, (req) => {
+      const actor = admin();
+      const { before, after } = staff.setLanguage(req.staffId, req.language);
+      if (before.language !== after.language) {
+        audit.append({ action: 'staff.changed', actor, subjectId: req.staffId, details: { op: 'language', before_language: before.language ?? 'clinic default', after_language: after.language ?? 'clinic default' } });
+      }
+      return ok(after);
+    }),
+
     'admin:resetStaffPin': defineHandler('admin:resetStaffPin', options, (req) => {
       const actor = admin();
       const before = staff.find(req.staffId);

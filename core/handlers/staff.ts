@@ -6,10 +6,10 @@ import { defineHandler, type HandlerTable } from '../handler.ts';
 type StaffDeps = Pick<CoreDeps, 'staff' | 'audit' | 'handlerOptions'>;
 
 /** Staff mode entry: first-run setup, the name list, PIN login (audited either way) and lock. */
-export function staffHandlers(deps: StaffDeps): Pick<HandlerTable, 'staff:status' | 'staff:setup' | 'staff:roster' | 'staff:login' | 'staff:lock'> {
+export function staffHandlers(deps: StaffDeps): Pick<HandlerTable, 'staff:status' | 'staff:setup' | 'staff:roster' | 'staff:login' | 'staff:lock' | 'staff:setLanguage'> {
   const { staff, audit, handlerOptions } = deps;
   return {
-    'staff:status': defineHandler('staff:status', handlerOptions, () => ok({ needsSetup: staff.needsSetup(), session: staff.current() })),
+    'staff:status': defineHandler('staff:status', handlerOptions, () => ok({ needsSetup: staff.needsSetup(), session: staff.current(), clinicLanguage: staff.clinicLanguage() })),
 
     'staff:setup': defineHandler('staff:setup', handlerOptions, (req) => {
       const session = staff.setupFirstAdmin(req.name, req.pin);
@@ -39,6 +39,13 @@ export function staffHandlers(deps: StaffDeps): Pick<HandlerTable, 'staff:status
         default:
           return assertNever(result.reason);
       }
+    }),
+
+    /** One's own screen language: not audited (it changes no record and no one else's screens). */
+    'staff:setLanguage': defineHandler('staff:setLanguage', handlerOptions, (req) => {
+      const { staffId } = staff.require();
+      staff.setLanguage(staffId, req.language);
+      return ok(staff.require());
     }),
 
     'staff:lock': defineHandler('staff:lock', handlerOptions, () => {

@@ -62,7 +62,7 @@ describe('buildSummaryModel', () => {
   it.each([
     ['English', 'en', 'Nov 21, 2026, 2:32 PM', 'Nov 21, 2026', 'May 2, 1980'],
     ['Spanish', 'es', '21 nov 2026, 14:32', '21 nov 2026', '2 may 1980'],
-    ['Korean', 'ko', '2026. 11. 21. PM 2:32', '2026. 11. 21.', '1980. 5. 2.'],
+    ['Korean', 'ko', '2026. 11. 21. 오후 2:32', '2026. 11. 21.', '1980. 5. 2.'],
     ['Russian', 'ru', '21 нояб. 2026 г., 14:32', '21 нояб. 2026 г.', '2 мая 1980 г.'],
   ] as const)('one format per kind: a %s clinic reads the visit and birth date as on its staff screens', (_label, lang, visit, day, born) => {
     const model = buildSummaryModel({ ...input(caseAnswers('non-Latin name')), form: { ...FIXTURE_FORM, defaultLanguage: lang } });

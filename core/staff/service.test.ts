@@ -13,10 +13,11 @@ let cleanup = () => {};
 let db: DatabaseSync;
 let clock: ManualClock;
 let autoLogoffMs = 5 * 60_000;
+let defaultLanguage = 'en';
 let staff: StaffService;
 
 function service(): StaffService {
-  return createStaffService(db, clock, () => ({ autoLogoffMs }), FAST);
+  return createStaffService(db, clock, () => ({ autoLogoffMs, defaultLanguage }), FAST);
 }
 
 beforeEach(() => {
@@ -24,6 +25,7 @@ beforeEach(() => {
   db = openDatabase(join(dir, 'kiosk.db'), staffMigrations);
   clock = new ManualClock();
   autoLogoffMs = 5 * 60_000;
+  defaultLanguage = 'en';
   staff = service();
 });
 afterEach(() => {
@@ -173,5 +175,42 @@ describe('sessions', () => {
     await staff.login(t.staffId, '222222');
     expect(staff.require('therapist').name).toBe('Theo');
     expect(codeOf(() => staff.require('admin'))).toBe('forbidden');
+  });
+});
+
+describe('screen language per staff member', () => {
+  it.each([
+    ['no choice follows the clinic default', null, 'fr', 'fr'],
+    ['a chosen language wins over the clinic default', 'ko', 'fr', 'ko'],
+    ['Arabic', 'ar', 'en', 'ar'],
+  ] as const)('%s', async (_label, chosen, clinic, expected) => {
+    defaultLanguage = clinic;
+    staff.setupFirstAdmin('Dana Admin', '123456');
+    const theo = staff.addStaff('Theo', 'therapist', '111111');
+    staff.setLanguage(theo.staffId, chosen);
+    staff.lock();
+    const login = await staff.login(theo.staffId, '111111');
+    expect(login.ok && login.session.language).toBe(expected);
+  });
+
+  it('a change to the signed-in person applies to their live session at once, and survives a restart', async () => {
+    staff.setupFirstAdmin('Dana Admin', '123456');
+    const theo = staff.addStaff('Theo', 'therapist', '111111');
+    await staff.login(theo.staffId, '111111');
+    staff.setLanguage(theo.staffId, 'es');
+    expect(staff.current()?.language).toBe('es');
+    staff.lock();
+    const again = await service().login(theo.staffId, '111111');
+    expect(again.ok && again.session.language).toBe('es');
+  });
+
+  it('an unknown staff id is not_found', () => {
+    expect(codeOf(() => staff.setLanguage('no-such-id', 'es'))).toBe('not_found');
+  });
+
+  it('the database refuses a language the staff screens do not have', () => {
+    staff.setupFirstAdmin('Dana Admin', '123456');
+    const theo = staff.addStaff('Theo', 'therapist', '111111');
+    expect(() => db.prepare('UPDATE staff SET language = ? WHERE id = ?').run('xx', theo.staffId)).toThrow(/CHECK/);
   });
 });

@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import type { RosterEntry, StaffRole, StaffSession } from '../../api/contract.ts';
-import { LIMITS } from '../../api/contract.ts';
+import type { RosterEntry, StaffLanguage, StaffRole, StaffSession } from '../../api/contract.ts';
+import { LIMITS, STAFF_LANGUAGES } from '../../api/contract.ts';
 import type { Clock } from '../ports.ts';
 import { CoreError } from '../handler.ts';
 import { transaction, type Migration } from '../db/database.ts';
@@ -25,6 +25,11 @@ export const staffMigrations: readonly Migration[] = [
       locked_until TEXT,
       created_at TEXT NOT NULL
     ) STRICT;`,
+  },
+  {
+    // The staff screens' language per person (issue 18); NULL follows the clinic's default language.
+    id: 'staff-002',
+    sql: `ALTER TABLE staff ADD COLUMN language TEXT CHECK (language IS NULL OR language IN (${STAFF_LANGUAGES.map((l) => `'${l}'`).join(', ')}));`,
   },
 ];
 
@@ -56,13 +61,22 @@ interface StaffRow {
   readonly active: number;
   readonly failed_attempts: number;
   readonly locked_until: string | null;
+  readonly language: StaffLanguage | null;
 }
 
 interface LiveSession {
   readonly staffId: string;
   readonly name: string;
   readonly role: StaffRole;
+  language: StaffLanguage | null;
   lastActivityMs: number;
+}
+
+/** What the staff service reads from the clinic settings, each time (an admin may change them). */
+export interface StaffSettings {
+  readonly autoLogoffMs: number;
+  /** The clinic's default language: the screens of staff who chose none. */
+  readonly defaultLanguage: string;
 }
 
 const PIN = /^\d+$/;
@@ -81,7 +95,7 @@ function checkName(name: string): string {
 
 export type StaffService = ReturnType<typeof createStaffService>;
 
-export function createStaffService(db: DatabaseSync, clock: Clock, settings: () => { autoLogoffMs: number }, options: StaffServiceOptions = {}) {
+export function createStaffService(db: DatabaseSync, clock: Clock, settings: () => StaffSettings, options: StaffServiceOptions = {}) {
   const logN = options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N;
   const byId = db.prepare('SELECT * FROM staff WHERE id = ?');
   const countStaff = db.prepare('SELECT COUNT(*) AS n FROM staff');
@@ -99,9 +113,10 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
     name: s.name,
     role: s.role,
     expiresAt: new Date(s.lastActivityMs + settings().autoLogoffMs).toISOString(),
+    language: s.language ?? settings().defaultLanguage,
   });
-  const start = (r: Pick<StaffRow, 'id' | 'name' | 'role'>): StaffSession => {
-    session = { staffId: r.id, name: r.name, role: r.role, lastActivityMs: nowMs() };
+  const start = (r: Pick<StaffRow, 'id' | 'name' | 'role'> & { readonly language?: StaffLanguage | null }): StaffSession => {
+    session = { staffId: r.id, name: r.name, role: r.role, language: r.language ?? null, lastActivityMs: nowMs() };
     return toSession(session);
   };
   const find = (staffId: string) => byId.get(staffId) as StaffRow | undefined;
@@ -175,6 +190,13 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
       if (!active && session?.staffId === staffId) session = null;
     },
 
+    /** The staff member's screen language (null: the clinic's default); a live session of theirs follows at once. */
+    setLanguage(staffId: string, language: StaffLanguage | null): void {
+      const changed = db.prepare('UPDATE staff SET language = ? WHERE id = ?').run(language, staffId).changes;
+      if (Number(changed) === 0) throw new CoreError('not_found', 'No such staff member.');
+      if (session?.staffId === staffId) session.language = language;
+    },
+
     /** Sets a new PIN and clears any lockout. */
     resetPin(staffId: string, pin: string): void {
       checkPin(pin);
@@ -194,6 +216,11 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
         if (inFlight.get(staffId) === next) inFlight.delete(staffId);
       }).catch(() => {});
       return next;
+    },
+
+    /** The clinic's default language: the staff screens' language while nobody is signed in. */
+    clinicLanguage(): string {
+      return settings().defaultLanguage;
     },
 
     /** The live session, or null once it has been idle for autoLogoffMs or was locked. */

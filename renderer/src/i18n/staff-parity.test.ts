@@ -4,8 +4,7 @@
  * use (Arabic needs six, Russian four), so no reader meets an English fallback or a raw key.
  */
 import { describe, expect, it } from 'vitest';
-import { CHROME_LANGUAGES } from './index.ts';
-import { STAFF_RESOURCES } from './staff-resources.ts';
+import { STAFF_RESOURCES, STAFF_SCREEN_LANGUAGES } from './staff-resources.ts';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -25,7 +24,11 @@ const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/
 const withoutCount = (names: readonly string[]) => names.filter((n) => n !== 'count');
 
 const NAMESPACES = ['staff', 'admin'] as const;
-const others = CHROME_LANGUAGES.filter((l) => l !== 'en');
+const others = STAFF_SCREEN_LANGUAGES.filter((l) => l !== 'en');
+
+it('ships the eight staff screen languages', () => {
+  expect([...STAFF_SCREEN_LANGUAGES].sort()).toEqual(['ar', 'en', 'es', 'fr', 'ko', 'ru', 'vi', 'zh']);
+});
 
 describe.each(NAMESPACES)('namespace %s in every shipped language', (ns) => {
   const english = leaves(STAFF_RESOURCES.en[ns] as Tree);

@@ -3,7 +3,7 @@
  * and `admin`. Each translation is typed against the English object, so a missing key is a
  * type error; staff-parity.test.ts checks placeholders and plural forms.
  */
-import type { CHROME_LANGUAGES } from './index.ts';
+import type { StaffLanguage } from '../../../api/contract.ts';
 import { adminAr } from './admin-ar.ts';
 import { adminEn } from './admin-en.ts';
 import { adminEs } from './admin-es.ts';
@@ -27,7 +27,8 @@ export interface StaffNamespaces {
   readonly admin: Translation<typeof adminEn>;
 }
 
-export const STAFF_RESOURCES: Readonly<Record<(typeof CHROME_LANGUAGES)[number], StaffNamespaces>> = {
+/** Every language the contract lets a staff member choose (api STAFF_LANGUAGES) has both namespaces. */
+export const STAFF_RESOURCES: Readonly<Record<StaffLanguage, StaffNamespaces>> = {
   en: { staff: staffEn, admin: adminEn },
   es: { staff: staffEs, admin: adminEs },
   fr: { staff: staffFr, admin: adminFr },
@@ -37,3 +38,6 @@ export const STAFF_RESOURCES: Readonly<Record<(typeof CHROME_LANGUAGES)[number],
   ar: { staff: staffAr, admin: adminAr },
   ru: { staff: staffRu, admin: adminRu },
 };
+
+/** The staff screen languages in menu order (the contract's StaffLanguage, as a list the renderer may hold). */
+export const STAFF_SCREEN_LANGUAGES = Object.keys(STAFF_RESOURCES) as readonly StaffLanguage[];
