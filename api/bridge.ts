@@ -52,5 +52,6 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     adminGetCertificate: call('admin:getCertificate'),
     adminRegenerateCertificate: call('admin:regenerateCertificate'),
     adminImportCertificate: call('admin:importCertificate'),
+    adminRotateDataKey: call('admin:rotateDataKey'),
   } satisfies KioskApi);
 }

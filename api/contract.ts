@@ -2,7 +2,8 @@
  * The one IPC contract between the renderer and the main process.
  *
  * - `channels` maps each `domain:verb` channel to the single method the renderer calls.
- * - `requests` holds the zod schema main parses every payload with (core/handler.ts).
+ * - `specs` declares, per channel, who may call it (`access`, see `Access`) and the zod schema
+ *   main parses every payload with (`request`); core/handler.ts enforces both.
  * - `Responses` is what each channel resolves to, wrapped in a Result (api/result.ts).
  * - `KioskApi` is the shape of `window.kiosk`; api/bridge.ts builds it, the preload exposes it.
  *
@@ -11,10 +12,11 @@
  */
 import type { z } from 'zod';
 import type { Result } from './result.ts';
-import { intakeChannels, intakeRequests, type IntakeResponses } from './channels/intake.ts';
-import { staffChannels, staffRequests, type StaffResponses } from './channels/staff.ts';
-import { therapistChannels, therapistRequests, type TherapistResponses } from './channels/therapist.ts';
-import { adminChannels, adminRequests, type AdminResponses } from './channels/admin.ts';
+import type { ChannelSpec } from './channels/common.ts';
+import { intakeChannels, intakeSpecs, type IntakeResponses } from './channels/intake.ts';
+import { staffChannels, staffSpecs, type StaffResponses } from './channels/staff.ts';
+import { therapistChannels, therapistSpecs, type TherapistResponses } from './channels/therapist.ts';
+import { adminChannels, adminSpecs, type AdminResponses } from './channels/admin.ts';
 
 export * from './channels/common.ts';
 export * from './channels/intake.ts';
@@ -22,16 +24,19 @@ export * from './channels/staff.ts';
 export * from './channels/therapist.ts';
 export * from './channels/admin.ts';
 
-export const requests = {
-  ...intakeRequests,
-  ...staffRequests,
-  ...therapistRequests,
-  ...adminRequests,
-} as const satisfies Record<string, z.ZodType>;
+/** Every channel's declaration; a channel without `access` and `request` does not typecheck. */
+export const specs = {
+  ...intakeSpecs,
+  ...staffSpecs,
+  ...therapistSpecs,
+  ...adminSpecs,
+} as const satisfies Record<string, ChannelSpec>;
 
-export type Channel = keyof typeof requests;
-export type Request<C extends Channel> = z.input<(typeof requests)[C]>;
-export type ParsedRequest<C extends Channel> = z.output<(typeof requests)[C]>;
+export type Channel = keyof typeof specs;
+export type Request<C extends Channel> = z.input<(typeof specs)[C]['request']>;
+export type ParsedRequest<C extends Channel> = z.output<(typeof specs)[C]['request']>;
+/** Who may call channel `C`, as a type: core/handler.ts gives `staff` and `admin` handlers their session. */
+export type AccessOf<C extends Channel> = (typeof specs)[C]['access'];
 
 /** The method name on `window.kiosk` for each channel: one method per channel. */
 export const channels = {

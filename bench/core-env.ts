@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../core/create-core.ts';
 import { createKeyFileProvider } from '../core/crypto/key-file-provider.ts';
 import { createPdfPrinter } from '../core/pdf-printer.ts';
+import type { CallContext } from '../core/handler.ts';
 import type { Clock } from '../core/ports.ts';
 
 export interface BenchCore {
@@ -15,6 +16,14 @@ export interface BenchCore {
   readonly dataDir: string;
   /** Closes the core and deletes the data directory. */
   dispose(): Promise<void>;
+}
+
+/**
+ * A call from the kiosk page at `origin` as one caller: a bench that calls the handlers
+ * directly signs in and calls with the same context, as one Electron window would.
+ */
+export function benchCallContext(origin: string, callerId = 'bench-kiosk'): CallContext {
+  return { senderUrl: `${origin}/index.html`, caller: { id: callerId, kind: 'kiosk' } };
 }
 
 /** `allowedOrigins` are the origins whose frames may call the handlers (the static server's, for a browser). */

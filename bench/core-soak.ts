@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DEFAULT_FORM_ANSWERS } from '../core/pdf/test-fixtures.ts';
 import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
-import { createBenchCore } from './core-env.ts';
+import { benchCallContext, createBenchCore } from './core-env.ts';
 import { nodeHeapAfterGc } from './node-heap.ts';
 import { mb, signedMb } from './report.ts';
 
@@ -24,7 +24,7 @@ if (!Number.isInteger(intakes) || intakes < 1 || !Number.isInteger(every) || eve
 
 const env = await createBenchCore([ORIGIN]);
 try {
-  const ctx = { senderUrl: `${ORIGIN}/index.html` };
+  const ctx = benchCallContext(ORIGIN);
   const started = performance.now();
   const first = nodeHeapAfterGc();
   console.log(`core soak: ${intakes} intakes through intake:submit, no browser in this process`);

@@ -17,7 +17,21 @@ export interface PdfBenchResult {
   readonly pdfBytes: number;
 }
 
-export async function runSignedSummaryBench(runs: number, warmup: number): Promise<PdfBenchResult> {
+/** A client whose name and health notes are in one script, for the per-script rows. */
+export interface ScriptClient {
+  readonly script: string;
+  readonly answers: Readonly<Record<string, string>>;
+}
+
+/** Scripts whose fonts are large (CJK) or need complex shaping (Arabic, Devanagari), as issue 18 names them. */
+export const SCRIPT_CLIENTS: readonly ScriptClient[] = [
+  { script: 'Chinese', answers: { first_name: '小明', last_name: '王', emergency_name: '王小红', other_health: '我搬家以后腰一直很疼，早上起床的时候更严重。' } },
+  { script: 'Japanese', answers: { first_name: '花子', last_name: '佐藤', emergency_name: 'さとう たろう', other_health: '引っ越してから腰が痛く、朝がいちばんつらいです。' } },
+  { script: 'Arabic', answers: { first_name: 'محمد', last_name: 'الأحمد', emergency_name: 'فاطمة الأحمد', other_health: 'بدأ الألم في أسفل الظهر بعد أن نقلت الأثاث.' } },
+  { script: 'Devanagari', answers: { first_name: 'राहुल', last_name: 'शर्मा', emergency_name: 'प्रिया शर्मा', other_health: 'घर बदलने के बाद से मेरी कमर में दर्द है।' } },
+];
+
+export async function runSignedSummaryBench(runs: number, warmup: number, client?: ScriptClient): Promise<PdfBenchResult> {
   const secrets = new Map<string, Uint8Array>();
   const store = { get: (name: string) => secrets.get(name) ?? null, put: (name: string, value: Uint8Array) => void secrets.set(name, value) };
   const identity = await loadOrCreateSigningIdentity(store, 'Bench Clinic', systemClock);
@@ -25,7 +39,7 @@ export async function runSignedSummaryBench(runs: number, warmup: number): Promi
   let pdfBytes = 0;
   const samples = await timeRuns(runs, warmup, async (i) => {
     const createdAt = systemClock.now();
-    const answers = DEFAULT_FORM_ANSWERS;
+    const answers = { ...DEFAULT_FORM_ANSWERS, ...client?.answers };
     const summary = await createSignedSummary(
       {
         form: DEFAULT_INTAKE_FORM,
@@ -46,6 +60,8 @@ export async function runSignedSummaryBench(runs: number, warmup: number): Promi
 }
 
 if (import.meta.main) {
-  const r = await runSignedSummaryBench(30, 5);
-  console.log(`createSignedSummary: median ${r.signedSummary.median.toFixed(1)} ms, p95 ${r.signedSummary.p95.toFixed(1)} ms, ${r.pdfBytes} bytes`);
+  for (const client of [undefined, ...SCRIPT_CLIENTS]) {
+    const r = await runSignedSummaryBench(30, 5, client);
+    console.log(`createSignedSummary (${client?.script ?? 'Latin'}): median ${r.signedSummary.median.toFixed(1)} ms, p95 ${r.signedSummary.p95.toFixed(1)} ms, ${r.pdfBytes} bytes`);
+  }
 }

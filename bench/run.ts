@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runPdfBench } from './pdf.bench.ts';
 import { measureBundle } from './bundle.ts';
-import { runSignedSummaryBench } from './pdf-summary.ts';
+import { runSignedSummaryBench, SCRIPT_CLIENTS } from './pdf-summary.ts';
 import { runRendererBench } from './renderer.ts';
 import { kB, ms, renderTable, timingRow, verdict, type Row } from './report.ts';
 import { runStoreBench } from './store.ts';
@@ -84,6 +84,10 @@ if (wants('pdf')) {
   log('pdf...');
   const pdf = await runSignedSummaryBench(Math.min(runs, 30), 5);
   rows.push(timingRow('pdf', `createSignedSummary, default form (${kB(pdf.pdfBytes)} PDF)`, pdf.signedSummary, { on: 'median', belowMs: 150 }));
+  for (const client of SCRIPT_CLIENTS) {
+    const scripted = await runSignedSummaryBench(Math.min(runs, 30), 5, client);
+    rows.push(timingRow('pdf', `  ${client.script} name and notes (${kB(scripted.pdfBytes)} PDF)`, scripted.signedSummary, { on: 'median', belowMs: 150 }));
+  }
   for (const stage of await runPdfBench(Math.min(runs, 30), 5)) {
     rows.push({ area: 'pdf', measure: `  pdf.bench.ts stage: ${stage.stage} (fixture form)`, n: String(Math.min(runs, 30)), median: ms(stage.medianMs), p95: ms(stage.p95Ms), target: '', result: '' });
   }

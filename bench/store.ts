@@ -18,7 +18,7 @@ import { createSignedSummary } from '../core/pdf/index.ts';
 import { transaction } from '../core/db/database.ts';
 import type { NewSubmission } from '../core/submissions/repository.ts';
 import { seededRandom } from '../core/tests/seeded-random.ts';
-import { createBenchCore } from './core-env.ts';
+import { benchCallContext, createBenchCore } from './core-env.ts';
 import { summarize, timeRuns, type Summary } from './stats.ts';
 
 const ORIGIN = 'http://bench.invalid';
@@ -100,8 +100,8 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<StoreBe
     deps.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     const pages = deps.db.prepare('SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()').get() as { bytes: number };
 
-    deps.staff.setupFirstAdmin('Bench Admin', '482916');
-    const ctx = { senderUrl: `${ORIGIN}/index.html` };
+    const ctx = benchCallContext(ORIGIN);
+    deps.staff.setupFirstAdmin('Bench Admin', '482916', ctx.caller.id);
     const listVia = async (payload: Readonly<Record<string, unknown>>) => {
       const result = await handlers['queue:list'](payload, ctx);
       if (!result.ok) throw new Error(`queue:list failed: ${result.error.code}`);

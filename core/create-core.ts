@@ -6,23 +6,23 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
 import type { ApiErrorCode } from '../api/result.ts';
 import type { Channel } from '../api/contract.ts';
 import { openDatabase } from './db/database.ts';
-import { openVault, type Vault } from './crypto/vault.ts';
+import { openVault } from './crypto/vault.ts';
 import { createSubmissionRepository, submissionMigrations } from './submissions/repository.ts';
 import { createStaffService, staffMigrations } from './staff/service.ts';
 import { auditMigrations, createAuditLog } from './audit/log.ts';
 import { createSettingsStore, settingsMigrations } from './settings/store.ts';
 import { createExporter, exportMigrations } from './export/exporter.ts';
-import { loadOrCreateSigningIdentity, type SecretStore, type SigningIdentity } from './signing/identity.ts';
+import { loadOrCreateSigningIdentity, type SigningIdentity } from './signing/identity.ts';
 import { secretMigrations, createVaultSecretStore } from './secrets/secret-store.ts';
 import { createFormRegistry, formRegistryMigrations } from './forms/registry.ts';
 import { brandingMigrations, createAdminSettingsService } from './admin/settings-service.ts';
 import { formDraftMigrations } from './admin/form-drafts.ts';
 import { systemClock, type Clock, type KeyProvider, type Printer } from './ports.ts';
-import type { HandlerOptions, HandlerTable } from './handler.ts';
+import type { HandlerTable } from './handler.ts';
+import type { CoreDeps } from './deps.ts';
 import { createPdfPrinter } from './pdf-printer.ts';
 import { kioskHandlers } from './handlers/kiosk.ts';
 import { intakeHandlers } from './handlers/intake.ts';
@@ -47,29 +47,6 @@ export interface CoreOptions {
   readonly host?: { quit(): void };
   /** Receives channel + error code for failed calls; never payloads. */
   readonly onError?: (channel: Channel, code: ApiErrorCode, error: unknown) => void;
-}
-
-/** What the per-domain handler modules are given. */
-export interface CoreDeps {
-  readonly db: DatabaseSync;
-  readonly vault: Vault;
-  readonly clock: Clock;
-  readonly printer: Printer;
-  readonly handlerOptions: HandlerOptions;
-  readonly settings: ReturnType<typeof createSettingsStore>;
-  readonly submissions: ReturnType<typeof createSubmissionRepository>;
-  readonly staff: ReturnType<typeof createStaffService>;
-  readonly audit: ReturnType<typeof createAuditLog>;
-  readonly exporter: ReturnType<typeof createExporter>;
-  readonly forms: ReturnType<typeof createFormRegistry>;
-  readonly secrets: SecretStore;
-  readonly signingIdentity: () => Promise<SigningIdentity>;
-  /** After the admin regenerates or imports the certificate: the next PDF loads the new one. */
-  readonly resetSigningIdentity: () => void;
-  readonly background: ReturnType<typeof createBackgroundTasks>;
-  readonly host: { quit(): void } | null;
-  /** The admin's view of the settings, with the clinic logo (attract screen, PDF, admin screens). */
-  readonly clinicSettings: ReturnType<typeof createAdminSettingsService>;
 }
 
 export interface Core {
@@ -97,22 +74,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...brandingMigrations,
   ]);
   const vault = await openVault(db, options.keyProvider);
-  const settings = createSettingsStore(db, vault);
+  const settings = createSettingsStore(db);
   const secrets = createVaultSecretStore(db, vault);
   const clinicSettings = createAdminSettingsService(db, settings, clock);
+  const staff = createStaffService(db, clock, () => {
+    const { autoLogoffMs, defaultLanguage } = settings.get();
+    return { autoLogoffMs, defaultLanguage };
+  });
   let identity: Promise<SigningIdentity> | undefined;
   const deps: CoreDeps = {
     db,
     vault,
+    keyProvider: options.keyProvider,
     clock,
     printer: options.printer ?? createPdfPrinter(),
-    handlerOptions: { allowedOrigins: options.allowedOrigins, onError: options.onError },
+    handlerOptions: { allowedOrigins: options.allowedOrigins, sessions: staff, onError: options.onError },
     settings,
     submissions: createSubmissionRepository(db, vault, clock),
-    staff: createStaffService(db, clock, () => {
-      const { autoLogoffMs, defaultLanguage } = settings.get();
-      return { autoLogoffMs, defaultLanguage };
-    }),
+    staff,
     audit: createAuditLog(db, clock),
     exporter: createExporter(db, clock, () => settings.get().exportFolder),
     forms: createFormRegistry(db, clock),

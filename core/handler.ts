@@ -1,18 +1,66 @@
 /**
- * The boundary every IPC call crosses. `defineHandler` turns a domain function that
+ * The boundary every call crosses. `defineHandler` turns a domain function that
  * receives an already-validated request into a handler that accepts `unknown`:
- * it checks the calling frame's origin, bounds the payload size, parses it with the
- * contract's zod schema, and converts every failure into a typed Result. Nothing
- * thrown inside a handler reaches the renderer as an exception, and no message
- * carries the payload back (it may hold health data).
+ * it checks the calling frame's origin, bounds the payload size, checks the channel's
+ * declared access (api/channels/common.ts `Access`) against the caller's staff session,
+ * parses the payload with the contract's zod schema, and converts every failure into a
+ * typed Result. Nothing thrown inside a handler reaches the renderer as an exception,
+ * and no message carries the payload back (it may hold health data).
  */
 import { type z } from 'zod';
-import { requests, type Channel, type ParsedRequest, type Responses } from '../api/contract.ts';
+import {
+  specs,
+  type Access,
+  type AccessOf,
+  type Channel,
+  type ChannelSpec,
+  type ParsedRequest,
+  type Responses,
+  type StaffRole,
+  type StaffSession,
+} from '../api/contract.ts';
 import { fail, type ApiErrorCode, type ApiIssue, type Result } from '../api/result.ts';
+import { assertNever } from '../forms/engine/index.ts';
+
+/**
+ * What kind of device is calling. A `kiosk` is the lobby kiosk's own window (Electron, or
+ * the Chromium page of start:chromium and the e2e harness); a `staff-device` is a staff
+ * member's browser (the clinic server's web app). `kiosk` channels answer only kiosks.
+ */
+export type CallerKind = 'kiosk' | 'staff-device';
+
+export interface Caller {
+  /**
+   * Staff sessions are kept per caller id: one per Electron webContents, one per e2e page,
+   * later one per paired device. Not secret, but never chosen by the calling page.
+   */
+  readonly id: string;
+  readonly kind: CallerKind;
+}
 
 export interface CallContext {
   /** URL of the frame that sent the call (Electron: event.senderFrame.url; e2e: the page URL). */
   readonly senderUrl: string;
+  readonly caller: Caller;
+}
+
+/** The session a handler of channel `C` is given: checked (and extended) for staff and admin channels. */
+export type SessionOf<C extends Channel> = AccessOf<C> extends 'staff' | 'admin' | 'kiosk-admin' ? StaffSession : null;
+
+/** What a handler body receives beside its request. */
+export interface Call<C extends Channel> extends CallContext {
+  /** The caller's live staff session on channels that need one; null where none is needed (look it up if wanted). */
+  readonly session: SessionOf<C>;
+}
+
+/** The staff sessions the access check reads (the staff service). */
+export interface SessionGate {
+  /**
+   * The caller's live session, extended; throws (or rejects with) CoreError `unauthenticated` or
+   * `forbidden`. An admin may do what a therapist may. May be async: a store that reads the staff
+   * row from a database server can answer later.
+   */
+  require(callerId: string, role?: StaffRole): StaffSession | Promise<StaffSession>;
 }
 
 export type Handler<C extends Channel> = (payload: unknown, ctx: CallContext) => Promise<Result<Responses[C]>>;
@@ -35,6 +83,7 @@ export const MAX_PAYLOAD_BYTES = 1_500_000;
 
 export interface HandlerOptions {
   readonly allowedOrigins: readonly string[];
+  readonly sessions: SessionGate;
   /** Called with the channel and error code only: never the payload. */
   readonly onError?: (channel: Channel, code: ApiErrorCode, error: unknown) => void;
 }
@@ -65,12 +114,45 @@ function toIssues(error: z.ZodError): ApiIssue[] {
   }));
 }
 
+function requireKiosk(caller: Caller): void {
+  if (caller.kind !== 'kiosk') throw new CoreError('forbidden', 'This can only be done at the kiosk.');
+}
+
+/** The caller's session as `access` demands it, or rejects with CoreError `unauthenticated` / `forbidden`. */
+export async function checkAccess(access: Access, caller: Caller, sessions: SessionGate): Promise<StaffSession | null> {
+  switch (access) {
+    case 'public':
+      return null;
+    case 'kiosk':
+      requireKiosk(caller);
+      return null;
+    case 'staff':
+      return sessions.require(caller.id);
+    case 'admin':
+      return sessions.require(caller.id, 'admin');
+    case 'kiosk-admin':
+      requireKiosk(caller);
+      return sessions.require(caller.id, 'admin');
+    default:
+      return assertNever(access, 'access');
+  }
+}
+
+function failWith(channel: Channel, options: HandlerOptions, error: unknown): Result<never> {
+  if (error instanceof CoreError) {
+    options.onError?.(channel, error.code, error);
+    return fail(error.code, error.message, error.retryAt ? { retryAt: error.retryAt } : {});
+  }
+  options.onError?.(channel, 'internal', error);
+  return fail('internal', 'Something went wrong on the kiosk. Please try again; if it keeps happening, ask the front desk.');
+}
+
 export function defineHandler<C extends Channel>(
   channel: C,
   options: HandlerOptions,
-  impl: (request: ParsedRequest<C>, ctx: CallContext) => Promise<Result<Responses[C]>> | Result<Responses[C]>,
+  impl: (request: ParsedRequest<C>, call: Call<C>) => Promise<Result<Responses[C]>> | Result<Responses[C]>,
 ): Handler<C> {
-  const schema = requests[channel];
+  const { access, request: schema }: ChannelSpec = specs[channel];
   return async (payload, ctx) => {
     if (!isAllowedSender(ctx.senderUrl, options.allowedOrigins)) {
       options.onError?.(channel, 'forbidden_sender', null);
@@ -79,6 +161,14 @@ export function defineHandler<C extends Channel>(
     if (payloadTooLarge(payload)) {
       return fail('invalid_request', `The request is too large (limit ${Math.round(MAX_PAYLOAD_BYTES / 1000)} kB).`);
     }
+    // Who may call comes before what was sent: a caller without the right session learns
+    // nothing about the payload's shape, and costs no parsing.
+    let session: StaffSession | null;
+    try {
+      session = await checkAccess(access, ctx.caller, options.sessions);
+    } catch (error) {
+      return failWith(channel, options, error);
+    }
     const parsed = schema.safeParse(payload ?? {});
     if (!parsed.success) {
       const issues = toIssues(parsed.error);
@@ -86,15 +176,12 @@ export function defineHandler<C extends Channel>(
       const where = first && first.path ? ` (${first.path}: ${first.message})` : first ? ` (${first.message})` : '';
       return fail('invalid_request', `The request was not valid${where}.`, { issues });
     }
+    // checkAccess returned a session exactly for the accesses SessionOf<C> maps to StaffSession.
+    const call = { senderUrl: ctx.senderUrl, caller: ctx.caller, session } as Call<C>;
     try {
-      return await impl(parsed.data as ParsedRequest<C>, ctx);
+      return await impl(parsed.data as ParsedRequest<C>, call);
     } catch (error) {
-      if (error instanceof CoreError) {
-        options.onError?.(channel, error.code, error);
-        return fail(error.code, error.message, error.retryAt ? { retryAt: error.retryAt } : {});
-      }
-      options.onError?.(channel, 'internal', error);
-      return fail('internal', 'Something went wrong on the kiosk. Please try again; if it keeps happening, ask the front desk.');
+      return failWith(channel, options, error);
     }
   };
 }

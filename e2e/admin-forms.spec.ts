@@ -14,6 +14,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { HEALTHY_CLIENT_ANSWERS } from '../forms/definitions/sample-answers.ts';
 import { test, expect, ARTIFACTS_DIR } from './fixtures.ts';
+import { pageCallContext, pageCaller } from './harness/bridge.ts';
 import { AdminPage } from './pages/admin/admin-page.ts';
 import { IntakeFlow } from './pages/client/intake-flow.ts';
 import { LANDSCAPE } from './pages/client/screens.ts';
@@ -22,7 +23,7 @@ test.use({ hasTouch: true, viewport: LANDSCAPE, actionTimeout: 15_000 });
 test.describe.configure({ timeout: 240_000 });
 
 const SCREENS = join(ARTIFACTS_DIR, 'screens', 'admin');
-const ctx = (page: Page) => ({ senderUrl: page.url() });
+const ctx = pageCallContext;
 
 /** A viewport screenshot with `focus` scrolled into view (the editor pages are long). */
 async function shot(page: Page, name: string, focus?: Locator): Promise<void> {
@@ -154,7 +155,7 @@ test('admin adds a translated question and a modify rule; clients get it, old su
   expect(pdfText(stored.pdf, dataDir, 'new')).toMatch(/Headache today/);
 
   // The therapist's detail renders each submission from its own version.
-  await core.deps.staff.login(core.deps.staff.roster()[0]!.staffId, '135792');
+  await core.deps.staff.login(core.deps.staff.roster()[0]!.staffId, '135792', pageCaller(kiosk).id);
   const detail = await core.handlers['submission:get']({ submissionId: fresh.submissionId }, ctx(kiosk));
   expect(detail.ok && JSON.stringify(detail.value)).toContain('Headache today');
   const oldDetail = await core.handlers['submission:get']({ submissionId: oldId }, ctx(kiosk));

@@ -11,6 +11,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HEALTHY_CLIENT_ANSWERS } from '../forms/definitions/sample-answers.ts';
 import { test, expect } from './fixtures.ts';
+import { pageCallContext, pageCaller } from './harness/bridge.ts';
 import { IntakeFlow } from './pages/client/intake-flow.ts';
 import { PORTRAIT } from './pages/client/screens.ts';
 import { captureStaffScreen, QueuePage, StaffLoginPage } from './pages/staff/staff-pages.ts';
@@ -26,9 +27,9 @@ test('therapist: queue badges, detail, tick + acknowledge, print, export, audit,
   const exportDir = join(dataDir, 'export-share');
   mkdirSync(exportDir);
   core.deps.settings.update({ exportFolder: exportDir }, 'test');
-  core.deps.staff.setupFirstAdmin('Olivia Owner', '135792');
+  core.deps.staff.setupFirstAdmin('Olivia Owner', '135792', pageCaller(kiosk).id);
   const therapist = core.deps.staff.addStaff(THERAPIST.name, 'therapist', THERAPIST.pin);
-  core.deps.staff.lock();
+  core.deps.staff.lock(pageCaller(kiosk).id);
 
   // Two earlier visits of the same client (name + date of birth), pain 5 then 4.
   for (const [daysAgo, pain] of [
@@ -38,7 +39,7 @@ test('therapist: queue badges, detail, tick + acknowledge, print, export, audit,
     clock.advance(-daysAgo * DAY_MS);
     const earlier = await core.handlers['intake:submit'](
       { submissionId: randomUUID(), formId: 'massage-intake', formVersion: DEFAULT_INTAKE_FORM.version, language: 'en', answers: { ...HEALTHY_CLIENT_ANSWERS, pain_level: pain }, startedAt: clock.now().toISOString() },
-      { senderUrl: kiosk.url() },
+      pageCallContext(kiosk),
     );
     expect(earlier.ok).toBe(true);
     clock.advance(daysAgo * DAY_MS);
@@ -134,15 +135,15 @@ test('therapist: queue badges, detail, tick + acknowledge, print, export, audit,
   clock.advance(core.deps.settings.get().autoLogoffMs + 1_000);
   await expect(kiosk.locator('.attract')).toBeVisible({ timeout: 15_000 });
   await expect(kiosk.getByText('Ana García')).toHaveCount(0);
-  expect(core.deps.staff.current()).toBeNull();
+  expect(core.deps.staff.current(pageCaller(kiosk).id)).toBeNull();
 });
 
 test('admin: a flag-free visit reads "No flags", acknowledges without ticks, and the Admin button opens the admin area', async ({ kiosk, core }) => {
-  core.deps.staff.setupFirstAdmin('Olivia Owner', '135792');
-  core.deps.staff.lock();
+  core.deps.staff.setupFirstAdmin('Olivia Owner', '135792', pageCaller(kiosk).id);
+  core.deps.staff.lock(pageCaller(kiosk).id);
   const submitted = await core.handlers['intake:submit'](
     { submissionId: randomUUID(), formId: 'massage-intake', formVersion: DEFAULT_INTAKE_FORM.version, language: 'es', answers: HEALTHY_CLIENT_ANSWERS, startedAt: new Date().toISOString() },
-    { senderUrl: kiosk.url() },
+    pageCallContext(kiosk),
   );
   expect(submitted.ok).toBe(true);
 
@@ -165,5 +166,5 @@ test('admin: a flag-free visit reads "No flags", acknowledges without ticks, and
   await expect(queue.table()).toBeVisible();
   await kiosk.getByRole('button', { name: 'Lock and exit' }).click();
   await expect(kiosk.locator('.attract')).toBeVisible();
-  expect(core.deps.staff.current()).toBeNull();
+  expect(core.deps.staff.current(pageCaller(kiosk).id)).toBeNull();
 });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { CHANNELS, type Channel } from '../api/contract.ts';
 import { fail } from '../api/result.ts';
 import { createCore, type Core } from '../core/create-core.ts';
+import type { CallContext } from '../core/handler.ts';
 import { createKeyFileProvider } from '../core/crypto/key-file-provider.ts';
 import type { KeyProvider } from '../core/ports.ts';
 import { APP_ENTRY_URL, APP_ORIGIN } from './shell/app-url.ts';
@@ -80,9 +81,10 @@ function registerIpc(handlers: Core['handlers']): void {
         shellLog(`ipc ${channel} refused: ${verdict.reason}`);
         return fail('forbidden_sender', 'This request did not come from the kiosk app.');
       }
-      // The core checks the origin again and zod-parses the payload (core/handler.ts).
-      const handler: (payload: unknown, ctx: { senderUrl: string }) => Promise<unknown> = handlers[channel satisfies Channel];
-      return handler(payload, { senderUrl: frameUrl });
+      // The core checks the origin again, the channel's access and the payload (core/handler.ts).
+      // Staff sessions are kept per caller: here one per webContents (only the kiosk window gets this far).
+      const handler: (payload: unknown, ctx: CallContext) => Promise<unknown> = handlers[channel satisfies Channel];
+      return handler(payload, { senderUrl: frameUrl, caller: { id: `webContents:${event.sender.id}`, kind: 'kiosk' } });
     });
   }
 }

@@ -1,11 +1,11 @@
 /**
- * The admin area: form drafts, versions, import/export, clinic settings, staff members and
- * the signing certificate. Every channel requires a live admin session; every change is
- * audit-logged in main with before/after summaries (never health data).
+ * The admin area: form drafts, versions, import/export, clinic settings, staff members,
+ * the signing certificate and the data key. Every channel is `admin` (a live admin session);
+ * every change is audit-logged in main with before/after summaries (never health data).
  */
 import { z } from 'zod';
 import type { FormDefinition, FormDefinitionError } from '../../forms/engine/index.ts';
-import { empty, id, language, personName, pin, type StaffRole } from './common.ts';
+import { empty, id, language, personName, pin, type ChannelSpec, type StaffRole } from './common.ts';
 import { staffLanguage, type StaffLanguage } from './staff.ts';
 
 /** Size limits of the admin payloads (all below the boundary's 1.5 MB). */
@@ -37,52 +37,64 @@ const logoDataUrl = z
   .max(ADMIN_LIMITS.logoDataUrlChars, `The logo is too large (at most about ${Math.round((ADMIN_LIMITS.logoDataUrlChars * 3) / 4 / 1000)} kB).`)
   .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/, 'The logo must be a PNG or JPEG image.');
 
-export const adminRequests = {
-  'admin:getFormDraft': empty,
-  'admin:saveFormDraft': z.object({ definition: draftDefinition }).strict(),
-  'admin:checkExpression': z
-    .object({ definition: draftDefinition, target: expressionTargetSchema, expression: z.string().max(ADMIN_LIMITS.expression) })
-    .strict(),
-  'admin:publishForm': z.object({ definition: draftDefinition }).strict(),
-  'admin:listFormVersions': empty,
-  'admin:restoreFormVersion': formRef,
-  'admin:exportFormVersion': formRef,
-  'admin:importForm': z.object({ json: z.string().max(ADMIN_LIMITS.formJsonChars, 'The file is too large for a form definition.') }).strict(),
-  'admin:getSettings': empty,
-  'admin:updateSettings': z
-    .object({
-      clinicName: z.string().trim().min(1, 'Enter the clinic name.').max(200).optional(),
-      clinicAddress: z.string().max(500).optional(),
-      logoDataUrl: logoDataUrl.nullable().optional(),
-      idleWarningSeconds: z.number().int().min(10).max(3600).optional(),
-      idleCountdownSeconds: z.number().int().min(5).max(600).optional(),
-      doneResetSeconds: z.number().int().min(3).max(600).optional(),
-      autoLogoffMinutes: z.number().int().min(1).max(60).optional(),
-      exportFolder: z.string().trim().max(1_000).nullable().optional(),
-      retentionDays: z.number().int().min(30).max(36_500).optional(),
-      languages: z.array(language).min(1).max(20).optional(),
-      defaultLanguage: language.optional(),
-    })
-    .strict(),
-  'admin:listStaff': empty,
-  'admin:addStaff': z.object({ name: personName, role: z.enum(['therapist', 'admin']), pin }).strict(),
-  'admin:setStaffActive': z.object({ staffId: id, active: z.boolean() }).strict(),
+export const adminSpecs = {
+  'admin:getFormDraft': { access: 'admin', request: empty },
+  'admin:saveFormDraft': { access: 'admin', request: z.object({ definition: draftDefinition }).strict() },
+  'admin:checkExpression': {
+    access: 'admin',
+    request: z.object({ definition: draftDefinition, target: expressionTargetSchema, expression: z.string().max(ADMIN_LIMITS.expression) }).strict(),
+  },
+  'admin:publishForm': { access: 'admin', request: z.object({ definition: draftDefinition }).strict() },
+  'admin:listFormVersions': { access: 'admin', request: empty },
+  'admin:restoreFormVersion': { access: 'admin', request: formRef },
+  'admin:exportFormVersion': { access: 'admin', request: formRef },
+  'admin:importForm': {
+    access: 'admin',
+    request: z.object({ json: z.string().max(ADMIN_LIMITS.formJsonChars, 'The file is too large for a form definition.') }).strict(),
+  },
+  'admin:getSettings': { access: 'admin', request: empty },
+  'admin:updateSettings': {
+    access: 'admin',
+    request: z
+      .object({
+        clinicName: z.string().trim().min(1, 'Enter the clinic name.').max(200).optional(),
+        clinicAddress: z.string().max(500).optional(),
+        logoDataUrl: logoDataUrl.nullable().optional(),
+        idleWarningSeconds: z.number().int().min(10).max(3600).optional(),
+        idleCountdownSeconds: z.number().int().min(5).max(600).optional(),
+        doneResetSeconds: z.number().int().min(3).max(600).optional(),
+        autoLogoffMinutes: z.number().int().min(1).max(60).optional(),
+        exportFolder: z.string().trim().max(1_000).nullable().optional(),
+        retentionDays: z.number().int().min(30).max(36_500).optional(),
+        languages: z.array(language).min(1).max(20).optional(),
+        defaultLanguage: language.optional(),
+      })
+      .strict(),
+  },
+  'admin:listStaff': { access: 'admin', request: empty },
+  'admin:addStaff': { access: 'admin', request: z.object({ name: personName, role: z.enum(['therapist', 'admin']), pin }).strict() },
+  'admin:setStaffActive': { access: 'admin', request: z.object({ staffId: id, active: z.boolean() }).strict() },
   /** null: the staff member's screens follow the clinic's default language. */
-  'admin:setStaffLanguage': z.object({ staffId: id, language: staffLanguage }).strict(),
-  'admin:resetStaffPin': z.object({ staffId: id, pin }).strict(),
-  'admin:getCertificate': empty,
-  'admin:regenerateCertificate': empty,
-  'admin:importCertificate': z
-    .object({
-      p12Base64: z
-        .string()
-        .min(1, 'Choose a .p12 file.')
-        .max(ADMIN_LIMITS.p12Base64Chars, 'The certificate file is too large.')
-        .regex(/^[A-Za-z0-9+/]+=*$/, 'The certificate file could not be read.'),
-      passphrase: z.string().max(ADMIN_LIMITS.passphrase),
-    })
-    .strict(),
-} as const;
+  'admin:setStaffLanguage': { access: 'admin', request: z.object({ staffId: id, language: staffLanguage }).strict() },
+  'admin:resetStaffPin': { access: 'admin', request: z.object({ staffId: id, pin }).strict() },
+  'admin:getCertificate': { access: 'admin', request: empty },
+  'admin:regenerateCertificate': { access: 'admin', request: empty },
+  'admin:importCertificate': {
+    access: 'admin',
+    request: z
+      .object({
+        p12Base64: z
+          .string()
+          .min(1, 'Choose a .p12 file.')
+          .max(ADMIN_LIMITS.p12Base64Chars, 'The certificate file is too large.')
+          .regex(/^[A-Za-z0-9+/]+=*$/, 'The certificate file could not be read.'),
+        passphrase: z.string().max(ADMIN_LIMITS.passphrase),
+      })
+      .strict(),
+  },
+  /** Replaces the data key: every sealed value is re-encrypted under a new one (docs/KEYS.md). */
+  'admin:rotateDataKey': { access: 'admin', request: empty },
+} as const satisfies Record<string, ChannelSpec>;
 
 export const adminChannels = {
   'admin:getFormDraft': 'adminGetFormDraft',
@@ -103,6 +115,7 @@ export const adminChannels = {
   'admin:getCertificate': 'adminGetCertificate',
   'admin:regenerateCertificate': 'adminRegenerateCertificate',
   'admin:importCertificate': 'adminImportCertificate',
+  'admin:rotateDataKey': 'adminRotateDataKey',
 } as const;
 
 /** The editor's working copy. `definition` may be invalid; `errors` says why (empty when publishable). */
@@ -181,6 +194,14 @@ export interface CertificateInfo {
   readonly daysLeft: number;
 }
 
+/** The outcome of a data-key rotation. Key ids are not secret: they name a key, they are not one. */
+export interface DataKeyRotation {
+  readonly previousKeyId: string;
+  readonly keyId: string;
+  /** How many sealed values were re-encrypted under the new key. */
+  readonly resealed: number;
+}
+
 export interface AdminResponses {
   'admin:getFormDraft': FormDraft;
   'admin:saveFormDraft': FormDraft;
@@ -200,4 +221,5 @@ export interface AdminResponses {
   'admin:getCertificate': CertificateInfo;
   'admin:regenerateCertificate': CertificateInfo;
   'admin:importCertificate': CertificateInfo;
+  'admin:rotateDataKey': DataKeyRotation;
 }

@@ -32,3 +32,21 @@ export const submissionId = z.uuid('The submission id must be a UUID.');
 
 export type Severity = 'stop' | 'clearance' | 'modify' | 'info';
 export type StaffRole = 'therapist' | 'admin';
+
+/**
+ * Who may call a channel. Each channel declares it beside its schema; core/handler.ts
+ * checks it before the handler runs, so no handler has to remember to.
+ * - `public`: any caller its host lets through (today the kiosk window; on the clinic server a
+ *   paired device): sign-in, status, the clinic's public settings and the live form.
+ * - `kiosk`: a kiosk, not a staff device, with or without a staff session: the client's intake.
+ * - `staff`: a live staff session, therapist or admin (the call extends it).
+ * - `admin`: a live admin session.
+ * - `kiosk-admin`: a live admin session at a kiosk: leaving kiosk mode.
+ */
+export type Access = 'public' | 'kiosk' | 'staff' | 'admin' | 'kiosk-admin';
+
+/** One channel: who may call it and the zod schema its payload is parsed with. */
+export interface ChannelSpec {
+  readonly access: Access;
+  readonly request: z.ZodType;
+}

@@ -1,7 +1,7 @@
-/** Channels the client flow uses: no staff session needed. */
+/** Channels the client flow uses: no staff session needed (the intake itself only from a kiosk). */
 import { z } from 'zod';
 import type { FormDefinition } from '../../forms/engine/index.ts';
-import { empty, language, LIMITS, id, submissionId } from './common.ts';
+import { empty, language, LIMITS, id, submissionId, type ChannelSpec } from './common.ts';
 
 const point = z.object({ x: z.number().finite(), y: z.number().finite(), t: z.number().finite() }).strict();
 export const signatureSchema = z
@@ -26,20 +26,23 @@ export const answersSchema = z
   .record(z.string().max(LIMITS.idLength), answerValueSchema)
   .refine((a) => Object.keys(a).length <= LIMITS.answers, 'Too many answers.');
 
-export const intakeRequests = {
-  'kiosk:getConfig': empty,
-  'form:getActive': empty,
-  'intake:submit': z
-    .object({
-      submissionId,
-      formId: id,
-      formVersion: z.number().int().positive(),
-      language,
-      answers: answersSchema,
-      startedAt: z.iso.datetime({ offset: true }),
-    })
-    .strict(),
-} as const;
+export const intakeSpecs = {
+  'kiosk:getConfig': { access: 'public', request: empty },
+  'form:getActive': { access: 'public', request: empty },
+  'intake:submit': {
+    access: 'kiosk',
+    request: z
+      .object({
+        submissionId,
+        formId: id,
+        formVersion: z.number().int().positive(),
+        language,
+        answers: answersSchema,
+        startedAt: z.iso.datetime({ offset: true }),
+      })
+      .strict(),
+  },
+} as const satisfies Record<string, ChannelSpec>;
 
 export const intakeChannels = {
   'kiosk:getConfig': 'getConfig',

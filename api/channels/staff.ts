@@ -1,6 +1,6 @@
 /** Staff sign-in and the therapist's queue. */
 import { z } from 'zod';
-import { empty, id, LIMITS, personName, pin, type Severity, type StaffRole } from './common.ts';
+import { empty, id, LIMITS, personName, pin, type ChannelSpec, type Severity, type StaffRole } from './common.ts';
 
 /** The languages the staff and admin screens are written in (renderer/src/i18n/staff-resources.ts). */
 export const STAFF_LANGUAGES = ['en', 'es', 'fr', 'zh', 'vi', 'ko', 'ar', 'ru'] as const;
@@ -8,31 +8,37 @@ export type StaffLanguage = (typeof STAFF_LANGUAGES)[number];
 /** A staff member's screen language; null follows the clinic's default language. */
 export const staffLanguage = z.enum(STAFF_LANGUAGES, { message: `Choose one of the staff screen languages: ${STAFF_LANGUAGES.join(', ')}.` }).nullable();
 
-export const staffRequests = {
-  'staff:status': empty,
-  'staff:setup': z.object({ name: personName, pin }).strict(),
-  'staff:roster': empty,
-  'staff:login': z.object({ staffId: id, pin }).strict(),
-  'staff:lock': empty,
-  /** The signed-in staff member chooses their own screen language (any signed-in role). */
-  'staff:setLanguage': z.object({ language: staffLanguage }).strict(),
-  'kiosk:quit': empty,
-  'queue:list': z
-    .object({
-      /** Submissions created at or after this instant (the start of the first local day shown). */
-      since: z.iso.datetime().optional(),
-      /** Submissions created before this instant (the start of the local day after the last one shown). */
-      before: z.iso.datetime().optional(),
-      status: z.enum(['all', 'new', 'acknowledged']).default('all'),
-      search: z.string().trim().max(LIMITS.name).optional(),
-      limit: z.number().int().min(1).max(500).default(100),
-    })
-    .strict()
-    .refine((q) => q.since === undefined || q.before === undefined || Date.parse(q.since) < Date.parse(q.before), {
-      message: 'The start of the period must be before its end.',
-      path: ['before'],
-    }),
-} as const;
+export const staffSpecs = {
+  'staff:status': { access: 'public', request: empty },
+  /** Refused with `conflict` once anyone exists. */
+  'staff:setup': { access: 'public', request: z.object({ name: personName, pin }).strict() },
+  // Public on purpose: the login screen lists who can sign in. Staff names are not health data.
+  'staff:roster': { access: 'public', request: empty },
+  'staff:login': { access: 'public', request: z.object({ staffId: id, pin }).strict() },
+  /** Ends the caller's own session, if any. */
+  'staff:lock': { access: 'public', request: empty },
+  /** The caller's own screen language (any signed-in role; it changes only their own screens). */
+  'staff:setLanguage': { access: 'staff', request: z.object({ language: staffLanguage }).strict() },
+  'kiosk:quit': { access: 'kiosk-admin', request: empty },
+  'queue:list': {
+    access: 'staff',
+    request: z
+      .object({
+        /** Submissions created at or after this instant (the start of the first local day shown). */
+        since: z.iso.datetime().optional(),
+        /** Submissions created before this instant (the start of the local day after the last one shown). */
+        before: z.iso.datetime().optional(),
+        status: z.enum(['all', 'new', 'acknowledged']).default('all'),
+        search: z.string().trim().max(LIMITS.name).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict()
+      .refine((q) => q.since === undefined || q.before === undefined || Date.parse(q.since) < Date.parse(q.before), {
+        message: 'The start of the period must be before its end.',
+        path: ['before'],
+      }),
+  },
+} as const satisfies Record<string, ChannelSpec>;
 
 export const staffChannels = {
   'staff:status': 'staffStatus',

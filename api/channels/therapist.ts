@@ -1,41 +1,47 @@
 /**
  * The therapist's workspace: one submission's detail, its signed PDF, acknowledgement,
- * print, export again, and the audit log. Every channel needs a live staff session
- * (therapist or admin) and extends it.
+ * print, export again, and the audit log. Every channel is `staff`: it needs a live staff
+ * session (therapist or admin) and extends it.
  *
  * Audit log access: both roles may list and verify it. Entries hold ids, actions and
  * small non-sensitive facts only (core/audit/log.ts), and a therapist checking
  * who opened a record they are responsible for is the point of the log.
  */
 import { z } from 'zod';
-import { empty, id, submissionId, type Severity, type StaffRole } from './common.ts';
+import { empty, id, submissionId, type ChannelSpec, type Severity, type StaffRole } from './common.ts';
 import type { StaffSession } from './staff.ts';
 
 /** At most this many flag codes in one acknowledgement (a form has a few dozen rules). */
 const MAX_FLAGS_READ = 100;
 
-export const therapistRequests = {
-  'submission:get': z.object({ submissionId }).strict(),
-  'submission:pdf': z.object({ submissionId }).strict(),
-  'submission:acknowledge': z
-    .object({
-      submissionId,
-      /** Codes of the flags the therapist ticked as read; every stop and clearance flag must be here. */
-      flagsRead: z.array(id).max(MAX_FLAGS_READ).default([]),
-    })
-    .strict(),
-  'submission:print': z.object({ submissionId }).strict(),
-  'submission:export': z.object({ submissionId }).strict(),
-  'audit:list': z
-    .object({
-      limit: z.number().int().min(1).max(500).default(50),
-      beforeId: z.number().int().positive().optional(),
-    })
-    .strict(),
-  'audit:verify': empty,
+export const therapistSpecs = {
+  'submission:get': { access: 'staff', request: z.object({ submissionId }).strict() },
+  'submission:pdf': { access: 'staff', request: z.object({ submissionId }).strict() },
+  'submission:acknowledge': {
+    access: 'staff',
+    request: z
+      .object({
+        submissionId,
+        /** Codes of the flags the therapist ticked as read; every stop and clearance flag must be here. */
+        flagsRead: z.array(id).max(MAX_FLAGS_READ).default([]),
+      })
+      .strict(),
+  },
+  'submission:print': { access: 'staff', request: z.object({ submissionId }).strict() },
+  'submission:export': { access: 'staff', request: z.object({ submissionId }).strict() },
+  'audit:list': {
+    access: 'staff',
+    request: z
+      .object({
+        limit: z.number().int().min(1).max(500).default(50),
+        beforeId: z.number().int().positive().optional(),
+      })
+      .strict(),
+  },
+  'audit:verify': { access: 'staff', request: empty },
   /** The therapist is reading or scrolling: keep the session alive (any staff call does the same). */
-  'staff:touch': empty,
-} as const;
+  'staff:touch': { access: 'staff', request: empty },
+} as const satisfies Record<string, ChannelSpec>;
 
 export const therapistChannels = {
   'submission:get': 'getSubmission',
@@ -143,6 +149,11 @@ export interface SubmissionDetail {
   /** Visit time written out in the form's default language. */
   readonly visitText: string;
   readonly clientName: string;
+  /**
+   * Characters of the name no font in the kiosk can draw ("U+13000"): the signed PDF
+   * shows them as "[U+13000]" placeholders. Empty when the whole name is drawn.
+   */
+  readonly undrawableInName: readonly string[];
   /** ISO date; null when the form asks no date of birth. */
   readonly dateOfBirth: string | null;
   readonly dateOfBirthText: string | null;

@@ -1,14 +1,10 @@
 /**
- * Key rotation (see docs/KEYS.md).
- *
- * - rewrapKeys: the data and index keys stay; only their wrapping changes to a new
- *   KeyProvider (e.g. safeStorage after an OS reinstall, or a new key file). Cheap: no row
- *   is touched.
- * - rotateDataKey: a new data key is made, every sealed value in the listed columns is
- *   re-encrypted under it, the old data key is deleted. One transaction: a crash leaves
- *   either the old state or the new one. Before deleting the old key it scans every BLOB
- *   column of every table for a value still sealed under it and refuses (rolling back) if
- *   it finds one, so a column missing from the list cannot become unreadable.
+ * Data-key rotation (see docs/KEYS.md), the admin's `admin:rotateDataKey`: a new data key
+ * is made, every sealed value in the listed columns is re-encrypted under it, the old data
+ * key is deleted. One transaction: a crash leaves either the old state or the new one.
+ * Before deleting the old key it scans every BLOB column of every table for a value still
+ * sealed under it and refuses (rolling back) if it finds one, so a column missing from the
+ * list cannot become unreadable. (Re-wrapping on the OS's request is openVault's job.)
  */
 import type { DatabaseSync } from 'node:sqlite';
 import type { KeyProvider } from '../ports.ts';
@@ -30,22 +26,6 @@ function ident(name: string): string {
   return name;
 }
 
-/** Re-wraps every stored key under `newProvider`; the vault keeps working unchanged. */
-export async function rewrapKeys(db: DatabaseSync, vault: Vault, oldProvider: KeyProvider, newProvider: KeyProvider): Promise<{ rewrapped: number }> {
-  vaultState(vault); // only vaults from openVault
-  const rows = db.prepare('SELECT id, wrapped FROM vault_keys ORDER BY rowid').all() as unknown as { id: string; wrapped: Uint8Array }[];
-  const updates: { id: string; wrapped: Uint8Array }[] = [];
-  for (const row of rows) {
-    const { key } = await oldProvider.unwrap(row.wrapped);
-    updates.push({ id: row.id, wrapped: await newProvider.wrap(key) });
-  }
-  const update = db.prepare('UPDATE vault_keys SET wrapped = ?, provider = ? WHERE id = ?');
-  transaction(db, () => {
-    for (const u of updates) update.run(u.wrapped, newProvider.description, u.id);
-  });
-  return { rewrapped: updates.length };
-}
-
 function countLeftovers(db: DatabaseSync, keyId: string): number {
   const prefix = sealedPrefix(keyId);
   const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'vault_keys'").all() as unknown as { name: string }[];
@@ -62,18 +42,33 @@ function countLeftovers(db: DatabaseSync, keyId: string): number {
   return leftovers;
 }
 
+export interface DataKeyRotated {
+  readonly previousKeyId: string;
+  readonly keyId: string;
+  readonly resealed: number;
+}
+
 /**
  * Replaces the data key: re-encrypts every value in `columns` under a new key, then deletes
  * the old data key(s). Throws and changes nothing if any value fails to open or any value
- * sealed under an old key would be left behind.
+ * sealed under an old key would be left behind. `inTransaction` runs inside the same
+ * transaction once everything is re-sealed (the audit entry), so neither commits alone.
  */
-export async function rotateDataKey(db: DatabaseSync, vault: Vault, provider: KeyProvider, columns: readonly SealedColumn[]): Promise<{ keyId: string; resealed: number }> {
+export async function rotateDataKey(
+  db: DatabaseSync,
+  vault: Vault,
+  provider: KeyProvider,
+  columns: readonly SealedColumn[],
+  inTransaction: (rotated: DataKeyRotated) => void = () => {},
+): Promise<DataKeyRotated> {
   const state = vaultState(vault);
-  const previousActive = state.activeId;
-  const oldIds = [...state.dataKeys.keys()];
   const key = newKey();
   const id = newKeyId();
   const wrapped = await provider.wrap(key);
+  // Read the key state only after the await: from here to the end nothing else runs, so two
+  // rotations one after the other each retire exactly the keys that were live when they began.
+  const previousActive = state.activeId;
+  const oldIds = [...state.dataKeys.keys()];
   let resealed = 0;
   state.dataKeys.set(id, key);
   state.activeId = id;
@@ -97,6 +92,7 @@ export async function rotateDataKey(db: DatabaseSync, vault: Vault, provider: Ke
         if (countLeftovers(db, oldId) > 0) throw new Error('Some sealed values are not covered by the rotation; nothing was changed.');
         db.prepare("DELETE FROM vault_keys WHERE id = ? AND purpose = 'data'").run(oldId);
       }
+      inTransaction({ previousKeyId: previousActive, keyId: id, resealed });
     });
   } catch (error) {
     state.dataKeys.delete(id);
@@ -104,26 +100,5 @@ export async function rotateDataKey(db: DatabaseSync, vault: Vault, provider: Ke
     throw error;
   }
   for (const oldId of oldIds) state.dataKeys.delete(oldId);
-  return { keyId: id, resealed };
-}
-
-/**
- * Both rotations in one call: a full data-key rotation when `columns` is given, then a
- * re-wrap of all keys under `newProvider` when it differs from `provider`.
- */
-export async function rotateKeys(
-  db: DatabaseSync,
-  vault: Vault,
-  options: { readonly provider: KeyProvider; readonly newProvider?: KeyProvider; readonly columns?: readonly SealedColumn[] },
-): Promise<{ dataKeyRotated: boolean; rewrapped: number }> {
-  let dataKeyRotated = false;
-  if (options.columns) {
-    await rotateDataKey(db, vault, options.provider, options.columns);
-    dataKeyRotated = true;
-  }
-  let rewrapped = 0;
-  if (options.newProvider && options.newProvider !== options.provider) {
-    rewrapped = (await rewrapKeys(db, vault, options.provider, options.newProvider)).rewrapped;
-  }
-  return { dataKeyRotated, rewrapped };
+  return { previousKeyId: previousActive, keyId: id, resealed };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/database.ts';
 import { createKeyFileProvider } from './key-file-provider.ts';
 import { openVault, sealedKeyId } from './vault.ts';
-import { rewrapKeys, rotateDataKey, rotateKeys } from './rotation.ts';
+import { rotateDataKey } from './rotation.ts';
 import { createSubmissionRepository, submissionMigrations, submissionSealedColumns } from '../submissions/repository.ts';
 import { ManualClock, sampleSubmission, tempDir } from '../tests/helpers.ts';
 import type { KeyProvider } from '../ports.ts';
@@ -127,21 +127,6 @@ describe('vault', () => {
 });
 
 describe('key rotation', () => {
-  it('re-wraps the keys under a new provider: the old key file no longer opens the store, the new one does', async () => {
-    const { db, vault, provider } = await open('old.bin');
-    const repo = createSubmissionRepository(db, vault, new ManualClock());
-    const s = sampleSubmission();
-    repo.insert(s);
-    const next = createKeyFileProvider(join(dir, 'new.bin'));
-    expect((await rewrapKeys(db, vault, provider, next)).rewrapped).toBe(2);
-    db.close();
-    const db2 = openDatabase(join(dir, 'kiosk.db'), submissionMigrations);
-    await expect(openVault(db2, createKeyFileProvider(join(dir, 'old.bin')))).rejects.toThrow();
-    const v2 = await openVault(db2, next);
-    expect(createSubmissionRepository(db2, v2, new ManualClock()).get(s.id)?.clientName).toBe(s.clientName);
-    db2.close();
-  });
-
   it('rotates the data key: every row is re-encrypted under the new key, the old key is gone, search still works', async () => {
     const { db, vault, provider } = await open();
     const repo = createSubmissionRepository(db, vault, new ManualClock());
@@ -177,17 +162,32 @@ describe('key rotation', () => {
     db.close();
   });
 
-  it('rotateKeys does both: new data key and new wrapping', async () => {
-    const { db, vault, provider } = await open('a.bin');
+  it('two rotations started together leave one data key, and every row opens', async () => {
+    const { db, vault, provider } = await open();
     const repo = createSubmissionRepository(db, vault, new ManualClock());
     const s = sampleSubmission();
     repo.insert(s);
-    const next = createKeyFileProvider(join(dir, 'b.bin'));
-    expect(await rotateKeys(db, vault, { provider, newProvider: next, columns: submissionSealedColumns })).toEqual({ dataKeyRotated: true, rewrapped: 2 });
+    const [first, second] = await Promise.all([rotateDataKey(db, vault, provider, submissionSealedColumns), rotateDataKey(db, vault, provider, submissionSealedColumns)]);
+    expect(second.previousKeyId).toBe(first.keyId);
+    expect(db.prepare("SELECT id FROM vault_keys WHERE purpose = 'data'").all()).toEqual([{ id: second.keyId }]);
+    expect(repo.get(s.id)?.answers).toEqual(s.answers);
     db.close();
-    const db2 = openDatabase(join(dir, 'kiosk.db'), []);
-    const v2 = await openVault(db2, next);
-    expect(createSubmissionRepository(db2, v2, new ManualClock()).get(s.id)?.answers).toEqual(s.answers);
-    db2.close();
+  });
+
+  it('rolls back when the step inside its transaction (the audit entry) fails: the old key still seals and opens', async () => {
+    const { db, vault, provider } = await open();
+    const repo = createSubmissionRepository(db, vault, new ManualClock());
+    const s = sampleSubmission();
+    repo.insert(s);
+    const oldKey = vault.keyId;
+    await expect(
+      rotateDataKey(db, vault, provider, submissionSealedColumns, () => {
+        throw new Error('audit log full');
+      }),
+    ).rejects.toThrow('audit log full');
+    expect(vault.keyId).toBe(oldKey);
+    expect(db.prepare("SELECT id FROM vault_keys WHERE purpose = 'data'").all()).toEqual([{ id: oldKey }]);
+    expect(repo.get(s.id)?.answers).toEqual(s.answers);
+    db.close();
   });
 });

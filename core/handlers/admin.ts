@@ -1,11 +1,11 @@
 /**
- * admin:* — every channel requires a live admin session; every change is audit-logged
+ * admin:* — every channel is `admin` (checked before the body runs); every change is audit-logged
  * with before/after summaries (ids, counts, digests and setting values; never form text
  * answered by clients, PINs, keys or images).
  */
 import { fail, ok } from '../../api/result.ts';
 import type { FormVersionSummary } from '../../api/contract.ts';
-import type { CoreDeps } from '../create-core.ts';
+import type { CoreDeps } from '../deps.ts';
 import { transaction } from '../db/database.ts';
 import { CoreError, defineHandler, type HandlerTable } from '../handler.ts';
 import { auditCertificate, auditDraft, auditPublish } from '../admin/audit-admin.ts';
@@ -14,9 +14,14 @@ import { checkExpression } from '../admin/expression-check.ts';
 import { createFormDraftService, summarizeDefinition } from '../admin/form-drafts.ts';
 import { AdminSettingsError, settingsDiff } from '../admin/settings-service.ts';
 import { createStaffAdmin } from '../admin/staff-admin.ts';
+import { rotateDataKey } from '../crypto/rotation.ts';
+import { allSealedColumns } from '../crypto/sealed-columns.ts';
 
 type AdminChannel = Extract<keyof HandlerTable, `admin:${string}`>;
-type AdminDeps = Pick<CoreDeps, 'db' | 'clock' | 'forms' | 'settings' | 'staff' | 'audit' | 'secrets' | 'signingIdentity' | 'resetSigningIdentity' | 'clinicSettings' | 'handlerOptions'>;
+type AdminDeps = Pick<
+  CoreDeps,
+  'db' | 'vault' | 'keyProvider' | 'clock' | 'forms' | 'settings' | 'staff' | 'audit' | 'secrets' | 'signingIdentity' | 'resetSigningIdentity' | 'clinicSettings' | 'handlerOptions'
+>;
 
 export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel> {
   const { db, clock, audit, handlerOptions: options } = deps;
@@ -27,17 +32,11 @@ export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel>
   // The identity PDFs are signed with; reset after a change so the next PDF uses the new one.
   const currentIdentity = () => deps.signingIdentity();
 
-  /** The admin's staff id, or a typed unauthenticated / forbidden error. */
-  const admin = () => deps.staff.require('admin').staffId;
-
   return {
-    'admin:getFormDraft': defineHandler('admin:getFormDraft', options, () => {
-      admin();
-      return ok(drafts.current());
-    }),
+    'admin:getFormDraft': defineHandler('admin:getFormDraft', options, () => ok(drafts.current())),
 
-    'admin:saveFormDraft': defineHandler('admin:saveFormDraft', options, (req) => {
-      const actor = admin();
+    'admin:saveFormDraft': defineHandler('admin:saveFormDraft', options, (req, { session }) => {
+      const actor = session.staffId;
       const before = summarizeDefinition(drafts.current().definition);
       const draft = transaction(db, () => {
         const saved = drafts.save(req.definition, actor);
@@ -47,13 +46,10 @@ export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel>
       return ok(draft);
     }),
 
-    'admin:checkExpression': defineHandler('admin:checkExpression', options, (req) => {
-      admin();
-      return ok({ issues: checkExpression(req.definition, req.target, req.expression) });
-    }),
+    'admin:checkExpression': defineHandler('admin:checkExpression', options, (req) => ok({ issues: checkExpression(req.definition, req.target, req.expression) })),
 
-    'admin:publishForm': defineHandler('admin:publishForm', options, (req) => {
-      const actor = admin();
+    'admin:publishForm': defineHandler('admin:publishForm', options, (req, { session }) => {
+      const actor = session.staffId;
       const outcome = transaction(db, () => {
         const result = drafts.publish(req.definition, actor);
         if (result.status === 'published' && result.form && result.previous) {
@@ -65,7 +61,6 @@ export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel>
     }),
 
     'admin:listFormVersions': defineHandler('admin:listFormVersions', options, () => {
-      admin();
       const names = new Map(staff.list().map((s) => [s.staffId, s.name]));
       const versions = deps.forms.versions().map(
         (v): FormVersionSummary => ({ ...v, publishedBy: names.get(v.publishedBy) ?? (v.publishedBy === 'system' ? 'built-in' : 'former staff member') }),
@@ -73,8 +68,8 @@ export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel>
       return ok({ versions });
     }),
 
-    'admin:restoreFormVersion': defineHandler('admin:restoreFormVersion', options, (req) => {
-      const actor = admin();
+    'admin:restoreFormVersion': defineHandler('admin:restoreFormVersion', options, (req, { session }) => {
+      const actor = session.staffId;
       const before = summarizeDefinition(drafts.current().definition);
       const draft = transaction(db, () => {
         const restored = drafts.restore(req.formId, req.version, actor);
@@ -86,13 +81,12 @@ export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel>
     }),
 
     'admin:exportFormVersion': defineHandler('admin:exportFormVersion', options, (req) => {
-      admin();
       const file = drafts.exportJson(req.formId, req.version);
       return file ? ok(file) : fail('not_found', `There is no version ${req.version} of that form.`);
     }),
 
-    'admin:importForm': defineHandler('admin:importForm', options, (req) => {
-      const actor = admin();
+    'admin:importForm': defineHandler('admin:importForm', options, (req, { session }) => {
+      const actor = session.staffId;
       const before = summarizeDefinition(drafts.current().definition);
       const outcome = transaction(db, () => {
         const result = drafts.importJson(req.json, actor);
@@ -102,13 +96,10 @@ export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel>
       return ok(outcome);
     }),
 
-    'admin:getSettings': defineHandler('admin:getSettings', options, () => {
-      admin();
-      return ok(settings.get());
-    }),
+    'admin:getSettings': defineHandler('admin:getSettings', options, () => ok(settings.get())),
 
-    'admin:updateSettings': defineHandler('admin:updateSettings', options, async (req) => {
-      const actor = admin();
+    'admin:updateSettings': defineHandler('admin:updateSettings', options, async (req, { session }) => {
+      const actor = session.staffId;
       try {
         const { before, after } = await settings.update(req, actor);
         const details = settingsDiff(before, after);
@@ -120,13 +111,10 @@ export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel>
       }
     }),
 
-    'admin:listStaff': defineHandler('admin:listStaff', options, () => {
-      admin();
-      return ok({ staff: staff.list() });
-    }),
+    'admin:listStaff': defineHandler('admin:listStaff', options, () => ok({ staff: staff.list() })),
 
-    'admin:addStaff': defineHandler('admin:addStaff', options, (req) => {
-      const actor = admin();
+    'admin:addStaff': defineHandler('admin:addStaff', options, (req, { session }) => {
+      const actor = session.staffId;
       const entry = transaction(db, () => {
         const added = staff.add(req.name, req.role, req.pin);
         audit.append({ action: 'staff.added', actor, subjectId: added.staffId, details: { role: added.role, after_active: true } });
@@ -135,8 +123,8 @@ export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel>
       return ok(entry);
     }),
 
-    'admin:setStaffActive': defineHandler('admin:setStaffActive', options, (req) => {
-      const actor = admin();
+    'admin:setStaffActive': defineHandler('admin:setStaffActive', options, (req, { session }) => {
+      const actor = session.staffId;
       const { before, after } = staff.setActive(req.staffId, req.active);
       if (before.active !== after.active) {
         audit.append({ action: 'staff.changed', actor, subjectId: req.staffId, details: { op: req.active ? 'enabled' : 'disabled', before_active: before.active, after_active: after.active } });
@@ -144,17 +132,17 @@ export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel>
       return ok(after);
     }),
 
-    'admin:setStaffLanguage': defineHandler('admin:setStaffLanguage', options, (req) => {
-      const actor = admin();
+    'admin:setStaffLanguage': defineHandler('admin:setStaffLanguage', options, (req, { session }) => {
       const { before, after } = staff.setLanguage(req.staffId, req.language);
       if (before.language !== after.language) {
-        audit.append({ action: 'staff.changed', actor, subjectId: req.staffId, details: { op: 'language', before_language: before.language ?? 'clinic default', after_language: after.language ?? 'clinic default' } });
+        const words = (language: string | null) => language ?? 'clinic default';
+        audit.append({ action: 'staff.changed', actor: session.staffId, subjectId: req.staffId, details: { op: 'language', before_language: words(before.language), after_language: words(after.language) } });
       }
       return ok(after);
     }),
 
-    'admin:resetStaffPin': defineHandler('admin:resetStaffPin', options, (req) => {
-      const actor = admin();
+    'admin:resetStaffPin': defineHandler('admin:resetStaffPin', options, (req, { session }) => {
+      const actor = session.staffId;
       const before = staff.find(req.staffId);
       const after = staff.resetPin(req.staffId, req.pin);
       // A PIN change is recorded as having happened; the PIN itself never is.
@@ -162,13 +150,10 @@ export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel>
       return ok(after);
     }),
 
-    'admin:getCertificate': defineHandler('admin:getCertificate', options, async () => {
-      admin();
-      return ok(certificateInfo(await currentIdentity(), clock.now()));
-    }),
+    'admin:getCertificate': defineHandler('admin:getCertificate', options, async () => ok(certificateInfo(await currentIdentity(), clock.now()))),
 
-    'admin:regenerateCertificate': defineHandler('admin:regenerateCertificate', options, async () => {
-      const actor = admin();
+    'admin:regenerateCertificate': defineHandler('admin:regenerateCertificate', options, async (_req, { session }) => {
+      const actor = session.staffId;
       const before = certificateInfo(await currentIdentity(), clock.now());
       const replaced = await certificates.regenerate(deps.settings.get().clinicName);
       deps.resetSigningIdentity(); // new PDFs are signed with the new certificate from now on
@@ -177,14 +162,22 @@ export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel>
       return ok(after);
     }),
 
-    'admin:importCertificate': defineHandler('admin:importCertificate', options, async (req) => {
-      const actor = admin();
+    'admin:importCertificate': defineHandler('admin:importCertificate', options, async (req, { session }) => {
+      const actor = session.staffId;
       const before = certificateInfo(await currentIdentity(), clock.now());
       const replaced = certificates.import(req.p12Base64, req.passphrase);
       deps.resetSigningIdentity();
       const after = certificateInfo(replaced, clock.now());
       auditCertificate(audit, actor, 'imported', before, after);
       return ok(after);
+    }),
+
+    // The new key is wrapped by the same key provider; the rotation and its audit entry commit together.
+    'admin:rotateDataKey': defineHandler('admin:rotateDataKey', options, async (_req, { session }) => {
+      const rotated = await rotateDataKey(db, deps.vault, deps.keyProvider, allSealedColumns, (r) =>
+        audit.append({ action: 'keys.rotated', actor: session.staffId, details: { key: 'data', before_key_id: r.previousKeyId, after_key_id: r.keyId, resealed: r.resealed } }),
+      );
+      return ok(rotated);
     }),
   };
 }

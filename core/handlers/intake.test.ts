@@ -86,7 +86,7 @@ describe('intake:submit boundary: bad payloads get a clear error and write nothi
   });
 
   it('a call from another origin is refused before anything is read', async () => {
-    const result = await core.handlers['intake:submit'](submit(), { senderUrl: 'https://example.com/' });
+    const result = await core.handlers['intake:submit'](submit(), { ...ctx, senderUrl: 'https://example.com/' });
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
     expect(counts().submissions).toBe(0);
   });
@@ -142,7 +142,7 @@ describe('kiosk:quit, the staff exit', () => {
     expect(setup.ok).toBe(true);
     const quit = await core.handlers['kiosk:quit']({}, ctx);
     expect(quit).toEqual({ ok: true, value: { quitting: false } }); // no host here: Chromium mode cannot quit itself
-    expect(core.deps.staff.current()).toBeNull();
+    expect(core.deps.staff.current(ctx.caller.id)).toBeNull();
     expect(core.deps.audit.list({ limit: 5 }).map((e) => e.action)).toContain('kiosk.quit');
   });
 });

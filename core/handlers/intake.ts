@@ -21,7 +21,7 @@ import {
 } from '../../forms/engine/index.ts';
 import { createSignedSummary } from '../pdf/index.ts';
 import { transaction } from '../db/database.ts';
-import type { CoreDeps } from '../create-core.ts';
+import type { CoreDeps } from '../deps.ts';
 import { defineHandler, type HandlerTable } from '../handler.ts';
 import { clientIdentity, initialsOf } from '../intake/identity.ts';
 

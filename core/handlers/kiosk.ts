@@ -1,9 +1,11 @@
 import { ok } from '../../api/result.ts';
-import type { CoreDeps } from '../create-core.ts';
+import type { CoreDeps } from '../deps.ts';
 import { defineHandler, type HandlerTable } from '../handler.ts';
 
 /** What the client screens need before the first tap: public settings and the live form. */
-export function kioskHandlers(deps: CoreDeps): Pick<HandlerTable, 'kiosk:getConfig' | 'form:getActive'> {
+type KioskDeps = Pick<CoreDeps, 'settings' | 'clinicSettings' | 'forms' | 'handlerOptions'>;
+
+export function kioskHandlers(deps: KioskDeps): Pick<HandlerTable, 'kiosk:getConfig' | 'form:getActive'> {
   return {
     'kiosk:getConfig': defineHandler('kiosk:getConfig', deps.handlerOptions, () => {
       const s = deps.settings.get();

@@ -1,6 +1,6 @@
 import { fail, ok } from '../../api/result.ts';
 import { assertNever } from '../../forms/engine/index.ts';
-import type { CoreDeps } from '../create-core.ts';
+import type { CoreDeps } from '../deps.ts';
 import { defineHandler, type HandlerTable } from '../handler.ts';
 
 type StaffDeps = Pick<CoreDeps, 'staff' | 'audit' | 'handlerOptions'>;
@@ -9,20 +9,19 @@ type StaffDeps = Pick<CoreDeps, 'staff' | 'audit' | 'handlerOptions'>;
 export function staffHandlers(deps: StaffDeps): Pick<HandlerTable, 'staff:status' | 'staff:setup' | 'staff:roster' | 'staff:login' | 'staff:lock' | 'staff:setLanguage'> {
   const { staff, audit, handlerOptions } = deps;
   return {
-    'staff:status': defineHandler('staff:status', handlerOptions, () => ok({ needsSetup: staff.needsSetup(), session: staff.current(), clinicLanguage: staff.clinicLanguage() })),
+    'staff:status': defineHandler('staff:status', handlerOptions, (_req, { caller }) => ok({ needsSetup: staff.needsSetup(), session: staff.current(caller.id), clinicLanguage: staff.clinicLanguage() })),
 
-    'staff:setup': defineHandler('staff:setup', handlerOptions, (req) => {
-      const session = staff.setupFirstAdmin(req.name, req.pin);
+    'staff:setup': defineHandler('staff:setup', handlerOptions, (req, { caller }) => {
+      const session = staff.setupFirstAdmin(req.name, req.pin, caller.id);
       audit.append({ action: 'staff.added', actor: session.staffId, subjectId: session.staffId, details: { role: session.role, firstRun: true } });
       audit.append({ action: 'staff.login', actor: session.staffId });
       return ok(session);
     }),
 
-    // Public on purpose: the login screen lists who can sign in. Staff names are not health data.
     'staff:roster': defineHandler('staff:roster', handlerOptions, () => ok(staff.roster())),
 
-    'staff:login': defineHandler('staff:login', handlerOptions, async (req) => {
-      const result = await staff.login(req.staffId, req.pin);
+    'staff:login': defineHandler('staff:login', handlerOptions, async (req, { caller }) => {
+      const result = await staff.login(req.staffId, req.pin, caller.id);
       if (result.ok) {
         audit.append({ action: 'staff.login', actor: result.session.staffId });
         return ok(result.session);
@@ -42,15 +41,14 @@ export function staffHandlers(deps: StaffDeps): Pick<HandlerTable, 'staff:status
     }),
 
     /** One's own screen language: not audited (it changes no record and no one else's screens). */
-    'staff:setLanguage': defineHandler('staff:setLanguage', handlerOptions, (req) => {
-      const { staffId } = staff.require();
-      staff.setLanguage(staffId, req.language);
-      return ok(staff.require());
+    'staff:setLanguage': defineHandler('staff:setLanguage', handlerOptions, (req, { session, caller }) => {
+      staff.setLanguage(session.staffId, req.language);
+      return ok(staff.current(caller.id) ?? { ...session, language: req.language ?? staff.clinicLanguage() });
     }),
 
-    'staff:lock': defineHandler('staff:lock', handlerOptions, () => {
-      const session = staff.current();
-      staff.lock();
+    'staff:lock': defineHandler('staff:lock', handlerOptions, (_req, { caller }) => {
+      const session = staff.current(caller.id);
+      staff.lock(caller.id);
       if (session) audit.append({ action: 'staff.logout', actor: session.staffId });
       return ok({ locked: true as const });
     }),

@@ -11,7 +11,7 @@ import type { PrintOutcome } from '../ports.ts';
 import { ManualClock, tempDir } from '../tests/helpers.ts';
 
 const ORIGIN = 'http://127.0.0.1:5998';
-const ctx = { senderUrl: `${ORIGIN}/index.html` };
+const ctx = { senderUrl: `${ORIGIN}/index.html`, caller: { id: 'test-kiosk', kind: 'kiosk' } } as const;
 const PIN = '246810';
 
 let core: Core;

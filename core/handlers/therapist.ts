@@ -1,13 +1,13 @@
 /**
- * The therapist's workspace channels. Each needs a live staff session (therapist or
- * admin; require() also extends it) and answers about one submission at a time: the
+ * The therapist's workspace channels. Each is `staff` (a live session, therapist or admin,
+ * checked and extended before the body runs) and answers about one submission at a time: the
  * renderer never gets another client's data beyond the queue's listed fields.
  * Views, acknowledgements, prints and exports are audited with ids only.
  */
 import { basename } from 'node:path';
 import { ok } from '../../api/result.ts';
 import type { Acknowledgement, AuditListEntry, RosterEntry } from '../../api/contract.ts';
-import type { CoreDeps } from '../create-core.ts';
+import type { CoreDeps } from '../deps.ts';
 import { transaction } from '../db/database.ts';
 import { CoreError, defineHandler, type HandlerTable } from '../handler.ts';
 import { initialsOf } from '../intake/identity.ts';
@@ -30,7 +30,9 @@ type TherapistChannel =
 /** Earlier visits compared with: enough for "since last time" and the two-session referral rule. */
 const EARLIER_VISITS = 5;
 
-export function therapistHandlers(deps: CoreDeps): Pick<HandlerTable, TherapistChannel> {
+type TherapistDeps = Pick<CoreDeps, 'db' | 'staff' | 'submissions' | 'audit' | 'forms' | 'printer' | 'exporter' | 'handlerOptions'>;
+
+export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, TherapistChannel> {
   const { handlerOptions: options, staff, submissions, audit } = deps;
 
   const load = (id: string): StoredSubmission => {
@@ -50,8 +52,7 @@ export function therapistHandlers(deps: CoreDeps): Pick<HandlerTable, TherapistC
   const signatureOf = (s: StoredSubmission) => verifyStoredPdf(s.pdf, s.pdfSha256, s.signedAt);
 
   return {
-    'submission:get': defineHandler('submission:get', options, (req) => {
-      const session = staff.require();
+    'submission:get': defineHandler('submission:get', options, (req, { session }) => {
       const stored = load(req.submissionId);
       const earlier = stored.dateOfBirth ? submissions.findEarlier(stored.clientName, stored.dateOfBirth, stored.createdAt, EARLIER_VISITS) : { visits: [], total: 0 };
       const detail = buildSubmissionDetail({
@@ -72,15 +73,13 @@ export function therapistHandlers(deps: CoreDeps): Pick<HandlerTable, TherapistC
       return ok(detail);
     }),
 
-    'submission:pdf': defineHandler('submission:pdf', options, (req) => {
-      const session = staff.require();
+    'submission:pdf': defineHandler('submission:pdf', options, (req, { session }) => {
       const stored = load(req.submissionId);
       audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { part: 'pdf' } });
       return ok({ pdfBase64: Buffer.from(stored.pdf).toString('base64'), signature: signatureOf(stored) });
     }),
 
-    'submission:acknowledge': defineHandler('submission:acknowledge', options, (req) => {
-      const session = staff.require();
+    'submission:acknowledge': defineHandler('submission:acknowledge', options, (req, { session }) => {
       const stored = load(req.submissionId);
       if (stored.status === 'acknowledged') throw new CoreError('conflict', 'This submission has already been acknowledged.');
       const check = checkAcknowledgement(stored.flags, req.flagsRead);
@@ -98,8 +97,7 @@ export function therapistHandlers(deps: CoreDeps): Pick<HandlerTable, TherapistC
       return ok(acknowledgementOf(load(stored.id)));
     }),
 
-    'submission:print': defineHandler('submission:print', options, async (req) => {
-      const session = staff.require();
+    'submission:print': defineHandler('submission:print', options, async (req, { session }) => {
       const stored = load(req.submissionId);
       // The job name shows in the OS print queue: an id fragment, never the client's name.
       const outcome = await deps.printer.print(stored.pdf, `Intake summary ${stored.id.slice(0, 8)}`);
@@ -117,8 +115,7 @@ export function therapistHandlers(deps: CoreDeps): Pick<HandlerTable, TherapistC
       }
     }),
 
-    'submission:export': defineHandler('submission:export', options, async (req) => {
-      const session = staff.require();
+    'submission:export': defineHandler('submission:export', options, async (req, { session }) => {
       const stored = load(req.submissionId);
       const result = await deps.exporter.exportPdf(stored.id, stored.pdf, new Date(stored.createdAt), initialsOf(stored.clientName));
       if (!result.ok) throw new CoreError('unavailable', `The summary was not exported: ${result.message}`);
@@ -127,7 +124,6 @@ export function therapistHandlers(deps: CoreDeps): Pick<HandlerTable, TherapistC
     }),
 
     'audit:list': defineHandler('audit:list', options, (req) => {
-      staff.require();
       const people = staffById();
       const entries = audit.list({ limit: req.limit, ...(req.beforeId === undefined ? {} : { beforeId: req.beforeId }) });
       const listed = entries.map(
@@ -146,13 +142,13 @@ export function therapistHandlers(deps: CoreDeps): Pick<HandlerTable, TherapistC
       return ok({ entries: listed, nextBeforeId: entries.length === req.limit && last && last.id > 1 ? last.id : null });
     }),
 
-    'audit:verify': defineHandler('audit:verify', options, () => {
-      const session = staff.require();
+    'audit:verify': defineHandler('audit:verify', options, (_req, { session }) => {
       const result = audit.verify();
       audit.append({ action: 'audit.verified', actor: session.staffId, details: result.ok ? { ok: true, entries: result.entries } : { ok: false, firstBrokenId: result.firstBrokenId } });
       return ok(result);
     }),
 
-    'staff:touch': defineHandler('staff:touch', options, () => ok(staff.require())),
+    // The access check has already extended the session: answer with its new expiry.
+    'staff:touch': defineHandler('staff:touch', options, (_req, { session }) => ok(session)),
   };
 }

@@ -1,179 +1,80 @@
 /**
- * Fonts for the summary: DejaVu Sans (Latin, Greek, Cyrillic, Vietnamese...) with Noto
- * Sans SC as a fallback for Han characters, both open-licensed, embedded as subsets.
- * pdf-lib's standard fonts only know WinAnsi, so "Zoë Łukasz-Nguyễn 王" needs these.
+ * The text engine of one summary document: shaping (HarfBuzz), bidi, a font fallback
+ * chain by script, glyph-id drawing with ToUnicode and /ActualText, and subset fonts
+ * embedded on finish(). Modules in text/; this is what layout and render use.
  *
- * Text is split into runs by glyph coverage; the CJK font (1.6 MB, slow to subset) is
- * only embedded into documents that actually contain a character only it covers.
+ * Shaped lines are cached per document only: a process-wide cache would keep clients'
+ * names in memory after their summary is signed.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import fontkit, { type Font, type Glyph, type GlyphRun } from '@pdf-lib/fontkit';
-import type { PDFDocument, PDFFont } from 'pdf-lib';
+import type { PDFDocument, PDFPage, RGB } from 'pdf-lib';
+import { FONT_FILES, FONT_KEYS, loadFace } from './text/faces.ts';
+import { DocumentFonts } from './text/embed.ts';
+import { drawShapedLine } from './text/draw-text.ts';
+import { hanPreferenceOf, type FontWeight, type HanPreference } from './text/font-choice.ts';
+import { SHAPING_WASM } from './text/harfbuzz.ts';
+import { shapeLine, type ShapedLine } from './text/shape.ts';
+import { prepareForSubsetting, SUBSET_WASM } from './text/subset.ts';
 
-export type FontWeight = 'regular' | 'bold';
+export { FONT_FILES };
 
-const require = createRequire(import.meta.url);
+/** Every file under node_modules the PDF reads at run time: the package ships exactly these (and their licences). */
+export const RUNTIME_FILES: readonly string[] = [...Object.values(FONT_FILES), SHAPING_WASM, SUBSET_WASM];
+export { codePointLabel, undrawableCodePoints, placeholderFor } from './text/font-choice.ts';
+export type { FontWeight };
 
-export const FONT_FILES = {
-  regular: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
-  bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
-  // Fontsource's one-file simplified-Chinese subset (TrueType outlines in WOFF, which fontkit reads).
-  cjk: '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff',
-} as const;
-
-type FontKey = keyof typeof FONT_FILES;
-
-interface LoadedFont {
-  readonly bytes: Uint8Array;
-  /** Parsed once per process and shared by every document (see unshapedFace). */
-  readonly face: Font;
-  readonly hasGlyph: (codePoint: number) => boolean;
+/** The fonts of one document, embedded (as subsets) for what was drawn. */
+export interface FontSet {
+  widthOf(text: string, weight: FontWeight, size: number): number;
+  /** Draws one line (no line breaks) with its left end at x and baseline at y. */
+  draw(page: PDFPage, text: string, x: number, y: number, style: { readonly size: number; readonly weight: FontWeight; readonly color: RGB }): void;
+  /** Code points drawn as "[U+XXXX]" placeholders so far. */
+  readonly missing: ReadonlySet<number>;
+  /** Writes the embedded fonts; call once, after the last text is drawn and before saving. */
+  finish(): void;
 }
 
-const loaded = new Map<FontKey, LoadedFont>();
-
-function load(key: FontKey): LoadedFont {
-  const cached = loaded.get(key);
-  if (cached) return cached;
-  const bytes = readFileSync(require.resolve(FONT_FILES[key]));
-  const face = fontkit.create(bytes);
-  const coverage = new Map<number, boolean>();
-  const font: LoadedFont = {
-    bytes,
-    face: unshapedFace(face),
-    hasGlyph: (cp) => {
-      let has = coverage.get(cp);
-      if (has === undefined) {
-        has = face.hasGlyphForCodePoint(cp);
-        coverage.set(cp, has);
-      }
-      return has;
-    },
-  };
-  loaded.set(key, font);
-  return font;
+function hanPreferenceForLanguage(language: string): HanPreference | null {
+  if (/^ja\b/i.test(language)) return 'japanese';
+  if (/^ko\b/i.test(language)) return 'korean';
+  if (/^zh-(hant|tw|hk|mo)\b/i.test(language)) return 'chineseTraditional';
+  return null;
 }
 
 /**
- * The parsed font with `layout` replaced by a plain character-to-glyph mapping.
- * pdf-lib calls layout() for every string it measures or draws, and fontkit's full
- * OpenType shaping (GSUB/GPOS) was most of the time spent on a summary. pdf-lib draws
- * glyph ids without kerning offsets anyway; what we give up is ligatures and mark
- * positioning, so text is NFC-normalised first (precomposed "ễ" is one glyph).
+ * Reads and parses the Latin fonts and compiles HarfBuzz now, so the first summary is not
+ * slower than the rest; `all` does it for every script's font (~20 MB more in memory).
  */
-function unshapedFace(face: Font): Font {
-  const glyphs = new Map<number, Glyph>();
-  const glyphFor = (cp: number): Glyph => {
-    let glyph = glyphs.get(cp);
-    if (!glyph) {
-      glyph = face.glyphForCodePoint(cp);
-      glyphs.set(cp, glyph);
+export function preloadFonts(all = false): void {
+  for (const key of all ? FONT_KEYS : (['latin', 'latinBold'] as const)) prepareForSubsetting(loadFace(key).sfnt);
+}
+
+/**
+ * `texts` is everything the document will draw, to choose Han glyph forms once for the
+ * whole document (Japanese when it has kana, Korean when Hangul); `language` is the
+ * client's language, which decides them for kanji-only Japanese names.
+ */
+export function createFontSet(doc: PDFDocument, texts: readonly string[], language = ''): Promise<FontSet> {
+  const han: HanPreference = hanPreferenceForLanguage(language) ?? hanPreferenceOf(texts.join('\n'));
+  const embedded = new DocumentFonts(doc);
+  const shaped = new Map<string, ShapedLine>();
+  const missing = new Set<number>();
+  const shape = (text: string, weight: FontWeight): ShapedLine => {
+    const key = `${weight}\u0000${text}`;
+    let line = shaped.get(key);
+    if (!line) {
+      line = shapeLine(text, weight, han);
+      shaped.set(key, line);
     }
-    return glyph;
+    return line;
   };
-  const layout = (text: string): Pick<GlyphRun, 'glyphs'> => ({
-    glyphs: [...text.normalize('NFC')].map((ch) => glyphFor(ch.codePointAt(0) ?? 0)),
-  });
-  return new Proxy(face, {
-    get(target, property) {
-      if (property === 'layout') return layout;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+  return Promise.resolve({
+    widthOf: (text, weight, size) => shape(text, weight).width * size,
+    draw: (page, text, x, y, style) => {
+      const line = shape(text, style.weight);
+      for (const cp of line.missing) missing.add(cp);
+      drawShapedLine(page, embedded, line, x, y, style);
     },
+    missing,
+    finish: () => embedded.finish(),
   });
-}
-
-/** Hands pdf-lib our already-parsed faces instead of parsing the bytes again per document. */
-const sharedFontkit = {
-  create(bytes: Uint8Array): Font {
-    for (const font of loaded.values()) if (font.bytes === bytes) return font.face;
-    return fontkit.create(bytes);
-  },
-};
-
-/** One stretch of text drawn with one font. */
-export interface TextRun {
-  readonly text: string;
-  readonly font: PDFFont;
-}
-
-/** The fonts of one document, embedded on first use. */
-export interface FontSet {
-  /** Splits `text` into runs, each in the first font that has its glyphs. */
-  runs(text: string, weight: FontWeight): TextRun[];
-  widthOf(text: string, weight: FontWeight, size: number): number;
-}
-
-/** Reads and parses the font files now, so the first summary is not slower than the rest. */
-export function preloadFonts(): void {
-  load('regular');
-  load('bold');
-  load('cjk');
-}
-
-export async function createFontSet(doc: PDFDocument, texts: readonly string[]): Promise<FontSet> {
-  doc.registerFontkit(sharedFontkit as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
-  const regular = load('regular');
-  const cjk = load('cjk');
-  const needsCjk = texts.some((t) => [...t].some((ch) => needsFallback(regular, cjk, ch.codePointAt(0) ?? 0)));
-  const embedded: Record<FontWeight, PDFFont> = {
-    regular: await doc.embedFont(regular.bytes, { subset: true }),
-    bold: await doc.embedFont(load('bold').bytes, { subset: true }),
-  };
-  // There is no bold CJK face here; Han characters in headings use the regular weight.
-  const fallback = needsCjk ? await doc.embedFont(cjk.bytes, { subset: true }) : null;
-
-  function runs(raw: string, weight: FontWeight): TextRun[] {
-    const text = raw.normalize('NFC');
-    const primary = embedded[weight];
-    if (!fallback) return text === '' ? [] : [{ text, font: primary }];
-    const out: TextRun[] = [];
-    let current = '';
-    let currentFont = primary;
-    for (const ch of text) {
-      const cp = ch.codePointAt(0) ?? 0;
-      // Spaces and punctuation both fonts have stay in the current run.
-      const font = needsFallback(regular, cjk, cp) ? fallback : regular.hasGlyph(cp) ? primary : currentFont;
-      if (font !== currentFont && current !== '') {
-        out.push({ text: current, font: currentFont });
-        current = '';
-      }
-      currentFont = font;
-      current += ch;
-    }
-    if (current !== '') out.push({ text: current, font: currentFont });
-    return out;
-  }
-
-  // pdf-lib measures by shaping the whole string with fontkit, which is slow when wrapping
-  // tries many candidates; summing cached advances is exact here because drawText emits
-  // plain glyph ids without kerning adjustments either.
-  const advances = new Map<PDFFont, Map<string, number>>();
-  function advance(font: PDFFont, ch: string): number {
-    let table = advances.get(font);
-    if (!table) {
-      table = new Map();
-      advances.set(font, table);
-    }
-    let width = table.get(ch);
-    if (width === undefined) {
-      width = font.widthOfTextAtSize(ch, 1);
-      table.set(ch, width);
-    }
-    return width;
-  }
-
-  return {
-    runs,
-    widthOf: (text, weight, size) => {
-      let total = 0;
-      for (const run of runs(text, weight)) for (const ch of run.text) total += advance(run.font, ch);
-      return total * size;
-    },
-  };
-}
-
-function needsFallback(primary: LoadedFont, fallback: LoadedFont, cp: number): boolean {
-  return !primary.hasGlyph(cp) && fallback.hasGlyph(cp);
 }

@@ -5,6 +5,7 @@
  */
 import { rgb, type PDFDocument, type PDFPage, type RGB } from 'pdf-lib';
 import type { FontSet, FontWeight } from './fonts.ts';
+import { breakTokens } from './text/line-break.ts';
 
 /** A4 in points. */
 export const PAGE = { width: 595.28, height: 841.89 } as const;
@@ -23,9 +24,6 @@ export interface TextStyle {
   readonly leading?: number;
 }
 
-// Han, Hiragana/Katakana, Hangul and CJK punctuation may break between any two characters.
-const BREAK_ANYWHERE = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/u;
-
 /** Splits `text` into lines no wider than `maxWidth`; explicit newlines are kept. */
 export function wrapText(fonts: FontSet, text: string, style: TextStyle, maxWidth: number): string[] {
   const weight = style.weight ?? 'regular';
@@ -33,56 +31,49 @@ export function wrapText(fonts: FontSet, text: string, style: TextStyle, maxWidt
   const lines: string[] = [];
   for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
     let line = '';
-    for (const token of tokens(paragraph)) {
-      const candidate = line + token;
-      if (line === '' || width(candidate.trimEnd()) <= maxWidth) {
-        line = candidate;
+    // Summed per token (each shaped once): breaks fall after spaces or between CJK
+    // characters, where nothing joins or kerns across the break.
+    let lineWidth = 0;
+    for (const token of breakTokens(paragraph)) {
+      if (line === '' || lineWidth + width(token.trimEnd()) <= maxWidth) {
+        line += token;
+        lineWidth += width(token);
         continue;
       }
       lines.push(line.trimEnd());
       line = token.trimStart();
+      lineWidth = width(line);
     }
     lines.push(line.trimEnd());
   }
   return fixOverlongLines(lines, width, maxWidth);
 }
 
-/** A single token wider than the line (a long e-mail address, a URL) is cut by characters. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** A single token wider than the line (a long e-mail address, a URL) is cut between graphemes. */
 function fixOverlongLines(lines: string[], width: (s: string) => number, maxWidth: number): string[] {
   const out: string[] = [];
   for (const line of lines) {
-    let rest = [...line];
+    if (width(line) <= maxWidth) {
+      out.push(line);
+      continue;
+    }
+    let rest = Array.from(graphemes.segment(line), (g) => g.segment);
     while (rest.length > 1 && width(rest.join('')) > maxWidth) {
-      let cut = rest.length - 1;
-      while (cut > 1 && width(rest.slice(0, cut).join('')) > maxWidth) cut -= 1;
-      out.push(rest.slice(0, cut).join(''));
-      rest = rest.slice(cut);
+      // The longest prefix that fits, by bisection: each width() shapes a new string.
+      let fits = 1;
+      let tooWide = rest.length;
+      while (tooWide - fits > 1) {
+        const mid = (fits + tooWide) >> 1;
+        if (width(rest.slice(0, mid).join('')) <= maxWidth) fits = mid;
+        else tooWide = mid;
+      }
+      out.push(rest.slice(0, fits).join(''));
+      rest = rest.slice(fits);
     }
     out.push(rest.join(''));
   }
-  return out;
-}
-
-/** Words with their trailing spaces; each CJK character is its own token. */
-function tokens(paragraph: string): string[] {
-  const out: string[] = [];
-  let word = '';
-  for (const ch of paragraph) {
-    if (BREAK_ANYWHERE.test(ch)) {
-      if (word) out.push(word);
-      out.push(ch);
-      word = '';
-    } else if (ch === ' ' || ch === '\t') {
-      word += ' ';
-    } else {
-      if (word.endsWith(' ')) {
-        out.push(word);
-        word = '';
-      }
-      word += ch;
-    }
-  }
-  if (word) out.push(word);
   return out;
 }
 
@@ -111,13 +102,9 @@ export function ensureSpace(flow: Flow, height: number): void {
   if (flow.y - height < MARGIN.bottom) newPage(flow);
 }
 
-/** Draws one line of text with its baseline at `y`, switching fonts by glyph coverage. */
+/** Draws one line of text with its baseline at `y` (shaped, in visual order, fonts chosen by script). */
 export function drawLine(page: PDFPage, fonts: FontSet, text: string, x: number, y: number, style: TextStyle): void {
-  let cursor = x;
-  for (const run of fonts.runs(text, style.weight ?? 'regular')) {
-    page.drawText(run.text, { x: cursor, y, size: style.size, font: run.font, color: style.color ?? INK });
-    cursor += run.font.widthOfTextAtSize(run.text, style.size);
-  }
+  fonts.draw(page, text, x, y, { size: style.size, weight: style.weight ?? 'regular', color: style.color ?? INK });
 }
 
 export function lineHeight(style: TextStyle): number {
@@ -148,7 +135,7 @@ export function drawLineRight(page: PDFPage, fonts: FontSet, text: string, right
 export function fitLine(fonts: FontSet, text: string, style: TextStyle, maxWidth: number): string {
   const weight = style.weight ?? 'regular';
   if (fonts.widthOf(text, weight, style.size) <= maxWidth) return text;
-  const chars = [...text];
+  const chars = Array.from(graphemes.segment(text), (g) => g.segment);
   while (chars.length > 1 && fonts.widthOf(`${chars.join('')}…`, weight, style.size) > maxWidth) chars.pop();
   return `${chars.join('')}…`;
 }

@@ -49,7 +49,7 @@ export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array>
   doc.setCreationDate(model.createdAt);
   doc.setModificationDate(model.createdAt);
 
-  const fonts = await createFontSet(doc, [textOf(model)]);
+  const fonts = await createFontSet(doc, [textOf(model)], model.language);
   const flow = createFlow(doc, fonts);
   await drawLogo(doc, flow, model);
   drawTitleBlock(flow, model);
@@ -58,6 +58,7 @@ export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array>
   drawSections(flow, model);
   drawConsentAndSignature(flow, model);
   drawPageChrome(flow, model);
+  fonts.finish();
   makePdfA1b(doc);
   return doc.save({ useObjectStreams: false });
 }

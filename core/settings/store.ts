@@ -5,7 +5,6 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
-import type { Vault } from '../crypto/vault.ts';
 import type { Migration } from '../db/database.ts';
 
 export interface Settings {
@@ -86,11 +85,7 @@ export class SettingsValidationError extends Error {
   }
 }
 
-/**
- * `vault` is accepted for the day a sensitive setting appears; none is sensitive today
- * (clinic name and address are printed on every PDF).
- */
-export function createSettingsStore(db: DatabaseSync, _vault?: Vault) {
+export function createSettingsStore(db: DatabaseSync) {
   const select = db.prepare('SELECT value FROM settings WHERE singleton = 1');
   const upsert = db.prepare(
     `INSERT INTO settings (singleton, value, updated_at, updated_by) VALUES (1, ?, ?, ?)

@@ -8,6 +8,9 @@ import { hashPin, verifyPin } from './pin-hash.ts';
 import { ManualClock, tempDir } from '../tests/helpers.ts';
 
 const FAST = { scryptLogN: 10 };
+/** The caller sessions are kept for: the kiosk window, and a second device. */
+const KIOSK = 'kiosk-window';
+const TABLET = 'tablet';
 let dir = '';
 let cleanup = () => {};
 let db: DatabaseSync;
@@ -45,11 +48,11 @@ function codeOf(fn: () => unknown): string | undefined {
 describe('first-run setup', () => {
   it('needs setup until the first admin exists; then refuses a second setup', () => {
     expect(staff.needsSetup()).toBe(true);
-    const session = staff.setupFirstAdmin('  Dana Admin ', '123456');
+    const session = staff.setupFirstAdmin('  Dana Admin ', '123456', KIOSK);
     expect(session).toMatchObject({ name: 'Dana Admin', role: 'admin', expiresAt: '2025-03-10T09:05:00.000Z' });
     expect(staff.needsSetup()).toBe(false);
-    expect(staff.current()?.staffId).toBe(session.staffId);
-    expect(codeOf(() => staff.setupFirstAdmin('Eve', '654321'))).toBe('conflict');
+    expect(staff.current(KIOSK)?.staffId).toBe(session.staffId);
+    expect(codeOf(() => staff.setupFirstAdmin('Eve', '654321', KIOSK))).toBe('conflict');
     expect(staff.roster()).toHaveLength(1);
   });
 
@@ -59,7 +62,7 @@ describe('first-run setup', () => {
     ['empty', ''],
     ['thirteen digits', '1234567890123'],
   ])('refuses a PIN that is %s', (_label, pin) => {
-    expect(codeOf(() => staff.setupFirstAdmin('Dana', pin))).toBe('invalid_request');
+    expect(codeOf(() => staff.setupFirstAdmin('Dana', pin, KIOSK))).toBe('invalid_request');
     expect(staff.needsSetup()).toBe(true);
   });
 });
@@ -73,7 +76,7 @@ describe('PIN storage', () => {
     expect(await verifyPin('123456', a)).toBe(true);
     expect(await verifyPin('123457', a)).toBe(false);
     expect(await verifyPin('123456', 'garbage')).toBe(false);
-    staff.setupFirstAdmin('Dana', '987654');
+    staff.setupFirstAdmin('Dana', '987654', KIOSK);
     const row = db.prepare('SELECT pin_hash FROM staff').get() as { pin_hash: string };
     expect(row.pin_hash).not.toContain('987654');
   });
@@ -82,33 +85,33 @@ describe('PIN storage', () => {
 describe('login and lockout', () => {
   let therapistId = '';
   beforeEach(() => {
-    staff.setupFirstAdmin('Dana', '111111');
+    staff.setupFirstAdmin('Dana', '111111', KIOSK);
     therapistId = staff.addStaff('Theo', 'therapist', '222222').staffId;
-    staff.lock();
+    staff.lock(KIOSK);
   });
 
   it('signs in with the right PIN; refuses a wrong one and an unknown id', async () => {
-    expect(await staff.login(therapistId, '222222')).toMatchObject({ ok: true, session: { name: 'Theo', role: 'therapist' } });
-    expect(await staff.login(therapistId, '222223')).toEqual({ ok: false, reason: 'bad_pin' });
-    expect(await staff.login('nobody', '222222')).toEqual({ ok: false, reason: 'unknown_staff' });
+    expect(await staff.login(therapistId, '222222', KIOSK)).toMatchObject({ ok: true, session: { name: 'Theo', role: 'therapist' } });
+    expect(await staff.login(therapistId, '222223', KIOSK)).toEqual({ ok: false, reason: 'bad_pin' });
+    expect(await staff.login('nobody', '222222', KIOSK)).toEqual({ ok: false, reason: 'unknown_staff' });
   });
 
   it('locks out after repeated failures with a growing delay, even after a restart', async () => {
-    for (let i = 1; i < FREE_ATTEMPTS; i++) expect(await staff.login(therapistId, '000000')).toEqual({ ok: false, reason: 'bad_pin' });
-    expect(await staff.login(therapistId, '000000')).toEqual({ ok: false, reason: 'locked_out', retryAt: '2025-03-10T09:00:30.000Z' });
+    for (let i = 1; i < FREE_ATTEMPTS; i++) expect(await staff.login(therapistId, '000000', KIOSK)).toEqual({ ok: false, reason: 'bad_pin' });
+    expect(await staff.login(therapistId, '000000', KIOSK)).toEqual({ ok: false, reason: 'locked_out', retryAt: '2025-03-10T09:00:30.000Z' });
     // The right PIN does not help while locked, and a restart does not reset it.
     const restarted = service();
-    expect(await restarted.login(therapistId, '222222')).toMatchObject({ ok: false, reason: 'locked_out' });
+    expect(await restarted.login(therapistId, '222222', KIOSK)).toMatchObject({ ok: false, reason: 'locked_out' });
     clock.advance(30_000);
-    expect(await restarted.login(therapistId, '000000')).toEqual({ ok: false, reason: 'locked_out', retryAt: '2025-03-10T09:01:30.000Z' });
+    expect(await restarted.login(therapistId, '000000', KIOSK)).toEqual({ ok: false, reason: 'locked_out', retryAt: '2025-03-10T09:01:30.000Z' });
     clock.advance(60_000);
-    expect(await restarted.login(therapistId, '222222')).toMatchObject({ ok: true });
+    expect(await restarted.login(therapistId, '222222', KIOSK)).toMatchObject({ ok: true });
     // Success clears the count.
-    expect(await restarted.login(therapistId, '000000')).toEqual({ ok: false, reason: 'bad_pin' });
+    expect(await restarted.login(therapistId, '000000', KIOSK)).toEqual({ ok: false, reason: 'bad_pin' });
   });
 
   it('parallel guesses are counted one by one', async () => {
-    const results = await Promise.all(Array.from({ length: 8 }, () => staff.login(therapistId, '000000')));
+    const results = await Promise.all(Array.from({ length: 8 }, () => staff.login(therapistId, '000000', KIOSK)));
     expect(results.filter((r) => !r.ok && r.reason === 'bad_pin')).toHaveLength(FREE_ATTEMPTS - 1);
     expect(results.filter((r) => !r.ok && r.reason === 'locked_out')).toHaveLength(8 - FREE_ATTEMPTS + 1);
   });
@@ -124,17 +127,17 @@ describe('login and lockout', () => {
   });
 
   it('resetPin sets a new PIN and clears the lockout', async () => {
-    for (let i = 0; i < FREE_ATTEMPTS; i++) await staff.login(therapistId, '000000');
+    for (let i = 0; i < FREE_ATTEMPTS; i++) await staff.login(therapistId, '000000', KIOSK);
     staff.resetPin(therapistId, '333333');
-    expect(await staff.login(therapistId, '222222')).toEqual({ ok: false, reason: 'bad_pin' });
-    expect(await staff.login(therapistId, '333333')).toMatchObject({ ok: true });
+    expect(await staff.login(therapistId, '222222', KIOSK)).toEqual({ ok: false, reason: 'bad_pin' });
+    expect(await staff.login(therapistId, '333333', KIOSK)).toMatchObject({ ok: true });
   });
 
   it('a deactivated person cannot sign in and leaves the roster; their session ends', async () => {
-    await staff.login(therapistId, '222222');
+    await staff.login(therapistId, '222222', KIOSK);
     staff.setActive(therapistId, false);
-    expect(staff.current()).toBeNull();
-    expect(await staff.login(therapistId, '222222')).toEqual({ ok: false, reason: 'unknown_staff' });
+    expect(staff.current(KIOSK)).toBeNull();
+    expect(await staff.login(therapistId, '222222', KIOSK)).toEqual({ ok: false, reason: 'unknown_staff' });
     expect(staff.roster().map((r) => r.name)).toEqual(['Dana']);
   });
 
@@ -147,34 +150,76 @@ describe('login and lockout', () => {
 
 describe('sessions', () => {
   it('expire after the inactivity period; activity extends them; lock ends them', async () => {
-    staff.setupFirstAdmin('Dana', '111111');
+    staff.setupFirstAdmin('Dana', '111111', KIOSK);
     clock.advance(4 * 60_000);
-    expect(staff.require().expiresAt).toBe('2025-03-10T09:09:00.000Z');
+    expect(staff.require(KIOSK).expiresAt).toBe('2025-03-10T09:09:00.000Z');
     clock.advance(4 * 60_000);
-    expect(staff.current()).not.toBeNull();
+    expect(staff.current(KIOSK)).not.toBeNull();
     clock.advance(60_000);
-    expect(staff.current()).toBeNull();
-    expect(codeOf(() => staff.require())).toBe('unauthenticated');
+    expect(staff.current(KIOSK)).toBeNull();
+    expect(codeOf(() => staff.require(KIOSK))).toBe('unauthenticated');
     const id = staff.roster()[0]!.staffId;
-    await staff.login(id, '111111');
-    staff.lock();
-    expect(staff.current()).toBeNull();
+    await staff.login(id, '111111', KIOSK);
+    staff.lock(KIOSK);
+    expect(staff.current(KIOSK)).toBeNull();
   });
 
   it('follow a changed auto log-off setting', () => {
-    staff.setupFirstAdmin('Dana', '111111');
+    staff.setupFirstAdmin('Dana', '111111', KIOSK);
     autoLogoffMs = 60_000;
     clock.advance(60_000);
-    expect(staff.current()).toBeNull();
+    expect(staff.current(KIOSK)).toBeNull();
   });
 
   it('require(admin) refuses a therapist', async () => {
-    staff.setupFirstAdmin('Dana', '111111');
+    staff.setupFirstAdmin('Dana', '111111', KIOSK);
     const t = staff.addStaff('Theo', 'therapist', '222222');
-    expect(staff.require('admin').role).toBe('admin');
-    await staff.login(t.staffId, '222222');
-    expect(staff.require('therapist').name).toBe('Theo');
-    expect(codeOf(() => staff.require('admin'))).toBe('forbidden');
+    expect(staff.require(KIOSK, 'admin').role).toBe('admin');
+    await staff.login(t.staffId, '222222', KIOSK);
+    expect(staff.require(KIOSK, 'therapist').name).toBe('Theo');
+    expect(codeOf(() => staff.require(KIOSK, 'admin'))).toBe('forbidden');
+  });
+});
+
+describe('sessions are per caller', () => {
+  let theo = '';
+  beforeEach(() => {
+    staff.setupFirstAdmin('Dana', '111111', KIOSK);
+    theo = staff.addStaff('Theo', 'therapist', '222222').staffId;
+  });
+
+  it('signing in on a tablet does not sign the kiosk in, or replace the kiosk session', async () => {
+    await staff.login(theo, '222222', TABLET);
+    expect(staff.current(TABLET)?.name).toBe('Theo');
+    expect(staff.current(KIOSK)?.name).toBe('Dana');
+    expect(staff.current('another-device')).toBeNull();
+    expect(codeOf(() => staff.require('another-device'))).toBe('unauthenticated');
+  });
+
+  it('locking one caller leaves the others signed in', async () => {
+    await staff.login(theo, '222222', TABLET);
+    staff.lock(KIOSK);
+    expect(staff.current(KIOSK)).toBeNull();
+    expect(staff.current(TABLET)?.name).toBe('Theo');
+  });
+
+  it('each session idles out on its own clock: activity on one caller does not extend another', async () => {
+    clock.advance(3 * 60_000);
+    await staff.login(theo, '222222', TABLET);
+    clock.advance(2 * 60_000);
+    staff.touch(TABLET);
+    expect(staff.current(KIOSK)).toBeNull();
+    clock.advance(4 * 60_000);
+    expect(staff.current(TABLET)?.name).toBe('Theo');
+  });
+
+  it('the same person may be signed in on two callers; deactivating them ends both', async () => {
+    await staff.login(theo, '222222', TABLET);
+    await staff.login(theo, '222222', 'front-desk-pc');
+    staff.setActive(theo, false);
+    expect(staff.current(TABLET)).toBeNull();
+    expect(staff.current('front-desk-pc')).toBeNull();
+    expect(staff.current(KIOSK)?.name).toBe('Dana');
   });
 });
 
@@ -185,22 +230,24 @@ describe('screen language per staff member', () => {
     ['Arabic', 'ar', 'en', 'ar'],
   ] as const)('%s', async (_label, chosen, clinic, expected) => {
     defaultLanguage = clinic;
-    staff.setupFirstAdmin('Dana Admin', '123456');
+    staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
     const theo = staff.addStaff('Theo', 'therapist', '111111');
     staff.setLanguage(theo.staffId, chosen);
-    staff.lock();
-    const login = await staff.login(theo.staffId, '111111');
+    staff.lock(KIOSK);
+    const login = await staff.login(theo.staffId, '111111', KIOSK);
     expect(login.ok && login.session.language).toBe(expected);
   });
 
   it('a change to the signed-in person applies to their live session at once, and survives a restart', async () => {
-    staff.setupFirstAdmin('Dana Admin', '123456');
+    staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
     const theo = staff.addStaff('Theo', 'therapist', '111111');
-    await staff.login(theo.staffId, '111111');
+    await staff.login(theo.staffId, '111111', KIOSK);
+    await staff.login(theo.staffId, '111111', 'tablet');
     staff.setLanguage(theo.staffId, 'es');
-    expect(staff.current()?.language).toBe('es');
-    staff.lock();
-    const again = await service().login(theo.staffId, '111111');
+    // Every caller the person is signed in on follows.
+    expect([staff.current(KIOSK)?.language, staff.current('tablet')?.language]).toEqual(['es', 'es']);
+    staff.lock(KIOSK);
+    const again = await service().login(theo.staffId, '111111', KIOSK);
     expect(again.ok && again.session.language).toBe('es');
   });
 
@@ -209,7 +256,7 @@ describe('screen language per staff member', () => {
   });
 
   it('the database refuses a language the staff screens do not have', () => {
-    staff.setupFirstAdmin('Dana Admin', '123456');
+    staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
     const theo = staff.addStaff('Theo', 'therapist', '111111');
     expect(() => db.prepare('UPDATE staff SET language = ? WHERE id = ?').run('xx', theo.staffId)).toThrow(/CHECK/);
   });

@@ -1,7 +1,7 @@
 /**
  * Staff: people with a role and a PIN, first-run setup, login with a lockout that grows
  * after repeated failures (stored in the database, so a restart does not reset it), and
- * one in-memory session that ends after inactivity or on lock.
+ * in-memory sessions, one per caller, that end after inactivity or on lock (sessions.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
@@ -11,6 +11,7 @@ import type { Clock } from '../ports.ts';
 import { CoreError } from '../handler.ts';
 import { transaction, type Migration } from '../db/database.ts';
 import { DEFAULT_SCRYPT_LOG_N, hashPin, verifyPin } from './pin-hash.ts';
+import { createStaffSessions, type SessionSettings } from './sessions.ts';
 
 export const staffMigrations: readonly Migration[] = [
   {
@@ -64,21 +65,6 @@ interface StaffRow {
   readonly language: StaffLanguage | null;
 }
 
-interface LiveSession {
-  readonly staffId: string;
-  readonly name: string;
-  readonly role: StaffRole;
-  language: StaffLanguage | null;
-  lastActivityMs: number;
-}
-
-/** What the staff service reads from the clinic settings, each time (an admin may change them). */
-export interface StaffSettings {
-  readonly autoLogoffMs: number;
-  /** The clinic's default language: the screens of staff who chose none. */
-  readonly defaultLanguage: string;
-}
-
 const PIN = /^\d+$/;
 
 function checkPin(pin: string): void {
@@ -95,38 +81,22 @@ function checkName(name: string): string {
 
 export type StaffService = ReturnType<typeof createStaffService>;
 
-export function createStaffService(db: DatabaseSync, clock: Clock, settings: () => StaffSettings, options: StaffServiceOptions = {}) {
+export function createStaffService(db: DatabaseSync, clock: Clock, settings: () => SessionSettings, options: StaffServiceOptions = {}) {
   const logN = options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N;
   const byId = db.prepare('SELECT * FROM staff WHERE id = ?');
   const countStaff = db.prepare('SELECT COUNT(*) AS n FROM staff');
   const insert = db.prepare('INSERT INTO staff (id, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)');
   const recordFailure = db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?');
   const clearFailures = db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?');
-  let session: LiveSession | null = null;
+  const sessions = createStaffSessions(clock, settings);
   // One login per staff member at a time: parallel guesses cannot outrun the failure counter.
   const inFlight = new Map<string, Promise<unknown>>();
 
   const nowMs = () => clock.now().getTime();
   const toRoster = (r: Pick<StaffRow, 'id' | 'name' | 'role'>): RosterEntry => ({ staffId: r.id, name: r.name, role: r.role });
-  const toSession = (s: LiveSession): StaffSession => ({
-    staffId: s.staffId,
-    name: s.name,
-    role: s.role,
-    expiresAt: new Date(s.lastActivityMs + settings().autoLogoffMs).toISOString(),
-    language: s.language ?? settings().defaultLanguage,
-  });
-  const start = (r: Pick<StaffRow, 'id' | 'name' | 'role'> & { readonly language?: StaffLanguage | null }): StaffSession => {
-    session = { staffId: r.id, name: r.name, role: r.role, language: r.language ?? null, lastActivityMs: nowMs() };
-    return toSession(session);
-  };
   const find = (staffId: string) => byId.get(staffId) as StaffRow | undefined;
 
-  function current(): StaffSession | null {
-    if (session && nowMs() - session.lastActivityMs >= settings().autoLogoffMs) session = null;
-    return session ? toSession(session) : null;
-  }
-
-  async function attempt(staffId: string, pin: string): Promise<LoginResult> {
+  async function attempt(staffId: string, pin: string, callerId: string): Promise<LoginResult> {
     const row = find(staffId);
     // No dummy hash to equalise timing: the roster is public (the login screen lists it),
     // so whether an id exists is no secret.
@@ -135,7 +105,7 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
     if (row.locked_until && Date.parse(row.locked_until) > now) return { ok: false, reason: 'locked_out', retryAt: row.locked_until };
     if (await verifyPin(pin, row.pin_hash)) {
       clearFailures.run(row.id);
-      return { ok: true, session: start(row) };
+      return { ok: true, session: sessions.start(callerId, row) };
     }
     // Re-read: the count may have been reset (resetPin) while scrypt ran.
     const failures = (find(staffId)?.failed_attempts ?? row.failed_attempts) + 1;
@@ -150,8 +120,8 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
       return (countStaff.get() as { n: number }).n === 0;
     },
 
-    /** Creates the first admin and signs them in. Throws CoreError('conflict') once anyone exists. */
-    setupFirstAdmin(name: string, pin: string): StaffSession {
+    /** Creates the first admin and signs them in on `callerId`. Throws CoreError('conflict') once anyone exists. */
+    setupFirstAdmin(name: string, pin: string, callerId: string): StaffSession {
       const clean = checkName(name);
       checkPin(pin);
       const hash = hashPin(pin, logN);
@@ -160,7 +130,7 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
         if ((countStaff.get() as { n: number }).n > 0) throw new CoreError('conflict', 'The kiosk has already been set up. Sign in instead.');
         insert.run(row.id, row.name, row.role, hash, clock.now().toISOString());
       });
-      return start(row);
+      return sessions.start(callerId, row);
     },
 
     /** Active staff, for the login screen's name list. */
@@ -176,7 +146,7 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
       return toRoster(row);
     },
 
-    /** Deactivating ends that person's session; the last active admin cannot be deactivated. */
+    /** Deactivating ends that person's sessions on every caller; the last active admin cannot be deactivated. */
     setActive(staffId: string, active: boolean): void {
       transaction(db, () => {
         const row = find(staffId);
@@ -187,14 +157,19 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
         }
         db.prepare('UPDATE staff SET active = ? WHERE id = ?').run(active ? 1 : 0, staffId);
       });
-      if (!active && session?.staffId === staffId) session = null;
+      if (!active) sessions.endAllOf(staffId);
     },
 
-    /** The staff member's screen language (null: the clinic's default); a live session of theirs follows at once. */
+    /** The staff member's screen language (null: the clinic's default); their live sessions follow at once. */
     setLanguage(staffId: string, language: StaffLanguage | null): void {
       const changed = db.prepare('UPDATE staff SET language = ? WHERE id = ?').run(language, staffId).changes;
       if (Number(changed) === 0) throw new CoreError('not_found', 'No such staff member.');
-      if (session?.staffId === staffId) session.language = language;
+      sessions.setLanguageOf(staffId, language);
+    },
+
+    /** The clinic's default language: the staff screens' language while nobody is signed in. */
+    clinicLanguage(): string {
+      return settings().defaultLanguage;
     },
 
     /** Sets a new PIN and clears any lockout. */
@@ -205,11 +180,12 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
       if (Number(changed) === 0) throw new CoreError('not_found', 'No such staff member.');
     },
 
-    login(staffId: string, pin: string): Promise<LoginResult> {
+    /** Checks the PIN and, when it is right, signs the person in on `callerId`. */
+    login(staffId: string, pin: string, callerId: string): Promise<LoginResult> {
       const previous = inFlight.get(staffId) ?? Promise.resolve();
       const next = previous.then(
-        () => attempt(staffId, pin),
-        () => attempt(staffId, pin),
+        () => attempt(staffId, pin, callerId),
+        () => attempt(staffId, pin, callerId),
       );
       inFlight.set(staffId, next);
       void next.finally(() => {
@@ -218,35 +194,28 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
       return next;
     },
 
-    /** The clinic's default language: the staff screens' language while nobody is signed in. */
-    clinicLanguage(): string {
-      return settings().defaultLanguage;
+    /** The caller's live session, or null once it has been idle for autoLogoffMs or was locked. */
+    current: sessions.current,
+
+    /** Extends the caller's live session (any staff activity). */
+    touch(callerId: string): void {
+      sessions.touch(callerId);
     },
 
-    /** The live session, or null once it has been idle for autoLogoffMs or was locked. */
-    current,
+    /** Ends the caller's session (other callers keep theirs). */
+    lock: sessions.lock,
 
-    /** Extends the live session (any staff activity). */
-    touch(): void {
-      if (current() && session) session.lastActivityMs = nowMs();
-    },
-
-    lock(): void {
-      session = null;
-    },
-
-    /** The live session (touched), or throws CoreError unauthenticated / forbidden. An admin may do what a therapist may. */
-    require(role?: StaffRole): StaffSession {
-      const s = current();
-      if (!s || !session) throw new CoreError('unauthenticated', 'Please sign in again.');
+    /** The caller's live session (touched), or throws CoreError unauthenticated / forbidden. An admin may do what a therapist may. */
+    require(callerId: string, role?: StaffRole): StaffSession {
+      const s = sessions.current(callerId);
+      if (!s) throw new CoreError('unauthenticated', 'Please sign in again.');
       const row = find(s.staffId);
       if (!row || row.active !== 1) {
-        session = null;
+        sessions.lock(callerId);
         throw new CoreError('unauthenticated', 'Please sign in again.');
       }
       if (role === 'admin' && s.role !== 'admin') throw new CoreError('forbidden', 'Only an administrator can do this.');
-      session.lastActivityMs = nowMs();
-      return toSession(session);
+      return sessions.touch(callerId) ?? s;
     },
   };
 }

@@ -75,7 +75,7 @@ describe.skipIf('error' in coreModule)('at rest through createCore', () => {
     const answers: Record<string, unknown> = Object.fromEntries(form.identity.name.map((id) => [id, NAME]));
     await core.handlers['intake:submit'](
       { submissionId: crypto.randomUUID(), formId: form.id, formVersion: form.version, language: form.defaultLanguage, answers: { ...answers, notes: ANSWER }, startedAt: new Date().toISOString() },
-      { senderUrl: 'http://127.0.0.1/' },
+      { senderUrl: 'http://127.0.0.1/', caller: { id: 'test-kiosk', kind: 'kiosk' } },
     );
     expect(findPlainText(dir, [NAME, ANSWER, DOB])).toEqual([]);
     await core.close();

@@ -21,7 +21,7 @@ import { seededRandom } from './seeded-random.ts';
 import { ManualClock, tempDir } from './helpers.ts';
 
 const ORIGIN = 'http://127.0.0.1:5173';
-const GOOD: CallContext = { senderUrl: `${ORIGIN}/index.html` };
+const GOOD: CallContext = { senderUrl: `${ORIGIN}/index.html`, caller: { id: 'fuzz-kiosk', kind: 'kiosk' } };
 const BAD_SENDERS = ['https://evil.example/', 'file:///etc/passwd', 'not a url', '', 'http://127.0.0.1:5174/', 'app://kiosk.evil/'];
 const CODES: readonly ApiErrorCode[] = ['invalid_request', 'forbidden_sender', 'unauthenticated', 'forbidden', 'locked_out', 'not_found', 'conflict', 'unavailable', 'internal'];
 /** Codes that mean "rejected before the domain ran": nothing may have been written. */
@@ -71,6 +71,7 @@ const VALID: Record<Channel, Record<string, unknown>> = {
   'admin:getCertificate': {},
   'admin:regenerateCertificate': {},
   'admin:importCertificate': { p12Base64: 'AAAA', passphrase: '' },
+  'admin:rotateDataKey': {},
   'queue:list': { status: 'all', limit: 10 },
 };
 
@@ -93,7 +94,7 @@ async function fuzz(handlers: Partial<Record<Channel, AnyHandler>>, db: Database
     const channel = channels[i % channels.length]!;
     const handler = handlers[channel]!;
     const payload = rand() < 0.05 ? VALID[channel] : fuzzPayload(rand, VALID[channel]);
-    const ctx = rand() < 0.05 ? { senderUrl: pick(rand, BAD_SENDERS) } : GOOD;
+    const ctx = rand() < 0.05 ? { ...GOOD, senderUrl: pick(rand, BAD_SENDERS) } : GOOD;
     const before = totalChanges(db);
     let result: Result<unknown>;
     try {
@@ -130,7 +131,7 @@ describe('fuzz: staff handlers', () => {
     const clock = new ManualClock();
     const staff = createStaffService(db, clock, () => ({ autoLogoffMs: 300_000, defaultLanguage: 'en' }), { scryptLogN: 10 });
     const audit = createAuditLog(db, clock);
-    const handlers = staffHandlers({ staff, audit, handlerOptions: { allowedOrigins: [ORIGIN] } }) as unknown as Partial<Record<Channel, AnyHandler>>;
+    const handlers = staffHandlers({ staff, audit, handlerOptions: { allowedOrigins: [ORIGIN], sessions: staff } }) as unknown as Partial<Record<Channel, AnyHandler>>;
     const stats = await fuzz(handlers, db, 10_000, 20250310);
     expect(stats.calls).toBe(10_000);
     expect(Object.keys(stats.perChannel).sort()).toEqual(['staff:lock', 'staff:login', 'staff:roster', 'staff:setLanguage', 'staff:setup', 'staff:status']);
@@ -159,8 +160,8 @@ const coreAttempt = await (async () => {
 describe.skipIf(coreAttempt.core === null)(`fuzz: every channel through createCore${coreAttempt.core ? '' : ` (skipped: ${coreAttempt.reason})`}`, () => {
   it('>= 10,000 hostile payloads across every channel', { timeout: 180_000 }, async () => {
     const core = coreAttempt.core!;
-    // The clinic's signing identity is minted on first use (whichever call needs it first); mint
-    // it now so "nothing written on a refusal" measures what each refused call itself writes.
+    // The signing identity is made (and stored) on first use; make it now, so a certificate
+    // import refused for its passphrase is not mistaken for a write caused by the payload.
     await core.deps.signingIdentity();
     const stats = await fuzz(core.handlers as unknown as Partial<Record<Channel, AnyHandler>>, core.deps.db, 10_800, 424242);
     expect(Object.keys(stats.perChannel).sort()).toEqual([...CHANNELS].sort());

@@ -5,11 +5,18 @@
 import { join } from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../create-core.ts';
 import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
+import type { CallContext, CallerKind } from '../handler.ts';
 import { tempDir } from './helpers.ts';
 
 export const TEST_ORIGIN = 'http://127.0.0.1:5999';
+
+/** A call from the kiosk's own page as caller `callerId` (staff sessions are kept per caller). */
+export function callContext(callerId: string, kind: CallerKind = 'kiosk'): CallContext {
+  return { senderUrl: `${TEST_ORIGIN}/index.html`, caller: { id: callerId, kind } };
+}
+
 /** The call context of the kiosk's own page. */
-export const TEST_CTX = { senderUrl: `${TEST_ORIGIN}/index.html` } as const;
+export const TEST_CTX: CallContext = callContext('test-kiosk');
 
 export interface TestCore {
   readonly core: Core;

@@ -50,6 +50,14 @@ describe('buildSubmissionDetail', () => {
   });
 
   it.each([
+    { label: 'Latin name -> nothing to warn about', name: 'Ana García', expected: [] },
+    { label: 'Han, Hangul, Arabic, emoji -> all drawn', name: '王 김민준 محمد 🌸', expected: [] },
+    { label: 'Egyptian hieroglyph -> reported by code point', name: 'Ana 𓀀 Silva', expected: ['U+13000'] },
+  ])('name the PDF cannot draw: $label', ({ name, expected }) => {
+    expect(buildSubmissionDetail(input({}, { clientName: name })).undrawableInName).toEqual(expected);
+  });
+
+  it.each([
     ['healthy answers -> no flags', {}, []],
     ['fever -> stop, must tick', { fever_infection: true }, [['FEVER_INFECTION', 'stop', true]]],
     ['cancer treatment -> clearance, must tick', { cancer_treatment: true }, [['CANCER_TREATMENT', 'clearance', true]]],

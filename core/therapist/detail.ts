@@ -17,6 +17,7 @@ import {
   type Question,
 } from '../../forms/engine/index.ts';
 import { createFormatter } from '../../forms/engine/intl-format.ts';
+import { codePointLabel, undrawableCodePoints } from '../pdf/fonts.ts';
 import { ageOn } from '../pdf/summary-model.ts';
 import { mustTick } from './acknowledge.ts';
 import { changesSinceLast, referralFlag, SPASM_QUESTIONS } from './changes.ts';
@@ -102,6 +103,8 @@ export function buildSubmissionDetail(input: DetailInput): SubmissionDetail {
     createdAt: input.createdAt,
     visitText: createFormatter(lang).dateTime(at), // the staff screens' and the PDF's format (intl-format.ts)
     clientName: input.clientName,
+    // The same font coverage the PDF was drawn with (the bundled fonts, read on first use).
+    undrawableInName: undrawableCodePoints(input.clientName).map(codePointLabel),
     dateOfBirth: input.dateOfBirth,
     dateOfBirthText: input.dateOfBirth && dobId ? formatAnswer(form, dobId, input.dateOfBirth, lang) : input.dateOfBirth,
     age: input.dateOfBirth ? ageOn(input.dateOfBirth, at) : null,

@@ -167,6 +167,18 @@ function derLength(bytes: Buffer): number {
   return 2 + count + bytes.readUIntBE(2, count);
 }
 
+/** The CMS facts ARCHIVE_EXPECTATION.cms names, from OpenSSL's verdict. */
+export function cmsSummary(cms: CmsResult) {
+  return {
+    opensslVerifies: cms.opensslVerifies,
+    digestAlgorithm: cms.digestAlgorithm,
+    hasSigningCertificateV2: cms.signedAttributes.includes('id-smime-aa-signingCertificateV2'),
+    hasSigningTime: cms.signedAttributes.includes('signingTime'),
+    isSignerCertificateBound: cms.isSignerCertificateBound,
+    paddingBytes: cms.paddingBytes,
+  };
+}
+
 /** Every check at once, shaped for one `toMatchObject` against ARCHIVE_EXPECTATION. */
 export function archiveChecks(file: string, trust: TrustStore, workDir: string) {
   const pdf = readFileSync(file);
@@ -178,14 +190,7 @@ export function archiveChecks(file: string, trust: TrustStore, workDir: string) 
       pdfA1b: pre.isValid,
       preflightErrors: pre.errors,
       pdfsig: { isValid: sig.isValid, isTrusted: sig.isTrusted, isWholeDocument: sig.isWholeDocument, signatureType: sig.signatureType },
-      cms: {
-        opensslVerifies: cms.opensslVerifies,
-        digestAlgorithm: cms.digestAlgorithm,
-        hasSigningCertificateV2: cms.signedAttributes.includes('id-smime-aa-signingCertificateV2'),
-        hasSigningTime: cms.signedAttributes.includes('signingTime'),
-        isSignerCertificateBound: cms.isSignerCertificateBound,
-        paddingBytes: cms.paddingBytes,
-      },
+      cms: cmsSummary(cms),
     },
     reports: `${pre.report}\n${sig.report}\n${cms.report}`,
   };

@@ -69,6 +69,7 @@ export const staffAr: Translation<typeof staffEn> = {
   },
   severity: { stop: 'توقف', clearance: 'إذن طبي', modify: 'تعديل', info: 'معلومة', counted: '{{severity}} × {{count}}' },
   detail: {
+    undrawableName: 'تعذّر رسم جزء من هذا الاسم في ملف PDF الموقّع: يظهر {{placeholders}} مكان الحرف. تحقّق من الاسم مع العميل.',
     loadingTitle: 'ملخص العميل',
     backToList: 'العودة إلى القائمة',
     backArrow: '→ العودة إلى القائمة',

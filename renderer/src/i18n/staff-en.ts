@@ -92,6 +92,8 @@ export const staffEn = {
   },
   detail: {
     /** Heading while a client's summary loads (or could not load). */
+    /** Under the client's name when the PDF shows placeholders ([U+XXXX]) for characters no bundled font has. */
+    undrawableName: 'Part of this name could not be drawn in the signed PDF: it shows {{placeholders}} in place of the character. Check the name with the client.',
     loadingTitle: 'Client summary',
     backToList: 'Back to the list',
     backArrow: '← Back to the list',

@@ -66,6 +66,7 @@ export const staffEs: Translation<typeof staffEn> = {
   },
   severity: { stop: 'Alto', clearance: 'Autorización', modify: 'Modificar', info: 'Info', counted: '{{severity}} × {{count}}' },
   detail: {
+    undrawableName: 'Parte de este nombre no se pudo dibujar en el PDF firmado: muestra {{placeholders}} en lugar del carácter. Compruebe el nombre con el cliente.',
     loadingTitle: 'Resumen del cliente',
     backToList: 'Volver a la lista',
     backArrow: '← Volver a la lista',

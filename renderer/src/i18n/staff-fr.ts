@@ -66,6 +66,7 @@ export const staffFr: Translation<typeof staffEn> = {
   },
   severity: { stop: 'Arrêt', clearance: 'Avis médical', modify: 'Adapter', info: 'Info', counted: '{{severity}} × {{count}}' },
   detail: {
+    undrawableName: 'Une partie de ce nom n’a pas pu être dessinée dans le PDF signé : il affiche {{placeholders}} à la place du caractère. Vérifiez le nom avec le client.',
     loadingTitle: 'Résumé du client',
     backToList: 'Retour à la liste',
     backArrow: '← Retour à la liste',

@@ -65,6 +65,7 @@ export const staffKo: Translation<typeof staffEn> = {
   },
   severity: { stop: '중지', clearance: '의사 승인', modify: '조정', info: '정보', counted: '{{severity}} × {{count}}' },
   detail: {
+    undrawableName: '이 이름의 일부를 서명된 PDF에 그릴 수 없었습니다. 해당 글자 자리에 {{placeholders}}이(가) 표시됩니다. 고객과 이름을 확인하세요.',
     loadingTitle: '고객 요약',
     backToList: '목록으로 돌아가기',
     backArrow: '← 목록으로 돌아가기',

@@ -67,6 +67,7 @@ export const staffRu: Translation<typeof staffEn> = {
   },
   severity: { stop: 'Стоп', clearance: 'Допуск врача', modify: 'Изменить', info: 'Инфо', counted: '{{severity}} × {{count}}' },
   detail: {
+    undrawableName: 'Часть этого имени не удалось отобразить в подписанном PDF: вместо символа там {{placeholders}}. Уточните имя у клиента.',
     loadingTitle: 'Сводка по клиенту',
     backToList: 'Назад к списку',
     backArrow: '← Назад к списку',

@@ -65,6 +65,7 @@ export const staffVi: Translation<typeof staffEn> = {
   },
   severity: { stop: 'Dừng', clearance: 'Cần bác sĩ cho phép', modify: 'Điều chỉnh', info: 'Thông tin', counted: '{{severity}} × {{count}}' },
   detail: {
+    undrawableName: 'Một phần của tên này không thể vẽ trong PDF đã ký: PDF hiện {{placeholders}} thay cho ký tự đó. Hãy kiểm tra lại tên với khách hàng.',
     loadingTitle: 'Tóm tắt khách hàng',
     backToList: 'Quay lại danh sách',
     backArrow: '← Quay lại danh sách',

@@ -65,6 +65,7 @@ export const staffZh: Translation<typeof staffEn> = {
   },
   severity: { stop: '停止', clearance: '需医生许可', modify: '调整', info: '信息', counted: '{{severity}} × {{count}}' },
   detail: {
+    undrawableName: '此姓名的一部分无法在已签名的 PDF 中绘制：该字符处显示为 {{placeholders}}。请与客户核对姓名。',
     loadingTitle: '客户摘要',
     backToList: '返回列表',
     backArrow: '← 返回列表',

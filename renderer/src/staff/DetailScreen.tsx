@@ -97,6 +97,11 @@ export function DetailScreen({ submissionId, onBack }: DetailScreenProps) {
       </div>
       <header className="detail-header">
         <h2 id="detail-title">{detail.clientName}</h2>
+        {detail.undrawableInName.length > 0 ? (
+          <p className="error-text" role="note">
+            {t('detail.undrawableName', { placeholders: detail.undrawableInName.map((c) => `[${c}]`).join(t('common.listSeparator')) })}
+          </p>
+        ) : null}
         <dl className="detail-facts">
           <div>
             <dt>{t('detail.dateOfBirth')}</dt>

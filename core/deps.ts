@@ -1,0 +1,43 @@
+/**
+ * What the app core is made of, as the per-domain handler modules see it. create-core.ts
+ * builds it; each module in handlers/ takes a `Pick` of only the fields it uses, so a
+ * handler module never imports create-core.ts and create-core.ts only imports handlers.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { AdminSettingsService } from './admin/settings-service.ts';
+import type { AuditLog } from './audit/log.ts';
+import type { createBackgroundTasks } from './background.ts';
+import type { Vault } from './crypto/vault.ts';
+import type { Exporter } from './export/exporter.ts';
+import type { VersionedFormRegistry } from './forms/registry.ts';
+import type { HandlerOptions } from './handler.ts';
+import type { Clock, KeyProvider, Printer } from './ports.ts';
+import type { SettingsStore } from './settings/store.ts';
+import type { SecretStore, SigningIdentity } from './signing/identity.ts';
+import type { StaffService } from './staff/service.ts';
+import type { SubmissionRepository } from './submissions/repository.ts';
+
+export interface CoreDeps {
+  readonly db: DatabaseSync;
+  readonly vault: Vault;
+  /** Wraps the data key at rest; a data-key rotation wraps the new key with it. */
+  readonly keyProvider: KeyProvider;
+  readonly clock: Clock;
+  readonly printer: Printer;
+  /** Origin allow-list, the staff sessions the access check reads, the error sink. */
+  readonly handlerOptions: HandlerOptions;
+  readonly settings: SettingsStore;
+  readonly submissions: SubmissionRepository;
+  readonly staff: StaffService;
+  readonly audit: AuditLog;
+  readonly exporter: Exporter;
+  readonly forms: VersionedFormRegistry;
+  readonly secrets: SecretStore;
+  readonly signingIdentity: () => Promise<SigningIdentity>;
+  /** After the admin regenerates or imports the certificate: the next PDF loads the new one. */
+  readonly resetSigningIdentity: () => void;
+  readonly background: ReturnType<typeof createBackgroundTasks>;
+  readonly host: { quit(): void } | null;
+  /** The admin's view of the settings, with the clinic logo (attract screen, PDF, admin screens). */
+  readonly clinicSettings: AdminSettingsService;
+}

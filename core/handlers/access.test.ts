@@ -1,0 +1,158 @@
+/**
+ * Authorisation, generated from the contract: every channel, called by every kind of
+ * caller, gets the answer its declared `access` promises. A new channel is covered the
+ * moment it is declared; a channel declared without `access` does not typecheck.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS, empty, specs, type Access, type Channel, type ChannelSpec } from '../../api/contract.ts';
+import type { Result } from '../../api/result.ts';
+import type { CallContext, CallerKind } from '../handler.ts';
+import { ManualClock } from '../tests/helpers.ts';
+import { callContext, openTestCore, type TestCore } from '../tests/test-core.ts';
+
+// A channel without its access declaration is refused by the compiler:
+// @ts-expect-error `access` is missing
+const _undeclared = { 'demo:undeclared': { request: empty } } satisfies Record<string, ChannelSpec>;
+
+type State = 'no session' | 'therapist' | 'admin' | 'expired session' | 'admin on a staff device' | 'no session on a staff device';
+type Verdict = 'allowed' | 'unauthenticated' | 'forbidden';
+
+const STATES: readonly State[] = ['no session', 'therapist', 'admin', 'expired session', 'admin on a staff device', 'no session on a staff device'];
+
+/** What each kind of access answers each caller. */
+const EXPECTED = {
+  public: {
+    'no session': 'allowed',
+    therapist: 'allowed',
+    admin: 'allowed',
+    'expired session': 'allowed',
+    'admin on a staff device': 'allowed',
+    'no session on a staff device': 'allowed',
+  },
+  kiosk: {
+    'no session': 'allowed',
+    therapist: 'allowed',
+    admin: 'allowed',
+    'expired session': 'allowed',
+    'admin on a staff device': 'forbidden',
+    'no session on a staff device': 'forbidden',
+  },
+  staff: {
+    'no session': 'unauthenticated',
+    therapist: 'allowed',
+    admin: 'allowed',
+    'expired session': 'unauthenticated',
+    'admin on a staff device': 'allowed',
+    'no session on a staff device': 'unauthenticated',
+  },
+  admin: {
+    'no session': 'unauthenticated',
+    therapist: 'forbidden',
+    admin: 'allowed',
+    'expired session': 'unauthenticated',
+    'admin on a staff device': 'allowed',
+    'no session on a staff device': 'unauthenticated',
+  },
+  'kiosk-admin': {
+    'no session': 'unauthenticated',
+    therapist: 'forbidden',
+    admin: 'allowed',
+    'expired session': 'unauthenticated',
+    'admin on a staff device': 'forbidden',
+    'no session on a staff device': 'forbidden',
+  },
+} as const satisfies Record<Access, Record<State, Verdict>>;
+
+const CALLERS: Readonly<Record<State, { readonly id: string; readonly kind: CallerKind }>> = {
+  'no session': { id: 'kiosk-no-session', kind: 'kiosk' },
+  therapist: { id: 'kiosk-therapist', kind: 'kiosk' },
+  admin: { id: 'kiosk-admin', kind: 'kiosk' },
+  'expired session': { id: 'kiosk-expired', kind: 'kiosk' },
+  'admin on a staff device': { id: 'device-admin', kind: 'staff-device' },
+  'no session on a staff device': { id: 'device-no-session', kind: 'staff-device' },
+};
+
+const ADMIN = { name: 'Olivia Owner', pin: '135792' };
+const THERAPIST = { name: 'Theo Therapist', pin: '246813' };
+
+let opened: TestCore;
+let clock: ManualClock;
+let adminId = '';
+let therapistId = '';
+
+beforeAll(async () => {
+  clock = new ManualClock('2025-06-15T10:30:00.000Z');
+  opened = await openTestCore({ clock }, 'kiosk-access-');
+  const setup = await opened.core.handlers['staff:setup'](ADMIN, callContext(CALLERS.admin.id));
+  if (!setup.ok) throw new Error(setup.error.message);
+  adminId = setup.value.staffId;
+  const added = await opened.core.handlers['admin:addStaff']({ ...THERAPIST, role: 'therapist' }, callContext(CALLERS.admin.id));
+  if (!added.ok) throw new Error(added.error.message);
+  therapistId = added.value.staffId;
+}, 60_000);
+
+afterAll(() => opened.close());
+
+/** Puts the state's caller in that state: signed in (again, if a call signed it out), signed out, or idled out. */
+async function establish(state: State): Promise<CallContext> {
+  const { staff } = opened.core.deps;
+  const { id, kind } = CALLERS[state];
+  const signIn = async (staffId: string, pin: string) => {
+    if (staff.current(id) === null) expect((await staff.login(staffId, pin, id)).ok).toBe(true);
+  };
+  switch (state) {
+    case 'no session':
+    case 'no session on a staff device':
+      staff.lock(id);
+      break;
+    case 'therapist':
+      await signIn(therapistId, THERAPIST.pin);
+      break;
+    case 'admin':
+    case 'admin on a staff device':
+      await signIn(adminId, ADMIN.pin);
+      break;
+    case 'expired session':
+      await signIn(adminId, ADMIN.pin);
+      clock.advance(opened.core.deps.settings.get().autoLogoffMs + 1_000);
+      break;
+  }
+  return callContext(id, kind);
+}
+
+const totalChanges = () => (opened.core.deps.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+
+const cases = STATES.flatMap((state) =>
+  CHANNELS.map((channel) => {
+    const access: Access = specs[channel].access;
+    return { label: `${channel} (${access}), ${state}`, channel, state, verdict: EXPECTED[access][state] as Verdict };
+  }),
+);
+
+describe('every channel answers every caller as its access declares', () => {
+  it.each(cases)('$label -> $verdict', async ({ channel, state, verdict }) => {
+    const ctx = await establish(state);
+    const before = totalChanges();
+    // An empty payload is enough: access is checked before the payload is parsed.
+    const result = (await opened.core.handlers[channel as Channel]({}, ctx)) as Result<unknown>;
+    const code = result.ok ? 'ok' : result.error.code;
+    if (verdict === 'allowed') {
+      expect(['unauthenticated', 'forbidden', 'forbidden_sender', 'internal']).not.toContain(code);
+      return;
+    }
+    expect(code).toBe(verdict);
+    if (!result.ok && verdict === 'unauthenticated') expect(result.error.message).toBe('Please sign in again.');
+    expect(totalChanges(), 'a refused call wrote something').toBe(before);
+  });
+});
+
+describe('the declarations themselves', () => {
+  it('only sign-in, status and the client flow are reachable without a staff session', () => {
+    const open = CHANNELS.filter((c) => specs[c].access === 'public' || specs[c].access === 'kiosk').sort();
+    expect(open).toEqual(['form:getActive', 'intake:submit', 'kiosk:getConfig', 'staff:lock', 'staff:login', 'staff:roster', 'staff:setup', 'staff:status']);
+  });
+
+  it('every admin:* channel needs an admin', () => {
+    expect(CHANNELS.filter((c) => c.startsWith('admin:') && specs[c].access !== 'admin')).toEqual([]);
+  });
+});
