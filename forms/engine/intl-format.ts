@@ -31,6 +31,8 @@ export interface Formatter {
   /** From `now`: "in 3 days", "yesterday", "5 minutes ago". */
   readonly relative: (value: Instant, now?: Date) => string;
   readonly number: (value: number) => string;
+  /** A language's name in the reader's language ("es" -> "Spanish", "espagnol", "스페인어"); the code itself when unknown. */
+  readonly language: (code: string) => string;
 }
 
 /** Shown where a value is missing or not a valid instant (the screens' existing dash). */
@@ -76,6 +78,7 @@ export function createFormatter(locale: string): Formatter {
   const time = new Intl.DateTimeFormat(safe, INTL_FORMATS.time);
   const relative = new Intl.RelativeTimeFormat(safe, { numeric: 'auto' });
   const number = new Intl.NumberFormat(safe);
+  const languages = new Intl.DisplayNames(safe, { type: 'language', fallback: 'code' });
   const using = (format: Intl.DateTimeFormat) => (value: Instant) => {
     const d = toDate(value);
     return d ? format.format(d) : NO_VALUE;
@@ -94,6 +97,13 @@ export function createFormatter(locale: string): Formatter {
       return relative.format(Math.round(seconds / span), unit);
     },
     number: (value) => (Number.isFinite(value) ? number.format(value) : NO_VALUE),
+    language: (code) => {
+      try {
+        return languages.of(code) ?? code;
+      } catch {
+        return code; // not a well-formed language code
+      }
+    },
   };
   cache.set(locale, formatter);
   return formatter;

@@ -95,3 +95,14 @@ describe('the staff screens and the signed PDF share one formatter', () => {
     expect(createFormatter('ko').dateTime(AT)).toBe(shared.createFormatter('ko').dateTime(AT));
   });
 });
+
+describe('createFormatter: language names in the reader\'s language', () => {
+  it.each([
+    ['English reader', 'en', 'es', 'Spanish'],
+    ['Spanish reader', 'es', 'en', 'inglés'],
+    ['Korean reader', 'ko', 'ar', '아랍어'],
+    ['not a language code', 'en', '!!', '!!'],
+  ] as const)('%s', (_label, locale, code, expected) => {
+    expect(createFormatter(locale).language(code)).toBe(expected);
+  });
+});

@@ -116,7 +116,7 @@ export function DetailScreen({ submissionId, onBack }: DetailScreenProps) {
           </div>
           <div>
             <dt>{t('detail.language')}</dt>
-            <dd>{detail.languageName}</dd>
+            <dd>{format.language(detail.language)}</dd>
           </div>
           <div>
             <dt>{t('detail.form')}</dt>
