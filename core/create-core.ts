@@ -4,7 +4,7 @@
  *
  *   createCore({ dataDir, keyProvider, clock, printer, allowedOrigins }) -> { handlers, close }
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiErrorCode } from '../api/result.ts';
 import type { Channel } from '../api/contract.ts';
@@ -12,10 +12,12 @@ import { openDatabase } from './db/database.ts';
 import { openVault } from './crypto/vault.ts';
 import { createSubmissionRepository, submissionMigrations } from './submissions/repository.ts';
 import { createStaffService, staffMigrations } from './staff/service.ts';
-import { auditMigrations, createAuditLog } from './audit/log.ts';
+import { createLoginFailureCounter, LOGIN_FAILURE_WINDOW_MS, loginFailureMigrations } from './staff/login-failures.ts';
+import { auditMigrations } from './audit/log.ts';
+import { openAuditTrail } from './audit/trail.ts';
 import { createSettingsStore, settingsMigrations } from './settings/store.ts';
-import { createExporter, exportMigrations } from './export/exporter.ts';
-import { loadOrCreateSigningIdentity, type SigningIdentity } from './signing/identity.ts';
+import { createExporter, exportMigrations, exportTempTag, nodeExportFs } from './export/exporter.ts';
+import { loadOrCreateSigningIdentity, SECRET_P12, type SigningIdentity } from './signing/identity.ts';
 import { secretMigrations, createVaultSecretStore } from './secrets/secret-store.ts';
 import { createFormRegistry, formRegistryMigrations } from './forms/registry.ts';
 import { brandingMigrations, createAdminSettingsService } from './admin/settings-service.ts';
@@ -61,11 +63,15 @@ const EXPORT_RETRY_MS = 5 * 60_000;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  // mkdir's mode applies only to a folder it creates: an existing one (copied, or made 0777 by
+  // hand) is tightened on every start. A no-op on Windows, where the ACLs of userData apply.
+  chmodSync(options.dataDir, 0o700);
   const clock = options.clock ?? systemClock;
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), [
     ...secretMigrations,
     ...settingsMigrations,
     ...staffMigrations,
+    ...loginFailureMigrations,
     ...auditMigrations,
     ...submissionMigrations,
     ...exportMigrations,
@@ -82,6 +88,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return { autoLogoffMs, defaultLanguage };
   });
   let identity: Promise<SigningIdentity> | undefined;
+  const signingIdentity = () => (identity ??= loadOrCreateSigningIdentity(secrets, settings.get().clinicName, clock));
+  const background = createBackgroundTasks();
+  const trail = await openAuditTrail({
+    db,
+    vault,
+    clock,
+    dataDir: options.dataDir,
+    exportFolder: () => settings.get().exportFolder,
+    signingIdentity,
+    hasSigningIdentity: () => identity !== undefined || secrets.get(SECRET_P12) !== null,
+    run: (task) => background.run(task),
+  });
   const deps: CoreDeps = {
     db,
     vault,
@@ -92,15 +110,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     submissions: createSubmissionRepository(db, vault, clock),
     staff,
-    audit: createAuditLog(db, clock),
-    exporter: createExporter(db, clock, () => settings.get().exportFolder),
+    audit: trail.audit,
+    loginFailures: createLoginFailureCounter(db, clock, trail.audit),
+    exporter: createExporter(db, clock, () => settings.get().exportFolder, nodeExportFs, { tempTag: exportTempTag(vault) }),
     forms: createFormRegistry(db, clock),
     secrets,
-    signingIdentity: () => (identity ??= loadOrCreateSigningIdentity(secrets, settings.get().clinicName, clock)),
+    signingIdentity,
     resetSigningIdentity: () => {
       identity = undefined;
     },
-    background: createBackgroundTasks(),
+    background,
     host: options.host ?? null,
     clinicSettings,
   };
@@ -115,7 +134,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   // Purge submissions past the retention period now and then periodically (one transaction per run, audited).
   const retention = scheduleRetention(() => purgeExpired(db, clock, settings, deps.audit));
-  // Export copies that failed (share offline, disk full) are retried from the database copy.
+  // Export copies not yet written (killed before, share offline, disk full) are retried from the database copy.
   const retryExports = () =>
     deps.background.run(() =>
       deps.exporter.retryPending((id) => {
@@ -123,16 +142,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         return stored ? { pdf: stored.pdf, createdAt: new Date(stored.createdAt), initials: initialsOf(stored.clientName) } : null;
       }),
     );
-  retryExports();
+  // At start-up, first the temp files of writes a kill interrupted (clear-text PDFs on the share).
+  deps.background.run(async () => {
+    await deps.exporter.sweep().catch(() => 0);
+    retryExports();
+  });
   const exportRetryTimer = setInterval(retryExports, EXPORT_RETRY_MS);
   exportRetryTimer.unref();
+  const loginFailureTimer = setInterval(() => deps.loginFailures.flush(), LOGIN_FAILURE_WINDOW_MS);
+  loginFailureTimer.unref();
   return {
     handlers,
     deps,
     close: async () => {
       retention.stop();
       clearInterval(exportRetryTimer);
+      clearInterval(loginFailureTimer);
+      deps.loginFailures.flush(true);
       await deps.background.drain();
+      // The last checkpoint covers everything this process wrote.
+      await trail.checkpointer.stop();
       db.close();
     },
   };

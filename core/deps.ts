@@ -6,6 +6,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { AdminSettingsService } from './admin/settings-service.ts';
 import type { AuditLog } from './audit/log.ts';
+import type { LoginFailureCounter } from './staff/login-failures.ts';
 import type { createBackgroundTasks } from './background.ts';
 import type { Vault } from './crypto/vault.ts';
 import type { Exporter } from './export/exporter.ts';
@@ -30,6 +31,8 @@ export interface CoreDeps {
   readonly submissions: SubmissionRepository;
   readonly staff: StaffService;
   readonly audit: AuditLog;
+  /** Failed staff logins, counted (audit summaries, not a row per guess). */
+  readonly loginFailures: LoginFailureCounter;
   readonly exporter: Exporter;
   readonly forms: VersionedFormRegistry;
   readonly secrets: SecretStore;

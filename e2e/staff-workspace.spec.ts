@@ -13,7 +13,7 @@ import { HEALTHY_CLIENT_ANSWERS } from '../forms/definitions/sample-answers.ts';
 import { test, expect } from './fixtures.ts';
 import { pageCallContext, pageCaller } from './harness/bridge.ts';
 import { IntakeFlow } from './pages/client/intake-flow.ts';
-import { PORTRAIT } from './pages/client/screens.ts';
+import { expectNoAxeViolations, PORTRAIT } from './pages/client/screens.ts';
 import { captureStaffScreen, QueuePage, StaffLoginPage } from './pages/staff/staff-pages.ts';
 
 test.use({ hasTouch: true, viewport: PORTRAIT });
@@ -82,6 +82,8 @@ test('therapist: queue badges, detail, tick + acknowledge, print, export, audit,
 
   // The detail: flags with guidance and triggers, the returning-client changes and the referral note.
   const detail = await queue.open('Ana García');
+  // The answer to "May I treat today?" comes first, in words (the icon beside it), as on the PDF's banner.
+  await expect(kiosk.getByTestId('verdict')).toHaveText('Do not treat today: refer');
   await expect(detail.flag('FEVER_INFECTION')).toContainText('Fever or acute infection');
   await expect(detail.flag('FEVER_INFECTION')).toContainText('Because the client answered');
   await expect(detail.flag('RECENT_SURGERY')).toBeVisible();
@@ -149,10 +151,19 @@ test('admin: a flag-free visit reads "No flags", acknowledges without ticks, and
 
   const login = new StaffLoginPage(kiosk);
   await login.enterStaffMode();
+  // "Who are you?" is a large tile per person, chosen by a tap, its selected state in words.
+  const tile = kiosk.locator('label.staff-tile', { hasText: 'Olivia Owner' });
+  await expect(tile).toContainText('Administrator');
+  expect((await tile.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(48);
+  await tile.tap();
+  await expect(kiosk.getByRole('radio', { name: /Olivia Owner/ })).toBeChecked();
+  await expect(tile).toContainText('Selected');
+  await expectNoAxeViolations(kiosk, 'staff sign-in tiles');
   await login.signIn('Olivia Owner', '135792');
   const queue = new QueuePage(kiosk);
   await expect(queue.row('Ana García')).toContainText('No flags');
   const detail = await queue.open('Ana García');
+  await expect(kiosk.getByTestId('verdict')).toHaveText('No restrictions');
   await expect(kiosk.getByText('No flags: nothing in the answers needs attention.')).toBeVisible();
   await expect(kiosk.locator('.detail-facts')).toContainText('Spanish');
   await expect(detail.acknowledgeButton()).toBeEnabled();

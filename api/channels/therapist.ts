@@ -195,7 +195,22 @@ export interface AuditListEntry {
   readonly details: Readonly<Record<string, string | number | boolean>>;
 }
 
-export type AuditCheck = { readonly ok: true; readonly entries: number } | { readonly ok: false; readonly firstBrokenId: number; readonly reason: string };
+/** Failed staff logins, counted per staff member (or ids that are not staff) and source. */
+export interface LoginFailureSummary {
+  /** null: ids that are not staff members (the typed id is never kept). */
+  readonly staffId: string | null;
+  readonly staffName: string | null;
+  /** Where the attempts came from: the kiosk page's origin, later a device address; 'other' past a cap. */
+  readonly source: string;
+  readonly failures: number;
+  readonly firstAt: string;
+  readonly lastAt: string;
+}
+
+/** `notes`: what the check covered and what it could not (legacy entries, checkpoints outside the database). */
+export type AuditCheck =
+  | { readonly ok: true; readonly entries: number; readonly notes: readonly string[] }
+  | { readonly ok: false; readonly firstBrokenId: number; readonly reason: string; readonly notes: readonly string[] };
 
 export interface TherapistResponses {
   'submission:get': SubmissionDetail;
@@ -203,7 +218,7 @@ export interface TherapistResponses {
   'submission:acknowledge': Acknowledgement;
   'submission:print': PrintResult;
   'submission:export': { readonly fileName: string };
-  'audit:list': { readonly entries: readonly AuditListEntry[]; readonly nextBeforeId: number | null };
+  'audit:list': { readonly entries: readonly AuditListEntry[]; readonly nextBeforeId: number | null; readonly loginFailures: readonly LoginFailureSummary[] };
   'audit:verify': AuditCheck;
   'staff:touch': StaffSession;
 }

@@ -126,6 +126,22 @@ describe('vault', () => {
   });
 });
 
+describe('derived keys', () => {
+  it('are 32 bytes, stable across restarts, different per label, and survive data-key rotation', async () => {
+    const first = await open();
+    const audit = first.vault.deriveKey('kiosk:audit-mac:v1');
+    expect(audit).toHaveLength(32);
+    expect(first.vault.deriveKey('kiosk:other:v1')).not.toEqual(audit);
+    expect(() => first.vault.deriveKey('')).toThrow();
+    await rotateDataKey(first.db, first.vault, first.provider, submissionSealedColumns);
+    expect(first.vault.deriveKey('kiosk:audit-mac:v1')).toEqual(audit);
+    first.db.close();
+    const again = await open();
+    expect(again.vault.deriveKey('kiosk:audit-mac:v1')).toEqual(audit);
+    again.db.close();
+  });
+});
+
 describe('key rotation', () => {
   it('rotates the data key: every row is re-encrypted under the new key, the old key is gone, search still works', async () => {
     const { db, vault, provider } = await open();

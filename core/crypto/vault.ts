@@ -10,7 +10,7 @@
  * The AAD names the table, row id and column, so a ciphertext moved to another row or
  * column fails authentication instead of decrypting as the wrong client's data.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { KeyProvider } from '../ports.ts';
 import { applyMigrations, transaction, type Migration } from '../db/database.ts';
@@ -23,6 +23,13 @@ export interface Vault {
   openText(sealed: Uint8Array, aad: string): string;
   /** Keyed, deterministic token for equality search (blind index); reveals nothing without the index key. */
   blindIndex(text: string): Uint8Array;
+  /**
+   * A 256-bit key for one purpose (`label`, e.g. 'kiosk:audit-mac:v1'), derived with HKDF-SHA256
+   * from the index key: like every vault key it exists only where the key provider unwrapped it,
+   * never in the database. The index key, not the data key, because data-key rotation replaces
+   * the data key while MACs made with a derived key (the audit chain) must verify for years.
+   */
+  deriveKey(label: string): Uint8Array;
   /** Id of the data key new values are sealed with (not secret). */
   readonly keyId: string;
 }
@@ -107,6 +114,10 @@ function makeVault(state: VaultState): Vault {
     },
     blindIndex(text) {
       return new Uint8Array(createHmac('sha256', state.indexKey).update(text, 'utf8').digest().subarray(0, BLIND_INDEX_BYTES));
+    },
+    deriveKey(label) {
+      if (label.length === 0) throw new Error('A derived key needs a label.');
+      return new Uint8Array(hkdfSync('sha256', state.indexKey, new Uint8Array(0), label, KEY_BYTES));
     },
     get keyId() {
       return state.activeId;

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -171,6 +171,54 @@ describe('createExporter', () => {
     await exporter.exportPdf('sub-9', PDF, CREATED, 'ZLN');
     db.prepare('DELETE FROM submissions WHERE id = ?').run('sub-8');
     expect(exporter.pending().map((p) => p.submissionId)).toEqual(['sub-9']);
+  });
+});
+
+describe('the outbox', () => {
+  const TAG = 'a1b2c3d4';
+
+  it('enqueue journals a pending job (attempts 0) only when a folder is configured; a retry writes it', async () => {
+    createExporter(db, clock, () => null).enqueue('sub-1');
+    const exporter = createExporter(db, clock, () => dir, nodeExportFs, { tempTag: TAG });
+    exporter.enqueue('sub-2');
+    exporter.enqueue('sub-2');
+    expect(exporter.pending()).toEqual([{ submissionId: 'sub-2', lastError: '', attempts: 0 }]);
+    expect(await exporter.retryPending(() => ({ pdf: PDF, createdAt: CREATED, initials: 'ZLN' }))).toEqual({ retried: 1, failed: 0 });
+    expect(exporter.pending()).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['2026-11-21_1432_ZLN.pdf']);
+  });
+
+  it('a copy renamed into place just before a kill is found by the retry, not written twice', async () => {
+    writeFileSync(join(dir, '2026-11-21_1432_ZLN.pdf'), 'another client, same initials and minute');
+    writeFileSync(join(dir, '2026-11-21_1432_ZLN_2.pdf'), PDF);
+    const exporter = createExporter(db, clock, () => dir, nodeExportFs, { tempTag: TAG });
+    exporter.enqueue('sub-3');
+    await exporter.retryPending(() => ({ pdf: PDF, createdAt: CREATED, initials: 'ZLN' }));
+    expect(exporter.pending()).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['2026-11-21_1432_ZLN.pdf', '2026-11-21_1432_ZLN_2.pdf']);
+  });
+
+  it.each([
+    ['this kiosk\'s temp file, however new', `.kiosk-export-${TAG}-0123456789ab.tmp`, 0, false],
+    ['another kiosk\'s temp file (a write in progress)', '.kiosk-export-ffffffff-0123456789ab.tmp', 0, true],
+    ['an earlier version\'s temp file, two hours old', '.kiosk-export-0123456789ab.tmp', 2 * 3600, false],
+    ['an earlier version\'s temp file, a minute old', '.kiosk-export-0123456789ab.tmp', 60, true],
+    ['a file of someone else that only looks similar', '.kiosk-export-notes.tmp', 2 * 3600, true],
+    ['a PDF copy', '2026-11-21_1432_ZLN.pdf', 2 * 3600, true],
+  ])('the start-up sweep: %s', async (_label, name, ageSeconds, isKept) => {
+    writeFileSync(join(dir, name), PDF);
+    const when = (clock.now().getTime() - ageSeconds * 1000) / 1000;
+    utimesSync(join(dir, name), when, when);
+    const exporter = createExporter(db, clock, () => dir, nodeExportFs, { tempTag: TAG });
+    expect(await exporter.sweep()).toBe(isKept ? 0 : 1);
+    expect(readdirSync(dir)).toEqual(isKept ? [name] : []);
+  });
+
+  it('a temp file is named with the kiosk tag', async () => {
+    const names: string[] = [];
+    const fs: ExportFs = { ...nodeExportFs, createExclusive: (path) => (names.push(path), nodeExportFs.createExclusive(path)) };
+    await createExporter(db, clock, () => dir, fs, { tempTag: TAG }).exportPdf('sub-4', PDF, CREATED, 'ZLN');
+    expect(names).toEqual([expect.stringMatching(new RegExp(`/\\.kiosk-export-${TAG}-[0-9a-f]{12}\\.tmp$`))]);
   });
 });
 

@@ -5,14 +5,20 @@
  * target folder, fsync, rename, fsync of the folder, so a reader of the share (or a
  * power cut) never sees a half-written PDF under its final name.
  *
+ * An outbox: `enqueue` writes the job row in the submission's own transaction, so a kill at
+ * any moment after the client was answered leaves a pending job; `sweep` at start-up removes
+ * the temp files of writes a kill interrupted (only this kiosk's temp-name pattern); retries
+ * find a copy that was renamed into place just before a kill and do not write it twice.
+ *
  * The journal holds ids, times, attempt counts and our own error text only: no names,
  * no file names (they carry initials), no OS messages (they carry paths).
  */
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Clock } from '../ports.ts';
+import type { Vault } from '../crypto/vault.ts';
 
 export const exportMigrations: readonly { readonly id: string; readonly sql: string }[] = [
   {
@@ -56,6 +62,11 @@ export interface ExportFileHandle {
 /** The file-system calls the exporter makes; injectable so tests can simulate EACCES or ENOSPC. */
 export interface ExportFs {
   isDirectory(path: string): Promise<boolean>;
+  /** Names in `dir`. */
+  list(dir: string): Promise<string[]>;
+  /** Size and modification time, or null when `path` does not exist. */
+  stat(path: string): Promise<{ readonly size: number; readonly mtimeMs: number } | null>;
+  readFile(path: string): Promise<Uint8Array>;
   exists(path: string): Promise<boolean>;
   /** Creates `path`, failing if it exists. */
   createExclusive(path: string): Promise<ExportFileHandle>;
@@ -66,6 +77,17 @@ export interface ExportFs {
 
 export const nodeExportFs: ExportFs = {
   isDirectory: async (path) => (await stat(path)).isDirectory(),
+  list: (dir) => readdir(dir),
+  stat: async (path) => {
+    try {
+      const s = await stat(path);
+      return { size: s.size, mtimeMs: s.mtimeMs };
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return null;
+      throw error;
+    }
+  },
+  readFile: async (path) => new Uint8Array(await readFile(path)),
   exists: async (path) => {
     try {
       await stat(path);
@@ -90,6 +112,16 @@ export interface PendingExport {
 }
 
 export interface Exporter {
+  /**
+   * Journals a pending job for `submissionId` when an export folder is configured. Call it in the
+   * submission's transaction: the job then exists exactly when the submission does.
+   */
+  enqueue(submissionId: string): void;
+  /**
+   * Removes temp files of writes that a kill interrupted: this kiosk's (any age: at start-up none
+   * is in flight) and untagged ones of earlier versions older than an hour. Returns how many.
+   */
+  sweep(): Promise<number>;
   /** Writes `pdf` to the export folder; on failure journals it for retryPending and returns ok:false. */
   exportPdf(submissionId: string, pdf: Uint8Array, createdAt: Date, initials: string): Promise<ExportResult>;
   /**
@@ -104,8 +136,30 @@ export interface Exporter {
 
 /** Most collisions are two clients with the same initials in the same minute. */
 const MAX_NUMBERED_SUFFIX = 20;
+const TEMP_TAG = /^[0-9a-f]{8}$/;
+/** Temp files of versions before the tag: whose they are is unknown, so only old ones go. */
+const LEGACY_TEMP = /^\.kiosk-export-[0-9a-f]{12}\.tmp$/;
+const LEGACY_TEMP_AGE_MS = 60 * 60_000;
 
-export function createExporter(db: DatabaseSync, clock: Clock, folder: () => string | null, fs: ExportFs = nodeExportFs): Exporter {
+/** This kiosk's temp-file tag: stable, from the vault, so the same kiosk recognises its own leftovers after a restart. */
+export function exportTempTag(vault: Pick<Vault, 'deriveKey'>): string {
+  return Buffer.from(vault.deriveKey('kiosk:export-temp-tag:v1').subarray(0, 4)).toString('hex');
+}
+
+export interface ExporterOptions {
+  /** 8 hex digits naming this kiosk's temp files, so a sweep never removes another kiosk's write in progress. */
+  readonly tempTag?: string;
+}
+
+export function createExporter(db: DatabaseSync, clock: Clock, folder: () => string | null, fs: ExportFs = nodeExportFs, options: ExporterOptions = {}): Exporter {
+  const tag = options.tempTag ?? '00000000';
+  if (!TEMP_TAG.test(tag)) throw new Error('The export temp tag is 8 hex digits.');
+  const ownTemp = new RegExp(`^\\.kiosk-export-${tag}-[0-9a-f]{12}\\.tmp$`);
+  // A queued job: attempts 0, and the "attempt" times are the time it was queued.
+  const queue = db.prepare(
+    `INSERT INTO export_jobs (submission_id, status, attempts, last_error, first_attempt_at, last_attempt_at)
+     VALUES (?, 'pending', 0, NULL, ?, ?) ON CONFLICT(submission_id) DO NOTHING`,
+  );
   const recordFailure = db.prepare(
     `INSERT INTO export_jobs (submission_id, status, attempts, last_error, first_attempt_at, last_attempt_at)
      VALUES (?, 'pending', 1, ?, ?, ?)
@@ -126,12 +180,12 @@ export function createExporter(db: DatabaseSync, clock: Clock, folder: () => str
   // One write per submission at a time: a retry must not race the first attempt.
   const inFlight = new Map<string, Promise<ExportResult>>();
 
-  async function attempt(submissionId: string, pdf: Uint8Array, createdAt: Date, initials: string): Promise<ExportResult> {
+  async function attempt(submissionId: string, pdf: Uint8Array, createdAt: Date, initials: string, isRetry: boolean): Promise<ExportResult> {
     const target = folder();
     if (!target) return { ok: false, message: 'No export folder is configured.' };
     const now = clock.now().toISOString();
     try {
-      const path = await writeAtomically(fs, target, exportFileName(createdAt, initials), pdf);
+      const path = await writeAtomically(fs, target, exportFileName(createdAt, initials), pdf, tag, isRetry);
       recordSuccess.run(submissionId, now, now);
       return { ok: true, path };
     } catch (error) {
@@ -141,10 +195,10 @@ export function createExporter(db: DatabaseSync, clock: Clock, folder: () => str
     }
   }
 
-  function exportPdf(submissionId: string, pdf: Uint8Array, createdAt: Date, initials: string): Promise<ExportResult> {
+  function exportPdf(submissionId: string, pdf: Uint8Array, createdAt: Date, initials: string, isRetry = false): Promise<ExportResult> {
     const running = inFlight.get(submissionId);
     if (running) return running;
-    const job = attempt(submissionId, pdf, createdAt, initials).finally(() => inFlight.delete(submissionId));
+    const job = attempt(submissionId, pdf, createdAt, initials, isRetry).finally(() => inFlight.delete(submissionId));
     inFlight.set(submissionId, job);
     return job;
   }
@@ -158,6 +212,28 @@ export function createExporter(db: DatabaseSync, clock: Clock, folder: () => str
   }
 
   return {
+    enqueue(submissionId) {
+      if (!folder()) return;
+      const now = clock.now().toISOString();
+      queue.run(submissionId, now, now);
+    },
+    async sweep() {
+      const target = folder();
+      if (!target) return 0;
+      let removed = 0;
+      for (const name of await fs.list(target)) {
+        const isOwn = ownTemp.test(name);
+        if (!isOwn && !LEGACY_TEMP.test(name)) continue;
+        const path = join(target, name);
+        if (!isOwn) {
+          const info = await fs.stat(path);
+          if (!info || clock.now().getTime() - info.mtimeMs < LEGACY_TEMP_AGE_MS) continue;
+        }
+        await fs.unlink(path).catch(() => {});
+        removed += 1;
+      }
+      return removed;
+    },
     exportPdf,
     pending,
     async retryPending(load) {
@@ -170,7 +246,7 @@ export function createExporter(db: DatabaseSync, clock: Clock, folder: () => str
           continue;
         }
         retried += 1;
-        const result = await exportPdf(job.submissionId, source.pdf, source.createdAt, source.initials);
+        const result = await exportPdf(job.submissionId, source.pdf, source.createdAt, source.initials, true);
         if (!result.ok) failed += 1;
       }
       return { retried, failed };
@@ -187,10 +263,14 @@ export function exportFileName(createdAt: Date, initials: string): string {
   return `${date}_${time}_${safeInitials}.pdf`;
 }
 
-async function writeAtomically(fs: ExportFs, dir: string, fileName: string, pdf: Uint8Array): Promise<string> {
+/** `isRetry`: a journaled job, which may have been renamed into place just before a kill. A staff "export again" always writes a new copy. */
+async function writeAtomically(fs: ExportFs, dir: string, fileName: string, pdf: Uint8Array, tag: string, isRetry: boolean): Promise<string> {
   // Never create the folder: a missing network share must fail loudly, not fill the local disk.
   if (!(await fs.isDirectory(dir))) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
-  const temp = join(dir, `.kiosk-export-${randomBytes(6).toString('hex')}.tmp`);
+  // Renamed into place just before a kill, and retried since: it is already there.
+  const existing = isRetry ? await existingCopy(fs, dir, fileName, pdf) : null;
+  if (existing) return existing;
+  const temp = join(dir, `.kiosk-export-${tag}-${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.createExclusive(temp);
   let isRenamed = false;
   try {
@@ -208,6 +288,22 @@ async function writeAtomically(fs: ExportFs, dir: string, fileName: string, pdf:
   } finally {
     if (!isRenamed) await fs.unlink(temp).catch(() => {});
   }
+}
+
+/** The numbered names a copy of `fileName` can have (freePath's order, without the random fallback). */
+function candidateNames(fileName: string): string[] {
+  const stem = fileName.replace(/\.pdf$/, '');
+  return [fileName, ...Array.from({ length: MAX_NUMBERED_SUFFIX - 1 }, (_, i) => `${stem}_${i + 2}.pdf`)];
+}
+
+async function existingCopy(fs: ExportFs, dir: string, fileName: string, pdf: Uint8Array): Promise<string | null> {
+  for (const name of candidateNames(fileName)) {
+    const path = join(dir, name);
+    const info = await fs.stat(path);
+    if (!info) return null; // freePath fills names in order: nothing after the first gap
+    if (info.size === pdf.length && Buffer.from(await fs.readFile(path)).equals(pdf)) return path;
+  }
+  return null;
 }
 
 async function freePath(fs: ExportFs, dir: string, fileName: string): Promise<string> {

@@ -4,7 +4,8 @@
  * drops answers to hidden questions, re-evaluates the screening flags, renders and
  * signs the PDF, and stores everything in one transaction before answering.
  * The submission id comes from the renderer, so a retry after a lost answer is
- * absorbed (duplicate: true) instead of stored twice.
+ * absorbed (duplicate: true) instead of stored twice; the same id with different answers is
+ * refused (core/intake/duplicates.ts).
  */
 import { fail, ok, type Result } from '../../api/result.ts';
 import type { ParsedRequest, SubmitReceipt } from '../../api/contract.ts';
@@ -16,24 +17,13 @@ import {
   validateSubmission,
   VALIDATION_MESSAGES,
   type Answers,
-  type Flag,
-  type FormDefinition,
 } from '../../forms/engine/index.ts';
 import { createSignedSummary } from '../pdf/index.ts';
 import { transaction } from '../db/database.ts';
 import type { CoreDeps } from '../deps.ts';
 import { defineHandler, type HandlerTable } from '../handler.ts';
 import { clientIdentity, initialsOf } from '../intake/identity.ts';
-
-function receipt(id: string, duplicate: boolean, flags: readonly Flag[], language: string, form: FormDefinition): SubmitReceipt {
-  return {
-    submissionId: id,
-    duplicate,
-    needsFrontDesk: flags.some((f) => f.severity === 'stop'),
-    // Several stop flags share the same kind sentence; say it once.
-    clientMessages: [...new Set(flags.flatMap((f) => (f.clientMessage ? [localize(f.clientMessage, language, form.defaultLanguage)] : [])))],
-  };
-}
+import { answerStoredId, buildReceipt, requestDigest } from '../intake/duplicates.ts';
 
 export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:submit'>): Promise<Result<SubmitReceipt>> {
   const form = deps.forms.get(req.formId, req.formVersion);
@@ -43,9 +33,6 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
   if (!form.languages.includes(req.language)) {
     return fail('invalid_request', `The form is not available in "${req.language}".`);
   }
-  const earlier = deps.submissions.get(req.submissionId);
-  if (earlier) return ok(receipt(earlier.id, true, earlier.flags, req.language, form));
-
   // One instant for pruning, validation and screening: visibility and rules can depend on the date.
   const now = deps.clock.now();
   // An answer to a question the form does not have is refused, not pruned: it means the client and main disagree about the form.
@@ -56,6 +43,10 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
     });
   }
   const answers: Answers = pruneHiddenAnswers(form, req.answers as Answers, now);
+  const digest = requestDigest(deps.vault, req);
+  const earlier = answerStoredId(deps, req, digest, () => answers);
+  if (earlier) return earlier;
+
   const errors = validateSubmission(form, answers, now);
   if (errors.length > 0) {
     return fail('invalid_request', 'Some answers are missing or not valid. Please go back and check the highlighted questions.', {
@@ -80,7 +71,7 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
     await deps.signingIdentity(),
     deps.clock,
   );
-  // The record and its audit entry commit together: a crash cannot leave one without the other.
+  // The record, its audit entry and its export job commit together: a crash cannot leave one without the others.
   const { inserted } = transaction(deps.db, () => {
     const result = deps.submissions.insert({
       id: req.submissionId,
@@ -96,18 +87,24 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
       pdf: summary.pdf,
       pdfSha256: summary.sha256,
       signedAt: summary.signedAt,
+      requestDigest: digest,
     });
-    if (result.inserted) deps.audit.append({ action: 'submission.created', actor: 'kiosk-client', subjectId: req.submissionId });
+    if (result.inserted) {
+      deps.audit.append({ action: 'submission.created', actor: 'kiosk-client', subjectId: req.submissionId });
+      // The outbox: the export job exists exactly when the submission does, whatever kills us next.
+      deps.exporter.enqueue(req.submissionId);
+    }
     return result;
   });
-  if (!inserted) return ok(receipt(req.submissionId, true, flags, req.language, form));
+  // Another call with this id committed while this one rendered: answer from what it stored.
+  if (!inserted) return answerStoredId(deps, req, digest, () => answers) ?? fail('internal', 'The intake could not be stored. Please try again.');
 
-  // The client's answer does not wait for the export copy; a failed export is journaled and retried.
+  // The client's answer does not wait for the export copy; an unfinished job is retried (at start-up too).
   deps.background.run(async () => {
     const result = await deps.exporter.exportPdf(req.submissionId, summary.pdf, now, initialsOf(identity.name));
     if (result.ok) deps.audit.append({ action: 'submission.exported', actor: 'system', subjectId: req.submissionId });
   });
-  return ok(receipt(req.submissionId, false, flags, req.language, form));
+  return ok(buildReceipt(req.submissionId, false, flags, req.language, form));
 }
 
 export function intakeHandlers(deps: CoreDeps): Pick<HandlerTable, 'intake:submit'> {

@@ -102,6 +102,6 @@ describe('admin:rotateDataKey', () => {
     // The signing identity's sealed secrets opened too: the next PDF is signed with the same certificate.
     expect((await value('admin:getCertificate', {})).fingerprintSha256).toBe((await core!.deps.signingIdentity()).fingerprintSha256);
     await submitIntake();
-    expect(core!.deps.audit.verify().ok).toBe(true);
+    expect((await core!.deps.audit.verify()).ok).toBe(true);
   });
 });

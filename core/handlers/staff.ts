@@ -2,12 +2,13 @@ import { fail, ok } from '../../api/result.ts';
 import { assertNever } from '../../forms/engine/index.ts';
 import type { CoreDeps } from '../deps.ts';
 import { defineHandler, type HandlerTable } from '../handler.ts';
+import { callerSource } from '../staff/login-failures.ts';
 
-type StaffDeps = Pick<CoreDeps, 'staff' | 'audit' | 'handlerOptions'>;
+type StaffDeps = Pick<CoreDeps, 'staff' | 'audit' | 'loginFailures' | 'handlerOptions'>;
 
-/** Staff mode entry: first-run setup, the name list, PIN login (audited either way) and lock. */
+/** Staff mode entry: first-run setup, the name list, PIN login (audited; failures counted), lock and one's own screen language. */
 export function staffHandlers(deps: StaffDeps): Pick<HandlerTable, 'staff:status' | 'staff:setup' | 'staff:roster' | 'staff:login' | 'staff:lock' | 'staff:setLanguage'> {
-  const { staff, audit, handlerOptions } = deps;
+  const { staff, audit, loginFailures, handlerOptions } = deps;
   return {
     'staff:status': defineHandler('staff:status', handlerOptions, (_req, { caller }) => ok({ needsSetup: staff.needsSetup(), session: staff.current(caller.id), clinicLanguage: staff.clinicLanguage() })),
 
@@ -20,15 +21,15 @@ export function staffHandlers(deps: StaffDeps): Pick<HandlerTable, 'staff:status
 
     'staff:roster': defineHandler('staff:roster', handlerOptions, () => ok(staff.roster())),
 
-    'staff:login': defineHandler('staff:login', handlerOptions, async (req, { caller }) => {
-      const result = await staff.login(req.staffId, req.pin, caller.id);
+    'staff:login': defineHandler('staff:login', handlerOptions, async (req, ctx) => {
+      const result = await staff.login(req.staffId, req.pin, ctx.caller.id);
       if (result.ok) {
+        loginFailures.succeeded(result.session.staffId);
         audit.append({ action: 'staff.login', actor: result.session.staffId });
         return ok(result.session);
       }
-      // An unknown id is not recorded as the actor: it is whatever the caller typed.
-      const actor = result.reason === 'unknown_staff' ? 'unknown' : req.staffId;
-      audit.append({ action: 'staff.login_failed', actor, details: { reason: result.reason } });
+      // Counted, not a row per guess. An unknown id is not recorded: it is whatever the caller typed.
+      loginFailures.record({ staffId: result.reason === 'unknown_staff' ? null : req.staffId, source: callerSource(ctx.senderUrl), reason: result.reason });
       switch (result.reason) {
         case 'locked_out':
           return fail('locked_out', 'Too many wrong PINs. Please wait before trying again.', result.retryAt ? { retryAt: result.retryAt } : {});

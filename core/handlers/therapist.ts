@@ -30,7 +30,7 @@ type TherapistChannel =
 /** Earlier visits compared with: enough for "since last time" and the two-session referral rule. */
 const EARLIER_VISITS = 5;
 
-type TherapistDeps = Pick<CoreDeps, 'db' | 'staff' | 'submissions' | 'audit' | 'forms' | 'printer' | 'exporter' | 'handlerOptions'>;
+type TherapistDeps = Pick<CoreDeps, 'db' | 'staff' | 'submissions' | 'audit' | 'loginFailures' | 'forms' | 'printer' | 'exporter' | 'handlerOptions'>;
 
 export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, TherapistChannel> {
   const { handlerOptions: options, staff, submissions, audit } = deps;
@@ -139,11 +139,19 @@ export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, Thera
         }),
       );
       const last = entries[entries.length - 1];
-      return ok({ entries: listed, nextBeforeId: entries.length === req.limit && last && last.id > 1 ? last.id : null });
+      const loginFailures = deps.loginFailures.list().map((f) => ({
+        staffId: f.staffId,
+        staffName: f.staffId ? (people.get(f.staffId)?.name ?? null) : null,
+        source: f.source,
+        failures: f.failures,
+        firstAt: f.firstAt,
+        lastAt: f.lastAt,
+      }));
+      return ok({ entries: listed, nextBeforeId: entries.length === req.limit && last && last.id > 1 ? last.id : null, loginFailures });
     }),
 
-    'audit:verify': defineHandler('audit:verify', options, (_req, { session }) => {
-      const result = audit.verify();
+    'audit:verify': defineHandler('audit:verify', options, async (_req, { session }) => {
+      const result = await audit.verify();
       audit.append({ action: 'audit.verified', actor: session.staffId, details: result.ok ? { ok: true, entries: result.entries } : { ok: false, firstBrokenId: result.firstBrokenId } });
       return ok(result);
     }),

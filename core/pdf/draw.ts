@@ -3,7 +3,7 @@
  * Everything is drawn as paths so it prints sharp and survives greyscale copies.
  */
 import { LineCapStyle, rgb, type PDFPage, type RGB } from 'pdf-lib';
-import { assertNever, type Severity, type SignatureValue } from '../../forms/engine/index.ts';
+import { assertNever, verdictSeverity, type Severity, type SignatureValue, type TreatmentVerdict } from '../../forms/engine/index.ts';
 import type { FontSet } from './fonts.ts';
 import { drawLine, INK, MUTED } from './layout.ts';
 import type { SummaryBodyMap } from './summary-types.ts';
@@ -69,6 +69,28 @@ export function drawSeverityIcon(page: PDFPage, severity: Severity, cx: number, 
     default:
       assertNever(severity, 'severity');
   }
+}
+
+const CLEAR_GREEN = rgb(0.1, 0.45, 0.2);
+
+/** The verdict banner's colour: its severity's, green for "no restrictions". */
+export function verdictColor(verdict: TreatmentVerdict): RGB {
+  const severity = verdictSeverity(verdict);
+  return severity === null ? CLEAR_GREEN : severityColors(severity).strong;
+}
+
+/** The verdict's icon: its severity's shape, or a disc with a tick for "no restrictions". */
+export function drawVerdictIcon(page: PDFPage, verdict: TreatmentVerdict, cx: number, cy: number, size: number): void {
+  const severity = verdictSeverity(verdict);
+  if (severity !== null) {
+    drawSeverityIcon(page, severity, cx, cy, size);
+    return;
+  }
+  const r = size / 2;
+  page.drawCircle({ x: cx, y: cy, size: r, color: CLEAR_GREEN });
+  const stroke = { thickness: r * 0.22, color: WHITE, lineCap: LineCapStyle.Round };
+  page.drawLine({ start: { x: cx - r * 0.45, y: cy }, end: { x: cx - r * 0.1, y: cy - r * 0.38 }, ...stroke });
+  page.drawLine({ start: { x: cx - r * 0.1, y: cy - r * 0.38 }, end: { x: cx + r * 0.5, y: cy + r * 0.4 }, ...stroke });
 }
 
 /** Bounding-box centre of the first sub-path of an absolute-coordinate SVG path. */

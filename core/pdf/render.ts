@@ -7,7 +7,8 @@
 import { PDFDocument, rgb } from 'pdf-lib';
 import { createFontSet } from './fonts.ts';
 import { makePdfA1b, opaquePng } from './pdfa.ts';
-import { drawBodyMap, drawSeverityIcon, drawSignature, severityColors } from './draw.ts';
+import { treatmentVerdict } from '../../forms/engine/index.ts';
+import { drawBodyMap, drawSeverityIcon, drawSignature, drawVerdictIcon, severityColors, verdictColor } from './draw.ts';
 import {
   CONTENT_WIDTH,
   createFlow,
@@ -117,26 +118,22 @@ function drawTitleBlock(flow: Flow, model: SummaryModel): void {
 
 function drawFlags(flow: Flow, model: SummaryModel): void {
   const { labels, flags } = model;
-  const hasStop = flags.some((f) => f.severity === 'stop');
-  const hasClearance = flags.some((f) => f.severity === 'clearance');
   ensureSpace(flow, 60);
   paragraph(flow, flags.length > 0 ? `${labels.flagsHeading} (${flags.length})` : labels.flagsHeading, H2);
   gap(flow, 4);
-  if (hasStop || hasClearance) {
-    // A full-width band above the list: the first thing the eye meets on the page.
-    const severity = hasStop ? 'stop' : 'clearance';
-    const text = hasStop ? labels.stopBanner : labels.clearanceBanner;
-    const style: TextStyle = { size: 12, weight: 'bold', color: rgb(1, 1, 1) };
-    const lines = wrapText(flow.fonts, text, style, CONTENT_WIDTH - 44);
-    const height = lines.length * lineHeight(style) + 12;
-    ensureSpace(flow, height);
-    flow.page.drawRectangle({ x: MARGIN.left, y: flow.y - height, width: CONTENT_WIDTH, height, color: severityColors(severity).strong });
-    // A white disc behind the icon: the band has the icon's own colour.
-    flow.page.drawCircle({ x: MARGIN.left + 16, y: flow.y - height / 2, size: 11, color: rgb(1, 1, 1) });
-    drawSeverityIcon(flow.page, severity, MARGIN.left + 16, flow.y - height / 2, 16);
-    lines.forEach((line, i) => drawLine(flow.page, flow.fonts, line, MARGIN.left + 32, flow.y - 6 - (i + 1) * lineHeight(style) + 3, style));
-    flow.y -= height + 4;
-  }
+  // "May I treat today?" answered in a full-width band above the list: the first thing the
+  // eye meets on the page. The same verdict the detail screen shows (forms/engine/verdict.ts).
+  const verdict = treatmentVerdict(flags);
+  const style: TextStyle = { size: 12, weight: 'bold', color: rgb(1, 1, 1) };
+  const lines = wrapText(flow.fonts, labels.verdicts[verdict], style, CONTENT_WIDTH - 44);
+  const height = lines.length * lineHeight(style) + 12;
+  ensureSpace(flow, height);
+  flow.page.drawRectangle({ x: MARGIN.left, y: flow.y - height, width: CONTENT_WIDTH, height, color: verdictColor(verdict) });
+  // A white disc behind the icon: the band has the icon's own colour.
+  flow.page.drawCircle({ x: MARGIN.left + 16, y: flow.y - height / 2, size: 11, color: rgb(1, 1, 1) });
+  drawVerdictIcon(flow.page, verdict, MARGIN.left + 16, flow.y - height / 2, 16);
+  lines.forEach((line, i) => drawLine(flow.page, flow.fonts, line, MARGIN.left + 32, flow.y - 6 - (i + 1) * lineHeight(style) + 3, style));
+  flow.y -= height + 4;
   if (flags.length === 0) {
     const height = 24;
     ensureSpace(flow, height);

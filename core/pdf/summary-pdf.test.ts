@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
-import { evaluateScreening, localize, type Answers, type FormDefinition } from '../../forms/engine/index.ts';
+import { evaluateScreening, localize, treatmentVerdict, type Answers, type FormDefinition } from '../../forms/engine/index.ts';
 import type { SigningIdentity } from '../signing/identity.ts';
 import { createSignedSummary, buildSummaryModel, type SummaryInput } from './index.ts';
 import { CASES, DEFAULT_FORM_ANSWERS, FIXTURE_FORM } from './test-fixtures.ts';
@@ -102,7 +102,7 @@ describe.each(RENDER_CASES)('signed summary: $label', (c) => {
     expect(check.status, check.stdout + check.stderr).toBe(0);
   });
 
-  it('text layer: name exactly, every flag title, every visible answer, page N of M on each page', () => {
+  it('text layer: name exactly, the verdict on page 1, every flag title, every visible answer, page N of M on each page', () => {
     const model = buildSummaryModel(input);
     const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
     const pages = raw.split('\f').filter((p) => p.trim() !== '');
@@ -113,6 +113,8 @@ describe.each(RENDER_CASES)('signed summary: $label', (c) => {
     const footer = `${model.form.id} v${model.form.version} · ${model.submissionId}`;
     const text = bodyText(file, [squash(header).replace(/ · /g, '  ·  '), header, footer]);
     expect(raw).toContain(c.name);
+    // Page 1 answers "May I treat today?" in the words the detail screen uses.
+    expect(squash(pages[0] ?? '')).toContain(model.labels.verdicts[treatmentVerdict(input.flags)]);
     for (const flag of input.flags) expect(text).toContain(squash(localize(flag.title, c.form.defaultLanguage)));
     for (const section of model.sections) {
       expect(text).toContain(squash(section.title));

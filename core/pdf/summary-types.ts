@@ -3,7 +3,7 @@
  * it from a form and answers; renderSummaryPdf only lays it out, so layout never needs
  * to know about languages, visibility rules or answer formats.
  */
-import type { Severity, SignatureValue } from '../../forms/engine/index.ts';
+import type { Severity, SignatureValue, TreatmentVerdict } from '../../forms/engine/index.ts';
 
 /** A label and its human-readable value. */
 export interface SummaryField {
@@ -59,8 +59,8 @@ export interface SummaryLabels {
   readonly documentTitle: string;
   readonly flagsHeading: string;
   readonly noFlags: string;
-  readonly stopBanner: string;
-  readonly clearanceBanner: string;
+  /** The "May I treat today?" banner, one line per treatmentVerdict (forms/engine/verdict.ts). */
+  readonly verdicts: Readonly<Record<TreatmentVerdict, string>>;
   readonly dateOfBirth: string;
   readonly age: string;
   readonly visit: string;

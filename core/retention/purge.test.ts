@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSubmissionRepository } from '../submissions/repository.ts';
 import { createAuditLog } from '../audit/log.ts';
+import { auditKey } from '../audit/chain.ts';
 import { createSettingsStore } from '../settings/store.ts';
 import { purgeExpired, retentionCutoff } from './purge.ts';
 import { ManualClock, openTestStore, sampleSubmission, tempDir, type TestStore } from '../tests/helpers.ts';
@@ -20,7 +21,7 @@ afterEach(() => {
 function setup() {
   const clock = new ManualClock('2032-06-01T12:00:00.000Z');
   const repo = createSubmissionRepository(store.db, store.vault, clock);
-  const audit = createAuditLog(store.db, clock);
+  const audit = createAuditLog(store.db, clock, { key: auditKey(store.vault) });
   const settings = createSettingsStore(store.db);
   const old = sampleSubmission({ clientName: 'Old Client', createdAt: '2025-05-01T09:00:00.000Z' });
   const edge = sampleSubmission({ clientName: 'Edge Client', createdAt: retentionCutoff(clock.now(), 2557) });
@@ -30,7 +31,7 @@ function setup() {
 }
 
 describe('purgeExpired', () => {
-  it('deletes only submissions older than the retention period, with their search tokens, and audits the run', () => {
+  it('deletes only submissions older than the retention period, with their search tokens, and audits the run', async () => {
     const { clock, repo, audit, settings, old, edge, recent } = setup();
     expect(purgeExpired(store.db, clock, settings, audit)).toEqual({ purged: 1 });
     expect(repo.get(old.id)).toBeNull();
@@ -39,7 +40,7 @@ describe('purgeExpired', () => {
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM submission_name_tokens WHERE submission_id = ?').get(old.id)).toEqual({ n: 0 });
     expect(repo.list({ status: 'all', search: 'old', limit: 10 })).toEqual([]);
     expect(audit.list({ limit: 1 })[0]).toMatchObject({ action: 'submission.purged', actor: 'system', details: { count: 1, retentionDays: 2557 } });
-    expect(audit.verify()).toEqual({ ok: true, entries: 1 });
+    expect(await audit.verify()).toMatchObject({ ok: true, entries: 1 });
   });
 
   it('follows the admin setting', () => {

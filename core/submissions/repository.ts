@@ -26,6 +26,24 @@ export interface NewSubmission {
   readonly pdf: Uint8Array;
   readonly pdfSha256: string;
   readonly signedAt: string;
+  /**
+   * Keyed digest of the request as the client sent it (core/intake/duplicates.ts): a retry with
+   * the same id is recognised as the same intake, a different one as a conflict. Absent in rows
+   * written before it existed.
+   */
+  readonly requestDigest?: Uint8Array;
+}
+
+/** What a repeated submission id is answered from: the stored facts, not the new request. */
+export interface StoredReceiptFacts {
+  readonly id: string;
+  readonly formId: string;
+  readonly formVersion: number;
+  readonly language: string;
+  readonly flags: readonly Flag[];
+  readonly requestDigest: Uint8Array | null;
+  /** Opens the stored answers (only for rows without a digest). */
+  readonly answers: () => Answers;
 }
 
 export interface StoredSubmission extends NewSubmission {
@@ -113,6 +131,11 @@ export const submissionMigrations: readonly Migration[] = [
     id: 'submissions-003',
     sql: `DROP INDEX submissions_identity;
     CREATE INDEX submissions_identity ON submissions (identity_token, created_at, id);`,
+  },
+  {
+    // A keyed digest (not health data in clear: an HMAC under a vault-derived key) of each request.
+    id: 'submissions-004',
+    sql: 'ALTER TABLE submissions ADD COLUMN request_digest BLOB;',
   },
 ];
 
@@ -225,8 +248,9 @@ export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock
   const exists = db.prepare('SELECT 1 AS found FROM submissions WHERE id = ?');
   const insertRow = db.prepare(`INSERT INTO submissions (
       id, created_at, started_at, form_id, form_version, sev_stop, sev_clearance, sev_modify, sev_info,
-      identity_token, client_name, date_of_birth, answers, flags, pdf, meta)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      identity_token, client_name, date_of_birth, answers, flags, pdf, meta, request_digest)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const selectFacts = db.prepare('SELECT id, form_id, form_version, answers, flags, meta, request_digest FROM submissions WHERE id = ?');
   const insertToken = db.prepare('INSERT OR IGNORE INTO submission_name_tokens (token, created_at, submission_id) VALUES (?, ?, ?)');
   const selectOne = db.prepare('SELECT * FROM submissions WHERE id = ?');
   const ack = db.prepare("UPDATE submissions SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'new'");
@@ -283,6 +307,7 @@ export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock
         seal(id, 'flags', JSON.stringify(s.flags)),
         seal(id, 'pdf', s.pdf),
         seal(id, 'meta', JSON.stringify(meta)),
+        s.requestDigest ?? null,
       ] as const;
       const tokens = indexTokens(vault, s.clientName);
       return transaction(db, () => {
@@ -291,6 +316,22 @@ export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock
         for (const token of tokens) insertToken.run(token, s.createdAt, id);
         return { inserted: true };
       });
+    },
+
+    /** The stored facts a receipt is built from; the PDF and the identity stay sealed. */
+    receiptFacts(id: string): StoredReceiptFacts | null {
+      const row = selectFacts.get(id) as (Pick<Row, 'id' | 'form_id' | 'form_version' | 'answers' | 'flags' | 'meta'> & { request_digest: Uint8Array | null }) | undefined;
+      if (!row) return null;
+      const meta = JSON.parse(openText(row, 'meta', row.meta)) as Meta;
+      return {
+        id: row.id,
+        formId: row.form_id,
+        formVersion: row.form_version,
+        language: meta.language,
+        flags: JSON.parse(openText(row, 'flags', row.flags)) as Flag[],
+        requestDigest: row.request_digest ? new Uint8Array(row.request_digest) : null,
+        answers: () => JSON.parse(openText(row, 'answers', row.answers)) as Answers,
+      };
     },
 
     get(id: string): StoredSubmission | null {

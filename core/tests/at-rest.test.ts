@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { filesUnder, findPlainText } from './grep-files.ts';
 import { createSubmissionRepository } from '../submissions/repository.ts';
 import { createAuditLog } from '../audit/log.ts';
+import { auditKey } from '../audit/chain.ts';
 import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
 import { openTestStore, sampleSubmission, tempDir } from './helpers.ts';
 import { ManualClock } from './helpers.ts';
@@ -34,7 +35,7 @@ describe('at rest', () => {
     const store = await openTestStore(dir);
     const clock = new ManualClock();
     const repo = createSubmissionRepository(store.db, store.vault, clock);
-    const audit = createAuditLog(store.db, clock);
+    const audit = createAuditLog(store.db, clock, { key: auditKey(store.vault) });
     const s = sampleSubmission({
       clientName: NAME,
       dateOfBirth: DOB,

@@ -14,6 +14,7 @@ import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
 import { openVault } from '../crypto/vault.ts';
 import { createSubmissionRepository, submissionMigrations } from '../submissions/repository.ts';
 import { auditMigrations, createAuditLog } from '../audit/log.ts';
+import { auditKey } from '../audit/chain.ts';
 import { systemClock } from '../ports.ts';
 
 const dataDir = process.argv[2];
@@ -22,7 +23,7 @@ if (!dataDir) throw new Error('usage: crash-child.ts <dataDir>');
 const db = openDatabase(join(dataDir, 'kiosk.db'), [...auditMigrations, ...submissionMigrations]);
 const vault = await openVault(db, createKeyFileProvider(join(dataDir, 'key.bin')));
 const repo = createSubmissionRepository(db, vault, systemClock);
-const audit = createAuditLog(db, systemClock);
+const audit = createAuditLog(db, systemClock, { key: auditKey(vault) });
 // writeSync: the line is in the pipe before the next statement runs.
 writeSync(1, 'ready\n');
 

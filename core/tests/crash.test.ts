@@ -5,7 +5,6 @@
  * PRAGMA integrity_check, and no partial record exists.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { openDatabase } from '../db/database.ts';
@@ -13,8 +12,10 @@ import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
 import { openVault } from '../crypto/vault.ts';
 import { createSubmissionRepository, submissionMigrations } from '../submissions/repository.ts';
 import { auditMigrations, createAuditLog } from '../audit/log.ts';
+import { auditKey } from '../audit/chain.ts';
 import { systemClock } from '../ports.ts';
 import { tempDir } from './helpers.ts';
+import { runAndKill } from './kill-child.ts';
 
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 const KILLS = 50;
@@ -22,43 +23,7 @@ const KILLS = 50;
 const { dir, cleanup } = tempDir('kiosk-crash-');
 afterAll(() => cleanup());
 
-interface RunResult {
-  readonly acked: string[];
-  readonly ready: boolean;
-}
-
-/** Starts the child and SIGKILLs it `killAfterMs` after it is ready (or after spawn if `early`). */
-function runAndKill(killAfterMs: number, early: boolean): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--no-warnings', CHILD, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const acked: string[] = [];
-    let ready = false;
-    let buffer = '';
-    let stderr = '';
-    const kill = () => child.kill('SIGKILL');
-    if (early) setTimeout(kill, killAfterMs);
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      buffer += chunk;
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        if (line === 'ready') {
-          ready = true;
-          if (!early) setTimeout(kill, killAfterMs);
-        } else if (line.startsWith('ack ')) acked.push(line.slice(4));
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      // A partial last line is a write the child did not finish acknowledging: not acked.
-      if (signal !== 'SIGKILL') reject(new Error(`child exited on its own (code ${code}): ${stderr.slice(0, 2000)}`));
-      else resolve({ acked, ready });
-    });
-  });
-}
+const run = (killAfterMs: number, early: boolean) => runAndKill(CHILD, [dir], killAfterMs, early ? 'spawn' : 'ready');
 
 async function checkStore(acked: ReadonlySet<string>) {
   const db = openDatabase(join(dir, 'kiosk.db'), [...auditMigrations, ...submissionMigrations]);
@@ -82,8 +47,8 @@ async function checkStore(acked: ReadonlySet<string>) {
       const tokens = db.prepare('SELECT COUNT(*) AS n FROM submission_name_tokens WHERE submission_id = ?').get(id) as { n: number };
       expect(tokens.n, 'name index rows').toBeGreaterThan(0);
     }
-    const audit = createAuditLog(db, systemClock);
-    expect(audit.verify()).toEqual({ ok: true, entries: ids.length });
+    const audit = createAuditLog(db, systemClock, { key: auditKey(vault) });
+    expect(await audit.verify()).toMatchObject({ ok: true, entries: ids.length });
     return ids.length;
   } finally {
     db.close();
@@ -99,7 +64,7 @@ describe('crash safety', () => {
     for (let i = 0; i < KILLS; i++) {
       // One in five kills lands during start-up (migrations, key creation); the rest mid-loop.
       const early = i % 5 === 0;
-      const result = await runAndKill(early ? Math.random() * 300 : Math.random() * 250, early);
+      const result = await run(early ? Math.random() * 300 : Math.random() * 250, early);
       for (const id of result.acked) acked.add(id);
       if (result.acked.length > 0) roundsWithAcks++;
       rounds++;

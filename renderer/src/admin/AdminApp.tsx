@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StaffSession } from '../../../api/contract.ts';
 import { assertNever } from '../../../forms/engine/index.ts';
 import { CertificatePanel } from './CertificatePanel.tsx';
+import { DataKeyPanel } from './DataKeyPanel.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { StaffPanel } from './StaffPanel.tsx';
 import { FormsPanel } from './forms/FormsPanel.tsx';
@@ -21,7 +22,7 @@ interface AdminAppProps {
   readonly clinicLanguage?: string;
 }
 
-/** The admin area: forms (editor, preview, versions), clinic settings, staff members, certificate. */
+/** The admin area: forms (editor, preview, versions), clinic settings, staff members, certificate and data key. */
 export function AdminApp({ session, onExit, clinicLanguage = 'en' }: AdminAppProps) {
   const { t } = useTranslation('admin');
   const [tab, setTab] = useState<Tab>('forms');
@@ -34,7 +35,12 @@ export function AdminApp({ session, onExit, clinicLanguage = 'en' }: AdminAppPro
       case 'staff':
         return <StaffPanel clinicLanguage={clinicLanguage} />;
       case 'certificate':
-        return <CertificatePanel />;
+        return (
+          <>
+            <CertificatePanel />
+            <DataKeyPanel />
+          </>
+        );
       default:
         return assertNever(tab);
     }

@@ -4,33 +4,48 @@ import type { AdminSettings, Request } from '../../../api/contract.ts';
 import type { ApiIssue } from '../../../api/result.ts';
 import { CallError } from '../data/CallError.tsx';
 import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
+import { nativeLanguageName } from '../i18n/index.ts';
 import { fileToDataUrl } from './files.ts';
+import { daysToRetention, languageChoices, RETENTION_LIMITS, retentionToDays, type RetentionParts } from './settings-units.ts';
 
-type NumberKey = 'idleWarningSeconds' | 'idleCountdownSeconds' | 'doneResetSeconds' | 'autoLogoffMinutes' | 'retentionDays';
+type NumberKey = 'idleWarningSeconds' | 'idleCountdownSeconds' | 'doneResetSeconds' | 'autoLogoffMinutes';
 
 /** The number settings, in screen order; each one's label is `settings.field.<key>`. */
-const NUMBER_FIELDS: readonly NumberKey[] = ['idleWarningSeconds', 'idleCountdownSeconds', 'doneResetSeconds', 'autoLogoffMinutes', 'retentionDays'];
+const NUMBER_FIELDS: readonly NumberKey[] = ['idleWarningSeconds', 'idleCountdownSeconds', 'doneResetSeconds', 'autoLogoffMinutes'];
+
+/** The retention inputs: each part's largest value keeps the total within main's limit. */
+const RETENTION_UNITS = [
+  { part: 'years', max: RETENTION_LIMITS.maxYears, label: 'settings.retentionYears' },
+  { part: 'months', max: 11, label: 'settings.retentionMonths' },
+] as const satisfies readonly { part: keyof RetentionParts; max: number; label: string }[];
 
 /** Largest logo file accepted before upload (main enforces its own limit too). */
 const MAX_LOGO_BYTES = 290_000;
 
 /** Clinic details, timeouts, export folder, retention and languages; saved together. */
 export function SettingsPanel() {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const [saved, setSaved] = useState<AdminSettings | null>(null);
   const [form, setForm] = useState<AdminSettings | null>(null);
-  const [languagesText, setLanguagesText] = useState('');
   const [issues, setIssues] = useState<readonly ApiIssue[]>([]);
   const [status, setStatus] = useState('');
   const adopt = (settings: AdminSettings) => {
     setSaved(settings);
     setForm(settings);
-    setLanguagesText(settings.languages.join(', '));
   };
   const loaded = useKioskQuery((api) => api.adminGetSettings({}), [], { onData: adopt });
   const saveCall = useKioskAction((api, next: Request<'admin:updateSettings'>) => api.adminUpdateSettings(next));
 
   if (!form || !saved) return loaded.isLoading ? <p aria-busy="true">{t('settings.loading')}</p> : <CallError errors={[loaded.error]} />;
+  // Every language the kiosk has text for (the bundled resources), named in itself and in the staff language.
+  const choices = languageChoices(Object.keys(i18n.options.resources ?? {}), saved.languages, i18n.language, nativeLanguageName);
+  const retention = daysToRetention(form.retentionDays);
+  const setRetention = (patch: Partial<RetentionParts>) => set({ retentionDays: retentionToDays({ ...retention, ...patch }) });
+  const toggleLanguage = (code: string, isOn: boolean) => {
+    const languages = choices.map((c) => c.code).filter((c) => (c === code ? isOn : form.languages.includes(c)));
+    const defaultLanguage = languages.includes(form.defaultLanguage) ? form.defaultLanguage : (languages[0] ?? form.defaultLanguage);
+    set({ languages, defaultLanguage });
+  };
   const issueFor = (path: string) => issues.find((i) => i.path === path)?.message;
   const set = (patch: Partial<AdminSettings>) => setForm({ ...form, ...patch });
   const describe = (path: string) => (issueFor(path) ? { 'aria-invalid': true as const, 'aria-describedby': `setting-${path}-error` } : {});
@@ -53,10 +68,7 @@ export function SettingsPanel() {
       autoLogoffMinutes: form.autoLogoffMinutes,
       exportFolder: form.exportFolder,
       retentionDays: form.retentionDays,
-      languages: languagesText
-        .split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== ''),
+      languages: [...form.languages],
       defaultLanguage: form.defaultLanguage,
     });
     if (r.ok) {
@@ -152,21 +164,56 @@ export function SettingsPanel() {
         />
         {issueText('exportFolder')}
       </div>
-      <div className="row-fields">
-        <div className="field">
-          <label htmlFor="setting-languages" className="field-label">
-            {t('settings.languages')}
-          </label>
-          <input id="setting-languages" className="admin-input mono" value={languagesText} onChange={(e) => setLanguagesText(e.target.value)} {...describe('languages')} />
-          {issueText('languages')}
+      <fieldset className="field settings-retention">
+        <legend className="field-label">{t('settings.retention')}</legend>
+        <div className="row-fields">
+          {RETENTION_UNITS.map(({ part, max, label }) => (
+            <div className="field" key={part}>
+              <label htmlFor={`setting-retention-${part}`}>{t(label)}</label>
+              <input
+                id={`setting-retention-${part}`}
+                className="admin-input narrow"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={max}
+                value={String(retention[part])}
+                {...describe('retentionDays')}
+                onChange={(e) => setRetention({ [part]: Math.max(0, Math.min(max, Math.trunc(Number(e.target.value) || 0))) })}
+              />
+            </div>
+          ))}
         </div>
-        <div className="field">
-          <label htmlFor="setting-defaultLanguage" className="field-label">
-            {t('settings.defaultLanguage')}
-          </label>
-          <input id="setting-defaultLanguage" className="admin-input mono narrow" value={form.defaultLanguage} onChange={(e) => set({ defaultLanguage: e.target.value.trim() })} {...describe('defaultLanguage')} />
-          {issueText('defaultLanguage')}
+        <p>{t('settings.retentionHint', { count: form.retentionDays })}</p>
+        {issueText('retentionDays')}
+      </fieldset>
+      <fieldset className="field" aria-describedby={issueFor('languages') ? 'setting-languages-error' : undefined}>
+        <legend className="field-label">{t('settings.languages')}</legend>
+        <div className="settings-languages">
+          {choices.map((c) => (
+            <label key={c.code} className="settings-language" lang={c.code}>
+              <input type="checkbox" checked={form.languages.includes(c.code)} onChange={(e) => toggleLanguage(c.code, e.target.checked)} />
+              <span>{c.nativeName}</span>
+              {c.localName ? <span lang={i18n.language}>{t('settings.languageLocalName', { name: c.localName })}</span> : null}
+            </label>
+          ))}
         </div>
+        {issueText('languages')}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="setting-defaultLanguage" className="field-label">
+          {t('settings.defaultLanguage')}
+        </label>
+        <select id="setting-defaultLanguage" className="admin-input" value={form.defaultLanguage} onChange={(e) => set({ defaultLanguage: e.target.value })} {...describe('defaultLanguage')}>
+          {choices
+            .filter((c) => form.languages.includes(c.code))
+            .map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.localName ? t('settings.languageOption', { native: c.nativeName, name: c.localName }) : c.nativeName}
+              </option>
+            ))}
+        </select>
+        {issueText('defaultLanguage')}
       </div>
       <div className="item-actions">
         <button type="button" className="button primary" disabled={saveCall.isBusy} onClick={() => void save()}>
@@ -177,7 +224,6 @@ export function SettingsPanel() {
           className="button secondary"
           onClick={() => {
             setForm(saved);
-            setLanguagesText(saved.languages.join(', '));
             setIssues([]);
           }}
         >

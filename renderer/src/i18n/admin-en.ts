@@ -32,7 +32,7 @@ export const adminEn = {
       forms: 'Forms',
       settings: 'Settings',
       staff: 'Staff',
-      certificate: 'Certificate',
+      certificate: 'Certificate and keys',
     },
   },
   forms: {
@@ -230,10 +230,19 @@ export const adminEn = {
       idleCountdownSeconds: 'Countdown before the kiosk resets (seconds)',
       doneResetSeconds: 'Done screen stays for (seconds)',
       autoLogoffMinutes: 'Staff sign-out after inactivity (minutes)',
-      retentionDays: 'Keep submissions for (days)',
     },
+    retention: 'Keep submissions for',
+    retentionYears: 'Years',
+    retentionMonths: 'Months',
+    /** Under the years and months: what is stored ({{count}} days), and the limits. */
+    retentionHint_one: 'That is {{count}} day. At least 1 month, at most 99 years and 11 months.',
+    retentionHint_other: 'That is {{count}} days. At least 1 month, at most 99 years and 11 months.',
     exportFolder: 'Export folder for PDF copies (full path; leave empty for none). The kiosk checks it can write there.',
-    languages: 'Kiosk languages (codes, comma-separated)',
+    languages: 'Languages the kiosk offers clients',
+    /** After a language's own name in the list: "Español (Spanish)". */
+    languageLocalName: '({{name}})',
+    /** A language in the default-language list: "Español (Spanish)". */
+    languageOption: '{{native}} ({{name}})',
     defaultLanguage: 'Default language',
     save: 'Save settings',
     undo: 'Undo changes',
@@ -306,5 +315,17 @@ export const adminEn = {
     created: 'A new certificate was created. New PDFs are signed with it.',
     chooseFirst: 'Choose a .p12 file first.',
     imported: 'Certificate imported.',
+  },
+  /** The data key that encrypts every stored record (docs/KEYS.md). */
+  keys: {
+    title: 'Data encryption key',
+    intro: 'Every record is stored encrypted with the data key. Replace it when it may have been exposed, or on a schedule. Choose a time when no client is checking in: the kiosk is busy until every record is encrypted again.',
+    rotate: 'Replace the data key…',
+    confirmText: 'Replace the data key now? Every record and PDF is encrypted again under a new key, and the old key is deleted.',
+    confirm: 'Yes, replace the data key',
+    rotating: 'Replacing the data key… Please wait.',
+    /** {{keyId}} names the new key (not a secret). */
+    rotated_one: 'The data key was replaced (new key {{keyId}}). {{count}} stored value was encrypted again.',
+    rotated_other: 'The data key was replaced (new key {{keyId}}). {{count}} stored values were encrypted again.',
   },
 } as const;

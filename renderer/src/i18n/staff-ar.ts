@@ -17,6 +17,8 @@ export const staffAr: Translation<typeof staffEn> = {
     language: 'لغة الشاشات',
   },
   login: {
+    role: { therapist: 'معالج', admin: 'مسؤول' },
+    selected: 'محدَّد',
     title: 'تسجيل الدخول',
     whoAreYou: 'من أنت؟',
     pinLabel: 'رمزك السري',
@@ -69,7 +71,8 @@ export const staffAr: Translation<typeof staffEn> = {
   },
   severity: { stop: 'توقف', clearance: 'إذن طبي', modify: 'تعديل', info: 'معلومة', counted: '{{severity}} × {{count}}' },
   detail: {
-    undrawableName: 'تعذّر رسم جزء من هذا الاسم في ملف PDF الموقّع: يظهر {{placeholders}} مكان الحرف. تحقّق من الاسم مع العميل.',
+    undrawableName: 'تعذّر رسم جزء من هذا الاسم في ملف PDF الموقّع: يظهر {{codes}} مكان الحرف. تحقّق من الاسم مع العميل.',
+    verdict: { refer: 'لا علاج اليوم: أحِل العميل', clearance: 'يلزم إذن طبي', modify: 'العلاج مع تعديلات', clear: 'لا قيود' },
     loadingTitle: 'ملخص العميل',
     backToList: 'العودة إلى القائمة',
     backArrow: '→ العودة إلى القائمة',
@@ -153,6 +156,13 @@ export const staffAr: Translation<typeof staffEn> = {
     colWhat: 'ماذا',
     colWho: 'من',
     colRecord: 'السجل',
+    failuresTitle: 'محاولات الدخول الفاشلة (تُعدّ؛ يحفظ السجل ملخصات)',
+    failuresWho: 'من',
+    failuresFrom: 'المصدر',
+    failuresCount: 'الإخفاقات',
+    failuresFirst: 'الأولى',
+    failuresLast: 'الأخيرة',
+    failuresNotStaff: 'ليس موظفاً',
     showOlder: 'عرض الإدخالات الأقدم',
   },
 };

@@ -35,6 +35,13 @@ export const staffEn = {
   login: {
     title: 'Sign in',
     whoAreYou: 'Who are you?',
+    /** The role under a person's name on their sign-in tile. */
+    role: {
+      therapist: 'Therapist',
+      admin: 'Administrator',
+    },
+    /** On the chosen person's tile, beside the ✓. */
+    selected: 'Selected',
     pinLabel: 'Your PIN',
     submit: 'Sign in',
     /** Shown on the PIN screen after a session ended mid-work (it timed out or was signed out elsewhere). */
@@ -91,9 +98,10 @@ export const staffEn = {
     counted: '{{severity}} × {{count}}',
   },
   detail: {
+    /** {{codes}}: the code points drawn as placeholders, e.g. "[U+13000]". */
+    undrawableName: 'Part of this name could not be drawn in the signed PDF: it shows {{codes}} in place of the character. Check the name with the client.',
     /** Heading while a client's summary loads (or could not load). */
     /** Under the client's name when the PDF shows placeholders ([U+XXXX]) for characters no bundled font has. */
-    undrawableName: 'Part of this name could not be drawn in the signed PDF: it shows {{placeholders}} in place of the character. Check the name with the client.',
     loadingTitle: 'Client summary',
     backToList: 'Back to the list',
     backArrow: '← Back to the list',
@@ -107,6 +115,13 @@ export const staffEn = {
     form: 'Form',
     formVersion: '{{title}} (v{{version}})',
     flagsTitle: 'May I treat today?',
+    /** The answer under it, worded as the summary PDF's banner (core/pdf/labels.ts). */
+    verdict: {
+      refer: 'Do not treat today: refer',
+      clearance: 'Physician clearance needed',
+      modify: 'Treat with changes',
+      clear: 'No restrictions',
+    },
     acknowledge: 'Acknowledge',
     tickHint: 'Tick each stop and clearance flag as read to acknowledge.',
     acknowledgedBy: '✓ Acknowledged by {{name}}.',
@@ -181,5 +196,13 @@ export const staffEn = {
     colWho: 'Who',
     colRecord: 'Record',
     showOlder: 'Show older entries',
+    /** Failed sign-ins are counted per person and place, not logged one row each. */
+    failuresTitle: 'Failed sign-ins (counted; the log holds summaries)',
+    failuresWho: 'Who',
+    failuresFrom: 'From',
+    failuresCount: 'Failures',
+    failuresFirst: 'First',
+    failuresLast: 'Last',
+    failuresNotStaff: 'Not a staff member',
   },
 } as const;

@@ -17,6 +17,8 @@ export const staffEs: Translation<typeof staffEn> = {
     language: 'Idioma de las pantallas',
   },
   login: {
+    role: { therapist: 'Terapeuta', admin: 'Administrador' },
+    selected: 'Seleccionado',
     title: 'Iniciar sesión',
     whoAreYou: '¿Quién es usted?',
     pinLabel: 'Su PIN',
@@ -66,7 +68,8 @@ export const staffEs: Translation<typeof staffEn> = {
   },
   severity: { stop: 'Alto', clearance: 'Autorización', modify: 'Modificar', info: 'Info', counted: '{{severity}} × {{count}}' },
   detail: {
-    undrawableName: 'Parte de este nombre no se pudo dibujar en el PDF firmado: muestra {{placeholders}} en lugar del carácter. Compruebe el nombre con el cliente.',
+    undrawableName: 'Parte de este nombre no se pudo dibujar en el PDF firmado: muestra {{codes}} en lugar del carácter. Compruebe el nombre con el cliente.',
+    verdict: { refer: 'No tratar hoy: derivar', clearance: 'Se necesita autorización médica', modify: 'Tratar con cambios', clear: 'Sin restricciones' },
     loadingTitle: 'Resumen del cliente',
     backToList: 'Volver a la lista',
     backArrow: '← Volver a la lista',
@@ -144,6 +147,13 @@ export const staffEs: Translation<typeof staffEn> = {
     colWhat: 'Qué',
     colWho: 'Quién',
     colRecord: 'Registro',
+    failuresTitle: 'Inicios de sesión fallidos (contados; el registro guarda resúmenes)',
+    failuresWho: 'Quién',
+    failuresFrom: 'Desde',
+    failuresCount: 'Fallos',
+    failuresFirst: 'Primero',
+    failuresLast: 'Último',
+    failuresNotStaff: 'No es del personal',
     showOlder: 'Mostrar entradas anteriores',
   },
 };

@@ -17,6 +17,8 @@ export const staffFr: Translation<typeof staffEn> = {
     language: 'Langue des écrans',
   },
   login: {
+    role: { therapist: 'Thérapeute', admin: 'Administrateur' },
+    selected: 'Sélectionné',
     title: 'Connexion',
     whoAreYou: 'Qui êtes-vous ?',
     pinLabel: 'Votre code PIN',
@@ -66,7 +68,8 @@ export const staffFr: Translation<typeof staffEn> = {
   },
   severity: { stop: 'Arrêt', clearance: 'Avis médical', modify: 'Adapter', info: 'Info', counted: '{{severity}} × {{count}}' },
   detail: {
-    undrawableName: 'Une partie de ce nom n’a pas pu être dessinée dans le PDF signé : il affiche {{placeholders}} à la place du caractère. Vérifiez le nom avec le client.',
+    undrawableName: 'Une partie de ce nom n’a pas pu être dessinée dans le PDF signé : il affiche {{codes}} à la place du caractère. Vérifiez le nom avec le client.',
+    verdict: { refer: 'Ne pas traiter aujourd’hui : orienter', clearance: 'Avis médical nécessaire', modify: 'Traiter avec des adaptations', clear: 'Aucune restriction' },
     loadingTitle: 'Résumé du client',
     backToList: 'Retour à la liste',
     backArrow: '← Retour à la liste',
@@ -144,6 +147,13 @@ export const staffFr: Translation<typeof staffEn> = {
     colWhat: 'Quoi',
     colWho: 'Qui',
     colRecord: 'Dossier',
+    failuresTitle: 'Connexions échouées (comptées ; le journal garde des résumés)',
+    failuresWho: 'Qui',
+    failuresFrom: 'Depuis',
+    failuresCount: 'Échecs',
+    failuresFirst: 'Premier',
+    failuresLast: 'Dernier',
+    failuresNotStaff: 'Pas un membre du personnel',
     showOlder: 'Afficher les entrées plus anciennes',
   },
 };

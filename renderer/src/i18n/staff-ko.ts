@@ -17,6 +17,8 @@ export const staffKo: Translation<typeof staffEn> = {
     language: '화면 언어',
   },
   login: {
+    role: { therapist: '치료사', admin: '관리자' },
+    selected: '선택됨',
     title: '로그인',
     whoAreYou: '누구신가요?',
     pinLabel: 'PIN 번호',
@@ -65,7 +67,8 @@ export const staffKo: Translation<typeof staffEn> = {
   },
   severity: { stop: '중지', clearance: '의사 승인', modify: '조정', info: '정보', counted: '{{severity}} × {{count}}' },
   detail: {
-    undrawableName: '이 이름의 일부를 서명된 PDF에 그릴 수 없었습니다. 해당 글자 자리에 {{placeholders}}이(가) 표시됩니다. 고객과 이름을 확인하세요.',
+    undrawableName: '이 이름의 일부를 서명된 PDF에 그릴 수 없었습니다. 해당 글자 자리에 {{codes}}이(가) 표시됩니다. 고객과 이름을 확인하세요.',
+    verdict: { refer: '오늘은 치료하지 않음: 의뢰', clearance: '의사 승인 필요', modify: '조정하여 치료', clear: '제한 없음' },
     loadingTitle: '고객 요약',
     backToList: '목록으로 돌아가기',
     backArrow: '← 목록으로 돌아가기',
@@ -141,6 +144,13 @@ export const staffKo: Translation<typeof staffEn> = {
     colWhat: '내용',
     colWho: '누가',
     colRecord: '기록',
+    failuresTitle: '로그인 실패 (횟수로 집계, 로그에는 요약)',
+    failuresWho: '누가',
+    failuresFrom: '어디서',
+    failuresCount: '실패',
+    failuresFirst: '처음',
+    failuresLast: '마지막',
+    failuresNotStaff: '직원 아님',
     showOlder: '이전 항목 보기',
   },
 };

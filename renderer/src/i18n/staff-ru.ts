@@ -17,6 +17,8 @@ export const staffRu: Translation<typeof staffEn> = {
     language: 'Язык экранов',
   },
   login: {
+    role: { therapist: 'Терапевт', admin: 'Администратор' },
+    selected: 'Выбран',
     title: 'Вход',
     whoAreYou: 'Кто вы?',
     pinLabel: 'Ваш PIN-код',
@@ -67,7 +69,8 @@ export const staffRu: Translation<typeof staffEn> = {
   },
   severity: { stop: 'Стоп', clearance: 'Допуск врача', modify: 'Изменить', info: 'Инфо', counted: '{{severity}} × {{count}}' },
   detail: {
-    undrawableName: 'Часть этого имени не удалось отобразить в подписанном PDF: вместо символа там {{placeholders}}. Уточните имя у клиента.',
+    undrawableName: 'Часть этого имени не удалось отобразить в подписанном PDF: вместо символа там {{codes}}. Уточните имя у клиента.',
+    verdict: { refer: 'Сегодня не проводить: направить к врачу', clearance: 'Нужен допуск врача', modify: 'Сеанс с изменениями', clear: 'Без ограничений' },
     loadingTitle: 'Сводка по клиенту',
     backToList: 'Назад к списку',
     backArrow: '← Назад к списку',
@@ -147,6 +150,13 @@ export const staffRu: Translation<typeof staffEn> = {
     colWhat: 'Что',
     colWho: 'Кто',
     colRecord: 'Запись',
+    failuresTitle: 'Неудачные входы (подсчитаны; в журнале сводки)',
+    failuresWho: 'Кто',
+    failuresFrom: 'Откуда',
+    failuresCount: 'Неудач',
+    failuresFirst: 'Первая',
+    failuresLast: 'Последняя',
+    failuresNotStaff: 'Не сотрудник',
     showOlder: 'Показать более ранние записи',
   },
 };

@@ -17,6 +17,8 @@ export const staffVi: Translation<typeof staffEn> = {
     language: 'Ngôn ngữ màn hình',
   },
   login: {
+    role: { therapist: 'Nhà trị liệu', admin: 'Quản trị viên' },
+    selected: 'Đã chọn',
     title: 'Đăng nhập',
     whoAreYou: 'Bạn là ai?',
     pinLabel: 'Mã PIN của bạn',
@@ -65,7 +67,8 @@ export const staffVi: Translation<typeof staffEn> = {
   },
   severity: { stop: 'Dừng', clearance: 'Cần bác sĩ cho phép', modify: 'Điều chỉnh', info: 'Thông tin', counted: '{{severity}} × {{count}}' },
   detail: {
-    undrawableName: 'Một phần của tên này không thể vẽ trong PDF đã ký: PDF hiện {{placeholders}} thay cho ký tự đó. Hãy kiểm tra lại tên với khách hàng.',
+    undrawableName: 'Một phần của tên này không thể vẽ trong PDF đã ký: PDF hiện {{codes}} thay cho ký tự đó. Hãy kiểm tra lại tên với khách hàng.',
+    verdict: { refer: 'Hôm nay không trị liệu: chuyển khám', clearance: 'Cần bác sĩ cho phép', modify: 'Trị liệu có điều chỉnh', clear: 'Không hạn chế' },
     loadingTitle: 'Tóm tắt khách hàng',
     backToList: 'Quay lại danh sách',
     backArrow: '← Quay lại danh sách',
@@ -141,6 +144,13 @@ export const staffVi: Translation<typeof staffEn> = {
     colWhat: 'Việc gì',
     colWho: 'Ai',
     colRecord: 'Hồ sơ',
+    failuresTitle: 'Đăng nhập thất bại (được đếm; nhật ký giữ bản tóm tắt)',
+    failuresWho: 'Ai',
+    failuresFrom: 'Từ',
+    failuresCount: 'Số lần',
+    failuresFirst: 'Lần đầu',
+    failuresLast: 'Lần cuối',
+    failuresNotStaff: 'Không phải nhân viên',
     showOlder: 'Hiện các mục cũ hơn',
   },
 };

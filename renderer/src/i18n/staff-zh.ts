@@ -17,6 +17,8 @@ export const staffZh: Translation<typeof staffEn> = {
     language: '界面语言',
   },
   login: {
+    role: { therapist: '治疗师', admin: '管理员' },
+    selected: '已选择',
     title: '登录',
     whoAreYou: '您是哪位？',
     pinLabel: '您的 PIN 码',
@@ -65,7 +67,8 @@ export const staffZh: Translation<typeof staffEn> = {
   },
   severity: { stop: '停止', clearance: '需医生许可', modify: '调整', info: '信息', counted: '{{severity}} × {{count}}' },
   detail: {
-    undrawableName: '此姓名的一部分无法在已签名的 PDF 中绘制：该字符处显示为 {{placeholders}}。请与客户核对姓名。',
+    undrawableName: '此姓名的一部分无法在已签名的 PDF 中绘制：该字符处显示为 {{codes}}。请与客户核对姓名。',
+    verdict: { refer: '今天不要治疗：转诊', clearance: '需医生许可', modify: '调整后治疗', clear: '无限制' },
     loadingTitle: '客户摘要',
     backToList: '返回列表',
     backArrow: '← 返回列表',
@@ -141,6 +144,13 @@ export const staffZh: Translation<typeof staffEn> = {
     colWhat: '事件',
     colWho: '人员',
     colRecord: '记录',
+    failuresTitle: '登录失败（计数；日志保存汇总）',
+    failuresWho: '人员',
+    failuresFrom: '来源',
+    failuresCount: '失败次数',
+    failuresFirst: '首次',
+    failuresLast: '最近',
+    failuresNotStaff: '非员工',
     showOlder: '显示更早的记录',
   },
 };

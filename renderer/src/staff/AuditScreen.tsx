@@ -19,10 +19,11 @@ export function AuditScreen({ onBack }: { readonly onBack: () => void }) {
   const [check, setCheck] = useState<AuditCheck | null>(null);
   const entries = log.data?.entries ?? [];
   const nextBeforeId = log.data?.nextBeforeId ?? null;
+  const loginFailures = log.data?.loginFailures ?? [];
 
   const showOlder = async (beforeId: number) => {
     const result = await older.run(beforeId);
-    if (result.ok) log.setData((page) => ({ entries: [...page.entries, ...result.value.entries], nextBeforeId: result.value.nextBeforeId }));
+    if (result.ok) log.setData((page) => ({ ...page, entries: [...page.entries, ...result.value.entries], nextBeforeId: result.value.nextBeforeId }));
   };
   const verify = async () => {
     const result = await verifyCall.run();
@@ -48,9 +49,41 @@ export function AuditScreen({ onBack }: { readonly onBack: () => void }) {
         ) : (
           <p className="error-text">{t('audit.broken', { id: check.firstBrokenId, reason: check.reason })}</p>
         )}
+        {check && check.notes.length > 0 ? (
+          <ul className="audit-notes">
+            {check.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        ) : null}
       </div>
       <CallError errors={[log.error, older.error, verifyCall.error]} />
       {log.isLoading ? <p aria-busy="true">{t('common.loading')}</p> : null}
+      {loginFailures.length > 0 ? (
+        <table className="queue-table audit-table" aria-labelledby="login-failures-title">
+          <caption id="login-failures-title">{t('audit.failuresTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.failuresWho')}</th>
+              <th scope="col">{t('audit.failuresFrom')}</th>
+              <th scope="col">{t('audit.failuresCount')}</th>
+              <th scope="col">{t('audit.failuresFirst')}</th>
+              <th scope="col">{t('audit.failuresLast')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loginFailures.map((f) => (
+              <tr key={`${f.staffId ?? ''}|${f.source}`} data-login-failures={f.failures}>
+                <td>{f.staffName ?? f.staffId ?? t('audit.failuresNotStaff')}</td>
+                <td>{f.source}</td>
+                <td>{format.number(f.failures)}</td>
+                <td>{format.dateTime(f.firstAt)}</td>
+                <td>{format.dateTime(f.lastAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       <table className="queue-table audit-table">
         <thead>
           <tr>

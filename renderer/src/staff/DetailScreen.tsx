@@ -7,7 +7,7 @@ import { useFormat } from '../i18n/use-format.ts';
 import { BodyMapFigure } from './BodyMapFigure.tsx';
 import { ChangesPanel } from './ChangesPanel.tsx';
 import { downloadPdf } from './download.ts';
-import { FlagsPanel } from './FlagsPanel.tsx';
+import { FlagsPanel, VerdictLine } from './FlagsPanel.tsx';
 import { PdfPanel } from './PdfPanel.tsx';
 
 interface DetailScreenProps {
@@ -99,7 +99,7 @@ export function DetailScreen({ submissionId, onBack }: DetailScreenProps) {
         <h2 id="detail-title">{detail.clientName}</h2>
         {detail.undrawableInName.length > 0 ? (
           <p className="error-text" role="note">
-            {t('detail.undrawableName', { placeholders: detail.undrawableInName.map((c) => `[${c}]`).join(t('common.listSeparator')) })}
+            {t('detail.undrawableName', { codes: detail.undrawableInName.map((c) => `[${c}]`).join(t('common.listSeparator')) })}
           </p>
         ) : null}
         <dl className="detail-facts">
@@ -131,6 +131,7 @@ export function DetailScreen({ submissionId, onBack }: DetailScreenProps) {
 
       <section className="detail-block" aria-labelledby="flags-title">
         <h3 id="flags-title">{t('detail.flagsTitle')}</h3>
+        <VerdictLine flags={detail.flags} />
         <FlagsPanel flags={detail.flags} ticked={ticked} onTick={isAcknowledged ? null : tick} />
         <div className="ack-row">
           {isAcknowledged ? (

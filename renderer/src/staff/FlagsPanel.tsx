@@ -1,6 +1,31 @@
 import { useTranslation } from 'react-i18next';
 import type { DetailFlag } from '../../../api/contract.ts';
-import { SeverityBadge } from './SeverityBadge.tsx';
+import { treatmentVerdict, verdictSeverity } from '../../../forms/engine/index.ts';
+import { SeverityBadge, SeverityIcon } from './SeverityBadge.tsx';
+
+/**
+ * The answer to "May I treat today?" in words and an icon, from the same function as the
+ * summary PDF's banner (forms/engine/verdict.ts), so screen and paper cannot disagree.
+ */
+export function VerdictLine({ flags }: { readonly flags: readonly DetailFlag[] }) {
+  const { t } = useTranslation('staff');
+  const verdict = treatmentVerdict(flags);
+  const severity = verdictSeverity(verdict);
+  return (
+    <p className={`verdict verdict-${verdict}`} data-verdict={verdict} data-testid="verdict">
+      {severity === null ? (
+        // A disc with a tick: "no restrictions" has no severity shape of its own.
+        <svg viewBox="0 0 24 24" className="sev-icon" aria-hidden="true" focusable="false">
+          <circle cx="12" cy="12" r="11" className="sev-shape" />
+          <path d="M6.5 12.5l3.5 3.5 7.5-8" fill="none" stroke="#ffffff" strokeWidth="2.6" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      ) : (
+        <SeverityIcon severity={severity} />
+      )}
+      <span>{t(`detail.verdict.${verdict}`)}</span>
+    </p>
+  );
+}
 
 interface FlagsPanelProps {
   readonly flags: readonly DetailFlag[];

@@ -33,14 +33,25 @@ export function LoginScreen({ onDone, hasSessionEnded = false }: LoginScreenProp
           {t('login.sessionEnded')}
         </p>
       ) : null}
-      <fieldset className="choice-group">
+      {/* Native radios (arrow keys move between people, one tab stop), each inside a large tile to tap. */}
+      <fieldset className="staff-tiles">
         <legend>{t('login.whoAreYou')}</legend>
-        {(roster.data ?? []).map((r) => (
-          <label key={r.staffId} className={`choice ${staffId === r.staffId ? 'selected' : ''}`}>
-            <input type="radio" name="staff" value={r.staffId} checked={staffId === r.staffId} onChange={() => setStaffId(r.staffId)} />
-            <span>{r.name}</span>
-          </label>
-        ))}
+        {(roster.data ?? []).map((r) => {
+          const isSelected = staffId === r.staffId;
+          return (
+            <label key={r.staffId} className={`staff-tile ${isSelected ? 'selected' : ''}`}>
+              <input type="radio" className="staff-tile-input" name="staff" value={r.staffId} checked={isSelected} onChange={() => setStaffId(r.staffId)} />
+              <span className="staff-tile-mark" aria-hidden="true">
+                {isSelected ? '✓' : ''}
+              </span>
+              <span className="staff-tile-text">
+                <span className="staff-tile-name">{r.name}</span>
+                <span className="staff-tile-role">{t(`login.role.${r.role}`)}</span>
+                {isSelected ? <span className="staff-tile-selected">{t('login.selected')}</span> : null}
+              </span>
+            </label>
+          );
+        })}
       </fieldset>
       <CallError errors={[login.error, roster.error]} />
       {staffId ? <PinPad label={t('login.pinLabel')} submitLabel={t('login.submit')} busy={login.isBusy} onSubmit={(pin) => void signIn(pin)} /> : null}
