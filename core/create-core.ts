@@ -83,7 +83,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = createSettingsStore(db);
   const secrets = createVaultSecretStore(db, vault);
   const clinicSettings = createAdminSettingsService(db, settings, clock);
-  const staff = createStaffService(db, clock, () => ({ autoLogoffMs: settings.get().autoLogoffMs }));
+  const staff = createStaffService(db, clock, () => {
+    const { autoLogoffMs, defaultLanguage } = settings.get();
+    return { autoLogoffMs, defaultLanguage };
+  });
   let identity: Promise<SigningIdentity> | undefined;
   const signingIdentity = () => (identity ??= loadOrCreateSigningIdentity(secrets, settings.get().clinicName, clock));
   const background = createBackgroundTasks();

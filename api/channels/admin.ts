@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { FormDefinition, FormDefinitionError } from '../../forms/engine/index.ts';
 import { empty, id, language, personName, pin, type ChannelSpec, type StaffRole } from './common.ts';
+import { staffLanguage, type StaffLanguage } from './staff.ts';
 
 /** Size limits of the admin payloads (all below the boundary's 1.5 MB). */
 export const ADMIN_LIMITS = {
@@ -73,6 +74,8 @@ export const adminSpecs = {
   'admin:listStaff': { access: 'admin', request: empty },
   'admin:addStaff': { access: 'admin', request: z.object({ name: personName, role: z.enum(['therapist', 'admin']), pin }).strict() },
   'admin:setStaffActive': { access: 'admin', request: z.object({ staffId: id, active: z.boolean() }).strict() },
+  /** null: the staff member's screens follow the clinic's default language. */
+  'admin:setStaffLanguage': { access: 'admin', request: z.object({ staffId: id, language: staffLanguage }).strict() },
   'admin:resetStaffPin': { access: 'admin', request: z.object({ staffId: id, pin }).strict() },
   'admin:getCertificate': { access: 'admin', request: empty },
   'admin:regenerateCertificate': { access: 'admin', request: empty },
@@ -107,6 +110,7 @@ export const adminChannels = {
   'admin:listStaff': 'adminListStaff',
   'admin:addStaff': 'adminAddStaff',
   'admin:setStaffActive': 'adminSetStaffActive',
+  'admin:setStaffLanguage': 'adminSetStaffLanguage',
   'admin:resetStaffPin': 'adminResetStaffPin',
   'admin:getCertificate': 'adminGetCertificate',
   'admin:regenerateCertificate': 'adminRegenerateCertificate',
@@ -176,6 +180,8 @@ export interface AdminStaffEntry {
   /** True while locked out after wrong PINs (a PIN reset clears it). */
   readonly lockedOut: boolean;
   readonly createdAt: string;
+  /** Their chosen screen language, or null to follow the clinic's default language. */
+  readonly language: StaffLanguage | null;
 }
 
 export interface CertificateInfo {
@@ -210,6 +216,7 @@ export interface AdminResponses {
   'admin:listStaff': { readonly staff: readonly AdminStaffEntry[] };
   'admin:addStaff': AdminStaffEntry;
   'admin:setStaffActive': AdminStaffEntry;
+  'admin:setStaffLanguage': AdminStaffEntry;
   'admin:resetStaffPin': AdminStaffEntry;
   'admin:getCertificate': CertificateInfo;
   'admin:regenerateCertificate': CertificateInfo;

@@ -2,6 +2,12 @@
 import { z } from 'zod';
 import { empty, id, LIMITS, personName, pin, type ChannelSpec, type Severity, type StaffRole } from './common.ts';
 
+/** The languages the staff and admin screens are written in (renderer/src/i18n/staff-resources.ts). */
+export const STAFF_LANGUAGES = ['en', 'es', 'fr', 'zh', 'vi', 'ko', 'ar', 'ru'] as const;
+export type StaffLanguage = (typeof STAFF_LANGUAGES)[number];
+/** A staff member's screen language; null follows the clinic's default language. */
+export const staffLanguage = z.enum(STAFF_LANGUAGES, { message: `Choose one of the staff screen languages: ${STAFF_LANGUAGES.join(', ')}.` }).nullable();
+
 export const staffSpecs = {
   'staff:status': { access: 'public', request: empty },
   /** Refused with `conflict` once anyone exists. */
@@ -11,6 +17,8 @@ export const staffSpecs = {
   'staff:login': { access: 'public', request: z.object({ staffId: id, pin }).strict() },
   /** Ends the caller's own session, if any. */
   'staff:lock': { access: 'public', request: empty },
+  /** The caller's own screen language (any signed-in role; it changes only their own screens). */
+  'staff:setLanguage': { access: 'staff', request: z.object({ language: staffLanguage }).strict() },
   'kiosk:quit': { access: 'kiosk-admin', request: empty },
   'queue:list': {
     access: 'staff',
@@ -38,6 +46,7 @@ export const staffChannels = {
   'staff:roster': 'staffRoster',
   'staff:login': 'staffLogin',
   'staff:lock': 'staffLock',
+  'staff:setLanguage': 'staffSetLanguage',
   'kiosk:quit': 'quitKiosk',
   'queue:list': 'listQueue',
 } as const;
@@ -47,11 +56,15 @@ export interface StaffSession {
   readonly name: string;
   readonly role: StaffRole;
   readonly expiresAt: string;
+  /** The language of this person's staff screens: their own choice, else the clinic's default language. */
+  readonly language: string;
 }
 
 export interface StaffStatus {
   readonly needsSetup: boolean;
   readonly session: StaffSession | null;
+  /** The clinic's default language: the staff screens' language while nobody is signed in. */
+  readonly clinicLanguage: string;
 }
 
 export interface RosterEntry {
@@ -77,6 +90,7 @@ export interface StaffResponses {
   'staff:roster': readonly RosterEntry[];
   'staff:login': StaffSession;
   'staff:lock': { readonly locked: true };
+  'staff:setLanguage': StaffSession;
   /** Admin only: leave kiosk mode (the documented staff exit). Chromium mode cannot quit itself. */
   'kiosk:quit': { readonly quitting: boolean };
   'queue:list': { readonly items: readonly QueueItem[] };

@@ -4,7 +4,7 @@
  * active); this module only reads the roster with the fields the admin screen needs.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import type { AdminStaffEntry, StaffRole } from '../../api/contract.ts';
+import type { AdminStaffEntry, StaffLanguage, StaffRole } from '../../api/contract.ts';
 import { CoreError } from '../handler.ts';
 import type { Clock } from '../ports.ts';
 import type { StaffService } from '../staff/service.ts';
@@ -16,14 +16,15 @@ interface Row {
   readonly active: number;
   readonly locked_until: string | null;
   readonly created_at: string;
+  readonly language: StaffLanguage | null;
 }
 
 export type StaffAdmin = ReturnType<typeof createStaffAdmin>;
 
 export function createStaffAdmin(db: DatabaseSync, staff: StaffService, clock: Clock) {
   // Only the columns the screen shows: pin_hash is never selected.
-  const all = db.prepare('SELECT id, name, role, active, locked_until, created_at FROM staff ORDER BY active DESC, name COLLATE NOCASE, id');
-  const one = db.prepare('SELECT id, name, role, active, locked_until, created_at FROM staff WHERE id = ?');
+  const all = db.prepare('SELECT id, name, role, active, locked_until, created_at, language FROM staff ORDER BY active DESC, name COLLATE NOCASE, id');
+  const one = db.prepare('SELECT id, name, role, active, locked_until, created_at, language FROM staff WHERE id = ?');
   const toEntry = (r: Row): AdminStaffEntry => ({
     staffId: r.id,
     name: r.name,
@@ -31,6 +32,7 @@ export function createStaffAdmin(db: DatabaseSync, staff: StaffService, clock: C
     active: r.active === 1,
     lockedOut: r.locked_until !== null && Date.parse(r.locked_until) > clock.now().getTime(),
     createdAt: r.created_at,
+    language: r.language,
   });
   const find = (staffId: string): AdminStaffEntry => {
     const row = one.get(staffId) as Row | undefined;
@@ -47,6 +49,11 @@ export function createStaffAdmin(db: DatabaseSync, staff: StaffService, clock: C
     setActive(staffId: string, active: boolean): { readonly before: AdminStaffEntry; readonly after: AdminStaffEntry } {
       const before = find(staffId);
       staff.setActive(staffId, active);
+      return { before, after: find(staffId) };
+    },
+    setLanguage(staffId: string, language: StaffLanguage | null): { readonly before: AdminStaffEntry; readonly after: AdminStaffEntry } {
+      const before = find(staffId);
+      staff.setLanguage(staffId, language);
       return { before, after: find(staffId) };
     },
     resetPin(staffId: string, pin: string): AdminStaffEntry {

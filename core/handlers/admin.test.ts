@@ -264,6 +264,28 @@ describe('staff and certificate', () => {
     expect(text).not.toMatch(/246813|999888|scrypt|pin_hash/);
   });
 
+  it.each([
+    ['Korean', 'ko', 'ko'],
+    ['back to the clinic default', null, null],
+  ] as const)('sets a staff member\'s screen language (%s), audited; they get it at their next sign-in', async (_label, language, expected) => {
+    const added = await value('admin:addStaff', { name: 'Theo Therapist', role: 'therapist', pin: '246813' });
+    if (language === null) await value('admin:setStaffLanguage', { staffId: added.staffId, language: 'ru' });
+    const after = await value('admin:setStaffLanguage', { staffId: added.staffId, language });
+    expect(after.language).toBe(expected);
+    expect(core.deps.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'staff.changed', subjectId: added.staffId, details: { op: 'language', after_language: expected ?? 'clinic default' } });
+    const login = await core.deps.staff.login(added.staffId, '246813', 'tablet');
+    expect(login.ok && login.session.language).toBe(expected ?? core.deps.settings.get().defaultLanguage);
+  });
+
+  it.each([
+    ['a language the staff screens do not have', { language: 'de' }],
+    ['not a language', { language: 'korean' }],
+  ])('refuses %s with a message naming the choices', async (_label, payload) => {
+    const added = await value('admin:addStaff', { name: 'Theo Therapist', role: 'therapist', pin: '246813' });
+    const r = await call('admin:setStaffLanguage', { staffId: added.staffId, ...payload } as unknown as Request<'admin:setStaffLanguage'>);
+    expect(r.ok ? 'ok' : [r.error.code, /en, es, fr, zh, vi, ko, ar, ru/.test(JSON.stringify(r.error))]).toEqual(['invalid_request', true]);
+  });
+
   it('the last active admin cannot be disabled', async () => {
     const { staff } = await value('admin:listStaff', {});
     const r = await call('admin:setStaffActive', { staffId: staff[0]!.staffId, active: false });

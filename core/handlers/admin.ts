@@ -132,6 +132,15 @@ export function adminHandlers(deps: AdminDeps): Pick<HandlerTable, AdminChannel>
       return ok(after);
     }),
 
+    'admin:setStaffLanguage': defineHandler('admin:setStaffLanguage', options, (req, { session }) => {
+      const { before, after } = staff.setLanguage(req.staffId, req.language);
+      if (before.language !== after.language) {
+        const words = (language: string | null) => language ?? 'clinic default';
+        audit.append({ action: 'staff.changed', actor: session.staffId, subjectId: req.staffId, details: { op: 'language', before_language: words(before.language), after_language: words(after.language) } });
+      }
+      return ok(after);
+    }),
+
     'admin:resetStaffPin': defineHandler('admin:resetStaffPin', options, (req, { session }) => {
       const actor = session.staffId;
       const before = staff.find(req.staffId);

@@ -6,11 +6,11 @@ import { callerSource } from '../staff/login-failures.ts';
 
 type StaffDeps = Pick<CoreDeps, 'staff' | 'audit' | 'loginFailures' | 'handlerOptions'>;
 
-/** Staff mode entry: first-run setup, the name list, PIN login (audited; failures counted) and lock. */
-export function staffHandlers(deps: StaffDeps): Pick<HandlerTable, 'staff:status' | 'staff:setup' | 'staff:roster' | 'staff:login' | 'staff:lock'> {
+/** Staff mode entry: first-run setup, the name list, PIN login (audited; failures counted), lock and one's own screen language. */
+export function staffHandlers(deps: StaffDeps): Pick<HandlerTable, 'staff:status' | 'staff:setup' | 'staff:roster' | 'staff:login' | 'staff:lock' | 'staff:setLanguage'> {
   const { staff, audit, loginFailures, handlerOptions } = deps;
   return {
-    'staff:status': defineHandler('staff:status', handlerOptions, (_req, { caller }) => ok({ needsSetup: staff.needsSetup(), session: staff.current(caller.id) })),
+    'staff:status': defineHandler('staff:status', handlerOptions, (_req, { caller }) => ok({ needsSetup: staff.needsSetup(), session: staff.current(caller.id), clinicLanguage: staff.clinicLanguage() })),
 
     'staff:setup': defineHandler('staff:setup', handlerOptions, (req, { caller }) => {
       const session = staff.setupFirstAdmin(req.name, req.pin, caller.id);
@@ -39,6 +39,12 @@ export function staffHandlers(deps: StaffDeps): Pick<HandlerTable, 'staff:status
         default:
           return assertNever(result.reason);
       }
+    }),
+
+    /** One's own screen language: not audited (it changes no record and no one else's screens). */
+    'staff:setLanguage': defineHandler('staff:setLanguage', handlerOptions, (req, { session, caller }) => {
+      staff.setLanguage(session.staffId, req.language);
+      return ok(staff.current(caller.id) ?? { ...session, language: req.language ?? staff.clinicLanguage() });
     }),
 
     'staff:lock': defineHandler('staff:lock', handlerOptions, (_req, { caller }) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateScreening, type Answers } from '../../forms/engine/index.ts';
+import { createFormatter } from '../../forms/engine/intl-format.ts';
 import { ageOn, buildSummaryModel, type SummaryInput } from './summary-model.ts';
 import { CASES, FIXTURE_FORM } from './test-fixtures.ts';
 
@@ -53,7 +54,29 @@ describe('buildSummaryModel', () => {
 
   it('client identity: full name, date of birth and age at the visit', () => {
     const model = buildSummaryModel(input(caseAnswers('non-Latin name')));
-    expect(model.client).toEqual({ name: 'Zoë Łukasz-Nguyễn 王', dateOfBirth: '2 May 1980', age: 46 });
+    expect(model.client).toEqual({ name: 'Zoë Łukasz-Nguyễn 王', dateOfBirth: 'May 2, 1980', age: 46 });
+  });
+
+  // The staff screens format with forms/engine/intl-format.ts too (renderer/src/i18n/format.ts
+  // re-exports it; format.test.ts checks that): the same instant reads the same on both.
+  it.each([
+    ['English', 'en', 'Nov 21, 2026, 2:32 PM', 'Nov 21, 2026', 'May 2, 1980'],
+    ['Spanish', 'es', '21 nov 2026, 14:32', '21 nov 2026', '2 may 1980'],
+    ['Korean', 'ko', '2026. 11. 21. 오후 2:32', '2026. 11. 21.', '1980. 5. 2.'],
+    ['Russian', 'ru', '21 нояб. 2026 г., 14:32', '21 нояб. 2026 г.', '2 мая 1980 г.'],
+  ] as const)('one format per kind: a %s clinic reads the visit and birth date as on its staff screens', (_label, lang, visit, day, born) => {
+    const model = buildSummaryModel({ ...input(caseAnswers('non-Latin name')), form: { ...FIXTURE_FORM, defaultLanguage: lang } });
+    const spaces = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
+    expect([model.visit.text, model.visit.dateText, model.client.dateOfBirth].map((t) => spaces(t ?? ''))).toEqual([visit, day, born]);
+    const staffScreen = createFormatter(lang);
+    expect([model.visit.text, model.visit.dateText, model.client.dateOfBirth]).toEqual([staffScreen.dateTime(CREATED), staffScreen.date(CREATED), staffScreen.date('1980-05-02')]);
+  });
+
+  it('a date the client answered is in the client\'s language, in the same date format', () => {
+    const model = buildSummaryModel(input({ ...caseAnswers('non-Latin name') }, 'es'));
+    const values = model.sections.flatMap((s) => s.items.map((i) => i.value));
+    expect(values).toContain(createFormatter('es').date('1980-05-02'));
+    expect(values).toContain('2 may 1980');
   });
 
   it('body map: marked regions numbered in answer order, on every view showing them; legend in words', () => {

@@ -4,6 +4,10 @@
  * Languages: what the client saw (step titles, question texts, answers, consent text)
  * is in the client's language; what is for the therapist (headings, flags, page-1 key
  * facts, body-map legend) is in the form's default language, the clinic's own.
+ *
+ * Dates and times use the staff screens' formats (forms/engine/intl-format.ts: one Intl
+ * format per kind), in the language of the part they stand in: a visit reads the same on
+ * the queue, the detail screen and the paper.
  */
 import {
   BODY_MAP,
@@ -22,6 +26,7 @@ import {
   type SignatureValue,
   type Step,
 } from '../../forms/engine/index.ts';
+import { createFormatter } from '../../forms/engine/intl-format.ts';
 import { painWord, severityWord, summaryLabels } from './labels.ts';
 import type { SummaryBodyMap, SummaryConsent, SummaryField, SummaryFlag, SummaryLogo, SummaryModel, SummarySection } from './summary-types.ts';
 
@@ -62,8 +67,8 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
     client: clientOf(form, answers, createdAt, staffLang),
     visit: {
       iso: createdAt.toISOString(),
-      text: new Intl.DateTimeFormat(staffLang, { dateStyle: 'long', timeStyle: 'short' }).format(createdAt),
-      dateText: new Intl.DateTimeFormat(staffLang, { dateStyle: 'medium' }).format(createdAt),
+      text: createFormatter(staffLang).dateTime(createdAt),
+      dateText: createFormatter(staffLang).date(createdAt),
     },
     flags: flagsOf(form, input.flags, staffLang),
     bodyMap: bodyMapOf(steps, answers, shown, staffLang, form.defaultLanguage),
@@ -73,7 +78,7 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
         title: localize(step.title, clientLang, form.defaultLanguage),
         items: step.questions
           .filter((q) => shown(q) && q.type !== 'signature' && q.type !== 'consent')
-          .map((q) => ({ label: localize(q.label, clientLang, form.defaultLanguage), value: formatAnswer(form, q.id, answerOf(q), clientLang) })),
+          .map((q) => ({ label: localize(q.label, clientLang, form.defaultLanguage), value: answerText(form, q.id, answerOf(q), clientLang) })),
       }))
       .filter((s) => s.items.length > 0),
     consents: steps.flatMap((step) =>
@@ -100,8 +105,17 @@ function clientOf(form: FormDefinition, answers: Answers, createdAt: Date, lang:
   const dobId = form.identity.dateOfBirth;
   const dob = dobId ? answers[dobId] : undefined;
   if (!dobId || typeof dob !== 'string' || dob === '') return { name, dateOfBirth: null, age: null };
-  return { name, dateOfBirth: formatAnswer(form, dobId, dob, lang), age: ageOn(dob, createdAt) };
+  return { name, dateOfBirth: answerText(form, dobId, dob, lang), age: ageOn(dob, createdAt) };
 }
+
+/** formatAnswer, except a date answer is a calendar day in the one date format of every screen. */
+function answerText(form: FormDefinition, questionId: string, value: AnswerValue, lang: string): string {
+  const q = form.steps.flatMap((s) => s.questions).find((candidate) => candidate.id === questionId);
+  if (q?.type === 'date' && typeof value === 'string' && CALENDAR_DAY.test(value)) return createFormatter(lang).date(value);
+  return formatAnswer(form, questionId, value, lang);
+}
+
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whole years from an ISO birth date to the visit's local calendar date. */
 export function ageOn(isoBirthDate: string, on: Date): number | null {
@@ -125,7 +139,7 @@ function flagsOf(form: FormDefinition, flags: readonly Flag[], lang: string): Su
       triggers: flag.triggers.map((t) => {
         const q = questions.get(t.questionId);
         const question = q ? localize(q.label, lang, form.defaultLanguage) : t.questionId;
-        return `${question} → ${formatAnswer(form, t.questionId, t.value, lang)}`;
+        return `${question} → ${answerText(form, t.questionId, t.value, lang)}`;
       }),
     }));
 }
@@ -175,7 +189,7 @@ function keyFactsOf(form: FormDefinition, steps: readonly Step[], answers: Answe
   const facts: SummaryField[] = [];
   const fact = (q: Question) => {
     const value = answers[q.id] ?? null;
-    let text = formatAnswer(form, q.id, value, lang);
+    let text = answerText(form, q.id, value, lang);
     if (q.type === 'scale' && typeof value === 'number' && q.min === 0 && q.max === 10) text = `${text} (${painWord(value, lang)})`;
     facts.push({ label: localize(q.label, lang, form.defaultLanguage), value: text });
   };

@@ -16,10 +16,11 @@ let cleanup = () => {};
 let db: DatabaseSync;
 let clock: ManualClock;
 let autoLogoffMs = 5 * 60_000;
+let defaultLanguage = 'en';
 let staff: StaffService;
 
 function service(): StaffService {
-  return createStaffService(db, clock, () => ({ autoLogoffMs }), FAST);
+  return createStaffService(db, clock, () => ({ autoLogoffMs, defaultLanguage }), FAST);
 }
 
 beforeEach(() => {
@@ -27,6 +28,7 @@ beforeEach(() => {
   db = openDatabase(join(dir, 'kiosk.db'), staffMigrations);
   clock = new ManualClock();
   autoLogoffMs = 5 * 60_000;
+  defaultLanguage = 'en';
   staff = service();
 });
 afterEach(() => {
@@ -218,5 +220,44 @@ describe('sessions are per caller', () => {
     expect(staff.current(TABLET)).toBeNull();
     expect(staff.current('front-desk-pc')).toBeNull();
     expect(staff.current(KIOSK)?.name).toBe('Dana');
+  });
+});
+
+describe('screen language per staff member', () => {
+  it.each([
+    ['no choice follows the clinic default', null, 'fr', 'fr'],
+    ['a chosen language wins over the clinic default', 'ko', 'fr', 'ko'],
+    ['Arabic', 'ar', 'en', 'ar'],
+  ] as const)('%s', async (_label, chosen, clinic, expected) => {
+    defaultLanguage = clinic;
+    staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
+    const theo = staff.addStaff('Theo', 'therapist', '111111');
+    staff.setLanguage(theo.staffId, chosen);
+    staff.lock(KIOSK);
+    const login = await staff.login(theo.staffId, '111111', KIOSK);
+    expect(login.ok && login.session.language).toBe(expected);
+  });
+
+  it('a change to the signed-in person applies to their live session at once, and survives a restart', async () => {
+    staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
+    const theo = staff.addStaff('Theo', 'therapist', '111111');
+    await staff.login(theo.staffId, '111111', KIOSK);
+    await staff.login(theo.staffId, '111111', 'tablet');
+    staff.setLanguage(theo.staffId, 'es');
+    // Every caller the person is signed in on follows.
+    expect([staff.current(KIOSK)?.language, staff.current('tablet')?.language]).toEqual(['es', 'es']);
+    staff.lock(KIOSK);
+    const again = await service().login(theo.staffId, '111111', KIOSK);
+    expect(again.ok && again.session.language).toBe('es');
+  });
+
+  it('an unknown staff id is not_found', () => {
+    expect(codeOf(() => staff.setLanguage('no-such-id', 'es'))).toBe('not_found');
+  });
+
+  it('the database refuses a language the staff screens do not have', () => {
+    staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
+    const theo = staff.addStaff('Theo', 'therapist', '111111');
+    expect(() => db.prepare('UPDATE staff SET language = ? WHERE id = ?').run('xx', theo.staffId)).toThrow(/CHECK/);
   });
 });

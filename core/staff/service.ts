@@ -5,13 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import type { RosterEntry, StaffRole, StaffSession } from '../../api/contract.ts';
-import { LIMITS } from '../../api/contract.ts';
+import type { RosterEntry, StaffLanguage, StaffRole, StaffSession } from '../../api/contract.ts';
+import { LIMITS, STAFF_LANGUAGES } from '../../api/contract.ts';
 import type { Clock } from '../ports.ts';
 import { CoreError } from '../handler.ts';
 import { transaction, type Migration } from '../db/database.ts';
 import { DEFAULT_SCRYPT_LOG_N, hashPin, verifyPin } from './pin-hash.ts';
-import { createStaffSessions } from './sessions.ts';
+import { createStaffSessions, type SessionSettings } from './sessions.ts';
 
 export const staffMigrations: readonly Migration[] = [
   {
@@ -26,6 +26,11 @@ export const staffMigrations: readonly Migration[] = [
       locked_until TEXT,
       created_at TEXT NOT NULL
     ) STRICT;`,
+  },
+  {
+    // The staff screens' language per person (issue 18); NULL follows the clinic's default language.
+    id: 'staff-002',
+    sql: `ALTER TABLE staff ADD COLUMN language TEXT CHECK (language IS NULL OR language IN (${STAFF_LANGUAGES.map((l) => `'${l}'`).join(', ')}));`,
   },
 ];
 
@@ -57,6 +62,7 @@ interface StaffRow {
   readonly active: number;
   readonly failed_attempts: number;
   readonly locked_until: string | null;
+  readonly language: StaffLanguage | null;
 }
 
 const PIN = /^\d+$/;
@@ -75,7 +81,7 @@ function checkName(name: string): string {
 
 export type StaffService = ReturnType<typeof createStaffService>;
 
-export function createStaffService(db: DatabaseSync, clock: Clock, settings: () => { autoLogoffMs: number }, options: StaffServiceOptions = {}) {
+export function createStaffService(db: DatabaseSync, clock: Clock, settings: () => SessionSettings, options: StaffServiceOptions = {}) {
   const logN = options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N;
   const byId = db.prepare('SELECT * FROM staff WHERE id = ?');
   const countStaff = db.prepare('SELECT COUNT(*) AS n FROM staff');
@@ -152,6 +158,18 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
         db.prepare('UPDATE staff SET active = ? WHERE id = ?').run(active ? 1 : 0, staffId);
       });
       if (!active) sessions.endAllOf(staffId);
+    },
+
+    /** The staff member's screen language (null: the clinic's default); their live sessions follow at once. */
+    setLanguage(staffId: string, language: StaffLanguage | null): void {
+      const changed = db.prepare('UPDATE staff SET language = ? WHERE id = ?').run(language, staffId).changes;
+      if (Number(changed) === 0) throw new CoreError('not_found', 'No such staff member.');
+      sessions.setLanguageOf(staffId, language);
+    },
+
+    /** The clinic's default language: the staff screens' language while nobody is signed in. */
+    clinicLanguage(): string {
+      return settings().defaultLanguage;
     },
 
     /** Sets a new PIN and clears any lockout. */

@@ -4,25 +4,35 @@
  * session lives in memory only and ends after `autoLogoffMs` without activity, on lock,
  * or when its staff member is deactivated.
  */
-import type { StaffRole, StaffSession } from '../../api/contract.ts';
+import type { StaffLanguage, StaffRole, StaffSession } from '../../api/contract.ts';
 import type { Clock } from '../ports.ts';
 
 export interface SessionMember {
   readonly id: string;
   readonly name: string;
   readonly role: StaffRole;
+  /** Their chosen screen language; null or absent follows the clinic's default. */
+  readonly language?: StaffLanguage | null;
 }
 
 interface LiveSession {
   readonly staffId: string;
   readonly name: string;
   readonly role: StaffRole;
+  language: StaffLanguage | null;
   lastActivityMs: number;
+}
+
+/** What sessions read from the clinic settings, each time (an admin may change them). */
+export interface SessionSettings {
+  readonly autoLogoffMs: number;
+  /** The clinic's default language: the screens of staff who chose none. */
+  readonly defaultLanguage: string;
 }
 
 export type StaffSessions = ReturnType<typeof createStaffSessions>;
 
-export function createStaffSessions(clock: Clock, settings: () => { autoLogoffMs: number }) {
+export function createStaffSessions(clock: Clock, settings: () => SessionSettings) {
   const sessions = new Map<string, LiveSession>();
   const nowMs = () => clock.now().getTime();
   const isIdle = (s: LiveSession, now: number) => now - s.lastActivityMs >= settings().autoLogoffMs;
@@ -31,6 +41,7 @@ export function createStaffSessions(clock: Clock, settings: () => { autoLogoffMs
     name: s.name,
     role: s.role,
     expiresAt: new Date(s.lastActivityMs + settings().autoLogoffMs).toISOString(),
+    language: s.language ?? settings().defaultLanguage,
   });
   /** The caller's session unless it has idled out (then it is dropped). */
   const live = (callerId: string): LiveSession | null => {
@@ -45,7 +56,7 @@ export function createStaffSessions(clock: Clock, settings: () => { autoLogoffMs
       // Drop sessions that idled out on callers that never came back, so the map stays small.
       const now = nowMs();
       for (const [id, s] of sessions) if (isIdle(s, now)) sessions.delete(id);
-      const session: LiveSession = { staffId: member.id, name: member.name, role: member.role, lastActivityMs: now };
+      const session: LiveSession = { staffId: member.id, name: member.name, role: member.role, language: member.language ?? null, lastActivityMs: now };
       sessions.set(callerId, session);
       return toSession(session);
     },
@@ -66,6 +77,11 @@ export function createStaffSessions(clock: Clock, settings: () => { autoLogoffMs
 
     lock(callerId: string): void {
       sessions.delete(callerId);
+    },
+
+    /** `staffId` chose another screen language: their live sessions, on every caller, follow at once. */
+    setLanguageOf(staffId: string, language: StaffLanguage | null): void {
+      for (const s of sessions.values()) if (s.staffId === staffId) s.language = language;
     },
 
     /** Ends every session of `staffId`, on every caller (the person was deactivated). */

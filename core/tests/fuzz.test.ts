@@ -45,6 +45,7 @@ const VALID: Record<Channel, Record<string, unknown>> = {
   'staff:roster': {},
   'staff:login': { staffId: 'staff-1', pin: '654321' },
   'staff:lock': {},
+  'staff:setLanguage': { language: 'ko' },
   'kiosk:quit': {},
   'staff:touch': {},
   'submission:get': { submissionId: '3f2b8c9e-4d1a-4e6b-9f0c-2a7d5e8b1c34' },
@@ -67,6 +68,7 @@ const VALID: Record<Channel, Record<string, unknown>> = {
   'admin:listStaff': {},
   'admin:addStaff': { name: 'A', role: 'therapist', pin: '123456' },
   'admin:setStaffActive': { staffId: 's', active: false },
+  'admin:setStaffLanguage': { staffId: 's', language: null },
   'admin:resetStaffPin': { staffId: 's', pin: '123456' },
   'admin:getCertificate': {},
   'admin:regenerateCertificate': {},
@@ -129,13 +131,13 @@ describe('fuzz: staff handlers', () => {
   it('10,000 hostile payloads across staff:* get typed errors and write nothing when invalid', { timeout: 120_000 }, async () => {
     const db = openDatabase(join(dir, 'staff.db'), [...staffMigrations, ...loginFailureMigrations, ...auditMigrations]);
     const clock = new ManualClock();
-    const staff = createStaffService(db, clock, () => ({ autoLogoffMs: 300_000 }), { scryptLogN: 10 });
+    const staff = createStaffService(db, clock, () => ({ autoLogoffMs: 300_000, defaultLanguage: 'en' }), { scryptLogN: 10 });
     const audit = createAuditLog(db, clock, { key: new Uint8Array(randomBytes(32)) });
     const loginFailures = createLoginFailureCounter(db, clock, audit);
     const handlers = staffHandlers({ staff, audit, loginFailures, handlerOptions: { allowedOrigins: [ORIGIN], sessions: staff } }) as unknown as Partial<Record<Channel, AnyHandler>>;
     const stats = await fuzz(handlers, db, 10_000, 20250310);
     expect(stats.calls).toBe(10_000);
-    expect(Object.keys(stats.perChannel).sort()).toEqual(['staff:lock', 'staff:login', 'staff:roster', 'staff:setup', 'staff:status']);
+    expect(Object.keys(stats.perChannel).sort()).toEqual(['staff:lock', 'staff:login', 'staff:roster', 'staff:setLanguage', 'staff:setup', 'staff:status']);
     expect(stats.byCode.invalid_request).toBeGreaterThan(3_000);
     expect(stats.byCode.forbidden_sender).toBeGreaterThan(100);
     // Exactly one first-run setup can have succeeded, whatever the fuzzer sent.

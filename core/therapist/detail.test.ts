@@ -45,7 +45,8 @@ describe('buildSubmissionDetail', () => {
       signature: SIGNED,
       changes: null,
     });
-    expect(d.visitText).toMatch(/March.*2026/);
+    // The one day-and-time format of the staff screens and the PDF ("Mar 4, 2026, 9:05 AM").
+    expect(d.visitText).toMatch(/^Mar \d+, 2026, \d+:\d\d\s?[AP]M$/u);
   });
 
   it.each([

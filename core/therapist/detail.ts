@@ -16,6 +16,7 @@ import {
   type FormDefinition,
   type Question,
 } from '../../forms/engine/index.ts';
+import { createFormatter } from '../../forms/engine/intl-format.ts';
 import { codePointLabel, undrawableCodePoints } from '../pdf/fonts.ts';
 import { ageOn } from '../pdf/summary-model.ts';
 import { mustTick } from './acknowledge.ts';
@@ -88,7 +89,7 @@ export function buildSubmissionDetail(input: DetailInput): SubmissionDetail {
 
   const current = visitFacts({ submissionId: input.submissionId, createdAt: input.createdAt, form, answers, flags: input.flags });
   const earlierFacts = input.earlier.map(visitFacts);
-  const dateText = (iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(iso));
+  const dateText = (iso: string) => createFormatter(lang).date(iso);
   const referral = referralFlag(current, earlierFacts, input.flags, {
     painQuestion: scale ? localize(scale.label, lang, lang) : 'Pain',
     spasmQuestion: questionLabel(form, SPASM_QUESTIONS.spasms),
@@ -100,7 +101,7 @@ export function buildSubmissionDetail(input: DetailInput): SubmissionDetail {
   return {
     submissionId: input.submissionId,
     createdAt: input.createdAt,
-    visitText: new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(at),
+    visitText: createFormatter(lang).dateTime(at), // the staff screens' and the PDF's format (intl-format.ts)
     clientName: input.clientName,
     // The same font coverage the PDF was drawn with (the bundled fonts, read on first use).
     undrawableInName: undrawableCodePoints(input.clientName).map(codePointLabel),

@@ -127,9 +127,9 @@ export class DetailPage {
   }
 }
 
-/** axe scan plus a landscape screenshot (first screen and full page) under artifacts/screens/staff/. */
-export async function captureStaffScreen(page: Page, name: string): Promise<void> {
-  const dir = join(SCREENS_DIR, 'staff');
+/** axe scan plus a landscape screenshot (first screen and full page) under artifacts/screens/<folder>/ (staff/ unless told). */
+export async function captureStaffScreen(page: Page, name: string, folder = 'staff'): Promise<void> {
+  const dir = join(SCREENS_DIR, folder);
   mkdirSync(dir, { recursive: true });
   await page.setViewportSize(LANDSCAPE);
   await expectNoAxeViolations(page, name);

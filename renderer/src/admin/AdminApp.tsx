@@ -18,10 +18,12 @@ interface AdminAppProps {
   readonly session: StaffSession;
   /** Leave the admin area (back to the staff screens). A session that ends is StaffApp's (data provider). */
   readonly onExit: () => void;
+  /** The clinic's default language (staff who chose none read their screens in it). */
+  readonly clinicLanguage?: string;
 }
 
 /** The admin area: forms (editor, preview, versions), clinic settings, staff members, certificate and data key. */
-export function AdminApp({ session, onExit }: AdminAppProps) {
+export function AdminApp({ session, onExit, clinicLanguage = 'en' }: AdminAppProps) {
   const { t } = useTranslation('admin');
   const [tab, setTab] = useState<Tab>('forms');
   const panel = () => {
@@ -31,7 +33,7 @@ export function AdminApp({ session, onExit }: AdminAppProps) {
       case 'settings':
         return <SettingsPanel />;
       case 'staff':
-        return <StaffPanel />;
+        return <StaffPanel clinicLanguage={clinicLanguage} />;
       case 'certificate':
         return (
           <>

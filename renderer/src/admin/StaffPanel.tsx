@@ -1,16 +1,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AdminStaffEntry, StaffRole } from '../../../api/contract.ts';
+import type { AdminStaffEntry, StaffLanguage, StaffRole } from '../../../api/contract.ts';
 import { CallError } from '../data/CallError.tsx';
 import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
+import { nativeLanguageName } from '../i18n/index.ts';
+import { LanguageSelect } from '../staff/LanguageSelect.tsx';
 
-/** Staff members: add with role and PIN, disable/enable, reset a PIN. PINs are never shown. */
-export function StaffPanel() {
+interface StaffPanelProps {
+  /** The clinic's default language, named in the "follow the clinic" menu entry. */
+  readonly clinicLanguage: string;
+}
+
+/** Staff members: add with role and PIN, disable/enable, reset a PIN, choose each one's screen language. PINs are never shown. */
+export function StaffPanel({ clinicLanguage }: StaffPanelProps) {
   const { t } = useTranslation('admin');
   const list = useKioskQuery((api) => api.adminListStaff({}), []);
   const addCall = useKioskAction((api, name: string, role: StaffRole, pin: string) => api.adminAddStaff({ name, role, pin }));
   const activeCall = useKioskAction((api, staffId: string, active: boolean) => api.adminSetStaffActive({ staffId, active }));
   const pinCall = useKioskAction((api, staffId: string, pin: string) => api.adminResetStaffPin({ staffId, pin }));
+  const languageCall = useKioskAction((api, staffId: string, language: StaffLanguage | null) => api.adminSetStaffLanguage({ staffId, language }));
   const [name, setName] = useState('');
   const [role, setRole] = useState<StaffRole>('therapist');
   const [pin, setPin] = useState('');
@@ -35,6 +43,13 @@ export function StaffPanel() {
     setStatus(r.value.active ? t('staff.enabled', { name: s.name }) : t('staff.disabled', { name: s.name }));
     list.reload();
   };
+  const chooseLanguage = async (s: AdminStaffEntry, language: StaffLanguage | null) => {
+    setStatus('');
+    const r = await languageCall.run(s.staffId, language);
+    if (!r.ok) return;
+    setStatus(t('staff.languageChanged', { name: s.name, language: nativeLanguageName(r.value.language ?? clinicLanguage) }));
+    list.reload();
+  };
   const reset = async (s: AdminStaffEntry) => {
     setStatus('');
     const r = await pinCall.run(s.staffId, newPin);
@@ -55,6 +70,7 @@ export function StaffPanel() {
             <th scope="col">{t('staff.colName')}</th>
             <th scope="col">{t('staff.colRole')}</th>
             <th scope="col">{t('staff.colStatus')}</th>
+            <th scope="col">{t('staff.colLanguage')}</th>
             <th scope="col">{t('staff.colActions')}</th>
           </tr>
         </thead>
@@ -66,6 +82,17 @@ export function StaffPanel() {
               <td>
                 {s.active ? t('staff.active') : t('staff.inactive')}
                 {s.lockedOut ? t('staff.lockedOut') : ''}
+              </td>
+              <td>
+                <LanguageSelect
+                  id={`staff-language-${s.staffId}`}
+                  className="admin-input"
+                  value={s.language}
+                  defaultLabel={t('staff.clinicDefault', { language: nativeLanguageName(clinicLanguage) })}
+                  disabled={languageCall.isBusy}
+                  onChange={(language) => void chooseLanguage(s, language)}
+                  aria-label={t('staff.languageFor', { name: s.name })}
+                />
               </td>
               <td>
                 <div className="item-actions">
@@ -126,7 +153,7 @@ export function StaffPanel() {
       <p role="status" className="admin-status">
         {status}
       </p>
-      <CallError errors={[list.error, addCall.error, activeCall.error, pinCall.error]} />
+      <CallError errors={[list.error, addCall.error, activeCall.error, pinCall.error, languageCall.error]} />
     </section>
   );
 }

@@ -183,7 +183,7 @@ function SignIn({ sessionless = false }: { readonly sessionless?: boolean }) {
 }
 
 describe('useKioskAction', () => {
-  const session = { staffId: 's1', name: 'Theo', role: 'therapist' as const, expiresAt: '2026-03-04T10:00:00.000Z' };
+  const session = { staffId: 's1', name: 'Theo', role: 'therapist' as const, expiresAt: '2026-03-04T10:00:00.000Z', language: 'en' };
 
   it('is busy while the call runs, then gives its answer', async () => {
     const call = deferred<typeof session>();

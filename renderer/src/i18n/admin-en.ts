@@ -254,6 +254,7 @@ export const adminEn = {
     colName: 'Name',
     colRole: 'Role',
     colStatus: 'Status',
+    colLanguage: 'Language',
     colActions: 'Actions',
     /** The role as shown in the table and messages. */
     roleName: {
@@ -276,6 +277,12 @@ export const adminEn = {
     resetPinFor: 'for {{name}}',
     newPinFor: 'New PIN for {{name}} (6-12 digits)',
     setPin: 'Set PIN',
+    /** Screen-reader name of the menu choosing one staff member's screen language. */
+    languageFor: 'Screen language for {{name}}',
+    /** The menu entry that follows the clinic's default language; {{language}} is its name. */
+    clinicDefault: 'Clinic default ({{language}})',
+    /** {{language}} is the language's own name ("Español"). */
+    languageChanged: '{{name}}’s screens will be in {{language}}.',
     addTitle: 'Add a staff member',
     name: 'Name',
     role: 'Role',

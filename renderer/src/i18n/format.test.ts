@@ -87,3 +87,22 @@ describe('createFormatter: one format per kind', () => {
     expect(createFormatter('not a locale!').locale).toBe('en');
   });
 });
+
+describe('the staff screens and the signed PDF share one formatter', () => {
+  it('renderer/src/i18n/format.ts is forms/engine/intl-format.ts (core/pdf formats with it too)', async () => {
+    const shared = await import('../../../forms/engine/intl-format.ts');
+    expect(createFormatter).toBe(shared.createFormatter);
+    expect(createFormatter('ko').dateTime(AT)).toBe(shared.createFormatter('ko').dateTime(AT));
+  });
+});
+
+describe('createFormatter: language names in the reader\'s language', () => {
+  it.each([
+    ['English reader', 'en', 'es', 'Spanish'],
+    ['Spanish reader', 'es', 'en', 'inglés'],
+    ['Korean reader', 'ko', 'ar', '아랍어'],
+    ['not a language code', 'en', '!!', '!!'],
+  ] as const)('%s', (_label, locale, code, expected) => {
+    expect(createFormatter(locale).language(code)).toBe(expected);
+  });
+});

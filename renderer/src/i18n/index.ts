@@ -1,6 +1,5 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { adminEn } from './admin-en.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
 import { fr } from './fr.ts';
@@ -9,7 +8,7 @@ import { vi } from './vi.ts';
 import { ko } from './ko.ts';
 import { ar } from './ar.ts';
 import { ru } from './ru.ts';
-import { staffEn } from './staff-en.ts';
+import { STAFF_RESOURCES } from './staff-resources.ts';
 import { languageDirection } from './direction.ts';
 
 export { languageDirection } from './direction.ts';
@@ -39,17 +38,17 @@ export function nativeLanguageName(code: string): string {
 
 export function initI18n(): void {
   void i18next.use(initReactI18next).init({
-    // `staff` and `admin` are the staff and admin screens' text (English only for now: other
-    // languages fall back to it, key by key).
+    // `translation` is the client flow's chrome; `staff` and `admin` are the staff and admin
+    // screens' text, in every shipped language (staff-resources.ts).
     resources: {
-      en: { translation: en, staff: staffEn, admin: adminEn },
-      es: { translation: es },
-      fr: { translation: fr },
-      zh: { translation: zh },
-      vi: { translation: vi },
-      ko: { translation: ko },
-      ar: { translation: ar },
-      ru: { translation: ru },
+      en: { translation: en, ...STAFF_RESOURCES.en },
+      es: { translation: es, ...STAFF_RESOURCES.es },
+      fr: { translation: fr, ...STAFF_RESOURCES.fr },
+      zh: { translation: zh, ...STAFF_RESOURCES.zh },
+      vi: { translation: vi, ...STAFF_RESOURCES.vi },
+      ko: { translation: ko, ...STAFF_RESOURCES.ko },
+      ar: { translation: ar, ...STAFF_RESOURCES.ar },
+      ru: { translation: ru, ...STAFF_RESOURCES.ru },
     },
     lng: 'en',
     fallbackLng: 'en',
@@ -72,12 +71,13 @@ export function applyLanguage(lang: string): void {
   document.documentElement.dir = languageDirection(lang);
 }
 
-/** The staff screens' language until each staff member chooses theirs (issue 18). */
+/** The staff screens' language before anyone signs in, when the clinic names none we ship. */
 export const STAFF_LANGUAGE = 'en';
 
 /**
  * The staff screens' own i18n instance (same resources): the language a client chose never
  * changes the staff screens, and a staff member's language never changes the client flow.
+ * StaffApp switches it to the signed-in staff member's language and back on lock.
  */
 export function createStaffI18n(language: string = STAFF_LANGUAGE): i18n {
   const instance = i18next.cloneInstance({ lng: language });

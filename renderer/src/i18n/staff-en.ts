@@ -29,6 +29,8 @@ export const staffEn = {
     auditLog: 'Audit log',
     lockAndExit: 'Lock and exit',
     backToKiosk: 'Back to kiosk',
+    /** The staff member's own choice of language for these screens (a menu in the toolbar). */
+    language: 'Screen language',
   },
   login: {
     title: 'Sign in',
@@ -99,6 +101,7 @@ export const staffEn = {
     /** {{codes}}: the code points drawn as placeholders, e.g. "[U+13000]". */
     undrawableName: 'Part of this name could not be drawn in the signed PDF: it shows {{codes}} in place of the character. Check the name with the client.',
     /** Heading while a client's summary loads (or could not load). */
+    /** Under the client's name when the PDF shows placeholders ([U+XXXX]) for characters no bundled font has. */
     loadingTitle: 'Client summary',
     backToList: 'Back to the list',
     backArrow: '← Back to the list',

@@ -99,7 +99,7 @@ export function DetailScreen({ submissionId, onBack }: DetailScreenProps) {
         <h2 id="detail-title">{detail.clientName}</h2>
         {detail.undrawableInName.length > 0 ? (
           <p className="error-text" role="note">
-            {t('detail.undrawableName', { codes: detail.undrawableInName.map((c) => `[${c}]`).join(', ') })}
+            {t('detail.undrawableName', { codes: detail.undrawableInName.map((c) => `[${c}]`).join(t('common.listSeparator')) })}
           </p>
         ) : null}
         <dl className="detail-facts">
@@ -116,7 +116,7 @@ export function DetailScreen({ submissionId, onBack }: DetailScreenProps) {
           </div>
           <div>
             <dt>{t('detail.language')}</dt>
-            <dd>{detail.languageName}</dd>
+            <dd>{format.language(detail.language)}</dd>
           </div>
           <div>
             <dt>{t('detail.form')}</dt>

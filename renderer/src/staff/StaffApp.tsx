@@ -1,14 +1,15 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useLayoutEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { StaffSession } from '../../../api/contract.ts';
+import type { StaffLanguage, StaffSession } from '../../../api/contract.ts';
 import { AdminApp } from '../admin/AdminApp.tsx';
 import { assertNever } from '../../../forms/engine/index.ts';
 import { CallError } from '../data/CallError.tsx';
 import { StaffDataProvider } from '../data/StaffDataProvider.tsx';
 import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
-import { createStaffI18n } from '../i18n/index.ts';
+import { createStaffI18n, STAFF_LANGUAGE } from '../i18n/index.ts';
 import { AuditScreen } from './AuditScreen.tsx';
 import { DetailScreen } from './DetailScreen.tsx';
+import { LanguageSelect, staffLanguageOf } from './LanguageSelect.tsx';
 import { LoginScreen } from './LoginScreen.tsx';
 import { QueueScreen } from './QueueScreen.tsx';
 import { SetupScreen } from './SetupScreen.tsx';
@@ -46,15 +47,27 @@ function StaffScreens({ onExit, hasSessionEnded }: StaffAppProps & { readonly ha
   const { t, i18n } = useTranslation('staff');
   const status = useKioskQuery((api) => api.staffStatus({}), [], { sessionless: true });
   const lockCall = useKioskAction((api) => api.staffLock({}), { sessionless: true });
+  const languageCall = useKioskAction((api, language: StaffLanguage | null) => api.staffSetLanguage({ language }));
   const [view, setView] = useState<View>({ kind: 'queue' });
   const session = status.data?.session ?? null;
 
   // Auto log-off: main ended the session; nothing of staff mode stays on screen.
   useSessionWatch(session !== null, onExit);
 
+  // The signed-in person's language; before sign-in (and after a lock) the clinic's default.
+  // Before paint, so no frame shows the previous reader's language.
+  const language = staffLanguageOf(session?.language ?? status.data?.clinicLanguage ?? STAFF_LANGUAGE) ?? STAFF_LANGUAGE;
+  useLayoutEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+  }, [i18n, language]);
+  const chooseLanguage = (next: StaffLanguage | null) =>
+    void languageCall.run(next).then((r) => {
+      if (r.ok) status.setData((current) => ({ ...current, session: r.value }));
+    });
+
   const signedIn = (next: StaffSession) => {
     setView({ kind: 'queue' });
-    status.setData(() => ({ needsSetup: false, session: next }));
+    status.setData((current) => ({ ...current, needsSetup: false, session: next }));
   };
   // Leaves whatever main answers: the screen must not stay open on a failed lock.
   const lock = () => void lockCall.run().then(onExit);
@@ -70,7 +83,7 @@ function StaffScreens({ onExit, hasSessionEnded }: StaffAppProps & { readonly ha
       case 'audit':
         return <AuditScreen onBack={toQueue} />;
       case 'admin':
-        return current.role === 'admin' ? <AdminApp session={current} onExit={toQueue} /> : <QueueScreen onOpen={open} />;
+        return current.role === 'admin' ? <AdminApp session={current} onExit={toQueue} clinicLanguage={status.data?.clinicLanguage} /> : <QueueScreen onOpen={open} />;
       default:
         return assertNever(view);
     }
@@ -78,11 +91,17 @@ function StaffScreens({ onExit, hasSessionEnded }: StaffAppProps & { readonly ha
 
   const data = status.data;
   return (
-    <main className="staff" aria-labelledby="staff-title" lang={i18n.language}>
+    <main className="staff" aria-labelledby="staff-title" lang={i18n.language} dir={i18n.dir(i18n.language)}>
       <header className="staff-header">
         <h1 id="staff-title">{t('app.title')}</h1>
         {session ? <p className="staff-who">{t('app.signedInAs', { name: session.name, role: t(`roles.${session.role}`) })}</p> : null}
         <nav className="staff-nav" aria-label={t('app.navLabel')}>
+          {session ? (
+            <span className="staff-language">
+              <label htmlFor="staff-language">{t('app.language')}</label>
+              <LanguageSelect id="staff-language" className="staff-language-select" value={staffLanguageOf(session.language)} onChange={chooseLanguage} disabled={languageCall.isBusy} />
+            </span>
+          ) : null}
           {session?.role === 'admin' && view.kind !== 'admin' ? (
             <button type="button" className="button secondary" onClick={() => setView({ kind: 'admin' })}>
               {t('app.admin')}
@@ -98,7 +117,7 @@ function StaffScreens({ onExit, hasSessionEnded }: StaffAppProps & { readonly ha
           </button>
         </nav>
       </header>
-      <CallError errors={[status.error]} />
+      <CallError errors={[status.error, languageCall.error]} />
       {data === undefined ? null : data.needsSetup ? (
         <SetupScreen onDone={signedIn} />
       ) : session ? (

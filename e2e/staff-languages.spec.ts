@@ -1,0 +1,105 @@
+/**
+ * Issue 18, staff screens chosen per staff member: a therapist whose language is Spanish, or
+ * Arabic (right to left), signs in on the keypad (the PIN screen is in the clinic's default
+ * language) and reads the queue and a client's detail in their language, with dates in its
+ * format; locking returns staff mode to the clinic default. Each screen is scanned with axe
+ * and saved under artifacts/screens/staff-<lang>/.
+ */
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
+import { HEALTHY_CLIENT_ANSWERS } from '../forms/definitions/sample-answers.ts';
+import { createFormatter } from '../forms/engine/intl-format.ts';
+import { test, expect } from './fixtures.ts';
+import { pageCallContext, pageCaller } from './harness/bridge.ts';
+import { PORTRAIT } from './pages/client/screens.ts';
+import { captureStaffScreen, DetailPage, StaffLoginPage } from './pages/staff/staff-pages.ts';
+
+test.use({ hasTouch: true, viewport: PORTRAIT });
+test.describe.configure({ timeout: 120_000 });
+
+const THERAPIST = { name: 'Theo Therapist', pin: '470215' };
+
+const CASES = [
+  {
+    lang: 'es' as const,
+    dir: 'ltr',
+    signedIn: `Sesión iniciada: ${THERAPIST.name} (terapeuta)`,
+    queueHeading: 'Clientes de hoy',
+    newBadge: 'Nuevo',
+    back: 'Volver a la lista',
+    flagsHeading: '¿Puedo tratar hoy?',
+    acknowledge: 'Marcar como revisado',
+    lock: 'Bloquear y salir',
+  },
+  {
+    lang: 'ar' as const,
+    dir: 'rtl',
+    signedIn: `تم تسجيل الدخول باسم ${THERAPIST.name} (معالج)`,
+    queueHeading: 'عملاء اليوم',
+    newBadge: 'جديدة',
+    back: 'العودة إلى القائمة',
+    flagsHeading: 'هل يمكنني العلاج اليوم؟',
+    acknowledge: 'تأكيد المراجعة',
+    lock: 'القفل والخروج',
+  },
+];
+
+for (const c of CASES) {
+  test(`a therapist whose language is ${c.lang} reads the queue and the detail in it; lock returns to the clinic default`, async ({ kiosk, core }) => {
+    core.deps.staff.setupFirstAdmin('Olivia Owner', '135792', pageCaller(kiosk).id);
+    const therapist = core.deps.staff.addStaff(THERAPIST.name, 'therapist', THERAPIST.pin);
+    core.deps.staff.setLanguage(therapist.staffId, c.lang);
+    core.deps.staff.lock(pageCaller(kiosk).id);
+    const submitted = await core.handlers['intake:submit'](
+      {
+        submissionId: randomUUID(),
+        formId: 'massage-intake',
+        formVersion: DEFAULT_INTAKE_FORM.version,
+        language: 'en',
+        answers: { ...HEALTHY_CLIENT_ANSWERS, fever_infection: true },
+        startedAt: new Date().toISOString(),
+      },
+      pageCallContext(kiosk),
+    );
+    expect(submitted.ok).toBe(true);
+    const [item] = core.deps.submissions.list({ status: 'all', limit: 1 });
+    const clientName = item!.clientName;
+
+    // The PIN screen is in the clinic's default language (English): nobody is signed in yet.
+    const login = new StaffLoginPage(kiosk);
+    await login.enterStaffMode();
+    await kiosk.getByRole('radio', { name: THERAPIST.name }).check();
+    for (const digit of THERAPIST.pin) await kiosk.getByRole('button', { name: digit, exact: true }).click();
+    await kiosk.getByRole('button', { name: 'Sign in' }).click();
+
+    // Signed in: every staff word in the therapist's language, the root marked with it (and mirrored for Arabic).
+    await expect(kiosk.getByText(c.signedIn)).toBeVisible();
+    const root = kiosk.locator('main.staff');
+    await expect(root).toHaveAttribute('lang', c.lang);
+    await expect(root).toHaveAttribute('dir', c.dir);
+    await expect(kiosk.getByRole('heading', { name: c.queueHeading })).toBeVisible();
+    const row = kiosk.locator('table.queue-table tbody tr').filter({ hasText: clientName });
+    await expect(row).toContainText(c.newBadge);
+    // The time column in the one time format of the reader's language (Spanish: 24-hour "14:05").
+    if (c.lang === 'es') await expect(row).toContainText(createFormatter('es').time(item!.createdAt));
+    await expect(kiosk.getByRole('combobox', { name: c.lang === 'es' ? 'Idioma de las pantallas' : 'لغة الشاشات' })).toHaveValue(c.lang);
+    await captureStaffScreen(kiosk, '01-queue', `staff-${c.lang}`);
+
+    await row.getByRole('button', { name: clientName }).click();
+    const detail = new DetailPage(kiosk);
+    await expect(kiosk.getByRole('heading', { name: c.flagsHeading })).toBeVisible();
+    await expect(kiosk.getByRole('button', { name: c.acknowledge, exact: true })).toBeDisabled();
+    await expect(detail.flag('FEVER_INFECTION')).toBeVisible();
+    await detail.expectPdfShown();
+    await captureStaffScreen(kiosk, '02-detail', `staff-${c.lang}`);
+    await kiosk.getByRole('button', { name: new RegExp(c.back) }).first().click();
+    await expect(kiosk.getByRole('heading', { name: c.queueHeading })).toBeVisible();
+
+    // Lock: back to the attract screen; staff mode opens again in the clinic default.
+    await kiosk.getByRole('button', { name: c.lock }).click();
+    await expect(kiosk.locator('.attract')).toBeVisible();
+    await login.enterStaffMode();
+    await expect(kiosk.locator('main.staff')).toHaveAttribute('lang', 'en');
+    await expect(kiosk.locator('main.staff')).toHaveAttribute('dir', 'ltr');
+  });
+}
