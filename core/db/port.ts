@@ -3,7 +3,7 @@
  * adapters (node:sqlite in sqlite-store.ts, PostgreSQL in postgres-store.ts) chosen by
  * configuration in open-store.ts. Above the port the app core is one code path.
  *
- * SQL conventions both dialects accept (docs/ARCHITECTURE.md, "The storage port"):
+ * SQL conventions both dialects accept (docs/STORAGE.md):
  * - placeholders are `?`, positional (the PostgreSQL adapter rewrites them to `$1..$n`);
  * - columns and aliases are snake_case (PostgreSQL folds unquoted names to lower case);
  * - flags are INTEGER 0/1, times are ISO-8601 TEXT, binary is BLOB / BYTEA and reads back as Uint8Array;
