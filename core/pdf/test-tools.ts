@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SigningIdentity } from '../signing/identity.ts';
-import { cmsCheck, pdfsig, testSigner, type CmsResult, type PdfsigResult, type TrustStore } from './testing/pdf-checks.ts';
+import { cmsCheck, pdfsig, PREFLIGHT_CLASSPATH, testSigner, type CmsResult, type PdfsigResult, type TrustStore } from './testing/pdf-checks.ts';
 import { FONT_FILES, FONT_KEYS, loadFace } from './text/faces.ts';
 
 const require = createRequire(import.meta.url);
@@ -68,8 +68,6 @@ export function mutoolDrawMessages(file: string): string[] {
   // mupdf-tools in Debian is built without colour management; that warning is about the build, not the file.
   return `${result.stdout}\n${result.stderr}`.split('\n').filter((l) => l.trim() !== '' && !/ICC support is not available/.test(l));
 }
-
-const PREFLIGHT_CLASSPATH = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api'].map((j) => `/usr/share/java/${j}.jar`).join(':');
 
 export interface PreflightManyResult {
   readonly isValid: boolean;

@@ -15,7 +15,7 @@ import { basename, join } from 'node:path';
 import { caCertificatePem, loadOrCreateSigningIdentity, type SigningIdentity } from '../../signing/identity.ts';
 
 /** Debian's PDFBox 2 jars (libpdfbox2-java, libactivation-java, libjaxb-api-java). */
-const PREFLIGHT_CLASSPATH = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api']
+export const PREFLIGHT_CLASSPATH = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api']
   .map((jar) => `/usr/share/java/${jar}.jar`)
   .join(':');
 
