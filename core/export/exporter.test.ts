@@ -31,7 +31,7 @@ function errno(code: string): Error {
 }
 
 /** The real fs with spies, and optional failures injected by operation. */
-function spyFs(fail: Partial<Record<'write' | 'rename' | 'create', string>> = {}) {
+function spyFs(fail: Partial<Record<'write' | 'place' | 'create', string>> = {}) {
   const calls: string[] = [];
   const fs: ExportFs = {
     ...nodeExportFs,
@@ -51,10 +51,10 @@ function spyFs(fail: Partial<Record<'write' | 'rename' | 'create', string>> = {}
         close: () => handle.close(),
       };
     },
-    rename: async (from, to) => {
-      calls.push('rename');
-      if (fail.rename) throw errno(fail.rename);
-      await nodeExportFs.rename(from, to);
+    placeExclusive: async (from, to) => {
+      calls.push('place');
+      if (fail.place) throw errno(fail.place);
+      await nodeExportFs.placeExclusive(from, to);
     },
     openDirectory: async (path) => {
       const handle = await nodeExportFs.openDirectory(path);
@@ -89,7 +89,7 @@ describe('createExporter', () => {
     expect(result).toEqual({ ok: true, path: join(dir, '2026-11-21_1432_ZLN.pdf') });
     expect(readdirSync(dir)).toEqual(['2026-11-21_1432_ZLN.pdf']);
     expect(readFileSync(join(dir, '2026-11-21_1432_ZLN.pdf'))).toEqual(Buffer.from(PDF));
-    expect(calls).toEqual(['write', 'fsync-file', 'rename', 'fsync-dir']);
+    expect(calls).toEqual(['write', 'fsync-file', 'place', 'fsync-dir']);
     expect(exporter.pending()).toEqual([]);
   });
 
@@ -119,7 +119,7 @@ describe('createExporter', () => {
   it.each([
     ['EACCES on create (read-only share)', { create: 'EACCES' }, 'The kiosk has no permission to write to the export folder.'],
     ['ENOSPC while writing (disk full)', { write: 'ENOSPC' }, 'The export folder is full (no space left on the disk).'],
-    ['EIO on rename (share dropped)', { rename: 'EIO' }, 'The export folder could not be reached (input/output error).'],
+    ['EIO on the move into place (share dropped)', { place: 'EIO' }, 'The export folder could not be reached (input/output error).'],
   ] as const)('%s: journaled, temp file removed, no path or initials in the message', async (_label, fail, message) => {
     const { fs } = spyFs(fail);
     const exporter = createExporter(db, clock, () => dir, fs);
@@ -212,6 +212,21 @@ describe('the outbox', () => {
     const exporter = createExporter(db, clock, () => dir, nodeExportFs, { tempTag: TAG });
     expect(await exporter.sweep()).toBe(isKept ? 0 : 1);
     expect(readdirSync(dir)).toEqual(isKept ? [name] : []);
+  });
+
+  it.each([
+    ['one kiosk (a retry beside a new intake)', 1],
+    ['two kiosks on one share', 2],
+  ])('same initials, same minute, written at once by %s: each client keeps their own copy', async (_label, kiosks) => {
+    const exporters = Array.from({ length: kiosks }, (_, i) => createExporter(db, clock, () => dir, nodeExportFs, { tempTag: `0000000${i}` }));
+    const pdfs = Array.from({ length: 8 }, (_, i) => new TextEncoder().encode(`%PDF-1.7 client ${i}`));
+    const results = await Promise.all(pdfs.map((pdf, i) => exporters[i % kiosks]!.exportPdf(`sub-${i + 1}`, pdf, CREATED, 'ZLN')));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const names = readdirSync(dir).sort();
+    expect(names).toHaveLength(8);
+    expect(names.every((n) => /^2026-11-21_1432_ZLN(_\d+)?\.pdf$/.test(n))).toBe(true);
+    const contents = names.map((n) => readFileSync(join(dir, n), 'utf8')).sort();
+    expect(contents).toEqual(pdfs.map((p) => new TextDecoder().decode(p)).sort());
   });
 
   it('a temp file is named with the kiosk tag', async () => {

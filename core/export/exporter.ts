@@ -2,8 +2,9 @@
  * Copies each signed PDF to the export folder an admin configures (often a network
  * share). The database copy is the record; this is a convenience copy, so a failure is
  * journaled and retried later, never fatal. Writes are atomic: a temp file in the
- * target folder, fsync, rename, fsync of the folder, so a reader of the share (or a
- * power cut) never sees a half-written PDF under its final name.
+ * target folder, fsync, a move into place that never replaces another copy, fsync of the folder,
+ * so a reader of the share (or a power cut) never sees a half-written PDF under its final name,
+ * and two clients with the same initials in the same minute each keep their own copy.
  *
  * An outbox: `enqueue` writes the job row in the submission's own transaction, so a kill at
  * any moment after the client was answered leaves a pending job; `sweep` at start-up removes
@@ -14,7 +15,7 @@
  * no file names (they carry initials), no OS messages (they carry paths).
  */
 import { randomBytes } from 'node:crypto';
-import { open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Clock } from '../ports.ts';
@@ -71,8 +72,32 @@ export interface ExportFs {
   /** Creates `path`, failing if it exists. */
   createExclusive(path: string): Promise<ExportFileHandle>;
   openDirectory(path: string): Promise<Pick<ExportFileHandle, 'sync' | 'close'>>;
-  rename(from: string, to: string): Promise<void>;
+  /**
+   * Moves the file `from` to `to` only if `to` does not exist (EEXIST otherwise), so two writers
+   * (this kiosk's retry and a new intake, or two kiosks on one share) never replace each other's copy.
+   */
+  placeExclusive(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
+}
+
+/** File systems without hard links (some SMB and FAT mounts) answer link() with one of these. */
+const NO_HARD_LINKS = ['ENOTSUP', 'EOPNOTSUPP', 'EPERM', 'EXDEV', 'ENOSYS', 'EMLINK', 'EINVAL'];
+
+/**
+ * link() is the portable "rename unless the target exists" (Node has no RENAME_NOREPLACE): atomic
+ * and refused with EEXIST by the file system itself. Where hard links are unsupported, a check and
+ * a rename; the exporter serialises its own writes, so only two machines on such a share can race.
+ */
+async function placeExclusive(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    if (!NO_HARD_LINKS.includes(errorCode(error) ?? '')) throw error;
+    if (await nodeExportFs.exists(to)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    await rename(from, to);
+    return;
+  }
+  await unlink(from);
 }
 
 export const nodeExportFs: ExportFs = {
@@ -99,7 +124,7 @@ export const nodeExportFs: ExportFs = {
   },
   createExclusive: (path) => open(path, 'wx', 0o640),
   openDirectory: (path) => open(path, 'r'),
-  rename,
+  placeExclusive: (from, to) => placeExclusive(from, to),
   unlink,
 };
 
@@ -179,13 +204,20 @@ export function createExporter(db: DatabaseSync, clock: Clock, folder: () => str
   const dropJob = db.prepare('DELETE FROM export_jobs WHERE submission_id = ?');
   // One write per submission at a time: a retry must not race the first attempt.
   const inFlight = new Map<string, Promise<ExportResult>>();
+  // And one write at a time in all: choosing a free name and placing the file is one step.
+  let writeChain: Promise<unknown> = Promise.resolve();
+  const serially = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = writeChain.then(task, task);
+    writeChain = next.catch(() => {});
+    return next;
+  };
 
   async function attempt(submissionId: string, pdf: Uint8Array, createdAt: Date, initials: string, isRetry: boolean): Promise<ExportResult> {
     const target = folder();
     if (!target) return { ok: false, message: 'No export folder is configured.' };
     const now = clock.now().toISOString();
     try {
-      const path = await writeAtomically(fs, target, exportFileName(createdAt, initials), pdf, tag, isRetry);
+      const path = await serially(() => writeAtomically(fs, target, exportFileName(createdAt, initials), pdf, tag, isRetry));
       recordSuccess.run(submissionId, now, now);
       return { ok: true, path };
     } catch (error) {
@@ -280,8 +312,7 @@ async function writeAtomically(fs: ExportFs, dir: string, fileName: string, pdf:
     } finally {
       await handle.close();
     }
-    const finalPath = await freePath(fs, dir, fileName);
-    await fs.rename(temp, finalPath);
+    const finalPath = await placeUnderFreeName(fs, temp, dir, fileName);
     isRenamed = true;
     await syncDirectory(fs, dir);
     return finalPath;
@@ -290,7 +321,7 @@ async function writeAtomically(fs: ExportFs, dir: string, fileName: string, pdf:
   }
 }
 
-/** The numbered names a copy of `fileName` can have (freePath's order, without the random fallback). */
+/** The numbered names a copy of `fileName` can have (the order they are taken in, without the random fallback). */
 function candidateNames(fileName: string): string[] {
   const stem = fileName.replace(/\.pdf$/, '');
   return [fileName, ...Array.from({ length: MAX_NUMBERED_SUFFIX - 1 }, (_, i) => `${stem}_${i + 2}.pdf`)];
@@ -300,21 +331,25 @@ async function existingCopy(fs: ExportFs, dir: string, fileName: string, pdf: Ui
   for (const name of candidateNames(fileName)) {
     const path = join(dir, name);
     const info = await fs.stat(path);
-    if (!info) return null; // freePath fills names in order: nothing after the first gap
+    if (!info) continue; // someone may have deleted an earlier copy from the share
     if (info.size === pdf.length && Buffer.from(await fs.readFile(path)).equals(pdf)) return path;
   }
   return null;
 }
 
-async function freePath(fs: ExportFs, dir: string, fileName: string): Promise<string> {
+/** Places `temp` under the first of the numbered names no one holds, and returns that path. */
+async function placeUnderFreeName(fs: ExportFs, temp: string, dir: string, fileName: string): Promise<string> {
   const stem = fileName.replace(/\.pdf$/, '');
-  const first = join(dir, fileName);
-  if (!(await fs.exists(first))) return first;
-  for (let n = 2; n <= MAX_NUMBERED_SUFFIX; n += 1) {
-    const candidate = join(dir, `${stem}_${n}.pdf`);
-    if (!(await fs.exists(candidate))) return candidate;
+  for (const name of [...candidateNames(fileName), `${stem}_${randomBytes(3).toString('hex')}.pdf`]) {
+    const candidate = join(dir, name);
+    try {
+      await fs.placeExclusive(temp, candidate);
+      return candidate;
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') throw error;
+    }
   }
-  return join(dir, `${stem}_${randomBytes(3).toString('hex')}.pdf`);
+  throw Object.assign(new Error('every name taken'), { code: 'EEXIST' });
 }
 
 async function syncDirectory(fs: ExportFs, dir: string): Promise<void> {
