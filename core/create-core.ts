@@ -16,6 +16,7 @@ import { createLoginFailureCounter, LOGIN_FAILURE_WINDOW_MS, loginFailureMigrati
 import { auditMigrations } from './audit/log.ts';
 import { openAuditTrail } from './audit/trail.ts';
 import { createSettingsStore, settingsMigrations } from './settings/store.ts';
+import { sqliteStoreOverConnection } from './db/sqlite-store.ts';
 import { createExporter, exportMigrations, exportTempTag, nodeExportFs } from './export/exporter.ts';
 import { loadOrCreateSigningIdentity, SECRET_P12, type SigningIdentity } from './signing/identity.ts';
 import { secretMigrations, createVaultSecretStore } from './secrets/secret-store.ts';
@@ -102,6 +103,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const deps: CoreDeps = {
     db,
+    store: sqliteStoreOverConnection(db, join(options.dataDir, DATABASE_FILE)),
     vault,
     keyProvider: options.keyProvider,
     clock,

@@ -4,6 +4,7 @@
  * handler module never imports create-core.ts and create-core.ts only imports handlers.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import type { Store } from './db/port.ts';
 import type { AdminSettingsService } from './admin/settings-service.ts';
 import type { AuditLog } from './audit/log.ts';
 import type { LoginFailureCounter } from './staff/login-failures.ts';
@@ -19,7 +20,10 @@ import type { StaffService } from './staff/service.ts';
 import type { SubmissionRepository } from './submissions/repository.ts';
 
 export interface CoreDeps {
+  /** The older synchronous connection; repositories move from it onto `store` (docs/STORAGE.md). */
   readonly db: DatabaseSync;
+  /** The storage port: new repositories are written against it (async, both engines). */
+  readonly store: Store;
   readonly vault: Vault;
   /** Wraps the data key at rest; a data-key rotation wraps the new key with it. */
   readonly keyProvider: KeyProvider;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { openSqliteStore } from './sqlite-store.ts';
+import { openSqliteStore, sqliteStoreOverConnection } from './sqlite-store.ts';
 import { tempDir } from '../tests/helpers.ts';
 
 describe('SQLite adapter', () => {
@@ -37,5 +37,25 @@ describe('SQLite adapter', () => {
     } finally {
       cleanup();
     }
+  });
+});
+
+describe('sqliteStoreOverConnection (the bridge beside database.ts)', () => {
+  it('shares the connection both ways and leaves it open on close', async () => {
+    const db = new DatabaseSync(':memory:');
+    db.exec('CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT');
+    const store = sqliteStoreOverConnection(db, ':memory:');
+    db.prepare('INSERT INTO notes VALUES (?, ?)').run('a', 'written by the older code');
+    await store.transaction(async (tx) => {
+      await tx.exec('INSERT INTO notes VALUES (?, ?)', ['b', 'written through the port']);
+    });
+    await expect(store.transaction(async (tx) => {
+      await tx.exec('INSERT INTO notes VALUES (?, ?)', ['c', 'rolled back']);
+      throw new Error('no');
+    })).rejects.toThrow('no');
+    expect(await store.all('SELECT id FROM notes ORDER BY id')).toEqual([{ id: 'a' }, { id: 'b' }]);
+    await store.close();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM notes').get()).toEqual({ n: 2 });
+    db.close();
   });
 });

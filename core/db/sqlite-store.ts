@@ -55,6 +55,18 @@ export async function openSqliteStore(file: string, options: SqliteStoreOptions 
   return createSqliteStore(db, file, lock, options);
 }
 
+/**
+ * The port over a connection the caller already holds and keeps owning (close() leaves it open):
+ * the bridge while createCore still opens SQLite through database.ts, so new repositories are
+ * written against the port today. A synchronous statement of the older code that runs while an
+ * async transaction here is open joins it, so keep transactions here short (no waits on the
+ * network or the file system inside `fn`).
+ */
+export function sqliteStoreOverConnection(db: DatabaseSync, file: string, options: SqliteStoreOptions = {}): Store {
+  const store = createSqliteStore(db, file, null, options);
+  return { ...store, close: async () => {} };
+}
+
 function takeWriterLock(file: string): DatabaseSync {
   const lockFile = `${file}.lock`;
   closeSync(openSync(lockFile, 'a', 0o600));
