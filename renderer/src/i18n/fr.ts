@@ -73,6 +73,9 @@ export const fr: Chrome = {
     shift: 'Majuscule',
     symbols: '?123',
     letters: 'ABC',
+    accentsName: 'á é ñ : lettres accentuées',
+    latinName: 'ABC : lettres latines',
+    lettersName: 'ABC : lettres',
     done: 'OK',
   },
   date: {

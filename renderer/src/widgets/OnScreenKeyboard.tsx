@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SimpleKeyboard as Keyboard } from 'simple-keyboard';
 import { composeKeyPress } from './keyboard-compose.ts';
-import { keyboardLayout, layerDirection, nextLayer, VI_TONES, type KeyboardKind } from './keyboard-layouts.ts';
+import { keyboardLayout, layerDirection, nextLayer, rowKeys, VI_TONES, type KeyboardKind } from './keyboard-layouts.ts';
+import { keyNameAttributes, type KeyWords } from './keyboard-names.ts';
 
 /** Scripts without capital letters: a name field does not start on the Shift layer there. */
 const noCapitals = (lang: string) => ['ar', 'ko', 'zh'].includes(lang.split('-')[0] ?? lang);
@@ -50,8 +51,18 @@ export function OnScreenKeyboard({ kind, lang, value, maxLength, onChange, onDon
   useEffect(() => {
     const el = host.current;
     if (!el) return;
+    const layout = keyboardLayout(lang, kind);
+    const words: KeyWords = {
+      backspace: t('keyboard.backspace'),
+      space: t('keyboard.space'),
+      shift: t('keyboard.shift'),
+      done: t('keyboard.done'),
+      accentsName: t('keyboard.accentsName'),
+      latinName: t('keyboard.latinName'),
+      lettersName: t('keyboard.lettersName'),
+    };
     const kb = new Keyboard(el, {
-      layout: keyboardLayout(lang, kind),
+      layout,
       layoutName: layerRef.current,
       // Wide keys carry an icon and a word; the word may wrap under the icon on a narrow
       // screen or at large text (keyboard.css), and is the key's accessible name.
@@ -73,6 +84,8 @@ export function OnScreenKeyboard({ kind, lang, value, maxLength, onChange, onDon
       buttonAttributes: [
         { attribute: 'type', value: 'button' },
         { attribute: 'tabindex', value: '-1' },
+        // Tone marks, jamo and layer keys are spoken by name, not by their face (keyboard-names.ts).
+        ...keyNameAttributes(lang, Object.values(layout).flat().flatMap(rowKeys), words),
       ],
       // Keep focus (and the caret) in the field while keys are tapped.
       preventMouseDownDefault: true,
