@@ -70,7 +70,7 @@ export const fr: Chrome = {
     hide: 'Masquer le clavier',
     backspace: 'Effacer',
     space: 'Espace',
-    shift: 'Majuscule',
+    shift: 'Maj',
     symbols: '?123',
     letters: 'ABC',
     accentsName: 'á é ñ : lettres accentuées',

@@ -22,11 +22,16 @@ interface OnScreenKeyboardProps {
   readonly startShifted?: boolean;
 }
 
+/** Words longer than this on a wide key get the smaller size (keyboard.css .osk-word-long). */
+const LONG_WORD = 6;
+
 /** simple-keyboard sets a key's display as HTML: only our own translated words go in, escaped. */
 function wideKey(icon: string, word: string): string {
   const safe = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const iconPart = icon === '' ? '' : `<span class="osk-icon" aria-hidden="true">${safe(icon)}</span> `;
-  return `${iconPart}<span class="osk-word">${safe(word)}</span>`;
+  // A long word (Удалить) is set a little smaller rather than broken mid-word on a 768 px tablet.
+  const long = Array.from(word).length > LONG_WORD ? ' osk-word-long' : '';
+  return `${iconPart}<span class="osk-word${long}">${safe(word)}</span>`;
 }
 
 /**
