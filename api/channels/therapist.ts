@@ -61,13 +61,29 @@ export interface FlagTrigger {
   readonly answer: string;
 }
 
+/** A flag's words in one of the form's languages: what the staff screens show a reader of it. */
+export interface FlagTexts {
+  readonly title: string;
+  readonly guidance: string;
+  /** Each trigger's question and answer, in the order of `DetailFlag.triggers`. */
+  readonly triggers: readonly { readonly question: string; readonly answer: string }[];
+}
+
 export interface DetailFlag {
   /** The rule's code; derived flags (not from the form's rules) start with "KIOSK_". */
   readonly code: string;
   readonly severity: Severity;
+  /** Title, guidance and triggers in the form's default language (the fallback for any reader). */
   readonly title: string;
   readonly guidance: string;
   readonly triggers: readonly FlagTrigger[];
+  /** The language `title`, `guidance` and `triggers` are written in. */
+  readonly language: string;
+  /**
+   * The same words in each language the form carries (language code -> texts), so the staff
+   * screens show the reader's own language without asking again. Empty for derived flags.
+   */
+  readonly byLanguage: Readonly<Record<string, FlagTexts>>;
   /** Stop and clearance flags must each be ticked as read before acknowledging. */
   readonly mustTick: boolean;
   /** True when the kiosk added it from the client's history rather than the form's rules. */
@@ -163,7 +179,7 @@ export interface SubmissionDetail {
   readonly formId: string;
   readonly formVersion: number;
   readonly formTitle: string;
-  /** Most severe first; staff texts in the form's default language. */
+  /** Most severe first; texts in the form's default language and, per flag, in each of its languages. */
   readonly flags: readonly DetailFlag[];
   readonly bodyMap: DetailBodyMap | null;
   readonly pain: DetailPain | null;

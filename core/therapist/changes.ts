@@ -110,6 +110,9 @@ export function referralFlag(current: VisitFacts, earlier: readonly VisitFacts[]
       `Not responding to massage: ${reasons.join('; ')}. ` +
       'Spasms usually respond within about four sessions over six weeks; without improvement after two, consider referral to a doctor or an alternative therapy.',
     triggers,
+    // The kiosk's own words for this flag are English.
+    language: 'en',
+    byLanguage: {},
     mustTick: false,
     derived: true,
   };

@@ -83,6 +83,18 @@ describe('buildSubmissionDetail', () => {
     expect(flag?.triggers).toEqual([{ questionId: 'fever_infection', question: expect.stringMatching(/fever/i), answer: 'Yes' }]);
   });
 
+  it.each(form.languages.map((lang) => ({ lang })))('each flag carries its words in $lang too, for a staff member reading $lang', ({ lang }) => {
+    const [flag] = buildSubmissionDetail(input({ fever_infection: true })).flags;
+    const rule = form.rules.find((r) => r.code === 'FEVER_INFECTION');
+    const words = flag?.byLanguage[lang];
+    expect(flag?.language).toBe(form.defaultLanguage);
+    expect(words?.title).toBe(rule?.title[lang]);
+    expect(words?.guidance).toBe(rule?.guidance[lang]);
+    const label = form.steps.flatMap((s) => s.questions).find((q) => q.id === 'fever_infection')?.label[lang];
+    expect(words?.triggers).toEqual([{ question: label, answer: expect.any(String) }]);
+    if (lang !== 'en') expect(words?.title, 'not the English words').not.toBe(flag?.title);
+  });
+
   it('body map, pain, pain facts and preferences come out readable', () => {
     const d = buildSubmissionDetail(input({ pain_areas: ['lower_back', 'neck'], pain_level: 7, pressure: 'light' }));
     expect(d.bodyMap).toMatchObject({ questionId: 'pain_areas', regionIds: ['lower_back', 'neck'], regionLabels: ['Lower back', 'Neck'] });

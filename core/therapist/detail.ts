@@ -4,7 +4,7 @@
  * therapist (flags, labels, answers) is in the form's default language, the clinic's
  * own; free text stays as the client typed it.
  */
-import type { Acknowledgement, DetailField, DetailFlag, DetailSection, SignatureStatus, SubmissionDetail } from '../../api/contract.ts';
+import type { Acknowledgement, DetailField, DetailFlag, DetailSection, FlagTexts, SignatureStatus, SubmissionDetail } from '../../api/contract.ts';
 import {
   formatAnswer,
   languageName,
@@ -41,25 +41,40 @@ export interface DetailInput {
   readonly earlierTotal: number;
 }
 
-function questionLabel(form: FormDefinition, questionId: string): string {
+function questionLabel(form: FormDefinition, questionId: string, lang: string = form.defaultLanguage): string {
   for (const step of form.steps) {
     const q = step.questions.find((x) => x.id === questionId);
-    if (q) return localize(q.label, form.defaultLanguage, form.defaultLanguage);
+    if (q) return localize(q.label, lang, form.defaultLanguage);
   }
   return questionId;
 }
 
+/** One flag's words in `lang`, falling back to the form's default language where a text is missing. */
+function flagTexts(form: FormDefinition, flag: Flag, lang: string): FlagTexts {
+  const fallback = form.defaultLanguage;
+  return {
+    title: localize(flag.title, lang, fallback),
+    guidance: localize(flag.guidance, lang, fallback),
+    triggers: flag.triggers.map((t) => ({ question: questionLabel(form, t.questionId, lang), answer: formatAnswer(form, t.questionId, t.value, lang) })),
+  };
+}
+
 function detailFlags(form: FormDefinition, flags: readonly Flag[]): DetailFlag[] {
   const lang = form.defaultLanguage;
-  return flags.map((flag) => ({
-    code: flag.code,
-    severity: flag.severity,
-    title: localize(flag.title, lang, lang),
-    guidance: localize(flag.guidance, lang, lang),
-    triggers: flag.triggers.map((t) => ({ questionId: t.questionId, question: questionLabel(form, t.questionId), answer: formatAnswer(form, t.questionId, t.value, lang) })),
-    mustTick: mustTick(flag.severity),
-    derived: false,
-  }));
+  return flags.map((flag) => {
+    const own = flagTexts(form, flag, lang);
+    return {
+      code: flag.code,
+      severity: flag.severity,
+      title: own.title,
+      guidance: own.guidance,
+      triggers: flag.triggers.map((t, i) => ({ questionId: t.questionId, question: own.triggers[i]?.question ?? t.questionId, answer: own.triggers[i]?.answer ?? '' })),
+      language: lang,
+      byLanguage: Object.fromEntries(form.languages.map((l) => [l, flagTexts(form, flag, l)] as const)),
+      mustTick: mustTick(flag.severity),
+      derived: false,
+    };
+  });
 }
 
 function bySeverity(flags: readonly DetailFlag[]): DetailFlag[] {

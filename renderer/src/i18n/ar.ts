@@ -84,6 +84,9 @@ export const ar: Chrome = {
     shift: 'Shift',
     symbols: '?123',
     letters: 'أ ب ت',
+    accentsName: 'á é ñ: حروف بعلامات',
+    latinName: 'ABC: الحروف اللاتينية',
+    lettersName: 'أ ب ت: الحروف العربية',
     done: 'تم',
   },
   date: {

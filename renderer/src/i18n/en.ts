@@ -71,6 +71,10 @@ export const en = {
     shift: 'Shift',
     symbols: '?123',
     letters: 'ABC',
+    /** Spoken names (aria-label) of the layer keys; each starts with the key's visible text. */
+    accentsName: 'á é ñ: accented letters',
+    latinName: 'ABC: Latin letters',
+    lettersName: 'ABC: letters',
     done: 'Done',
   },
   date: {

@@ -73,6 +73,9 @@ export const es = {
     shift: 'Mayús',
     symbols: '?123',
     letters: 'ABC',
+    accentsName: 'á é ñ: letras con acento',
+    latinName: 'ABC: letras latinas',
+    lettersName: 'ABC: letras',
     done: 'Listo',
   },
   date: {

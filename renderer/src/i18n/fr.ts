@@ -70,9 +70,12 @@ export const fr: Chrome = {
     hide: 'Masquer le clavier',
     backspace: 'Effacer',
     space: 'Espace',
-    shift: 'Majuscule',
+    shift: 'Maj',
     symbols: '?123',
     letters: 'ABC',
+    accentsName: 'á é ñ : lettres accentuées',
+    latinName: 'ABC : lettres latines',
+    lettersName: 'ABC : lettres',
     done: 'OK',
   },
   date: {

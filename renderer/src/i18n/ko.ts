@@ -73,6 +73,9 @@ export const ko: Chrome = {
     shift: 'Shift',
     symbols: '?123',
     letters: '가나다',
+    accentsName: 'á é ñ: 악센트 부호가 있는 문자',
+    latinName: 'ABC: 로마자',
+    lettersName: '가나다: 한글',
     done: '완료',
   },
   date: {

@@ -79,6 +79,9 @@ export const ru: Chrome = {
     shift: 'Shift',
     symbols: '?123',
     letters: 'АБВ',
+    accentsName: 'á é ñ: буквы с диакритикой',
+    latinName: 'ABC: латинские буквы',
+    lettersName: 'АБВ: русские буквы',
     done: 'Готово',
   },
   date: {

@@ -73,6 +73,9 @@ export const vi: Chrome = {
     shift: 'Shift',
     symbols: '?123',
     letters: 'ABC',
+    accentsName: 'á é ñ: chữ có dấu',
+    latinName: 'ABC: chữ Latinh',
+    lettersName: 'ABC: chữ cái',
     done: 'Xong',
   },
   date: {

@@ -73,6 +73,9 @@ export const zh: Chrome = {
     shift: '大写',
     symbols: '?123',
     letters: 'ABC',
+    accentsName: 'á é ñ：带重音符号的字母',
+    latinName: 'ABC：拉丁字母',
+    lettersName: 'ABC：字母',
     done: '完成',
   },
   date: {

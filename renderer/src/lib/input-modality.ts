@@ -16,6 +16,11 @@ function onKeyDown(e: KeyboardEvent): void {
   if (!MODIFIERS.has(e.key)) modality = 'keyboard';
 }
 
+/** An input method composing is a physical keyboard too (a CDP or OS IME may send no keydown). */
+function onCompositionStart(): void {
+  modality = 'keyboard';
+}
+
 function onPointerDown(): void {
   modality = 'pointer';
 }
@@ -28,7 +33,9 @@ export function lastInputModality(): InputModality {
 export function installInputModality(): () => void {
   window.addEventListener('keydown', onKeyDown, { capture: true });
   window.addEventListener('pointerdown', onPointerDown, { capture: true });
+  window.addEventListener('compositionstart', onCompositionStart, { capture: true });
   return () => {
+    window.removeEventListener('compositionstart', onCompositionStart, { capture: true });
     window.removeEventListener('keydown', onKeyDown, { capture: true });
     window.removeEventListener('pointerdown', onPointerDown, { capture: true });
   };

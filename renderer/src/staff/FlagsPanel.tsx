@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { DetailFlag } from '../../../api/contract.ts';
 import { treatmentVerdict, verdictSeverity } from '../../../forms/engine/index.ts';
+import { languageDirection } from '../i18n/direction.ts';
+import { flagTextsFor } from './flag-text.ts';
 import { SeverityBadge, SeverityIcon } from './SeverityBadge.tsx';
 
 /**
@@ -35,28 +37,40 @@ interface FlagsPanelProps {
   readonly onTick: ((code: string, isTicked: boolean) => void) | null;
 }
 
-/** Flags, most severe first, with guidance and the answers that raised them; stop/clearance need a tick. */
+/**
+ * Flags, most severe first, with guidance and the answers that raised them; stop/clearance need
+ * a tick. The form's words are shown in the reader's staff language (flag-text.ts), marked with
+ * the language they are in, so a fallback to the form's default language is spoken and laid out
+ * as that language.
+ */
 export function FlagsPanel({ flags, ticked, onTick }: FlagsPanelProps) {
-  const { t } = useTranslation('staff');
+  const { t, i18n } = useTranslation('staff');
   if (flags.length === 0) return <p className="no-flags-detail">{t('flags.none')}</p>;
   return (
     <ol className="flag-list">
       {flags.map((flag) => {
         const tickId = `tick-${flag.code}`;
+        const words = flagTextsFor(flag, i18n.language);
+        // Only where the words are not in the reader's language: the card itself follows the staff root.
+        const foreign = words.lang.split('-')[0] !== i18n.language.split('-')[0] ? { lang: words.lang, dir: languageDirection(words.lang) } : {};
         return (
           <li key={flag.code} className={`flag-card flag-${flag.severity}`} data-flag={flag.code}>
             <div className="flag-head">
               <SeverityBadge severity={flag.severity} />
-              <h4 className="flag-title">{flag.title}</h4>
+              <h4 className="flag-title" {...foreign}>
+                {words.title}
+              </h4>
             </div>
-            <p className="flag-guidance">{flag.guidance}</p>
+            <p className="flag-guidance" {...foreign}>
+              {words.guidance}
+            </p>
             {flag.triggers.length > 0 ? (
               <div className="flag-because">
                 <span className="flag-because-label">{flag.derived ? t('flags.fromVisits') : t('flags.because')}</span>
                 <ul>
-                  {flag.triggers.map((t) => (
-                    <li key={`${t.questionId}-${t.answer}`}>
-                      {t.question} — <strong>{t.answer}</strong>
+                  {flag.triggers.map((trigger, i) => (
+                    <li key={`${trigger.questionId}-${trigger.answer}`} {...foreign}>
+                      {words.triggers[i]?.question ?? trigger.question} — <strong>{words.triggers[i]?.answer ?? trigger.answer}</strong>
                     </li>
                   ))}
                 </ul>

@@ -112,6 +112,21 @@ describe('StaffApp: each staff member reads the staff screens in their own langu
     expect(screen.getByRole('button', { name: refresh })).toBeTruthy();
     const root = screen.getByRole('main');
     expect([root.getAttribute('lang'), root.getAttribute('dir')]).toEqual([lang, dir]);
+    expect([document.documentElement.lang, document.documentElement.dir], 'the whole document').toEqual([lang, dir]);
+  });
+
+  it.each([
+    { label: 'an Arabic client, an English staff member', client: 'ar', clientDir: 'rtl', staff: 'en', staffDir: 'ltr' },
+    { label: 'an English client, an Arabic staff member', client: 'en', clientDir: 'ltr', staff: 'ar', staffDir: 'rtl' },
+  ] as const)('$label: the document follows the staff language, and the client’s returns when staff mode closes', async ({ client, clientDir, staff, staffDir }) => {
+    document.documentElement.lang = client;
+    document.documentElement.dir = clientDir;
+    renderStaff(fakeKiosk(queueOk, { ...MIN, language: staff }));
+    await settle();
+    await settle();
+    expect([document.documentElement.lang, document.documentElement.dir]).toEqual([staff, staffDir]);
+    cleanup();
+    expect([document.documentElement.lang, document.documentElement.dir]).toEqual([client, clientDir]);
   });
 
   it('signing in as a staff member with ko switches to Korean; the PIN screen before it is in the clinic default', async () => {

@@ -7,6 +7,7 @@ import { CallError } from '../data/CallError.tsx';
 import { StaffDataProvider } from '../data/StaffDataProvider.tsx';
 import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
 import { createStaffI18n, STAFF_LANGUAGE } from '../i18n/index.ts';
+import { useDocumentLanguage } from '../i18n/use-document-language.ts';
 import { AuditScreen } from './AuditScreen.tsx';
 import { DetailScreen } from './DetailScreen.tsx';
 import { LanguageSelect, staffLanguageOf } from './LanguageSelect.tsx';
@@ -26,7 +27,8 @@ type View = { readonly kind: 'queue' } | { readonly kind: 'detail'; readonly sub
 /**
  * Staff mode: first-run setup, PIN login, then the therapist's queue, a client's detail, the
  * audit log, the admin area. Staff screens have their own i18n instance (their reader's
- * language, not the last client's) and one data provider: when any call answers
+ * language, not the last client's), set the document's lang and dir from it while they are
+ * shown (the client's return on exit), and have one data provider: when any call answers
  * `unauthenticated`, every screen of that session is dropped and the PIN screen returns.
  */
 export function StaffApp({ onExit }: StaffAppProps) {
@@ -60,6 +62,8 @@ function StaffScreens({ onExit, hasSessionEnded }: StaffAppProps & { readonly ha
   useLayoutEffect(() => {
     if (i18n.language !== language) void i18n.changeLanguage(language);
   }, [i18n, language]);
+  // The document too, not only the staff root: a client's Arabic must not leave it right to left.
+  useDocumentLanguage(language);
   const chooseLanguage = (next: StaffLanguage | null) =>
     void languageCall.run(next).then((r) => {
       if (r.ok) status.setData((current) => ({ ...current, session: r.value }));

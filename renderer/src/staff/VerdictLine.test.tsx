@@ -8,7 +8,7 @@ import { VerdictLine } from './FlagsPanel.tsx';
 beforeAll(initI18n);
 afterEach(cleanup);
 
-const flag = (severity: Severity, code: string): DetailFlag => ({ code, severity, title: code, guidance: '', triggers: [], mustTick: severity === 'stop' || severity === 'clearance', derived: false });
+const flag = (severity: Severity, code: string): DetailFlag => ({ code, severity, title: code, guidance: '', triggers: [], language: 'en', byLanguage: {}, mustTick: severity === 'stop' || severity === 'clearance', derived: false });
 
 describe('VerdictLine: "May I treat today?" answered in words and an icon', () => {
   it.each<[string, Severity[], string, string]>([

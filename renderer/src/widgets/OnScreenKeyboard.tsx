@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SimpleKeyboard as Keyboard } from 'simple-keyboard';
 import { composeKeyPress } from './keyboard-compose.ts';
-import { keyboardLayout, layerDirection, nextLayer, VI_TONES, type KeyboardKind } from './keyboard-layouts.ts';
+import { keyboardLayout, layerDirection, nextLayer, rowKeys, VI_TONES, type KeyboardKind } from './keyboard-layouts.ts';
+import { keyNameAttributes, type KeyWords } from './keyboard-names.ts';
 
 /** Scripts without capital letters: a name field does not start on the Shift layer there. */
 const noCapitals = (lang: string) => ['ar', 'ko', 'zh'].includes(lang.split('-')[0] ?? lang);
@@ -21,11 +22,16 @@ interface OnScreenKeyboardProps {
   readonly startShifted?: boolean;
 }
 
+/** Words longer than this on a wide key get the smaller size (keyboard.css .osk-word-long). */
+const LONG_WORD = 6;
+
 /** simple-keyboard sets a key's display as HTML: only our own translated words go in, escaped. */
 function wideKey(icon: string, word: string): string {
   const safe = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const iconPart = icon === '' ? '' : `<span class="osk-icon" aria-hidden="true">${safe(icon)}</span> `;
-  return `${iconPart}<span class="osk-word">${safe(word)}</span>`;
+  // A long word (Удалить) is set a little smaller rather than broken mid-word on a 768 px tablet.
+  const long = Array.from(word).length > LONG_WORD ? ' osk-word-long' : '';
+  return `${iconPart}<span class="osk-word${long}">${safe(word)}</span>`;
 }
 
 /**
@@ -50,8 +56,18 @@ export function OnScreenKeyboard({ kind, lang, value, maxLength, onChange, onDon
   useEffect(() => {
     const el = host.current;
     if (!el) return;
+    const layout = keyboardLayout(lang, kind);
+    const words: KeyWords = {
+      backspace: t('keyboard.backspace'),
+      space: t('keyboard.space'),
+      shift: t('keyboard.shift'),
+      done: t('keyboard.done'),
+      accentsName: t('keyboard.accentsName'),
+      latinName: t('keyboard.latinName'),
+      lettersName: t('keyboard.lettersName'),
+    };
     const kb = new Keyboard(el, {
-      layout: keyboardLayout(lang, kind),
+      layout,
       layoutName: layerRef.current,
       // Wide keys carry an icon and a word; the word may wrap under the icon on a narrow
       // screen or at large text (keyboard.css), and is the key's accessible name.
@@ -73,6 +89,8 @@ export function OnScreenKeyboard({ kind, lang, value, maxLength, onChange, onDon
       buttonAttributes: [
         { attribute: 'type', value: 'button' },
         { attribute: 'tabindex', value: '-1' },
+        // Tone marks, jamo and layer keys are spoken by name, not by their face (keyboard-names.ts).
+        ...keyNameAttributes(lang, Object.values(layout).flat().flatMap(rowKeys), words),
       ],
       // Keep focus (and the caret) in the field while keys are tapped.
       preventMouseDownDefault: true,

@@ -27,7 +27,9 @@ const keyboardKind = (kind: TextKind): KeyboardKind => (kind === 'short' || kind
  * A real input (physical keyboards and screen readers work as usual) with the on-screen
  * keyboard opening beneath it when it is tapped (not when it is reached with Tab: a client
  * with a physical keyboard has one). inputMode="none" keeps the operating system's own
- * touch keyboard from covering ours.
+ * touch keyboard from covering ours. An operating system input method composes in the field as
+ * usual (composition events pass untouched; the value is stored as the field reports it, with
+ * no per-keystroke rewriting that would cut a composition short), and closes our keyboard.
  */
 export function TextField({ id, kind, lang, value, maxLength, placeholder, onChange, describedBy, invalid, labelId }: TextFieldProps) {
   const { t } = useTranslation();
@@ -46,9 +48,15 @@ export function TextField({ id, kind, lang, value, maxLength, placeholder, onCha
   const openByPointer = () => {
     if (!isOpen && lastInputModality() === 'pointer') setActiveId(id);
   };
-  // A letter typed on a physical keyboard: the on-screen one is not needed here.
+  // A letter typed on a physical keyboard: the on-screen one is not needed here. An input
+  // method's keys arrive as "Process" (or with no key event at all, only composition events).
   const onKeyDown = (e: KeyboardEvent) => {
-    if (isOpen && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) setActiveId(null);
+    if (isOpen && (e.key.length === 1 || e.key === 'Process') && !e.ctrlKey && !e.metaKey && !e.altKey) setActiveId(null);
+  };
+  // A hardware keyboard's input method (Chinese, Korean, Japanese) composing in the field: the
+  // on-screen keyboard closes and nothing else intervenes, so the composed text lands whole.
+  const onCompositionStart = () => {
+    if (isOpen) setActiveId(null);
   };
   const common = {
     id,
@@ -69,6 +77,7 @@ export function TextField({ id, kind, lang, value, maxLength, placeholder, onCha
     // Tapping the field again after Done (focus never left it) reopens the keyboard.
     onClick: openByPointer,
     onKeyDown,
+    onCompositionStart,
     onChange: (e: { target: { value: string } }) => onChange(e.target.value),
   };
   return (

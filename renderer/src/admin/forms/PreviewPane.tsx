@@ -30,7 +30,10 @@ interface PreviewPaneProps {
  * or sent. With a valid draft, conditions apply and the flags these answers raise are listed.
  */
 export function PreviewPane({ draft, parsed, errors, stepIndex }: PreviewPaneProps) {
-  const { t } = useTranslation('admin');
+  const { t, i18n: readerI18n } = useTranslation('admin');
+  // Flag titles are for the admin reading them: their staff language, else the form's default.
+  const reader = readerI18n.language.split('-')[0] ?? readerI18n.language;
+  const flagLang = (title: Readonly<Record<string, string>>) => (title[reader] ? reader : draft.defaultLanguage);
   const [lang, setLang] = useState(draft.defaultLanguage);
   const [answers, setAnswers] = useState<Answers>({});
   const [keyboardOwner, setKeyboardOwner] = useState<string | null>(null);
@@ -108,7 +111,7 @@ export function PreviewPane({ draft, parsed, errors, stepIndex }: PreviewPanePro
             <ul data-testid="preview-flags">
               {flags.map((f) => (
                 <li key={f.code}>
-                  <strong>{t(`severityWord.${f.severity}`)}</strong>: {localize(f.title, 'en', draft.defaultLanguage)}
+                  <strong>{t(`severityWord.${f.severity}`)}</strong>: <span lang={flagLang(f.title)}>{localize(f.title, reader, draft.defaultLanguage)}</span>
                 </li>
               ))}
             </ul>
