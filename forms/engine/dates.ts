@@ -67,6 +67,18 @@ export function yearsBetween(born: CivilDate, on: CivilDate): number {
   return years;
 }
 
+/**
+ * A person's age in completed years on a visit date, both `YYYY-MM-DD` (null when either is not a
+ * real date). Pure calendar arithmetic, so the same on every machine and in every time zone: the
+ * age goes up on the birthday itself; someone born on 29 February turns a year older on 1 March
+ * in years without a 29 February.
+ */
+export function ageOn(dateOfBirth: string, visitDate: string): number | null {
+  const born = parseIsoDate(dateOfBirth);
+  const on = parseIsoDate(visitDate);
+  return born && on ? yearsBetween(born, on) : null;
+}
+
 const UNIT_LETTERS: Readonly<Record<string, DateUnit>> = { d: 'day', w: 'week', m: 'month', y: 'year' };
 
 /** Resolves a date bound (`today`, `today-120y`, `2025-01-31`) against today. */
