@@ -203,6 +203,8 @@ export const adminAr: Translation<typeof adminEn> = {
     retention: 'الاحتفاظ بالاستمارات لمدة',
     retentionYears: 'سنوات',
     retentionMonths: 'أشهر',
+    ageOfConsent: 'سن الموافقة (بالسنوات)',
+    ageOfConsentHint: 'يُطلب من العملاء الأصغر من هذا السن حضور أحد الوالدين أو الوصي ليعطي الموافقة ويوقّع، ويرى المعالج تنبيهاً. من {{min}} إلى {{max}} سنة؛ راجع القانون المحلي. تقرؤه شروط الاستمارة باسم settings.ageOfConsent.',
     retentionHint_zero: 'أي {{count}} يوم. شهر واحد على الأقل، و99 سنة و11 شهراً على الأكثر.',
     retentionHint_one: 'أي {{count}} يوم. شهر واحد على الأقل، و99 سنة و11 شهراً على الأكثر.',
     retentionHint_two: 'أي {{count}} يوم. شهر واحد على الأقل، و99 سنة و11 شهراً على الأكثر.',

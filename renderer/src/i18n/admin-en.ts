@@ -234,6 +234,8 @@ export const adminEn = {
     retention: 'Keep submissions for',
     retentionYears: 'Years',
     retentionMonths: 'Months',
+    ageOfConsent: 'Age of consent (years)',
+    ageOfConsentHint: 'Clients younger than this are asked for a parent or guardian, who gives consent and signs; the therapist sees a flag. From {{min}} to {{max}} years; check your local law. Form conditions read it as settings.ageOfConsent.',
     /** Under the years and months: what is stored ({{count}} days), and the limits. */
     retentionHint_one: 'That is {{count}} day. At least 1 month, at most 99 years and 11 months.',
     retentionHint_other: 'That is {{count}} days. At least 1 month, at most 99 years and 11 months.',

@@ -191,6 +191,8 @@ export const adminEs: Translation<typeof adminEn> = {
     retention: 'Conservar los envíos durante',
     retentionYears: 'Años',
     retentionMonths: 'Meses',
+    ageOfConsent: 'Edad de consentimiento (años)',
+    ageOfConsentHint: 'A los clientes menores de esta edad se les pide un padre, madre o tutor, que da el consentimiento y firma; el terapeuta ve una alerta. De {{min}} a {{max}} años; consulte la ley local. Las condiciones del formulario la leen como settings.ageOfConsent.',
     retentionHint_one: 'Son {{count}} día. Como mínimo 1 mes, como máximo 99 años y 11 meses.',
     retentionHint_many: 'Son {{count}} días. Como mínimo 1 mes, como máximo 99 años y 11 meses.',
     retentionHint_other: 'Son {{count}} días. Como mínimo 1 mes, como máximo 99 años y 11 meses.',

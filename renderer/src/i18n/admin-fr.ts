@@ -191,6 +191,8 @@ export const adminFr: Translation<typeof adminEn> = {
     retention: 'Conserver les formulaires pendant',
     retentionYears: 'Années',
     retentionMonths: 'Mois',
+    ageOfConsent: 'Âge du consentement (ans)',
+    ageOfConsentHint: 'Aux clients plus jeunes, on demande un parent ou un tuteur, qui consent et signe ; le thérapeute voit une alerte. De {{min}} à {{max}} ans ; vérifiez la loi locale. Les conditions du formulaire la lisent comme settings.ageOfConsent.',
     retentionHint_one: 'Soit {{count}} jour. Au moins 1 mois, au plus 99 ans et 11 mois.',
     retentionHint_many: 'Soit {{count}} jours. Au moins 1 mois, au plus 99 ans et 11 mois.',
     retentionHint_other: 'Soit {{count}} jours. Au moins 1 mois, au plus 99 ans et 11 mois.',

@@ -195,6 +195,8 @@ export const adminRu: Translation<typeof adminEn> = {
     retention: 'Хранить анкеты',
     retentionYears: 'Лет',
     retentionMonths: 'Месяцев',
+    ageOfConsent: 'Возраст согласия (лет)',
+    ageOfConsentHint: 'Для клиентов младше этого возраста согласие даёт и подписывает родитель или опекун; массажист видит отметку. От {{min}} до {{max}} лет; сверьтесь с местным законом. Условия анкеты читают его как settings.ageOfConsent.',
     retentionHint_one: 'Это {{count}} дн. Не меньше 1 месяца, не больше 99 лет и 11 месяцев.',
     retentionHint_few: 'Это {{count}} дн. Не меньше 1 месяца, не больше 99 лет и 11 месяцев.',
     retentionHint_many: 'Это {{count}} дн. Не меньше 1 месяца, не больше 99 лет и 11 месяцев.',

@@ -187,6 +187,8 @@ export const adminVi: Translation<typeof adminEn> = {
     retention: 'Giữ phiếu đã gửi trong',
     retentionYears: 'Năm',
     retentionMonths: 'Tháng',
+    ageOfConsent: 'Tuổi được tự đồng ý (năm)',
+    ageOfConsentHint: 'Khách nhỏ hơn tuổi này sẽ được yêu cầu có cha mẹ hoặc người giám hộ đồng ý và ký tên; chuyên viên trị liệu sẽ thấy cảnh báo. Từ {{min}} đến {{max}} tuổi; hãy kiểm tra luật địa phương. Điều kiện trong phiếu đọc giá trị này là settings.ageOfConsent.',
     retentionHint_one: 'Tức là {{count}} ngày. Ít nhất 1 tháng, nhiều nhất 99 năm 11 tháng.',
     retentionHint_other: 'Tức là {{count}} ngày. Ít nhất 1 tháng, nhiều nhất 99 năm 11 tháng.',
     exportFolder: 'Thư mục xuất bản sao PDF (đường dẫn đầy đủ; để trống nếu không dùng). Kiosk sẽ kiểm tra có ghi được vào đó không.',

@@ -187,6 +187,8 @@ export const adminZh: Translation<typeof adminEn> = {
     retention: '提交的表格保留',
     retentionYears: '年',
     retentionMonths: '月',
+    ageOfConsent: '同意年龄（岁）',
+    ageOfConsentHint: '未满此年龄的客人须由父母或监护人同意并签名；按摩师会看到提示。可设为 {{min}} 至 {{max}} 岁，请查阅当地法律。表单条件中以 settings.ageOfConsent 读取。',
     retentionHint_one: '即 {{count}} 天。至少 1 个月，最多 99 年 11 个月。',
     retentionHint_other: '即 {{count}} 天。至少 1 个月，最多 99 年 11 个月。',
     exportFolder: 'PDF 副本的导出文件夹（完整路径；留空表示不导出）。自助终端会检查能否写入。',
