@@ -70,6 +70,7 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
       clinicName: settings.clinicName,
       clinicAddress: settings.clinicAddress,
       clinicLogoDataUrl: deps.clinicSettings.logoDataUrl(),
+      formSettings,
     },
     await deps.signingIdentity(),
     deps.clock,

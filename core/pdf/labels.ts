@@ -30,6 +30,9 @@ const EN: SummaryLabels = {
   submission: 'Submission',
   language: 'Language',
   because: 'Because',
+  guardian: 'Parent or guardian',
+  guardianSignature: "Parent or guardian's signature",
+  clientSignature: "Client's signature",
   pageOf: 'Page {n} of {m}',
 };
 
@@ -58,6 +61,9 @@ const ES: SummaryLabels = {
   submission: 'Envío',
   language: 'Idioma',
   because: 'Motivo',
+  guardian: 'Padre, madre o tutor',
+  guardianSignature: 'Firma del padre, la madre o el tutor',
+  clientSignature: 'Firma del cliente',
   pageOf: 'Página {n} de {m}',
 };
 

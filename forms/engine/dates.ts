@@ -35,6 +35,11 @@ export function civilToday(now: Date): CivilDate {
   return { y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate() };
 }
 
+/** The kiosk's local calendar day of an instant as `YYYY-MM-DD`: the visit date conditions and ages use. */
+export function visitDateOf(now: Date): string {
+  return toIsoDate(civilToday(now));
+}
+
 /** Days since 1970-01-01, for comparing and subtracting dates. */
 export function dayNumber(date: CivilDate): number {
   return Date.UTC(date.y, date.m - 1, date.d) / MS_PER_DAY;

@@ -27,7 +27,7 @@ export { visibleSteps, isQuestionVisible, pruneHiddenAnswers } from './visibilit
 export { validateStep, validateSubmission, validateAnswer, unknownQuestionIds } from './validate.ts';
 export { evaluateScreening } from './screening.ts';
 export { DEFAULT_FORM_SETTINGS, SETTING_VALUES, AGE_OF_CONSENT_RANGE, type FormSettings } from './settings.ts';
-export { ageOn } from './dates.ts';
+export { ageOn, visitDateOf } from './dates.ts';
 export { treatmentVerdict, verdictSeverity, TREATMENT_VERDICTS, type TreatmentVerdict } from './verdict.ts';
 export { localize, languageName } from './i18n.ts';
 export { formatAnswer } from './format.ts';
