@@ -7,13 +7,13 @@
  * names in memory after their summary is signed.
  */
 import type { PDFDocument, PDFPage, RGB } from 'pdf-lib';
-import { FONT_FILES, FONT_KEYS, loadFace } from './text/faces.ts';
+import { FONT_FILES, FONT_KEYS, loadFace, parseCount, type FontKey } from './text/faces.ts';
 import { DocumentFonts } from './text/embed.ts';
 import { drawShapedLine } from './text/draw-text.ts';
 import { hanPreferenceOf, type FontWeight, type HanPreference } from './text/font-choice.ts';
 import { SHAPING_WASM } from './text/harfbuzz.ts';
 import { shapeLine, type ShapedLine } from './text/shape.ts';
-import { prepareForSubsetting, SUBSET_WASM } from './text/subset.ts';
+import { prepareForSubsetting, preparedCount, SUBSET_WASM } from './text/subset.ts';
 
 export { FONT_FILES };
 
@@ -40,12 +40,56 @@ function hanPreferenceForLanguage(language: string): HanPreference | null {
   return null;
 }
 
+/** Fonts read and parsed, plus fonts hb-subset preprocessed, so far in this process: the work preloading moves to start-up. */
+export function fontParseCount(): number {
+  return parseCount() + preparedCount();
+}
+
+function preloadFace(key: FontKey): void {
+  prepareForSubsetting(loadFace(key).sfnt);
+}
+
 /**
  * Reads and parses the Latin fonts and compiles HarfBuzz now, so the first summary is not
  * slower than the rest; `all` does it for every script's font (~20 MB more in memory).
  */
 export function preloadFonts(all = false): void {
-  for (const key of all ? FONT_KEYS : (['latin', 'latinBold'] as const)) prepareForSubsetting(loadFace(key).sfnt);
+  for (const key of all ? FONT_KEYS : (['latin', 'latinBold'] as const)) preloadFace(key);
+}
+
+/** A preload running in the background: `done` settles when every font is ready or it was stopped. */
+export interface FontPreload {
+  readonly done: Promise<void>;
+  /** Stops after the font being parsed (the core closing); later summaries parse what is left when needed. */
+  stop(): void;
+}
+
+/**
+ * What the core starts with: every bundled font (Latin first, then each script's) read,
+ * parsed and prepared for subsetting, one font per turn of the event loop so calls that
+ * come in meanwhile are answered between fonts. The first client's summary, in any
+ * script, then parses nothing. A font that fails to load is left for the summary that
+ * needs it, which reports the error where a person sees it.
+ */
+export function preloadFontsInBackground(): FontPreload {
+  let isStopped = false;
+  const done = (async () => {
+    for (const key of FONT_KEYS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (isStopped) return;
+      try {
+        preloadFace(key);
+      } catch {
+        // Left for the summary that needs it (see above).
+      }
+    }
+  })();
+  return {
+    done,
+    stop: () => {
+      isStopped = true;
+    },
+  };
 }
 
 /**

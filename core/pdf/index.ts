@@ -13,7 +13,7 @@ import { buildSummaryModel, type SummaryInput } from './summary-model.ts';
 export type { SummaryInput, SummaryModel } from './summary-model.ts';
 export { buildSummaryModel } from './summary-model.ts';
 export { renderSummaryPdf } from './render.ts';
-export { preloadFonts } from './fonts.ts';
+export { preloadFonts, preloadFontsInBackground, type FontPreload } from './fonts.ts';
 
 export interface SignedSummary {
   readonly pdf: Uint8Array;

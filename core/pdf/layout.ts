@@ -2,6 +2,11 @@
  * A tiny flow layout over pdf-lib: a cursor that moves down the page, wraps text to a
  * width and starts a new page when the next block does not fit. Headers and "page N
  * of M" are drawn after the flow, once M is known.
+ *
+ * Right to left: x positions given to the flow helpers (drawLineAt, drawLineEnd, boxX,
+ * pointX, paragraph) are measured from the edge a line starts at: the left edge, or the
+ * right edge in a right-to-left flow, whose text is right-aligned in mirrored columns.
+ * The margins are equal, so a mirrored position is simply PAGE.width - x.
  */
 import { rgb, type PDFDocument, type PDFPage, type RGB } from 'pdf-lib';
 import type { FontSet, FontWeight } from './fonts.ts';
@@ -84,11 +89,35 @@ export interface Flow {
   page: PDFPage;
   /** Baseline cursor: the top of the next block, in PDF coordinates (y grows upwards). */
   y: number;
+  /** Laid out right to left: start positions count from the right edge. */
+  readonly isRtl: boolean;
 }
 
-export function createFlow(doc: PDFDocument, fonts: FontSet): Flow {
+export function createFlow(doc: PDFDocument, fonts: FontSet, isRtl = false): Flow {
   const page = doc.addPage([PAGE.width, PAGE.height]);
-  return { doc, fonts, pages: [page], page, y: PAGE.height - MARGIN.top };
+  return { doc, fonts, pages: [page], page, y: PAGE.height - MARGIN.top, isRtl };
+}
+
+/** The page x of a point `x` from the start edge. */
+export function pointX(flow: Pick<Flow, 'isRtl'>, x: number): number {
+  return flow.isRtl ? PAGE.width - x : x;
+}
+
+/** The page x (left side) of a box `width` wide whose start side is `x` from the start edge. */
+export function boxX(flow: Pick<Flow, 'isRtl'>, x: number, width: number): number {
+  return flow.isRtl ? PAGE.width - x - width : x;
+}
+
+/** Draws one line starting at `x` from the start edge (left-aligned, or right-aligned right to left). */
+export function drawLineAt(flow: Pick<Flow, 'isRtl' | 'fonts'>, page: PDFPage, text: string, x: number, y: number, style: TextStyle): void {
+  const width = flow.isRtl ? flow.fonts.widthOf(text, style.weight ?? 'regular', style.size) : 0;
+  drawLine(page, flow.fonts, text, boxX(flow, x, width), y, style);
+}
+
+/** Draws one line ending at `end` from the start edge (right-aligned, or left-aligned right to left). */
+export function drawLineEnd(flow: Pick<Flow, 'isRtl' | 'fonts'>, page: PDFPage, text: string, end: number, y: number, style: TextStyle): void {
+  if (flow.isRtl) drawLine(page, flow.fonts, text, PAGE.width - end, y, style);
+  else drawLineRight(page, flow.fonts, text, end, y, style);
 }
 
 export function newPage(flow: Flow): void {
@@ -117,7 +146,7 @@ export function paragraph(flow: Flow, text: string, style: TextStyle, x: number 
   for (const line of wrapText(flow.fonts, text, style, width)) {
     ensureSpace(flow, step);
     flow.y -= step;
-    drawLine(flow.page, flow.fonts, line, x, flow.y + step - style.size, style);
+    drawLineAt(flow, flow.page, line, x, flow.y + step - style.size, style);
   }
 }
 

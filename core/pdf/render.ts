@@ -11,10 +11,11 @@ import { makePdfA1b, opaquePng } from './pdfa.ts';
 import { treatmentVerdict } from '../../forms/engine/index.ts';
 import { drawBodyMap, drawSeverityIcon, drawSignature, drawVerdictIcon, severityColors, verdictColor } from './draw.ts';
 import {
+  boxX,
   CONTENT_WIDTH,
   createFlow,
-  drawLine,
-  drawLineRight,
+  drawLineAt,
+  drawLineEnd,
   ensureSpace,
   fitLine,
   INK,
@@ -24,6 +25,7 @@ import {
   MUTED,
   PAGE,
   paragraph,
+  pointX,
   RULE,
   wrapText,
   type Flow,
@@ -52,7 +54,7 @@ export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array>
   doc.setModificationDate(model.createdAt);
 
   const fonts = await createFontSet(doc, [textOf(model)], model.language);
-  const flow = createFlow(doc, fonts);
+  const flow = createFlow(doc, fonts, model.direction === 'rtl');
   await drawLogo(doc, flow, model);
   drawTitleBlock(flow, model);
   drawFlags(flow, model);
@@ -89,7 +91,7 @@ async function drawLogo(doc: PDFDocument, flow: Flow, model: SummaryModel): Prom
     const scale = Math.min(LOGO_BOX.width / image.width, LOGO_BOX.height / image.height, 1);
     const width = image.width * scale;
     const height = image.height * scale;
-    flow.page.drawImage(image, { x: PAGE.width - MARGIN.right - width, y: flow.y - height, width, height });
+    flow.page.drawImage(image, { x: boxX(flow, PAGE.width - MARGIN.right - width, width), y: flow.y - height, width, height });
     flow.y -= height + 6;
   } catch {
     // A logo pdf-lib cannot read must not stop the summary from being made.
@@ -99,10 +101,10 @@ async function drawLogo(doc: PDFDocument, flow: Flow, model: SummaryModel): Prom
 function drawTitleBlock(flow: Flow, model: SummaryModel): void {
   const { page, fonts } = flow;
   const top = flow.y;
-  drawLine(page, fonts, model.labels.documentTitle, MARGIN.left, top - H1.size, H1);
-  const right = PAGE.width - MARGIN.right;
-  drawLineRight(page, fonts, fitLine(fonts, model.clinic.name, H3, 240), right, top - 11, H3);
-  if (model.clinic.address) drawLineRight(page, fonts, fitLine(fonts, model.clinic.address, SMALL, 240), right, top - 23, SMALL);
+  drawLineAt(flow, page, model.labels.documentTitle, MARGIN.left, top - H1.size, H1);
+  const end = PAGE.width - MARGIN.right;
+  drawLineEnd(flow, page, fitLine(fonts, model.clinic.name, H3, 240), end, top - 11, H3);
+  if (model.clinic.address) drawLineEnd(flow, page, fitLine(fonts, model.clinic.address, SMALL, 240), end, top - 23, SMALL);
   flow.y = top - 30;
   paragraph(flow, model.client.name, NAME);
   const facts = [
@@ -136,15 +138,15 @@ function drawFlags(flow: Flow, model: SummaryModel): void {
   ensureSpace(flow, height);
   flow.page.drawRectangle({ x: MARGIN.left, y: flow.y - height, width: CONTENT_WIDTH, height, color: verdictColor(verdict) });
   // A white disc behind the icon: the band has the icon's own colour.
-  flow.page.drawCircle({ x: MARGIN.left + 16, y: flow.y - height / 2, size: 11, color: rgb(1, 1, 1) });
-  drawVerdictIcon(flow.page, verdict, MARGIN.left + 16, flow.y - height / 2, 16);
-  lines.forEach((line, i) => drawLine(flow.page, flow.fonts, line, MARGIN.left + 32, flow.y - 6 - (i + 1) * lineHeight(style) + 3, style));
+  flow.page.drawCircle({ x: pointX(flow, MARGIN.left + 16), y: flow.y - height / 2, size: 11, color: rgb(1, 1, 1) });
+  drawVerdictIcon(flow.page, verdict, pointX(flow, MARGIN.left + 16), flow.y - height / 2, 16);
+  lines.forEach((line, i) => drawLineAt(flow, flow.page, line, MARGIN.left + 32, flow.y - 6 - (i + 1) * lineHeight(style) + 3, style));
   flow.y -= height + 4;
   if (flags.length === 0) {
     const height = 24;
     ensureSpace(flow, height);
     flow.page.drawRectangle({ x: MARGIN.left, y: flow.y - height, width: CONTENT_WIDTH, height, borderColor: RULE, borderWidth: 0.8 });
-    drawLine(flow.page, flow.fonts, labels.noFlags, MARGIN.left + 10, flow.y - 16, BODY);
+    drawLineAt(flow, flow.page, labels.noFlags, MARGIN.left + 10, flow.y - 16, BODY);
     flow.y -= height;
   }
   for (const flag of flags) drawFlag(flow, flag, labels.because);
@@ -172,12 +174,12 @@ function drawFlag(flow: Flow, flag: SummaryFlag, because: string): void {
   const isUrgent = flag.severity === 'stop' || flag.severity === 'clearance';
   const y = flow.y - height;
   flow.page.drawRectangle({ x: MARGIN.left, y, width: CONTENT_WIDTH, height, color: tint, borderColor: isUrgent ? strong : RULE, borderWidth: isUrgent ? 1.5 : 0.6 });
-  flow.page.drawRectangle({ x: MARGIN.left, y, width: 5, height, color: strong });
-  drawSeverityIcon(flow.page, flag.severity, MARGIN.left + 19, flow.y - 15, 16);
+  flow.page.drawRectangle({ x: boxX(flow, MARGIN.left, 5), y, width: 5, height, color: strong });
+  drawSeverityIcon(flow.page, flag.severity, pointX(flow, MARGIN.left + 19), flow.y - 15, 16);
   let cursor = flow.y - 5;
   for (const line of lines) {
     cursor -= lineHeight(line.style);
-    drawLine(flow.page, flow.fonts, line.text, textX, cursor + lineHeight(line.style) - line.style.size, line.style);
+    drawLineAt(flow, flow.page, line.text, textX, cursor + lineHeight(line.style) - line.style.size, line.style);
   }
   flow.y = y - 3;
 }
@@ -207,12 +209,13 @@ function drawBodyAndKeyFacts(flow: Flow, model: SummaryModel): void {
   const top = flow.y;
 
   if (bodyMap) {
-    drawLine(flow.page, flow.fonts, labels.bodyMap, MARGIN.left, top - H2.size, H2);
-    drawBodyMap(flow.page, flow.fonts, bodyMap, MARGIN.left, top - lineHeight(H2) - 6, figureHeight);
+    drawLineAt(flow, flow.page, labels.bodyMap, MARGIN.left, top - H2.size, H2);
+    // The figures themselves are never mirrored: the client's left stays on the figure's left.
+    drawBodyMap(flow.page, flow.fonts, bodyMap, boxX(flow, MARGIN.left, mapWidth), top - lineHeight(H2) - 6, figureHeight);
     let y = top - lineHeight(H2) - 6 - figureHeight - 16;
     const legend = bodyMap.legend.length > 0 ? bodyMap.legend.map((l) => `${l.marker}  ${l.label}`) : [labels.noRegions];
     for (const entry of legend) {
-      drawLine(flow.page, flow.fonts, fitLine(flow.fonts, entry, { size: 9 }, mapWidth + 10), MARGIN.left, y, { size: 9 });
+      drawLineAt(flow, flow.page, fitLine(flow.fonts, entry, { size: 9 }, mapWidth + 10), MARGIN.left, y, { size: 9 });
       y -= lineHeight({ size: 9 });
     }
   }
@@ -275,8 +278,8 @@ function drawAnswerRow(flow: Flow, question: string, answer: string): void {
     const baseline = flow.y + step - A_STYLE.size;
     const q = questionLines[i];
     const a = answerLines[i];
-    if (q) drawLine(flow.page, flow.fonts, q, MARGIN.left, baseline, Q_STYLE);
-    if (a) drawLine(flow.page, flow.fonts, a, ANSWER_X, baseline, A_STYLE);
+    if (q) drawLineAt(flow, flow.page, q, MARGIN.left, baseline, Q_STYLE);
+    if (a) drawLineAt(flow, flow.page, a, ANSWER_X, baseline, A_STYLE);
   }
   flow.y -= 2;
 }
@@ -336,7 +339,7 @@ function drawSignatures(flow: Flow, model: SummaryModel): void {
       paragraph(flow, fitLine(flow.fonts, signature.label, LABEL, captionWidth), LABEL, x, captionWidth);
       gap(flow, 4);
       flow.y -= SIGNATURE_BOX.height;
-      drawSignature(flow.page, signature.value, x, flow.y, SIGNATURE_BOX.width, SIGNATURE_BOX.height);
+      drawSignature(flow.page, signature.value, boxX(flow, x, SIGNATURE_BOX.width), flow.y, SIGNATURE_BOX.width, SIGNATURE_BOX.height);
       gap(flow, 4);
       paragraph(flow, [signature.signer, model.visit.text].filter((t) => t !== '').join(' · '), SMALL, x, captionWidth);
       bottom = Math.min(bottom, flow.y);
@@ -352,13 +355,14 @@ function drawPageChrome(flow: Flow, model: SummaryModel): void {
   const headerStyle: TextStyle = { size: 8, color: MUTED };
   const header = `${model.clinic.name}  ·  ${model.client.name}  ·  ${model.visit.dateText}`;
   flow.pages.forEach((page, index) => {
-    drawLine(page, flow.fonts, fitLine(flow.fonts, header, headerStyle, CONTENT_WIDTH), MARGIN.left, PAGE.height - 32, headerStyle);
+    drawLineAt(flow, page, fitLine(flow.fonts, header, headerStyle, CONTENT_WIDTH), MARGIN.left, PAGE.height - 32, headerStyle);
     page.drawLine({ start: { x: MARGIN.left, y: PAGE.height - 38 }, end: { x: PAGE.width - MARGIN.right, y: PAGE.height - 38 }, thickness: 0.5, color: RULE });
     page.drawLine({ start: { x: MARGIN.left, y: MARGIN.bottom - 14 }, end: { x: PAGE.width - MARGIN.right, y: MARGIN.bottom - 14 }, thickness: 0.5, color: RULE });
+    // Identifiers only (form id, version, submission), the same in every language.
     const footer = `${model.form.id} v${model.form.version} · ${model.submissionId}`;
-    drawLine(page, flow.fonts, fitLine(flow.fonts, footer, headerStyle, CONTENT_WIDTH - 120), MARGIN.left, MARGIN.bottom - 26, headerStyle);
+    drawLineAt(flow, page, fitLine(flow.fonts, footer, headerStyle, CONTENT_WIDTH - 120), MARGIN.left, MARGIN.bottom - 26, headerStyle);
     const pageText = model.labels.pageOf.replace('{n}', String(index + 1)).replace('{m}', String(total));
-    drawLineRight(page, flow.fonts, pageText, PAGE.width - MARGIN.right, MARGIN.bottom - 26, { size: 8.5, weight: 'bold' });
+    drawLineEnd(flow, page, pageText, PAGE.width - MARGIN.right, MARGIN.bottom - 26, { size: 8.5, weight: 'bold' });
   });
 }
 

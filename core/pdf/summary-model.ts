@@ -30,7 +30,7 @@ import {
   type Step,
 } from '../../forms/engine/index.ts';
 import { createFormatter } from '../../forms/engine/intl-format.ts';
-import { painWord, severityWord, summaryLabels } from './labels.ts';
+import { painWord, severityWord, summaryDirection, summaryLabels } from './labels.ts';
 import type {
   SummaryBodyMap,
   SummaryConsent,
@@ -77,6 +77,7 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
 
   return {
     labels,
+    direction: summaryDirection(staffLang),
     clinic: {
       name: input.clinicName,
       address: input.clinicAddress?.trim() ? input.clinicAddress.trim() : null,
@@ -109,7 +110,8 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
     signatures: signaturesOf(steps, answers, shown, labels, client.name, guardian),
     guardian,
     form: { id: form.id, version: form.version, title: localize(form.title, staffLang, form.defaultLanguage) },
-    language: `${clientLang} (${languageName(clientLang)})`,
+    // The client's language named in the labels' language: "es (Spanish)", "es (espagnol)".
+    language: `${clientLang} (${languageNameIn(clientLang, staffLang)})`,
     submissionId: input.submissionId,
     createdAt,
   };
@@ -176,7 +178,7 @@ function bodyMapOf(
   const value = answers[question.id];
   const marked = Array.isArray(value) ? [...new Set(value.filter((id): id is string => typeof id === 'string'))] : [];
   const marker = (id: string) => (marked.includes(id) ? marked.indexOf(id) + 1 : null);
-  const words = frontBackWords(lang);
+  const words = summaryLabels(lang);
   const views = (['front', 'back'] as const).map((key) => ({
     key,
     label: words[key],
@@ -190,8 +192,10 @@ function bodyMapOf(
   };
 }
 
-function frontBackWords(lang: string): { front: string; back: string } {
-  return lang.startsWith('es') ? { front: 'Delante', back: 'Detrás' } : { front: 'Front', back: 'Back' };
+/** A language's name in the reader's language; the engine's English name where Intl has none. */
+function languageNameIn(code: string, reader: string): string {
+  const name = createFormatter(reader).language(code);
+  return name === code ? languageName(code) : name;
 }
 
 /**

@@ -70,13 +70,20 @@ export interface SummaryConsent {
   readonly answer: string;
 }
 
-/** Staff-facing words, in the form's default language. */
+/** Staff-facing words, in the form's default language (core/pdf/label-texts.ts: every shipped language). */
 export interface SummaryLabels {
   readonly documentTitle: string;
   readonly flagsHeading: string;
   readonly noFlags: string;
   /** The "May I treat today?" banner, one line per treatmentVerdict (forms/engine/verdict.ts). */
   readonly verdicts: Readonly<Record<TreatmentVerdict, string>>;
+  /** Printed next to each flag's icon ("STOP"...), so severity never rests on colour. */
+  readonly severity: Readonly<Record<Severity, string>>;
+  /** 0, 1-3, 4-6, 7-10 on the pain scale. */
+  readonly pain: readonly [string, string, string, string];
+  /** The body-map figures. */
+  readonly front: string;
+  readonly back: string;
   readonly dateOfBirth: string;
   readonly age: string;
   readonly visit: string;
@@ -107,6 +114,8 @@ export interface SummaryLogo {
 
 export interface SummaryModel {
   readonly labels: SummaryLabels;
+  /** The labels' writing direction: an Arabic summary is laid out right to left (the body map is never mirrored). */
+  readonly direction: 'ltr' | 'rtl';
   readonly clinic: { readonly name: string; readonly address: string | null; readonly logo: SummaryLogo | null };
   readonly client: { readonly name: string; readonly dateOfBirth: string | null; readonly age: number | null };
   readonly visit: { readonly iso: string; readonly text: string; readonly dateText: string };

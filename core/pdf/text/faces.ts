@@ -3,6 +3,7 @@
  * Vietnamese and stacked diacritics), Greek, Cyrillic and Hebrew, and Noto fonts from
  * Fontsource for the scripts DejaVu lacks. All open-licensed (Bitstream Vera / OFL).
  * Fontsource ships WOFF only; it is decoded to sfnt for HarfBuzz (woff.ts).
+ * `parseCount` counts the faces parsed, so a test can tell that preloading did the work.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -11,14 +12,23 @@ import { toSfnt } from './woff.ts';
 
 const require = createRequire(import.meta.url);
 
-/** Each font file the PDF may embed, by key; the package ships exactly these (electron-builder.yml). */
+/**
+ * Each font file the PDF may embed, by key; the package ships exactly these (electron-builder.yml).
+ * Real bold (Fontsource's 700 files, same glyph set and cmap as the 400 ones) for DejaVu and the
+ * small script fonts; the CJK and emoji fonts have one weight here (their 700 files would add
+ * 5.2 MB to the package) and are emboldened when drawn (draw-text.ts).
+ */
 export const FONT_FILES = {
   latin: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
   latinBold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
   arabic: '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff',
+  arabicBold: '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-700-normal.woff',
   hebrew: '@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-400-normal.woff',
+  hebrewBold: '@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-700-normal.woff',
   devanagari: '@fontsource/noto-sans-devanagari/files/noto-sans-devanagari-devanagari-400-normal.woff',
+  devanagariBold: '@fontsource/noto-sans-devanagari/files/noto-sans-devanagari-devanagari-700-normal.woff',
   thai: '@fontsource/noto-sans-thai/files/noto-sans-thai-thai-400-normal.woff',
+  thaiBold: '@fontsource/noto-sans-thai/files/noto-sans-thai-thai-700-normal.woff',
   chineseSimplified: '@fontsource/noto-sans-sc/files/noto-sans-sc-chinese-simplified-400-normal.woff',
   chineseTraditional: '@fontsource/noto-sans-tc/files/noto-sans-tc-chinese-traditional-400-normal.woff',
   japanese: '@fontsource/noto-sans-jp/files/noto-sans-jp-japanese-400-normal.woff',
@@ -50,10 +60,17 @@ export interface Face {
 }
 
 const faces = new Map<FontKey, Face>();
+let parsed = 0;
+
+/** How many font files this process has read and parsed so far (each at most once). */
+export function parseCount(): number {
+  return parsed;
+}
 
 export function loadFace(key: FontKey): Face {
   const cached = faces.get(key);
   if (cached) return cached;
+  parsed += 1;
   const sfnt = toSfnt(readFileSync(require.resolve(FONT_FILES[key])));
   const font = new HbFont(sfnt);
   const head = font.table('head');

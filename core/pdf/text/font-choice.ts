@@ -5,9 +5,13 @@
  * digits, punctuation, combining marks) stay in the font of the text around them when
  * it has them. A character no font has is "missing": drawn as a visible placeholder.
  */
-/** The summary uses two weights; only DejaVu has a bold face, the other scripts use their regular one. */
-export type FontWeight = 'regular' | 'bold';
 import { loadFace, type FontKey } from './faces.ts';
+
+/**
+ * The summary uses two weights. DejaVu, Noto Sans Arabic, Hebrew, Devanagari and Thai have
+ * a real bold face; the CJK and emoji fonts are drawn emboldened (see boldFaceOf).
+ */
+export type FontWeight = 'regular' | 'bold';
 
 
 /** How Han characters are drawn in one document: Japanese forms when it contains kana, Korean when Hangul. */
@@ -50,9 +54,23 @@ export function hanPreferenceOf(text: string): HanPreference {
   return 'chineseSimplified';
 }
 
-/** The font key for `weight`: DejaVu has a bold face; the others are used at their one weight. */
-export function weighted(key: FontKey, weight: FontWeight): FontKey {
-  return key === 'latin' && weight === 'bold' ? 'latinBold' : key;
+/** Each regular face that has a bold one bundled (the same glyph set and cmap, checked in text.test.ts). */
+export const BOLD_FACES: Readonly<Partial<Record<FontKey, FontKey>>> = {
+  latin: 'latinBold',
+  arabic: 'arabicBold',
+  hebrew: 'hebrewBold',
+  devanagari: 'devanagariBold',
+  thai: 'thaiBold',
+};
+
+/**
+ * The face that draws `key` at `weight`: its bold face where one is bundled; null for a bold
+ * run in a font with one weight (CJK, emoji), which is drawn in its regular face with the
+ * outline stroked as well as filled (PDF text render mode 2), a synthetic bold.
+ */
+export function boldFaceOf(key: FontKey, weight: FontWeight): FontKey | null {
+  if (weight === 'regular') return key;
+  return BOLD_FACES[key] ?? null;
 }
 
 const has = (key: FontKey, cp: number) => loadFace(key).hasGlyph(cp);

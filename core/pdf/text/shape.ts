@@ -4,7 +4,7 @@
  * HarfBuzz shapes each, and the runs are put in visual order (UAX #9 rule L2).
  */
 import bidiFactory from 'bidi-js';
-import { fontForChar, fontForNeutral, placeholderFor, weighted, type FontWeight, type HanPreference } from './font-choice.ts';
+import { boldFaceOf, fontForChar, fontForNeutral, placeholderFor, type FontWeight, type HanPreference } from './font-choice.ts';
 import { loadFace, type FontKey } from './faces.ts';
 import { DIRECTION_LTR, DIRECTION_RTL, type ShapedGlyph } from './harfbuzz.ts';
 
@@ -13,6 +13,8 @@ const bidi = bidiFactory();
 // Strong right-to-left characters (the scripts written right to left, RLM, RLE, RLO, RLI, ALM):
 // text without any is one left-to-right run, and the bidi algorithm is skipped for it.
 const RIGHT_TO_LEFT = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\u200f\u202b\u202e\u2067\u061c]/u;
+
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}|\p{Control}/u;
 
 function embeddingLevels(text: string): Uint8Array {
   return RIGHT_TO_LEFT.test(text) ? bidi.getEmbeddingLevels(text).levels : new Uint8Array(text.length);
@@ -28,6 +30,8 @@ export interface ShapedRun {
   /** Width in em (1 = the font size). */
   readonly width: number;
   readonly isRtl: boolean;
+  /** A bold run in a font with no bold face: drawn filled and stroked (draw-text.ts). */
+  readonly isSyntheticBold: boolean;
   /** Code points drawn as a "[U+XXXX]" placeholder because no bundled font has them. */
   readonly missing: readonly number[];
 }
@@ -107,11 +111,14 @@ function shapeSegment(text: string, segment: Segment, weight: FontWeight): Shape
     const run = shapeSegment(placeholder, { start: 0, end: placeholder.length, level: 0, font: 'latin' }, weight);
     return { ...run, text: logical, missing: [codePoint] };
   }
-  const key = weighted(segment.font, weight);
+  const bold = boldFaceOf(segment.font, weight);
+  // A bold face lacking a character the regular one has (DejaVu Sans Bold has fewer) would draw nothing for it.
+  const isBoldFace = bold !== null && (weight === 'regular' || [...logical].every((ch) => IGNORABLE.test(ch) || loadFace(bold).hasGlyph(ch.codePointAt(0) ?? 0)));
+  const key = isBoldFace ? bold : segment.font;
   const face = loadFace(key);
   const glyphs = face.font.shape(text, segment.start, segment.end, isRtl ? DIRECTION_RTL : DIRECTION_LTR).map((g) => ({ ...g, cluster: g.cluster - segment.start }));
   const width = glyphs.reduce((sum, g) => sum + g.xAdvance, 0) / face.upem;
-  return { font: key, text: logical, glyphText: logical, glyphs, width, isRtl, missing: [] };
+  return { font: key, text: logical, glyphText: logical, glyphs, width, isRtl, isSyntheticBold: weight === 'bold' && !isBoldFace, missing: [] };
 }
 
 /** Shapes one line (no line breaks inside) into runs in visual order, left to right. */

@@ -66,9 +66,17 @@ const tag = (s: string) => (s.charCodeAt(0) << 24) | (s.charCodeAt(1) << 16) | (
 /** Preprocessed faces stay in the wasm heap, one per font, so each document only pays for the subset itself. */
 const preprocessed = new Map<Uint8Array, number>();
 
+let prepared = 0;
+
+/** How many fonts hb-subset has preprocessed in this process (each at most once). */
+export function preparedCount(): number {
+  return prepared;
+}
+
 function faceFor(hbw: SubsetExports, sfnt: Uint8Array): number {
   const cached = preprocessed.get(sfnt);
   if (cached !== undefined) return cached;
+  prepared += 1;
   const data = hbw.malloc(sfnt.byteLength);
   new Uint8Array(hbw.memory.buffer, data, sfnt.byteLength).set(sfnt);
   // HB_MEMORY_MODE_WRITABLE (2) with no destroy callback: the bytes live as long as the process.
