@@ -164,3 +164,30 @@ describe('fonts embedded', () => {
     for (const line of fonts.split('\n').slice(2).filter(Boolean)) expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes yes yes/);
   });
 });
+
+describe('bold headings and names in every script', () => {
+  it.each([
+    { name: 'Arabic', font: 'NotoSansArabic-Bold' },
+    { name: 'Hebrew', font: 'NotoSansHebrew-Bold' },
+    { name: 'Devanagari', font: 'NotoSansDevanagari-Bold' },
+    { name: 'Thai', font: 'NotoSansThai-Bold' },
+    { name: 'Greek', font: 'DejaVuSans-Bold' },
+  ])('$name: the name heading is drawn with $font', ({ name, font }) => {
+    expect(execFileSync('pdffonts', [files.get(name) ?? ''], { encoding: 'utf8' })).toContain(`+${font} `);
+  });
+
+  it.each([
+    { name: 'Simplified Chinese', char: '王' },
+    { name: 'Korean Hangul', char: '김' },
+    { name: 'Japanese kana', char: 'ヤ' },
+  ])('$name: a font with one weight is emboldened (filled and stroked), only where the text is bold', ({ name, char }) => {
+    const trace = execFileSync('mutool', ['trace', files.get(name) ?? '', '1'], { encoding: 'utf8' });
+    const stroked = [...trace.matchAll(/<stroke_text[\s\S]*?<\/stroke_text>/g)].map((m) => m[0]);
+    // The name heading (bold) is stroked; the "Last name" answer row (regular) holds the same character unstroked.
+    expect(stroked.some((block) => block.includes(`unicode="${char}"`))).toBe(true);
+    const filled = [...trace.matchAll(/<fill_text[\s\S]*?<\/fill_text>/g)].map((m) => m[0]).filter((block) => block.includes(`unicode="${char}"`));
+    expect(filled.length).toBeGreaterThan(stroked.filter((block) => block.includes(`unicode="${char}"`)).length);
+    // Fonts with a real bold face are never stroked.
+    expect(stroked.every((block) => !/font="[A-Z]+\+DejaVu/.test(block))).toBe(true);
+  });
+});

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { FONT_FILES } from './faces.ts';
-import { fontForChar, undrawableCodePoints, type HanPreference } from './font-choice.ts';
+import { FONT_FILES, loadFace, type FontKey } from './faces.ts';
+import { BOLD_FACES, fontForChar, undrawableCodePoints, type HanPreference } from './font-choice.ts';
 import { breakTokens } from './line-break.ts';
 import { shapeLine } from './shape.ts';
 import { toSfnt, WoffError } from './woff.ts';
@@ -88,6 +88,33 @@ describe('shaped lines', () => {
     expect(line.missing).toEqual([0x13000]);
     expect(line.runs[1]).toMatchObject({ font: 'latin', text: '𓀀', glyphText: '[U+13000]' });
     expect(line.runs[1]?.glyphs).toHaveLength('[U+13000]'.length);
+  });
+});
+
+describe('bold', () => {
+  it.each([
+    { label: 'Latin -> DejaVu Sans Bold', text: 'Ana Ríos', font: 'latinBold', isSyntheticBold: false },
+    { label: 'Arabic -> Noto Sans Arabic Bold', text: 'محمد الأحمد', font: 'arabicBold', isSyntheticBold: false },
+    { label: 'Hebrew -> Noto Sans Hebrew Bold', text: 'שרה כהן', font: 'hebrewBold', isSyntheticBold: false },
+    { label: 'Devanagari -> Noto Sans Devanagari Bold', text: 'राहुल शर्मा', font: 'devanagariBold', isSyntheticBold: false },
+    { label: 'Thai -> Noto Sans Thai Bold', text: 'สมชาย', font: 'thaiBold', isSyntheticBold: false },
+    { label: 'Chinese -> Noto Sans SC, emboldened', text: '王小明', font: 'chineseSimplified', isSyntheticBold: true },
+    { label: 'Hangul -> Noto Sans KR, emboldened', text: '김민준', font: 'korean', isSyntheticBold: true },
+    { label: 'emoji -> Noto Emoji, emboldened', text: '🌸', font: 'emoji', isSyntheticBold: true },
+    // DejaVu Sans Bold lacks some letters the regular face has: the regular face, emboldened, rather than nothing.
+    { label: 'a letter only DejaVu regular has -> DejaVu, emboldened', text: '\u{1d5a0}', font: 'latin', isSyntheticBold: true },
+  ])('$label', ({ text, font, isSyntheticBold }) => {
+    const runs = shapeLine(text, 'bold', 'chineseSimplified').runs;
+    expect(runs.map((r) => ({ font: r.font, isSyntheticBold: r.isSyntheticBold }))).toEqual([{ font, isSyntheticBold }]);
+    expect(runs[0]?.glyphs.every((g) => g.glyphId !== 0)).toBe(true);
+  });
+
+  it.each(Object.entries(BOLD_FACES).filter(([regular]) => regular !== 'latin'))('%s and its bold face draw the same characters', (regular, bold) => {
+    const a = loadFace(regular as FontKey);
+    const b = loadFace(bold);
+    // These scripts' blocks are all below U+3000.
+    const lacking = Array.from({ length: 0x3000 }, (_, cp) => cp).filter((cp) => a.hasGlyph(cp) && !b.hasGlyph(cp));
+    expect(lacking).toEqual([]);
   });
 });
 
