@@ -28,6 +28,7 @@ export { validateStep, validateSubmission, validateAnswer, unknownQuestionIds } 
 export { evaluateScreening } from './screening.ts';
 export { DEFAULT_FORM_SETTINGS, SETTING_VALUES, AGE_OF_CONSENT_RANGE, type FormSettings } from './settings.ts';
 export { ageOn, visitDateOf } from './dates.ts';
+export { FUNCTIONS as EXPRESSION_FUNCTIONS } from './expr/ast.ts';
 export { treatmentVerdict, verdictSeverity, TREATMENT_VERDICTS, type TreatmentVerdict } from './verdict.ts';
 export { localize, languageName } from './i18n.ts';
 export { formatAnswer } from './format.ts';

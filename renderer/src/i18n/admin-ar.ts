@@ -147,7 +147,21 @@ export const adminAr: Translation<typeof adminEn> = {
     add: '+ إضافة خيار',
   },
   localized: { optional: '(اختياري)', language: '{{name}} ({{code}})', missing: 'تنقص الترجمة إلى {{language}}' },
-  expression: { optional: '(اختياري: الفراغ يعني دائماً)', valid: '✓ الشرط صحيح' },
+  expression: {
+    optional: '(اختياري: الفراغ يعني دائماً)',
+    valid: '✓ الشرط صحيح',
+    helpTitle: 'ماذا يمكن أن يستخدم الشرط؟',
+    example: 'مثال، دون سن الموافقة:',
+    fn: {
+      answered: 'السؤال معروض وله إجابة',
+      age: 'العمر بالسنوات الكاملة يوم الزيارة، من سؤال تاريخ، مثل age(date_of_birth)',
+      count: 'عدد الخيارات أو مناطق الجسم المختارة',
+      days_since: 'عدد الأيام من تاريخ ما حتى يوم الزيارة',
+    },
+    value: {
+      ageOfConsent: 'سن الموافقة في العيادة بالسنوات (الإعدادات)',
+    },
+  },
   definitionErrors: {
     line: 'السطر {{line}}:',
     lineColumn: 'السطر {{line}}، العمود {{column}}:',

@@ -181,6 +181,17 @@ export const adminEn = {
   expression: {
     optional: '(optional: empty means always)',
     valid: '✓ Condition is valid',
+    helpTitle: 'What can a condition use?',
+    example: 'Example, under the age of consent:',
+    fn: {
+      answered: 'the question is shown and answered',
+      age: 'the age in completed years on the visit day, from a date question, e.g. age(date_of_birth)',
+      count: 'how many options or body areas are chosen',
+      days_since: 'days from a date to the visit day',
+    },
+    value: {
+      ageOfConsent: "the clinic's age of consent in years (Settings)",
+    },
   },
   definitionErrors: {
     line: 'Line {{line}}:',

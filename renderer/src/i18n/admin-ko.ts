@@ -135,7 +135,21 @@ export const adminKo: Translation<typeof adminEn> = {
     add: '+ 선택지 추가',
   },
   localized: { optional: '(선택 사항)', language: '{{name}} ({{code}})', missing: '{{language}} 번역 없음' },
-  expression: { optional: '(선택 사항: 비워 두면 항상)', valid: '✓ 올바른 조건입니다' },
+  expression: {
+    optional: '(선택 사항: 비워 두면 항상)',
+    valid: '✓ 올바른 조건입니다',
+    helpTitle: '조건에 무엇을 쓸 수 있나요?',
+    example: '예: 동의 가능 연령 미만:',
+    fn: {
+      answered: '질문이 표시되었고 답변이 있음',
+      age: '날짜 질문을 기준으로 방문일의 만 나이, 예: age(date_of_birth)',
+      count: '선택한 항목 또는 신체 부위의 수',
+      days_since: '어떤 날짜부터 방문일까지의 일수',
+    },
+    value: {
+      ageOfConsent: '클리닉의 동의 가능 연령(세, 설정에서 지정)',
+    },
+  },
   definitionErrors: {
     line: '{{line}}행:',
     lineColumn: '{{line}}행 {{column}}열:',
