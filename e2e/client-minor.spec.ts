@@ -39,6 +39,7 @@ test("a 15-year-old's parent consents and signs by touch; the therapist sees the
   // The client's own consent and signature, as every client gives them; then the guardian's step.
   await s.tick('consent');
   await fingerDraw(s.question('signature').getByTestId('signature-canvas'));
+  await expect(s.question('signature').getByText('Signature captured.')).toBeVisible();
   await s.next();
   await s.expectTitle('Parent or guardian');
   await expect(kiosk.getByText(/hand the kiosk to the parent or guardian/)).toBeVisible();
@@ -56,6 +57,7 @@ test("a 15-year-old's parent consents and signs by touch; the therapist sees the
   await s.typeOnScreen('guardian_phone', '5550177');
   await fingerTap(s.question('guardian_consent').locator('label.tile').first());
   await fingerDraw(s.question('guardian_signature').getByTestId('signature-canvas'));
+  await expect(s.question('guardian_signature').getByText('Signature captured.')).toBeVisible();
   await flow.screens.capture('guardian-step-filled');
   await s.next();
   await flow.review.expectShown();
