@@ -4,7 +4,7 @@
  * every change is audit-logged in main with before/after summaries (never health data).
  */
 import { z } from 'zod';
-import type { FormDefinition, FormDefinitionError } from '../../forms/engine/index.ts';
+import { AGE_OF_CONSENT_RANGE, type FormDefinition, type FormDefinitionError } from '../../forms/engine/index.ts';
 import { empty, id, language, personName, pin, type ChannelSpec, type StaffRole } from './common.ts';
 import { staffLanguage, type StaffLanguage } from './staff.ts';
 
@@ -66,6 +66,12 @@ export const adminSpecs = {
         autoLogoffMinutes: z.number().int().min(1).max(60).optional(),
         exportFolder: z.string().trim().max(1_000).nullable().optional(),
         retentionDays: z.number().int().min(30).max(36_500).optional(),
+        ageOfConsent: z
+          .number()
+          .int('Enter the age of consent in whole years.')
+          .min(AGE_OF_CONSENT_RANGE.min, `The age of consent is at least ${AGE_OF_CONSENT_RANGE.min} years.`)
+          .max(AGE_OF_CONSENT_RANGE.max, `The age of consent is at most ${AGE_OF_CONSENT_RANGE.max} years.`)
+          .optional(),
         languages: z.array(language).min(1).max(20).optional(),
         defaultLanguage: language.optional(),
       })
@@ -168,6 +174,8 @@ export interface AdminSettings {
   readonly autoLogoffMinutes: number;
   readonly exportFolder: string | null;
   readonly retentionDays: number;
+  /** In years: under it the client's guardian consents (forms read `settings.ageOfConsent`). */
+  readonly ageOfConsent: number;
   readonly languages: readonly string[];
   readonly defaultLanguage: string;
 }

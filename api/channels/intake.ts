@@ -1,6 +1,6 @@
 /** Channels the client flow uses: no staff session needed (the intake itself only from a kiosk). */
 import { z } from 'zod';
-import type { FormDefinition } from '../../forms/engine/index.ts';
+import type { FormDefinition, FormSettings } from '../../forms/engine/index.ts';
 import { empty, language, LIMITS, id, submissionId, type ChannelSpec } from './common.ts';
 
 const point = z.object({ x: z.number().finite(), y: z.number().finite(), t: z.number().finite() }).strict();
@@ -62,6 +62,8 @@ export interface KioskConfig {
   readonly idleCountdownMs: number;
   /** How long the done screen stays before resetting itself. */
   readonly doneResetMs: number;
+  /** The clinic values the form's conditions read (`settings.ageOfConsent`); main uses the same on submit. */
+  readonly formSettings: FormSettings;
 }
 
 export interface ActiveForm {

@@ -174,6 +174,11 @@ export interface SubmissionDetail {
   readonly dateOfBirth: string | null;
   readonly dateOfBirthText: string | null;
   readonly age: number | null;
+  /**
+   * A minor's parent or guardian, who consented: their answers in one line ("Marta García · Parent ·
+   * +1 555 010 0144", the form's default language); null when the form asked for none.
+   */
+  readonly guardian: string | null;
   readonly language: string;
   readonly languageName: string;
   readonly formId: string;

@@ -76,6 +76,7 @@ function toAdmin(s: Settings, logoDataUrl: string | null): AdminSettings {
     autoLogoffMinutes: Math.round(s.autoLogoffMs / 60_000),
     exportFolder: s.exportFolder,
     retentionDays: s.retentionDays,
+    ageOfConsent: s.ageOfConsent,
     languages: s.languages,
     defaultLanguage: s.defaultLanguage,
   };
@@ -93,6 +94,7 @@ export function toStorePatch(p: SettingsPatch): Partial<Settings> {
   // An empty folder field means "no export copy".
   if (p.exportFolder !== undefined) patch.exportFolder = p.exportFolder === null || p.exportFolder === '' ? null : p.exportFolder;
   if (p.retentionDays !== undefined) patch.retentionDays = p.retentionDays;
+  if (p.ageOfConsent !== undefined) patch.ageOfConsent = p.ageOfConsent;
   if (p.languages !== undefined) patch.languages = [...new Set(p.languages)];
   if (p.defaultLanguage !== undefined) patch.defaultLanguage = p.defaultLanguage;
   return patch;

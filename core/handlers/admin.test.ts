@@ -212,6 +212,8 @@ describe('settings', () => {
     ['a default language outside the list', { languages: ['en'], defaultLanguage: 'es' }, 'defaultLanguage'],
     ['a retention period under 30 days', { retentionDays: 7 }, 'retentionDays'],
     ['an idle warning under 10 s', { idleWarningSeconds: 3 }, 'idleWarningSeconds'],
+    ['an age of consent under 14', { ageOfConsent: 13 }, 'ageOfConsent'],
+    ['an age of consent over 21', { ageOfConsent: 22 }, 'ageOfConsent'],
     ['a relative export folder', { exportFolder: 'exports' }, 'exportFolder'],
     ['an export folder that does not exist', { exportFolder: '/nonexistent/kiosk/share' }, 'exportFolder'],
     ['a logo that is not PNG/JPEG', { logoDataUrl: 'data:image/svg+xml;base64,PHN2Zz4=' }, 'logoDataUrl'],
@@ -221,6 +223,13 @@ describe('settings', () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.issues?.map((i) => i.path)).toContain(field);
     expect(await value('admin:getSettings', {})).toEqual(before);
+  });
+
+  it('the age of consent defaults to 18, is saved in years and reaches the kiosk config the client flow uses', async () => {
+    expect((await value('admin:getSettings', {})).ageOfConsent).toBe(18);
+    expect((await value('admin:updateSettings', { ageOfConsent: 16 })).ageOfConsent).toBe(16);
+    expect(core.deps.settings.get().ageOfConsent).toBe(16);
+    expect((await value('kiosk:getConfig', {})).formSettings).toEqual({ ageOfConsent: 16 });
   });
 
   it('an export folder is accepted once the kiosk could write there, and no probe file is left', async () => {

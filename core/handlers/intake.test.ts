@@ -1,7 +1,7 @@
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID, createHash } from 'node:crypto';
-import { HEALTHY_CLIENT_ANSWERS } from '../../forms/definitions/sample-answers.ts';
+import { HEALTHY_CLIENT_ANSWERS, MINOR_CLIENT_ANSWERS, MINOR_DATE_OF_BIRTH } from '../../forms/definitions/sample-answers.ts';
 import type { Core } from '../create-core.ts';
 import { rowCount } from '../db/database.ts';
 import { ManualClock } from '../tests/helpers.ts';
@@ -60,6 +60,18 @@ describe('intake:submit boundary: bad payloads get a clear error and write nothi
       mentions: /does not have \(favourite_colour\).*answers\.favourite_colour: This question is not part of the form/,
     },
     {
+      label: 'a 15-year-old without a parent or guardian (the kiosk skipped the step)',
+      payload: submit({ answers: { ...healthy, date_of_birth: MINOR_DATE_OF_BIRTH } }),
+      code: 'invalid_request',
+      mentions: /missing.*answers\.guardian_name: .*answers\.guardian_signature: Please sign/,
+    },
+    {
+      label: "a 15-year-old whose guardian did not sign",
+      payload: submit({ answers: { ...MINOR_CLIENT_ANSWERS, guardian_signature: null } }),
+      code: 'invalid_request',
+      mentions: /answers\.guardian_signature: Please sign/,
+    },
+    {
       label: 'a one-point signature (a tap, refused by main even if the kiosk let it through)',
       payload: submit({ answers: { ...healthy, signature: { width: 400, height: 150, strokes: [[{ x: 10, y: 10, t: 0 }]] } } }),
       code: 'invalid_request',
@@ -107,6 +119,24 @@ describe('intake:submit stores a signed, encrypted record once', () => {
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(stored?.pdfSha256);
     expect(pdf.includes(Buffer.from('/ByteRange'))).toBe(true);
     expect(core.deps.audit.list({ limit: 10 }).map((e) => e.action)).toContain('submission.created');
+  });
+
+  it("a 15-year-old's intake with the guardian's answers and signature is stored with the minor flag", async () => {
+    const payload = submit({ answers: MINOR_CLIENT_ANSWERS });
+    const result = await core.handlers['intake:submit'](payload, ctx);
+    expect(result).toMatchObject({ ok: true, value: { needsFrontDesk: false, clientMessages: [] } });
+    const stored = core.deps.submissions.get(payload.submissionId);
+    expect(stored?.flags.map((f) => `${f.severity}:${f.code}`)).toEqual(['info:MINOR_GUARDIAN_CONSENT']);
+    expect(stored?.answers['guardian_name']).toBe('Marta García');
+  });
+
+  it('main uses the clinic age of consent: at 16, a 17-year-old adult-by-setting needs no guardian and keeps no guardian answer', async () => {
+    core.deps.settings.update({ ageOfConsent: 16 }, 'admin-1');
+    const payload = submit({ answers: { ...MINOR_CLIENT_ANSWERS, date_of_birth: '2008-01-10' } });
+    expect(await core.handlers['intake:submit'](payload, ctx)).toMatchObject({ ok: true });
+    const stored = core.deps.submissions.get(payload.submissionId);
+    expect(stored?.flags).toEqual([]);
+    expect(stored?.answers['guardian_name']).toBeUndefined();
   });
 
   it('a retry with the same id is absorbed: duplicate, nothing stored twice', async () => {

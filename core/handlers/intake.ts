@@ -23,6 +23,7 @@ import { transaction } from '../db/database.ts';
 import type { CoreDeps } from '../deps.ts';
 import { defineHandler, type HandlerTable } from '../handler.ts';
 import { clientIdentity, initialsOf } from '../intake/identity.ts';
+import { formSettingsOf } from '../settings/store.ts';
 import { answerStoredId, buildReceipt, requestDigest } from '../intake/duplicates.ts';
 
 export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:submit'>): Promise<Result<SubmitReceipt>> {
@@ -42,18 +43,20 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
       issues: unknown.map((id) => ({ path: `answers.${id}`, message: localize(VALIDATION_MESSAGES.unknown_question, req.language, 'en') })),
     });
   }
-  const answers: Answers = pruneHiddenAnswers(form, req.answers as Answers, now);
+  // The clinic values conditions read (the age of consent): the same the kiosk sent with its config.
+  const formSettings = formSettingsOf(deps.settings.get());
+  const answers: Answers = pruneHiddenAnswers(form, req.answers as Answers, now, formSettings);
   const digest = requestDigest(deps.vault, req);
   const earlier = answerStoredId(deps, req, digest, () => answers);
   if (earlier) return earlier;
 
-  const errors = validateSubmission(form, answers, now);
+  const errors = validateSubmission(form, answers, now, formSettings);
   if (errors.length > 0) {
     return fail('invalid_request', 'Some answers are missing or not valid. Please go back and check the highlighted questions.', {
       issues: errors.map((e) => ({ path: `answers.${e.questionId}`, message: localize(e.message, req.language, form.defaultLanguage) })),
     });
   }
-  const flags = evaluateScreening(form, answers, now);
+  const flags = evaluateScreening(form, answers, now, formSettings);
   const identity = clientIdentity(form, answers);
   const settings = deps.settings.get();
   const summary = await createSignedSummary(
@@ -67,6 +70,7 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
       clinicName: settings.clinicName,
       clinicAddress: settings.clinicAddress,
       clinicLogoDataUrl: deps.clinicSettings.logoDataUrl(),
+      formSettings,
     },
     await deps.signingIdentity(),
     deps.clock,

@@ -1,5 +1,6 @@
 import { ok } from '../../api/result.ts';
 import type { CoreDeps } from '../deps.ts';
+import { formSettingsOf } from '../settings/store.ts';
 import { defineHandler, type HandlerTable } from '../handler.ts';
 
 /** What the client screens need before the first tap: public settings and the live form. */
@@ -17,6 +18,7 @@ export function kioskHandlers(deps: KioskDeps): Pick<HandlerTable, 'kiosk:getCon
         idleWarningMs: s.idleWarningMs,
         idleCountdownMs: s.idleCountdownMs,
         doneResetMs: s.doneResetMs,
+        formSettings: formSettingsOf(s),
       });
     }),
     'form:getActive': defineHandler('form:getActive', deps.handlerOptions, () => ok({ form: deps.forms.active() })),

@@ -14,6 +14,7 @@ import { initialsOf } from '../intake/identity.ts';
 import type { StoredSubmission } from '../submissions/repository.ts';
 import { checkAcknowledgement } from '../therapist/acknowledge.ts';
 import { buildSubmissionDetail } from '../therapist/detail.ts';
+import { formSettingsOf } from '../settings/store.ts';
 import { verifyStoredPdf } from '../therapist/verify-pdf.ts';
 import { assertNever } from '../../forms/engine/index.ts';
 
@@ -30,7 +31,7 @@ type TherapistChannel =
 /** Earlier visits compared with: enough for "since last time" and the two-session referral rule. */
 const EARLIER_VISITS = 5;
 
-type TherapistDeps = Pick<CoreDeps, 'db' | 'staff' | 'submissions' | 'audit' | 'loginFailures' | 'forms' | 'printer' | 'exporter' | 'handlerOptions'>;
+type TherapistDeps = Pick<CoreDeps, 'db' | 'settings' | 'staff' | 'submissions' | 'audit' | 'loginFailures' | 'forms' | 'printer' | 'exporter' | 'handlerOptions'>;
 
 export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, TherapistChannel> {
   const { handlerOptions: options, staff, submissions, audit } = deps;
@@ -68,6 +69,7 @@ export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, Thera
         signature: signatureOf(stored),
         earlier: earlier.visits.map((e) => ({ submissionId: e.id, createdAt: e.createdAt, form: formOf(e), answers: e.answers, flags: e.flags })),
         earlierTotal: earlier.total,
+        formSettings: formSettingsOf(deps.settings.get()),
       });
       audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { earlierVisits: earlier.total } });
       return ok(detail);

@@ -31,6 +31,9 @@ const en: SummaryLabels = {
   submission: 'Submission',
   language: 'Language',
   because: 'Because',
+  guardian: 'Parent or guardian',
+  guardianSignature: "Parent or guardian's signature",
+  clientSignature: "Client's signature",
   pageOf: 'Page {n} of {m}',
 };
 
@@ -58,6 +61,9 @@ const es: SummaryLabels = {
   submission: 'Envío',
   language: 'Idioma',
   because: 'Motivo',
+  guardian: 'Padre, madre o tutor',
+  guardianSignature: 'Firma del padre, la madre o el tutor',
+  clientSignature: 'Firma del cliente',
   pageOf: 'Página {n} de {m}',
 };
 
@@ -85,6 +91,9 @@ const fr: SummaryLabels = {
   submission: 'Envoi',
   language: 'Langue',
   because: 'Motif',
+  guardian: 'Parent ou tuteur',
+  guardianSignature: 'Signature du parent ou du tuteur',
+  clientSignature: 'Signature du client',
   pageOf: 'Page {n} sur {m}',
 };
 
@@ -112,6 +121,9 @@ const zh: SummaryLabels = {
   submission: '提交编号',
   language: '语言',
   because: '原因',
+  guardian: '父母或监护人',
+  guardianSignature: '父母或监护人签名',
+  clientSignature: '客人签名',
   pageOf: '第 {n} 页，共 {m} 页',
 };
 
@@ -139,6 +151,9 @@ const vi: SummaryLabels = {
   submission: 'Mã hồ sơ',
   language: 'Ngôn ngữ',
   because: 'Lý do',
+  guardian: 'Cha mẹ hoặc người giám hộ',
+  guardianSignature: 'Chữ ký của cha mẹ hoặc người giám hộ',
+  clientSignature: 'Chữ ký của khách',
   pageOf: 'Trang {n}/{m}',
 };
 
@@ -166,6 +181,9 @@ const ko: SummaryLabels = {
   submission: '제출 번호',
   language: '언어',
   because: '이유',
+  guardian: '부모 또는 보호자',
+  guardianSignature: '부모 또는 보호자 서명',
+  clientSignature: '고객 서명',
   pageOf: '{m}쪽 중 {n}쪽',
 };
 
@@ -193,6 +211,9 @@ const ar: SummaryLabels = {
   submission: 'رقم الإرسال',
   language: 'اللغة',
   because: 'السبب',
+  guardian: 'الوالد أو الوصي',
+  guardianSignature: 'توقيع الوالد أو الوصي',
+  clientSignature: 'توقيع العميل',
   pageOf: 'الصفحة {n} من {m}',
 };
 
@@ -220,6 +241,9 @@ const ru: SummaryLabels = {
   submission: 'Номер анкеты',
   language: 'Язык',
   because: 'Причина',
+  guardian: 'Родитель или опекун',
+  guardianSignature: 'Подпись родителя или опекуна',
+  clientSignature: 'Подпись клиента',
   pageOf: 'Страница {n} из {m}',
 };
 

@@ -1,7 +1,8 @@
 /**
  * Lays out a SummaryModel as an A4 PDF with pdf-lib: page 1 opens with who, when, the
- * screening flags and the body map; then every answer by section, the consent text, the
- * signature and the form's identity. The result is unsigned and saved without object
+ * screening flags and the body map (a minor's parent or guardian right under the client); then
+ * every answer by section, the consent text, the signatures (the client's and, for a minor, the
+ * guardian's beside it) and the form's identity. The result is unsigned and saved without object
  * streams, ready for signPdf.
  */
 import { PDFDocument, rgb } from 'pdf-lib';
@@ -68,7 +69,7 @@ export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array>
 
 /** Every string that will be drawn, to decide which fallback fonts the document needs. */
 function textOf(model: SummaryModel): string {
-  return JSON.stringify({ ...model, clinic: { ...model.clinic, logo: null }, bodyMap: model.bodyMap?.legend ?? null, signature: null });
+  return JSON.stringify({ ...model, clinic: { ...model.clinic, logo: null }, bodyMap: model.bodyMap?.legend ?? null, signatures: null });
 }
 
 function gap(flow: Flow, points: number): void {
@@ -113,6 +114,11 @@ function drawTitleBlock(flow: Flow, model: SummaryModel): void {
   ].filter((s): s is string => s !== null);
   gap(flow, 2);
   paragraph(flow, facts.join('   ·   '), { size: 10.5 });
+  // A minor's parent or guardian, who consented: right under the client, before any flag.
+  if (model.guardian) {
+    gap(flow, 2);
+    paragraph(flow, `${model.labels.guardian}: ${model.guardian.line}`, { size: 10.5, weight: 'bold' });
+  }
   gap(flow, 8);
   rule(flow, INK, 1);
   gap(flow, 10);
@@ -297,23 +303,50 @@ function drawConsentAndSignature(flow: Flow, model: SummaryModel): void {
     }
     gap(flow, 10);
   }
-  ensureSpace(flow, lineHeight(H2) + SIGNATURE_BOX.height + 50);
-  paragraph(flow, labels.signature, H2);
-  gap(flow, 4);
-  if (model.signature && model.signature.strokes.length > 0) {
-    flow.y -= SIGNATURE_BOX.height;
-    drawSignature(flow.page, model.signature, boxX(flow, MARGIN.left, SIGNATURE_BOX.width), flow.y, SIGNATURE_BOX.width, SIGNATURE_BOX.height);
-    gap(flow, 4);
-    paragraph(flow, `${model.client.name} · ${model.visit.text}`, SMALL);
-  } else {
-    paragraph(flow, labels.noSignature, BODY);
-  }
+  drawSignatures(flow, model);
   gap(flow, 12);
   paragraph(
     flow,
     `${labels.form}: ${model.form.title} (${model.form.id}) · ${labels.version} ${model.form.version} · ${labels.language}: ${model.language} · ${labels.submission}: ${model.submissionId}`,
     SMALL,
   );
+}
+
+const SIGNATURE_GAP = CONTENT_WIDTH - 2 * SIGNATURE_BOX.width;
+
+/**
+ * The drawn signatures, two to a row: the client's, then (for a minor) the guardian's beside it,
+ * each under its label ("Client's signature", "Parent or guardian's signature") and over who signed.
+ */
+function drawSignatures(flow: Flow, model: SummaryModel): void {
+  const { labels, signatures } = model;
+  const captionWidth = SIGNATURE_BOX.width;
+  const rowHeight = lineHeight(LABEL) + 4 + SIGNATURE_BOX.height + 4 + 2 * lineHeight(SMALL);
+  ensureSpace(flow, lineHeight(H2) + 4 + (signatures.length > 0 ? rowHeight : lineHeight(BODY)));
+  paragraph(flow, labels.signature, H2);
+  gap(flow, 4);
+  if (signatures.length === 0) {
+    paragraph(flow, labels.noSignature, BODY);
+    return;
+  }
+  for (let i = 0; i < signatures.length; i += 2) {
+    ensureSpace(flow, rowHeight);
+    const top = flow.y;
+    let bottom = top;
+    signatures.slice(i, i + 2).forEach((signature, column) => {
+      const x = MARGIN.left + column * (SIGNATURE_BOX.width + SIGNATURE_GAP);
+      flow.y = top;
+      paragraph(flow, fitLine(flow.fonts, signature.label, LABEL, captionWidth), LABEL, x, captionWidth);
+      gap(flow, 4);
+      flow.y -= SIGNATURE_BOX.height;
+      drawSignature(flow.page, signature.value, boxX(flow, x, SIGNATURE_BOX.width), flow.y, SIGNATURE_BOX.width, SIGNATURE_BOX.height);
+      gap(flow, 4);
+      paragraph(flow, [signature.signer, model.visit.text].filter((t) => t !== '').join(' · '), SMALL, x, captionWidth);
+      bottom = Math.min(bottom, flow.y);
+    });
+    flow.y = bottom;
+    gap(flow, 6);
+  }
 }
 
 /** Header (clinic, client, visit date) and footer ("Page N of M") on every page. */

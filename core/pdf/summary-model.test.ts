@@ -3,6 +3,8 @@ import { evaluateScreening, type Answers } from '../../forms/engine/index.ts';
 import { createFormatter } from '../../forms/engine/intl-format.ts';
 import { ageOn, buildSummaryModel, type SummaryInput } from './summary-model.ts';
 import { CASES, FIXTURE_FORM } from './test-fixtures.ts';
+import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
+import { GUARDIAN_SIGNATURE, MINOR_CLIENT_ANSWERS } from '../../forms/definitions/sample-answers.ts';
 
 const CREATED = new Date(2026, 10, 21, 14, 32);
 
@@ -123,8 +125,52 @@ describe('buildSummaryModel', () => {
     const labels = model.sections.flatMap((s) => s.items.map((i) => i.label));
     expect(labels).not.toContain('Signature');
     expect(labels).not.toContain('Consent to treatment');
-    expect(model.signature?.strokes).toHaveLength(2);
+    expect(model.signatures.map((s) => [s.role, s.label, s.signer, s.value.strokes.length])).toEqual([['client', "Client's signature", 'Maria Gonzalez', 2]]);
+    expect(model.guardian).toBeNull();
     expect(model.consents).toEqual([{ title: 'Consent to treatment', text: expect.stringMatching(/not a substitute for medical care/), answer: 'Accepted' }]);
+  });
+});
+
+describe('buildSummaryModel: a minor and their guardian (default form)', () => {
+  const VISIT = new Date(2025, 5, 15, 10, 30);
+  const minor = (answers: Answers, formSettings?: { ageOfConsent: number }): SummaryInput => ({
+    form: DEFAULT_INTAKE_FORM,
+    answers,
+    flags: evaluateScreening(DEFAULT_INTAKE_FORM, answers, VISIT, formSettings),
+    language: 'es',
+    submissionId: 'sub-minor',
+    createdAt: VISIT,
+    clinicName: 'Harbour Massage Clinic',
+    ...(formSettings ? { formSettings } : {}),
+  });
+
+  it('page 1 names the guardian (name, relationship, phone) in the staff language; both signatures are kept, labelled', () => {
+    const model = buildSummaryModel(minor(MINOR_CLIENT_ANSWERS));
+    expect(model.client.age).toBe(15);
+    expect(model.guardian?.line).toBe('Marta García · Parent · +1 555 010 0144');
+    expect(model.guardian?.fields.map((f) => f.label)).toEqual(['Parent or guardian: full name', 'Relationship to the client', 'Parent or guardian: phone number']);
+    expect(model.signatures.map((s) => [s.role, s.label, s.signer])).toEqual([
+      ['client', "Client's signature", 'Ana García'],
+      ['guardian', "Parent or guardian's signature", 'Marta García'],
+    ]);
+    expect(model.signatures[1]?.value).toEqual(GUARDIAN_SIGNATURE);
+    expect(model.flags.map((f) => [f.severityWord, f.title])).toEqual([['INFO', 'Minor: a parent or guardian consented']]);
+    // What the client and the guardian accepted, in the language they read it in (Spanish here).
+    expect(model.consents.map((c) => c.title)).toEqual([
+      'He leído y acepto la declaración anterior.',
+      'Soy el padre, la madre o el tutor legal del cliente y doy este consentimiento.',
+    ]);
+  });
+
+  it('an adult (or a 17-year-old where the clinic sets 16) has no guardian and one signature', () => {
+    for (const model of [
+      buildSummaryModel(minor({ ...MINOR_CLIENT_ANSWERS, date_of_birth: '1980-04-02' })),
+      buildSummaryModel(minor({ ...MINOR_CLIENT_ANSWERS, date_of_birth: '2008-01-10' }, { ageOfConsent: 16 })),
+    ]) {
+      expect(model.guardian).toBeNull();
+      expect(model.signatures.map((s) => s.role)).toEqual(['client']);
+      expect(JSON.stringify(model)).not.toContain('Marta');
+    }
   });
 });
 

@@ -17,7 +17,10 @@ import {
   languageName,
   localize,
   SEVERITY_ORDER,
+  ageOn as ageOnVisitDate,
   visibleSteps,
+  visitDateOf,
+  type FormSettings,
   type Answers,
   type AnswerValue,
   type Flag,
@@ -28,7 +31,18 @@ import {
 } from '../../forms/engine/index.ts';
 import { createFormatter } from '../../forms/engine/intl-format.ts';
 import { painWord, severityWord, summaryDirection, summaryLabels } from './labels.ts';
-import type { SummaryBodyMap, SummaryConsent, SummaryField, SummaryFlag, SummaryLogo, SummaryModel, SummarySection } from './summary-types.ts';
+import type {
+  SummaryBodyMap,
+  SummaryConsent,
+  SummaryField,
+  SummaryFlag,
+  SummaryGuardian,
+  SummaryLabels,
+  SummaryLogo,
+  SummaryModel,
+  SummarySection,
+  SummarySignature,
+} from './summary-types.ts';
 
 export type * from './summary-types.ts';
 
@@ -45,6 +59,8 @@ export interface SummaryInput {
   readonly clinicAddress?: string;
   /** The clinic's logo as a PNG or JPEG data URL (admin settings). */
   readonly clinicLogoDataUrl?: string | null;
+  /** The clinic values the form's conditions read (age of consent), as on submit; the defaults when absent. */
+  readonly formSettings?: FormSettings;
 }
 
 /** Builds the plain, localized view model renderSummaryPdf lays out. */
@@ -53,8 +69,10 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
   const clientLang = input.language;
   const staffLang = form.defaultLanguage;
   const labels = summaryLabels(staffLang);
-  const steps = visibleSteps(form, answers, createdAt);
-  const shown = (q: Question) => isQuestionVisible(form, q.id, answers, createdAt);
+  const steps = visibleSteps(form, answers, createdAt, input.formSettings);
+  const shown = (q: Question) => isQuestionVisible(form, q.id, answers, createdAt, input.formSettings);
+  const client = clientOf(form, answers, createdAt, staffLang);
+  const guardian = guardianOf(form, steps, answers, shown, staffLang);
   const answerOf = (q: Question): AnswerValue => answers[q.id] ?? null;
 
   return {
@@ -65,7 +83,7 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
       address: input.clinicAddress?.trim() ? input.clinicAddress.trim() : null,
       logo: logoOf(input.clinicLogoDataUrl ?? null),
     },
-    client: clientOf(form, answers, createdAt, staffLang),
+    client,
     visit: {
       iso: createdAt.toISOString(),
       text: createFormatter(staffLang).dateTime(createdAt),
@@ -89,7 +107,8 @@ export function buildSummaryModel(input: SummaryInput): SummaryModel {
           : [],
       ),
     ),
-    signature: signatureOf(steps, answers, shown),
+    signatures: signaturesOf(steps, answers, shown, labels, client.name, guardian),
+    guardian,
     form: { id: form.id, version: form.version, title: localize(form.title, staffLang, form.defaultLanguage) },
     // The client's language named in the labels' language: "es (Spanish)", "es (espagnol)".
     language: `${clientLang} (${languageNameIn(clientLang, staffLang)})`,
@@ -119,14 +138,10 @@ function answerText(form: FormDefinition, questionId: string, value: AnswerValue
 
 const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Whole years from an ISO birth date to the visit's local calendar date. */
+/** Whole years from an ISO birth date to the visit's local calendar date (the engine's ageOn, as the form's conditions count). */
 export function ageOn(isoBirthDate: string, on: Date): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoBirthDate);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  let age = on.getFullYear() - year;
-  if (on.getMonth() + 1 < month || (on.getMonth() + 1 === month && on.getDate() < day)) age -= 1;
-  return age >= 0 ? age : null;
+  const age = ageOnVisitDate(isoBirthDate, visitDateOf(on));
+  return age !== null && age >= 0 ? age : null;
 }
 
 function flagsOf(form: FormDefinition, flags: readonly Flag[], lang: string): SummaryFlag[] {
@@ -205,14 +220,42 @@ function keyFactsOf(form: FormDefinition, steps: readonly Step[], answers: Answe
   return facts;
 }
 
-function signatureOf(steps: readonly Step[], answers: Answers, shown: (q: Question) => boolean): SignatureValue | null {
-  for (const step of steps) {
-    for (const q of step.questions) {
+/** A step for the parent or guardian of a minor: found by its id, as the key facts find "preference" steps. */
+const GUARDIAN_STEP = /guardian/i;
+
+/**
+ * The guardian's answers for page 1: every visible, answered question of a guardian step but its
+ * consent and signature (those have their own places), in the staff language.
+ */
+function guardianOf(form: FormDefinition, steps: readonly Step[], answers: Answers, shown: (q: Question) => boolean, lang: string): SummaryGuardian | null {
+  const fields = steps
+    .filter((step) => GUARDIAN_STEP.test(step.id))
+    .flatMap((step) => step.questions)
+    .filter((q) => shown(q) && q.type !== 'signature' && q.type !== 'consent' && answers[q.id] !== undefined && answers[q.id] !== null)
+    .map((q) => ({ label: localize(q.label, lang, form.defaultLanguage), value: answerText(form, q.id, answers[q.id] ?? null, lang) }))
+    .filter((f) => f.value.trim() !== '');
+  if (fields.length === 0) return null;
+  return { fields, line: fields.map((f) => f.value).join(' · ') };
+}
+
+/** Every visible drawn signature: a guardian step's is the guardian's, any other the client's. */
+function signaturesOf(
+  steps: readonly Step[],
+  answers: Answers,
+  shown: (q: Question) => boolean,
+  labels: SummaryLabels,
+  clientName: string,
+  guardian: SummaryGuardian | null,
+): SummarySignature[] {
+  return steps.flatMap((step) =>
+    step.questions.flatMap((q): SummarySignature[] => {
       const value = answers[q.id];
-      if (q.type === 'signature' && shown(q) && isSignatureValue(value)) return value;
-    }
-  }
-  return null;
+      if (q.type !== 'signature' || !shown(q) || !isSignatureValue(value) || value.strokes.length === 0) return [];
+      return GUARDIAN_STEP.test(step.id)
+        ? [{ role: 'guardian', label: labels.guardianSignature, signer: guardian?.fields[0]?.value ?? '', value }]
+        : [{ role: 'client', label: labels.clientSignature, signer: clientName, value }];
+    }),
+  );
 }
 
 function isSignatureValue(value: AnswerValue | undefined): value is SignatureValue {

@@ -13,6 +13,7 @@ import { evaluateScreening, localize, treatmentVerdict, type Answers, type FormD
 import type { SigningIdentity } from '../signing/identity.ts';
 import { createSignedSummary, buildSummaryModel, type SummaryInput } from './index.ts';
 import { CASES, DEFAULT_FORM_ANSWERS, FIXTURE_FORM } from './test-fixtures.ts';
+import { GUARDIAN_ANSWERS, MINOR_DATE_OF_BIRTH } from '../../forms/definitions/sample-answers.ts';
 import { ARCHIVE_EXPECTATION, archiveChecks, pdfsig as runPdfsig, testSigner, type TrustStore } from './testing/pdf-checks.ts';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../artifacts/pdf');
@@ -57,6 +58,14 @@ interface RenderCase {
 const RENDER_CASES: readonly RenderCase[] = [
   ...CASES.map((c) => ({ ...c, form: FIXTURE_FORM })),
   { label: 'default form', form: DEFAULT_INTAKE_FORM, answers: DEFAULT_FORM_ANSWERS, language: 'en', name: 'Ana Ríos', minPages: 1 },
+  {
+    label: 'default form, a minor with a guardian',
+    form: DEFAULT_INTAKE_FORM,
+    answers: { ...DEFAULT_FORM_ANSWERS, date_of_birth: MINOR_DATE_OF_BIRTH, ...GUARDIAN_ANSWERS },
+    language: 'en',
+    name: 'Ana Ríos',
+    minPages: 2,
+  },
 ];
 
 describe.each(RENDER_CASES)('signed summary: $label', (c) => {
@@ -122,6 +131,23 @@ describe.each(RENDER_CASES)('signed summary: $label', (c) => {
       for (const item of section.items) expect(text, item.label).toContain(`${squash(item.label)} ${squash(item.value)}`);
     }
     for (const consent of model.consents) expect(text).toContain(squash(consent.text));
+  });
+
+  it('signatures: each drawn one under its label, the signer beneath; a minor\'s guardian on page 1 too', () => {
+    const model = buildSummaryModel(input);
+    const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    const pages = raw.split('\f').map(squash);
+    const text = squash(raw);
+    for (const signature of model.signatures) {
+      expect(text).toContain(signature.label);
+      expect(text).toContain(squash(`${signature.signer} · ${model.visit.text}`));
+    }
+    if (model.guardian) {
+      expect(pages[0]).toContain(squash(`${model.labels.guardian}: ${model.guardian.line}`));
+      expect(model.signatures.map((s) => s.role)).toEqual(['client', 'guardian']);
+    } else {
+      expect(text).not.toContain(model.labels.guardianSignature);
+    }
   });
 
   it('metadata names the clinic but never the client', () => {

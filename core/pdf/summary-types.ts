@@ -47,6 +47,22 @@ export interface SummarySection {
   readonly items: readonly SummaryField[];
 }
 
+export interface SummarySignature {
+  readonly role: 'client' | 'guardian';
+  /** "Client's signature" / "Parent or guardian's signature", in the staff language. */
+  readonly label: string;
+  /** Who signed: the client's name, or the guardian's name as they typed it. */
+  readonly signer: string;
+  readonly value: SignatureValue;
+}
+
+export interface SummaryGuardian {
+  /** The guardian's answers (name, relationship, phone) in the staff language, as on page 1. */
+  readonly fields: readonly SummaryField[];
+  /** One line for page 1: "Marta García · Parent · +1 555 010 0144". */
+  readonly line: string;
+}
+
 export interface SummaryConsent {
   readonly title: string;
   /** The consent text exactly as shown to the client, in their language. */
@@ -83,6 +99,10 @@ export interface SummaryLabels {
   readonly submission: string;
   readonly language: string;
   readonly because: string;
+  /** The parent or guardian who consented for a minor (page 1 and the signatures). */
+  readonly guardian: string;
+  readonly guardianSignature: string;
+  readonly clientSignature: string;
   /** With `{n}` and `{m}` placeholders. */
   readonly pageOf: string;
 }
@@ -107,7 +127,10 @@ export interface SummaryModel {
   /** Every visible answered question, by step, with the question text the client saw. */
   readonly sections: readonly SummarySection[];
   readonly consents: readonly SummaryConsent[];
-  readonly signature: SignatureValue | null;
+  /** Every drawn signature in form order: the client's, then a guardian's for a minor. */
+  readonly signatures: readonly SummarySignature[];
+  /** The parent or guardian's answers (name, relationship, phone) when the form asked for them; else null. */
+  readonly guardian: SummaryGuardian | null;
   readonly form: { readonly id: string; readonly version: number; readonly title: string };
   /** The client's language (name as well as code), e.g. "es (Spanish)". */
   readonly language: string;

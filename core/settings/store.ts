@@ -5,6 +5,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
+import { AGE_OF_CONSENT_RANGE, DEFAULT_FORM_SETTINGS, type FormSettings } from '../../forms/engine/index.ts';
 import type { Migration } from '../db/database.ts';
 
 export interface Settings {
@@ -19,6 +20,8 @@ export interface Settings {
   readonly exportFolder: string | null;
   /** Submissions older than this are purged. Default 7 years, a common retention period for health records. */
   readonly retentionDays: number;
+  /** Under this age (completed years) a guardian consents for the client; forms read it as `settings.ageOfConsent`. */
+  readonly ageOfConsent: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -32,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoLogoffMs: 5 * 60_000,
   exportFolder: null,
   retentionDays: 2557,
+  ageOfConsent: DEFAULT_FORM_SETTINGS.ageOfConsent,
 };
 
 /**
@@ -57,6 +61,7 @@ const settingsSchema = z
     exportFolder: z.string().min(1).max(1_000).nullable(),
     // At least 30 days: a purge of last week's records by a typo would be unrecoverable.
     retentionDays: z.number().int().min(30).max(36_500),
+    ageOfConsent: z.number().int().min(AGE_OF_CONSENT_RANGE.min).max(AGE_OF_CONSENT_RANGE.max),
   })
   .strict()
   .refine((s) => s.languages.includes(s.defaultLanguage), { message: 'The default language must be one of the languages.', path: ['defaultLanguage'] });
@@ -74,6 +79,11 @@ export const settingsMigrations: readonly Migration[] = [
 ];
 
 export type SettingsStore = ReturnType<typeof createSettingsStore>;
+
+/** The values a form's conditions read (`settings.<name>`), from the clinic settings. */
+export function formSettingsOf(s: Pick<Settings, 'ageOfConsent'>): FormSettings {
+  return { ageOfConsent: s.ageOfConsent };
+}
 
 /** Thrown by update() for an invalid patch; `issues` names the fields. */
 export class SettingsValidationError extends Error {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Acknowledgement, SignatureStatus } from '../../api/contract.ts';
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
-import { HEALTHY_CLIENT_ANSWERS } from '../../forms/definitions/sample-answers.ts';
+import { GUARDIAN_ANSWERS, HEALTHY_CLIENT_ANSWERS, MINOR_DATE_OF_BIRTH } from '../../forms/definitions/sample-answers.ts';
 import { evaluateScreening, type Answers } from '../../forms/engine/index.ts';
 import { buildSubmissionDetail, type DetailInput } from './detail.ts';
 
@@ -47,6 +47,32 @@ describe('buildSubmissionDetail', () => {
     });
     // The one day-and-time format of the staff screens and the PDF ("Mar 4, 2026, 9:05 AM").
     expect(d.visitText).toMatch(/^Mar \d+, 2026, \d+:\d\d\s?[AP]M$/u);
+  });
+
+  it.each([
+    { label: 'an adult: no guardian', changes: {}, formSettings: undefined, guardian: null, flag: false },
+    {
+      label: 'aged 16: the parent who consented, and the minor flag',
+      changes: { date_of_birth: MINOR_DATE_OF_BIRTH, ...GUARDIAN_ANSWERS },
+      formSettings: undefined,
+      guardian: 'Marta García · Parent · +1 555 010 0144',
+      flag: true,
+    },
+    {
+      label: 'aged 19 where the clinic sets 21: still a minor here',
+      changes: { date_of_birth: '2006-09-01', ...GUARDIAN_ANSWERS, guardian_relationship: 'other', guardian_relationship_other: 'Aunt' },
+      formSettings: { ageOfConsent: 21 },
+      guardian: 'Marta García · Other · Aunt · +1 555 010 0144',
+      flag: true,
+    },
+  ])('guardian: $label', ({ changes, formSettings, guardian, flag }) => {
+    const answers = { ...HEALTHY_CLIENT_ANSWERS, ...changes };
+    const d = buildSubmissionDetail(
+      input(changes, { flags: evaluateScreening(form, answers, new Date(VISIT), formSettings), ...(formSettings ? { formSettings } : {}) }),
+    );
+    expect(d.guardian).toBe(guardian);
+    expect(d.flags.some((f) => f.code === 'MINOR_GUARDIAN_CONSENT' && f.severity === 'info')).toBe(flag);
+    expect(d.sections.some((s) => s.stepId === 'guardian')).toBe(flag);
   });
 
   it.each([

@@ -14,7 +14,9 @@ import {
   type Answers,
   type Flag,
   type FormDefinition,
+  type FormSettings,
   type Question,
+  type Step,
 } from '../../forms/engine/index.ts';
 import { createFormatter } from '../../forms/engine/intl-format.ts';
 import { codePointLabel, undrawableCodePoints } from '../pdf/fonts.ts';
@@ -39,6 +41,12 @@ export interface DetailInput {
   readonly earlier: readonly VisitRecord[];
   /** How many earlier visits the kiosk holds for this client in all (`earlier` may be fewer). */
   readonly earlierTotal: number;
+  /**
+   * The clinic values the form's conditions read (age of consent), today's: a record's answers were
+   * pruned on submit, so these only decide which stored steps are listed (a later change of the age
+   * can hide an earlier minor's guardian step here; the signed PDF keeps it).
+   */
+  readonly formSettings?: FormSettings;
 }
 
 function questionLabel(form: FormDefinition, questionId: string, lang: string = form.defaultLanguage): string {
@@ -83,12 +91,26 @@ function bySeverity(flags: readonly DetailFlag[]): DetailFlag[] {
   return [...flags].sort((a, b) => rank(a) - rank(b));
 }
 
+/**
+ * A guardian step's answers (name, relationship, phone) in one line, as the PDF's page 1 shows
+ * them; its consent and signature are left out (they are in the answers and on the PDF).
+ */
+function guardianLine(steps: readonly Step[], field: (q: Question) => DetailField): string | null {
+  const values = steps
+    .filter((s) => /guardian/i.test(s.id))
+    .flatMap((s) => s.questions)
+    .filter((q) => q.type !== 'signature' && q.type !== 'consent')
+    .map((q) => field(q).value)
+    .filter((v) => v.trim() !== '');
+  return values.length > 0 ? values.join(' · ') : null;
+}
+
 /** Shapes one submission for the detail screen. */
 export function buildSubmissionDetail(input: DetailInput): SubmissionDetail {
   const { form, answers } = input;
   const lang = form.defaultLanguage;
   const at = new Date(input.createdAt);
-  const steps = visibleSteps(form, answers, at);
+  const steps = visibleSteps(form, answers, at, input.formSettings);
   const field = (q: Question): DetailField => ({
     questionId: q.id,
     label: localize(q.label, lang, lang),
@@ -123,6 +145,7 @@ export function buildSubmissionDetail(input: DetailInput): SubmissionDetail {
     dateOfBirth: input.dateOfBirth,
     dateOfBirthText: input.dateOfBirth && dobId ? formatAnswer(form, dobId, input.dateOfBirth, lang) : input.dateOfBirth,
     age: input.dateOfBirth ? ageOn(input.dateOfBirth, at) : null,
+    guardian: guardianLine(steps, field),
     language: input.language,
     languageName: languageName(input.language),
     formId: form.id,

@@ -10,7 +10,7 @@ import {
   type Severity,
 } from '../engine/index.ts';
 import { DEFAULT_INTAKE_FORM as form } from './index.ts';
-import { HEALTHY_CLIENT_ANSWERS } from './sample-answers.ts';
+import { GUARDIAN_ANSWERS, HEALTHY_CLIENT_ANSWERS, MINOR_CLIENT_ANSWERS, MINOR_DATE_OF_BIRTH } from './sample-answers.ts';
 
 // 15 June 2025, mid-morning, kiosk local time.
 const NOW = new Date(2025, 5, 15, 10, 30);
@@ -214,6 +214,25 @@ const cases: readonly Case[] = [
     flags: ['stop:UNEXPLAINED_WEIGHT_LOSS', 'clearance:CANCER_HISTORY_BACK_PAIN', 'clearance:NIGHT_REST_PAIN'],
   },
   { label: 'a wrong-typed answer ("yes" as text for pregnant) is not counted', answers: { pregnant: 'yes' }, flags: [] },
+  // minors (default age of consent 18; the visit is 15 June 2025)
+  { label: 'aged 15, a parent consented -> info (minor: guardian consent)', answers: MINOR_CLIENT_ANSWERS, flags: ['info:MINOR_GUARDIAN_CONSENT'] },
+  {
+    label: 'the day before the 18th birthday, guardian consented -> info',
+    answers: { date_of_birth: '2007-06-16', ...GUARDIAN_ANSWERS },
+    flags: ['info:MINOR_GUARDIAN_CONSENT'],
+  },
+  { label: 'the 18th birthday itself -> an adult, no flag', answers: { date_of_birth: '2007-06-15' }, flags: [] },
+  { label: "an adult's left-behind guardian answers (step hidden) -> not counted", answers: { ...GUARDIAN_ANSWERS }, flags: [] },
+  {
+    label: 'aged 15 with a legal guardian, and asthma notes -> minor first, then the notes',
+    answers: { date_of_birth: MINOR_DATE_OF_BIRTH, ...GUARDIAN_ANSWERS, guardian_relationship: 'legal_guardian', other_health: 'Asthma' },
+    flags: ['info:MINOR_GUARDIAN_CONSENT', 'info:HEALTH_NOTES'],
+  },
+  {
+    label: 'aged 15 with a fever -> stop still comes first',
+    answers: { ...MINOR_CLIENT_ANSWERS, fever_infection: true },
+    flags: ['stop:FEVER_INFECTION', 'info:MINOR_GUARDIAN_CONSENT'],
+  },
 ];
 
 describe('default intake form: screening (clinical cases)', () => {
@@ -260,8 +279,8 @@ describe('default intake form: screening (clinical cases)', () => {
 describe('default intake form: content', () => {
   const severities = (s: Severity): readonly string[] => form.rules.filter((r) => r.severity === s).map((r) => r.code);
 
-  it('is massage-intake v2 in the eight client languages', () => {
-    expect([form.id, form.version, form.languages, form.defaultLanguage]).toEqual(['massage-intake', 2, ['en', 'es', 'fr', 'zh', 'vi', 'ko', 'ar', 'ru'], 'en']);
+  it('is massage-intake v3 in the eight client languages', () => {
+    expect([form.id, form.version, form.languages, form.defaultLanguage]).toEqual(['massage-intake', 3, ['en', 'es', 'fr', 'zh', 'vi', 'ko', 'ar', 'ru'], 'en']);
   });
 
   it.each([
@@ -271,8 +290,8 @@ describe('default intake form: content', () => {
       ['RECENT_SURGERY', 'CANCER_TREATMENT', 'HIGH_RISK_PREGNANCY', 'DVT_HISTORY', 'SEVERE_PAIN_UNASSESSED', 'RECENT_FRACTURE', 'SUSPECTED_FRAGILITY_FRACTURE', 'CANCER_HISTORY_BACK_PAIN', 'NIGHT_REST_PAIN', 'UNCONTROLLED_HYPERTENSION'],
     ],
     ['modify', ['OSTEOPOROSIS', 'PREGNANCY', 'VARICOSE_VEINS', 'SKIN_AVOID_AREA', 'BLEEDING_RISK', 'LONG_TERM_STEROIDS', 'RECENT_STEROID_INJECTION', 'DIABETIC_NEUROPATHY', 'LYMPHEDEMA', 'HEAT_CONFLICT']],
-    ['info', ['HERNIATED_DISC', 'SCIATICA', 'DOCTOR_REFERRAL', 'SPASMS_NOT_IMPROVING', 'SPINAL_STENOSIS', 'PAST_FRACTURE', 'CONTROLLED_HYPERTENSION']],
-  ] as const)('ships every %s rule of the brief and of version 2', (severity, codes) => {
+    ['info', ['MINOR_GUARDIAN_CONSENT', 'HERNIATED_DISC', 'SCIATICA', 'DOCTOR_REFERRAL', 'SPASMS_NOT_IMPROVING', 'SPINAL_STENOSIS', 'PAST_FRACTURE', 'CONTROLLED_HYPERTENSION']],
+  ] as const)('ships every %s rule of the brief and of versions 2 and 3', (severity, codes) => {
     expect(severities(severity)).toEqual(expect.arrayContaining([...codes]));
   });
 
@@ -309,5 +328,48 @@ describe('default intake form: content', () => {
   it('a visible follow-up is required before submitting', () => {
     const errors = validateSubmission(form, { ...healthy, had_surgery: true }, NOW);
     expect(errors.map((e) => [e.questionId, e.code])).toEqual([['surgery_date', 'required']]);
+  });
+});
+
+describe('default intake form: a minor and their guardian', () => {
+  const guardianIds = ['guardian_name', 'guardian_relationship', 'guardian_phone', 'guardian_consent', 'guardian_signature'];
+  const visibleGuardianIds = (answers: Answers, ageOfConsent?: number) =>
+    guardianIds.filter((id) => isQuestionVisible(form, id, answers, NOW, ageOfConsent === undefined ? undefined : { ageOfConsent }));
+
+  it.each([
+    ['aged 15, default age of consent 18', MINOR_DATE_OF_BIRTH, undefined, true],
+    ['aged 17 (the day before the birthday)', '2007-06-16', undefined, true],
+    ['aged 18 today', '2007-06-15', undefined, false],
+    ['aged 45', '1980-04-02', undefined, false],
+    ['aged 17 where the clinic sets 16', '2007-06-16', 16, false],
+    ['aged 19 where the clinic sets 21', '2006-01-01', 21, true],
+  ] as const)('asks for the guardian: %s -> %s', (_label, dateOfBirth, ageOfConsent, asked) => {
+    expect(visibleGuardianIds({ ...healthy, date_of_birth: dateOfBirth }, ageOfConsent)).toEqual(asked ? guardianIds : []);
+  });
+
+  it('a minor without the guardian step answered is refused: every guardian answer is required when shown', () => {
+    const errors = validateSubmission(form, { ...healthy, date_of_birth: MINOR_DATE_OF_BIRTH }, NOW);
+    expect(errors.map((e) => [e.questionId, e.code])).toEqual(guardianIds.map((id) => [id, 'required']));
+  });
+
+  it('"other" relationship asks what it is; a complete minor submission is valid', () => {
+    expect(validateSubmission(form, MINOR_CLIENT_ANSWERS, NOW)).toEqual([]);
+    const other = validateSubmission(form, { ...MINOR_CLIENT_ANSWERS, guardian_relationship: 'other' }, NOW);
+    expect(other.map((e) => [e.questionId, e.code])).toEqual([['guardian_relationship_other', 'required']]);
+    expect(validateSubmission(form, { ...MINOR_CLIENT_ANSWERS, guardian_relationship: 'other', guardian_relationship_other: 'Grandmother' }, NOW)).toEqual([]);
+  });
+
+  it('the flag names who consented: date of birth, guardian and relationship', () => {
+    const flag = evaluateScreening(form, MINOR_CLIENT_ANSWERS, NOW).find((f) => f.code === 'MINOR_GUARDIAN_CONSENT');
+    expect(flag?.triggers).toEqual([
+      { questionId: 'date_of_birth', value: MINOR_DATE_OF_BIRTH },
+      { questionId: 'guardian_name', value: 'Marta García' },
+      { questionId: 'guardian_relationship', value: 'parent' },
+    ]);
+    expect(flag?.clientMessage).toBeUndefined();
+  });
+
+  it('an adult submission keeps no guardian answers', () => {
+    expect(Object.keys(pruneHiddenAnswers(form, { ...healthy, ...GUARDIAN_ANSWERS }, NOW))).toEqual(Object.keys(healthy));
   });
 });

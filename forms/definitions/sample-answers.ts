@@ -61,3 +61,25 @@ export const HEALTHY_CLIENT_ANSWERS: Answers = {
   consent: true,
   signature: SAMPLE_SIGNATURE,
 };
+
+/** A client of 15 on 15 June 2025 (the tests' visit date), under the default age of consent of 18. */
+export const MINOR_DATE_OF_BIRTH = '2010-03-08';
+
+/** A second signature, so a test can tell the guardian's strokes from the client's. */
+export const GUARDIAN_SIGNATURE: SignatureValue = {
+  width: 400,
+  height: 150,
+  strokes: [Array.from({ length: 20 }, (_, i) => ({ x: 20 + i * 12, y: 110 - (i % 5) * 14, t: i * 16 }))],
+};
+
+/** The guardian step of the default form, answered by a parent. */
+export const GUARDIAN_ANSWERS: Answers = {
+  guardian_name: 'Marta García',
+  guardian_relationship: 'parent',
+  guardian_phone: '+1 555 010 0144',
+  guardian_consent: true,
+  guardian_signature: GUARDIAN_SIGNATURE,
+};
+
+/** HEALTHY_CLIENT_ANSWERS for a 15-year-old whose parent consented and signed. */
+export const MINOR_CLIENT_ANSWERS: Answers = { ...HEALTHY_CLIENT_ANSWERS, date_of_birth: MINOR_DATE_OF_BIRTH, ...GUARDIAN_ANSWERS };

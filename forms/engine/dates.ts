@@ -35,6 +35,11 @@ export function civilToday(now: Date): CivilDate {
   return { y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate() };
 }
 
+/** The kiosk's local calendar day of an instant as `YYYY-MM-DD`: the visit date conditions and ages use. */
+export function visitDateOf(now: Date): string {
+  return toIsoDate(civilToday(now));
+}
+
 /** Days since 1970-01-01, for comparing and subtracting dates. */
 export function dayNumber(date: CivilDate): number {
   return Date.UTC(date.y, date.m - 1, date.d) / MS_PER_DAY;
@@ -65,6 +70,18 @@ export function yearsBetween(born: CivilDate, on: CivilDate): number {
   let years = on.y - born.y;
   if (on.m < born.m || (on.m === born.m && on.d < born.d)) years -= 1;
   return years;
+}
+
+/**
+ * A person's age in completed years on a visit date, both `YYYY-MM-DD` (null when either is not a
+ * real date). Pure calendar arithmetic, so the same on every machine and in every time zone: the
+ * age goes up on the birthday itself; someone born on 29 February turns a year older on 1 March
+ * in years without a 29 February.
+ */
+export function ageOn(dateOfBirth: string, visitDate: string): number | null {
+  const born = parseIsoDate(dateOfBirth);
+  const on = parseIsoDate(visitDate);
+  return born && on ? yearsBetween(born, on) : null;
 }
 
 const UNIT_LETTERS: Readonly<Record<string, DateUnit>> = { d: 'day', w: 'week', m: 'month', y: 'year' };

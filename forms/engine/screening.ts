@@ -2,6 +2,7 @@
 import { compiled } from './compile.ts';
 import { evaluate, witnesses } from './expr/evaluate.ts';
 import type { Answers } from './ids.ts';
+import { DEFAULT_FORM_SETTINGS, type FormSettings } from './settings.ts';
 import { SEVERITY_ORDER, type Flag, type FormDefinition } from './types.ts';
 import { answerView } from './visibility.ts';
 
@@ -11,8 +12,13 @@ import { answerView } from './visibility.ts';
  * severity (stop, clearance, modify, info), then by rule order; each carries the
  * answers that made its condition true.
  */
-export function evaluateScreening(form: FormDefinition, answers: Answers, now: Date): readonly Flag[] {
-  const view = answerView(form, answers, now);
+export function evaluateScreening(
+  form: FormDefinition,
+  answers: Answers,
+  now: Date,
+  settings: FormSettings = DEFAULT_FORM_SETTINGS,
+): readonly Flag[] {
+  const view = answerView(form, answers, now, settings);
   const flags: Flag[] = [];
   for (const { rule, when } of compiled(form).rules) {
     if (evaluate(when, view.context) !== true) continue;

@@ -4,6 +4,7 @@ import { civilToday } from './dates.ts';
 import type { AnswerValue, Answers, QuestionId } from './ids.ts';
 import { message, type MessageKey } from './messages.ts';
 import { specOf, type Problem } from './question-types/index.ts';
+import { DEFAULT_FORM_SETTINGS, type FormSettings } from './settings.ts';
 import type { FieldError, FormDefinition, Question } from './types.ts';
 import { answerView } from './visibility.ts';
 
@@ -51,8 +52,14 @@ export function validateAnswer(q: Question, raw: AnswerValue | undefined, now: D
 }
 
 /** The errors of one step's visible questions; hidden questions are never required. */
-export function validateStep(form: FormDefinition, stepId: string, answers: Answers, now: Date): readonly FieldError[] {
-  const view = answerView(form, answers, now);
+export function validateStep(
+  form: FormDefinition,
+  stepId: string,
+  answers: Answers,
+  now: Date,
+  settings: FormSettings = DEFAULT_FORM_SETTINGS,
+): readonly FieldError[] {
+  const view = answerView(form, answers, now, settings);
   const step = form.steps.find((s) => s.id === stepId);
   if (!step || !view.isStepVisible(step.id)) return [];
   return step.questions.flatMap((q) => {
@@ -69,9 +76,14 @@ export function unknownQuestionIds(form: FormDefinition, answers: Answers): read
 }
 
 /** Every visible step's errors, plus one per answer to a question the form does not have. */
-export function validateSubmission(form: FormDefinition, answers: Answers, now: Date): readonly FieldError[] {
+export function validateSubmission(
+  form: FormDefinition,
+  answers: Answers,
+  now: Date,
+  settings: FormSettings = DEFAULT_FORM_SETTINGS,
+): readonly FieldError[] {
   const unknown = unknownQuestionIds(form, answers)
     // Branding an unknown id is deliberate: the error names exactly what the client sent.
     .map((id): FieldError => ({ questionId: id as QuestionId, code: 'unknown_question', message: message('unknown_question') }));
-  return [...form.steps.flatMap((s) => validateStep(form, s.id, answers, now)), ...unknown];
+  return [...form.steps.flatMap((s) => validateStep(form, s.id, answers, now, settings)), ...unknown];
 }

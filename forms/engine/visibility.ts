@@ -4,6 +4,7 @@ import { compiled } from './compile.ts';
 import { civilToday } from './dates.ts';
 import { evaluate, type EvalContext, type ExprValue } from './expr/evaluate.ts';
 import type { Answers, QuestionId } from './ids.ts';
+import { DEFAULT_FORM_SETTINGS, type FormSettings } from './settings.ts';
 import type { FormDefinition, Step } from './types.ts';
 
 /** A memoised view of one set of answers: visibility, and values as rules read them. */
@@ -15,7 +16,8 @@ export interface AnswerView {
   readonly context: EvalContext;
 }
 
-export function answerView(form: FormDefinition, answers: Answers, now: Date): AnswerView {
+/** `settings` are the clinic values conditions read as `settings.<name>` (the defaults when not given). */
+export function answerView(form: FormDefinition, answers: Answers, now: Date, settings: FormSettings = DEFAULT_FORM_SETTINGS): AnswerView {
   const c = compiled(form);
   const today = civilToday(now);
   const visible = new Map<string, boolean>();
@@ -27,7 +29,7 @@ export function answerView(form: FormDefinition, answers: Answers, now: Date): A
     if (!entry || !isVisible(id)) return null;
     return normalizeAnswer(entry.question, answers[id]);
   };
-  const context: EvalContext = { value: (id: QuestionId) => value(id), today };
+  const context: EvalContext = { value: (id: QuestionId) => value(id), today, settings };
 
   function isStepVisible(stepId: string): boolean {
     const known = stepVisible.get(stepId);
@@ -63,8 +65,13 @@ export function answerView(form: FormDefinition, answers: Answers, now: Date): A
  * The steps to show, in order, each with only its visible questions; steps with none are
  * skipped. `now` only matters to conditions with date predicates (`within 12 weeks`).
  */
-export function visibleSteps(form: FormDefinition, answers: Answers, now: Date = new Date()): readonly Step[] {
-  const view = answerView(form, answers, now);
+export function visibleSteps(
+  form: FormDefinition,
+  answers: Answers,
+  now: Date = new Date(),
+  settings: FormSettings = DEFAULT_FORM_SETTINGS,
+): readonly Step[] {
+  const view = answerView(form, answers, now, settings);
   return form.steps.flatMap((step) => {
     if (!view.isStepVisible(step.id)) return [];
     const questions = step.questions.filter((q) => view.isVisible(q.id));
@@ -73,13 +80,24 @@ export function visibleSteps(form: FormDefinition, answers: Answers, now: Date =
 }
 
 /** Whether a question is shown: its step is shown and its own condition (if any) holds. */
-export function isQuestionVisible(form: FormDefinition, questionId: string, answers: Answers, now: Date = new Date()): boolean {
-  return answerView(form, answers, now).isVisible(questionId);
+export function isQuestionVisible(
+  form: FormDefinition,
+  questionId: string,
+  answers: Answers,
+  now: Date = new Date(),
+  settings: FormSettings = DEFAULT_FORM_SETTINGS,
+): boolean {
+  return answerView(form, answers, now, settings).isVisible(questionId);
 }
 
 /** The answers with every hidden or unknown question dropped (what gets stored and printed). */
-export function pruneHiddenAnswers(form: FormDefinition, answers: Answers, now: Date = new Date()): Answers {
-  const view = answerView(form, answers, now);
+export function pruneHiddenAnswers(
+  form: FormDefinition,
+  answers: Answers,
+  now: Date = new Date(),
+  settings: FormSettings = DEFAULT_FORM_SETTINGS,
+): Answers {
+  const view = answerView(form, answers, now, settings);
   const kept: Record<string, Answers[string]> = {};
   for (const [id, v] of Object.entries(answers)) {
     if (v !== undefined && view.isVisible(id)) kept[id] = v;

@@ -1,5 +1,6 @@
 /** The expression language's syntax tree. `col` is the 1-based column in the source text. */
 import type { QuestionId } from '../ids.ts';
+import type { FormSettings } from '../settings.ts';
 
 export type CompareOp = '==' | '!=' | '<' | '<=' | '>' | '>=';
 export type DateUnit = 'day' | 'week' | 'month' | 'year';
@@ -24,6 +25,8 @@ export type Expr =
   | { readonly kind: 'question'; readonly id: QuestionId; readonly valueKind: ValueKind; readonly col: number }
   /** Produced by the checker from an ident or string naming an option or region. */
   | { readonly kind: 'option'; readonly value: string; readonly col: number }
+  /** Produced by the checker from a dotted name such as `settings.ageOfConsent` (forms/engine/settings.ts). */
+  | { readonly kind: 'setting'; readonly key: keyof FormSettings; readonly col: number }
   | { readonly kind: 'call'; readonly name: string; readonly args: readonly Expr[]; readonly col: number }
   | { readonly kind: 'not'; readonly operand: Expr; readonly col: number }
   | { readonly kind: 'logical'; readonly op: 'and' | 'or'; readonly left: Expr; readonly right: Expr; readonly col: number }

@@ -4,6 +4,7 @@
  */
 import { assertNever, type QuestionId } from '../ids.ts';
 import { specOf } from '../question-types/index.ts';
+import { SETTING_VALUES } from '../settings.ts';
 import type { Question } from '../types.ts';
 import { FUNCTIONS, type Expr, type ExprError, type ValueKind } from './ast.ts';
 
@@ -69,9 +70,18 @@ function describeOperand(c: Checked): string {
       return `${c.expr.name}() (${describeType(c.type)})`;
     case 'option':
       return `"${c.expr.value}"`;
+    case 'setting':
+      return `settings.${c.expr.key} (a number)`;
     default:
       return describeType(c.type);
   }
+}
+
+/** A clinic setting a condition reads (`settings.ageOfConsent`); every one is a number. */
+function setting(name: string, col: number): Checked {
+  const known = SETTING_VALUES[name];
+  if (!known) throw new CheckFailure(`Unknown value "${name}" (known: ${Object.keys(SETTING_VALUES).join(', ')})`, col);
+  return { expr: { kind: 'setting', key: known.key, col }, type: { t: 'number' } };
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -91,6 +101,7 @@ class Checker {
   }
 
   private question(name: string, col: number): Checked {
+    if (name.includes('.')) return setting(name, col);
     const q = this.lookup(name);
     if (!q) throw new CheckFailure(`Unknown question id "${name}"`, col);
     const valueKind = valueKindOf(q);
@@ -105,16 +116,21 @@ class Checker {
     const value = node.kind === 'ident' ? node.name : node.value;
     const options = optionIdsOf(of);
     if (options.includes(value)) return { expr: { kind: 'option', value, col: node.col }, type: { t: 'option', q: of } };
-    if (node.kind === 'ident' && this.lookup(value)) return null;
+    if (node.kind === 'ident' && this.known(value)) return null;
     const noun = of.type === 'body_map' ? 'a body-map region of' : 'an option of';
     throw new CheckFailure(`"${value}" is not ${noun} "${of.id}" (choose from: ${options.join(', ')})`, node.col);
   }
 
+  /** A bare word that names something (a question or a dotted setting), not an option. */
+  private known(name: string): boolean {
+    return name.includes('.') || this.lookup(name) !== undefined;
+  }
+
   private operands(left: Expr, right: Expr): readonly [Checked, Checked] {
-    const l = left.kind === 'ident' && !this.lookup(left.name) ? null : this.check(left);
+    const l = left.kind === 'ident' && !this.known(left.name) ? null : this.check(left);
     let r: Checked | null = null;
     if (l && (l.type.t === 'choice' || l.type.t === 'set')) r = this.asOption(right, l.type.q);
-    if (!r) r = right.kind === 'ident' && !this.lookup(right.name) ? null : this.check(right);
+    if (!r) r = right.kind === 'ident' && !this.known(right.name) ? null : this.check(right);
     if (!l) {
       const asOpt = r && (r.type.t === 'choice' || r.type.t === 'set') ? this.asOption(left, r.type.q) : null;
       if (!asOpt) throw new CheckFailure(`Unknown question id "${left.kind === 'ident' ? left.name : ''}"`, left.col);
@@ -176,6 +192,7 @@ class Checker {
         return this.question(e.name, e.col);
       case 'question':
       case 'option':
+      case 'setting':
         throw new CheckFailure('Internal: expression already checked', e.col);
       case 'not':
         return { expr: { ...e, operand: this.bool(e.operand, 'not') }, type: { t: 'boolean' } };
@@ -258,6 +275,7 @@ export function questionRefs(expr: Expr): readonly QuestionId[] {
       case 'boolean':
       case 'ident':
       case 'option':
+      case 'setting':
         return;
       case 'call':
         e.args.forEach(walk);

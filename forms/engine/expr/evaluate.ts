@@ -4,6 +4,7 @@
  * fires on an answer the client did not give.
  */
 import { addUnits, dayNumber, parseIsoDate, yearsBetween, type CivilDate } from '../dates.ts';
+import type { FormSettings } from '../settings.ts';
 import { assertNever, type QuestionId } from '../ids.ts';
 import type { Expr, ExprValue } from './ast.ts';
 import { questionRefs } from './check.ts';
@@ -14,6 +15,8 @@ export interface EvalContext {
   /** The normalised answer, or null when unanswered or hidden. */
   readonly value: (id: QuestionId) => ExprValue;
   readonly today: CivilDate;
+  /** The clinic settings conditions read as `settings.<name>`. */
+  readonly settings: FormSettings;
 }
 
 function dateOf(v: ExprValue): CivilDate | null {
@@ -63,6 +66,8 @@ export function evaluate(e: Expr, ctx: EvalContext): ExprValue {
       return e.value;
     case 'option':
       return e.value;
+    case 'setting':
+      return ctx.settings[e.key];
     case 'question':
       return ctx.value(e.id);
     case 'ident':
@@ -142,6 +147,7 @@ export function witnesses(e: Expr, ctx: EvalContext): readonly QuestionId[] {
       case 'boolean':
       case 'option':
       case 'ident':
+      case 'setting':
         return;
       case 'call':
         x.args.forEach(all);

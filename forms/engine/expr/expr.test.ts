@@ -6,6 +6,7 @@ import { answerView } from '../visibility.ts';
 import { checkExpression } from './check.ts';
 import { evaluate } from './evaluate.ts';
 import { parseExpression } from './parse.ts';
+import type { FormSettings } from '../settings.ts';
 
 const form = miniForm();
 const index = indexQuestions(form);
@@ -18,10 +19,10 @@ function compile(source: string) {
   return checkExpression(parsed.expr, lookup);
 }
 
-function run(source: string, answers: Answers): unknown {
+function run(source: string, answers: Answers, settings?: FormSettings): unknown {
   const c = compile(source);
   if ('error' in c) throw new Error(c.error.message);
-  return evaluate(c.expr, answerView(form, answers, NOW).context);
+  return evaluate(c.expr, answerView(form, answers, NOW, settings).context);
 }
 
 describe('expression language: evaluation', () => {
@@ -67,6 +68,21 @@ describe('expression language: evaluation', () => {
   });
 });
 
+describe('expression language: clinic settings', () => {
+  // 15 June 2025: born 2007-06-15 turns 18 today; born 2007-06-16 is 17 until tomorrow.
+  it.each([
+    ['17 under the default 18', 'age(dob) < settings.ageOfConsent', { dob: '2007-06-16' }, undefined, true],
+    ['18 today is not under 18', 'age(dob) < settings.ageOfConsent', { dob: '2007-06-15' }, undefined, false],
+    ['17 is not under a clinic age of 16', 'age(dob) < settings.ageOfConsent', { dob: '2007-06-16' }, { ageOfConsent: 16 }, false],
+    ['17 is under a clinic age of 21', 'age(dob) < settings.ageOfConsent', { dob: '2007-06-16' }, { ageOfConsent: 21 }, true],
+    ['no date of birth: never a minor', 'age(dob) < settings.ageOfConsent', {}, undefined, false],
+    ['a setting on the left', 'settings.ageOfConsent > age(dob)', { dob: '2010-01-01' }, undefined, true],
+    ['a setting against a literal', 'settings.ageOfConsent >= 18', {}, { ageOfConsent: 16 }, false],
+  ] as const)('%s: %s', (_label, source, answers, settings, expected) => {
+    expect(run(source, answers, settings)).toBe(expected);
+  });
+});
+
 describe('expression language: rejected at load', () => {
   it.each([
     ['unknown question', 'pregnantt == yes', 'Unknown question id "pregnantt"', 1],
@@ -99,6 +115,10 @@ describe('expression language: rejected at load', () => {
     ['more than without ago', 'surgery_date more than 2 weeks', 'Expected "ago" after the number of days, weeks, months or years', 31],
     ['keyword as operand', 'pain > and', 'Expected a question, a value or "(", found "and"', 8],
     ['stray character', 'pain > 3 ; drop', 'Unexpected character ";"', 10],
+    ['unknown setting', 'age(dob) < settings.ageOfConsnt', 'Unknown value "settings.ageOfConsnt" (known: settings.ageOfConsent)', 12],
+    ['a setting is a number, not a condition', 'settings.ageOfConsent', 'The condition must be true or false, but settings.ageOfConsent (a number) is not', 1],
+    ['a setting compared with yes/no', 'pregnant == settings.ageOfConsent', 'Cannot compare "pregnant" (yes/no) with settings.ageOfConsent (a number)', 1],
+    ['age() of a setting', 'age(settings.ageOfConsent) > 3', 'age() needs a date question, but settings.ageOfConsent (a number) is not a date', 5],
   ] as const)('%s: %s', (_label, source, message, col) => {
     const result = compile(source);
     expect('error' in result ? result.error.message : 'accepted').toContain(message);

@@ -37,6 +37,11 @@ export function tokenize(source: string): { readonly tokens: readonly Token[] } 
     if (/[A-Za-z_]/.test(ch)) {
       let j = i;
       while (j < source.length && /[A-Za-z0-9_]/.test(source[j] ?? '')) j += 1;
+      // A dotted name (`settings.ageOfConsent`) is one word: the checker knows which exist.
+      while (source[j] === '.' && /[A-Za-z_]/.test(source[j + 1] ?? '')) {
+        j += 1;
+        while (j < source.length && /[A-Za-z0-9_]/.test(source[j] ?? '')) j += 1;
+      }
       tokens.push({ type: 'word', value: source.slice(i, j), col });
       i = j;
       continue;

@@ -19,6 +19,7 @@ const SETTINGS: AdminSettings = {
   autoLogoffMinutes: 5,
   exportFolder: null,
   retentionDays: 2557,
+  ageOfConsent: 18,
   languages: ['en', 'es'],
   defaultLanguage: 'es',
 };
@@ -75,5 +76,16 @@ describe('SettingsPanel: retention in years and months, languages by name', () =
     fireEvent.click(spanish);
     await save();
     expect(sent(adminUpdateSettings)).toMatchObject({ languages: ['en', 'fr'], defaultLanguage: 'en' });
+  });
+
+  it('shows the age of consent in years with its range, and saves a changed age', async () => {
+    const { adminUpdateSettings } = await renderSettings();
+    const age = screen.getByLabelText('Age of consent (years)') as HTMLInputElement;
+    expect(age.value).toBe('18');
+    expect(age.getAttribute('aria-describedby')).toBe('setting-ageOfConsent-hint');
+    expect(screen.getByText(/From 14 to 21 years/)).toBeTruthy();
+    fireEvent.change(age, { target: { value: '16' } });
+    await save();
+    expect(sent(adminUpdateSettings).ageOfConsent).toBe(16);
   });
 });

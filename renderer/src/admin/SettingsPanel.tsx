@@ -4,6 +4,7 @@ import type { AdminSettings, Request } from '../../../api/contract.ts';
 import type { ApiIssue } from '../../../api/result.ts';
 import { CallError } from '../data/CallError.tsx';
 import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
+import { AGE_OF_CONSENT_RANGE } from '../../../forms/engine/index.ts';
 import { nativeLanguageName } from '../i18n/index.ts';
 import { fileToDataUrl } from './files.ts';
 import { daysToRetention, languageChoices, RETENTION_LIMITS, retentionToDays, type RetentionParts } from './settings-units.ts';
@@ -22,7 +23,7 @@ const RETENTION_UNITS = [
 /** Largest logo file accepted before upload (main enforces its own limit too). */
 const MAX_LOGO_BYTES = 290_000;
 
-/** Clinic details, timeouts, export folder, retention and languages; saved together. */
+/** Clinic details, timeouts, export folder, retention, age of consent and languages; saved together. */
 export function SettingsPanel() {
   const { t, i18n } = useTranslation('admin');
   const [saved, setSaved] = useState<AdminSettings | null>(null);
@@ -68,6 +69,7 @@ export function SettingsPanel() {
       autoLogoffMinutes: form.autoLogoffMinutes,
       exportFolder: form.exportFolder,
       retentionDays: form.retentionDays,
+      ageOfConsent: form.ageOfConsent,
       languages: [...form.languages],
       defaultLanguage: form.defaultLanguage,
     });
@@ -187,6 +189,24 @@ export function SettingsPanel() {
         <p>{t('settings.retentionHint', { count: form.retentionDays })}</p>
         {issueText('retentionDays')}
       </fieldset>
+      <div className="field">
+        <label htmlFor="setting-ageOfConsent" className="field-label">
+          {t('settings.ageOfConsent')}
+        </label>
+        <input
+          id="setting-ageOfConsent"
+          className="admin-input narrow"
+          type="number"
+          inputMode="numeric"
+          min={AGE_OF_CONSENT_RANGE.min}
+          max={AGE_OF_CONSENT_RANGE.max}
+          value={String(form.ageOfConsent)}
+          onChange={(e) => set({ ageOfConsent: Math.trunc(Number(e.target.value) || 0) })}
+          {...(issueFor('ageOfConsent') ? describe('ageOfConsent') : { 'aria-describedby': 'setting-ageOfConsent-hint' })}
+        />
+        <p id="setting-ageOfConsent-hint">{t('settings.ageOfConsentHint', { min: AGE_OF_CONSENT_RANGE.min, max: AGE_OF_CONSENT_RANGE.max })}</p>
+        {issueText('ageOfConsent')}
+      </div>
       <fieldset className="field" aria-describedby={issueFor('languages') ? 'setting-languages-error' : undefined}>
         <legend className="field-label">{t('settings.languages')}</legend>
         <div className="settings-languages">

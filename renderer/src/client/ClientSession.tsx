@@ -44,7 +44,7 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
     onTimeout: onReset,
   });
   const submit = useSubmit(form, state, dispatch);
-  const steps = visibleSteps(form, state.answers);
+  const steps = visibleSteps(form, state.answers, new Date(), config.formSettings);
   const setLanguage = useCallback((l: string) => dispatch({ type: 'language', language: l }), []);
   const askStartOver = useCallback(() => {
     setKeyboardId(null);
@@ -169,7 +169,7 @@ export function ClientSession({ config, form, onReset, onStaff }: ClientSessionP
 
   /** The engine's checks for the step: the same rules main applies on submit (the signature minimum included). */
   function checkStep(stepId: string) {
-    return validateStep(form, stepId, state.answers, new Date());
+    return validateStep(form, stepId, state.answers, new Date(), config.formSettings);
   }
 
   // Start over and "Still there?" cover the answers: behind them the screen is neither

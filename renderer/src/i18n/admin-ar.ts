@@ -147,7 +147,21 @@ export const adminAr: Translation<typeof adminEn> = {
     add: '+ إضافة خيار',
   },
   localized: { optional: '(اختياري)', language: '{{name}} ({{code}})', missing: 'تنقص الترجمة إلى {{language}}' },
-  expression: { optional: '(اختياري: الفراغ يعني دائماً)', valid: '✓ الشرط صحيح' },
+  expression: {
+    optional: '(اختياري: الفراغ يعني دائماً)',
+    valid: '✓ الشرط صحيح',
+    helpTitle: 'ماذا يمكن أن يستخدم الشرط؟',
+    example: 'مثال، دون سن الموافقة:',
+    fn: {
+      answered: 'السؤال معروض وله إجابة',
+      age: 'العمر بالسنوات الكاملة يوم الزيارة، من سؤال تاريخ، مثل age(date_of_birth)',
+      count: 'عدد الخيارات أو مناطق الجسم المختارة',
+      days_since: 'عدد الأيام من تاريخ ما حتى يوم الزيارة',
+    },
+    value: {
+      ageOfConsent: 'سن الموافقة في العيادة بالسنوات (الإعدادات)',
+    },
+  },
   definitionErrors: {
     line: 'السطر {{line}}:',
     lineColumn: 'السطر {{line}}، العمود {{column}}:',
@@ -203,6 +217,8 @@ export const adminAr: Translation<typeof adminEn> = {
     retention: 'الاحتفاظ بالاستمارات لمدة',
     retentionYears: 'سنوات',
     retentionMonths: 'أشهر',
+    ageOfConsent: 'سن الموافقة (بالسنوات)',
+    ageOfConsentHint: 'يُطلب من العملاء الأصغر من هذا السن حضور أحد الوالدين أو الوصي ليعطي الموافقة ويوقّع، ويرى المعالج تنبيهاً. من {{min}} إلى {{max}} سنة؛ راجع القانون المحلي. تقرؤه شروط الاستمارة باسم settings.ageOfConsent.',
     retentionHint_zero: 'أي {{count}} يوم. شهر واحد على الأقل، و99 سنة و11 شهراً على الأكثر.',
     retentionHint_one: 'أي {{count}} يوم. شهر واحد على الأقل، و99 سنة و11 شهراً على الأكثر.',
     retentionHint_two: 'أي {{count}} يوم. شهر واحد على الأقل، و99 سنة و11 شهراً على الأكثر.',

@@ -181,6 +181,17 @@ export const adminEn = {
   expression: {
     optional: '(optional: empty means always)',
     valid: '✓ Condition is valid',
+    helpTitle: 'What can a condition use?',
+    example: 'Example, under the age of consent:',
+    fn: {
+      answered: 'the question is shown and answered',
+      age: 'the age in completed years on the visit day, from a date question, e.g. age(date_of_birth)',
+      count: 'how many options or body areas are chosen',
+      days_since: 'days from a date to the visit day',
+    },
+    value: {
+      ageOfConsent: "the clinic's age of consent in years (Settings)",
+    },
   },
   definitionErrors: {
     line: 'Line {{line}}:',
@@ -234,6 +245,8 @@ export const adminEn = {
     retention: 'Keep submissions for',
     retentionYears: 'Years',
     retentionMonths: 'Months',
+    ageOfConsent: 'Age of consent (years)',
+    ageOfConsentHint: 'Clients younger than this are asked for a parent or guardian, who gives consent and signs; the therapist sees a flag. From {{min}} to {{max}} years; check your local law. Form conditions read it as settings.ageOfConsent.',
     /** Under the years and months: what is stored ({{count}} days), and the limits. */
     retentionHint_one: 'That is {{count}} day. At least 1 month, at most 99 years and 11 months.',
     retentionHint_other: 'That is {{count}} days. At least 1 month, at most 99 years and 11 months.',

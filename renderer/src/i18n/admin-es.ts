@@ -138,7 +138,21 @@ export const adminEs: Translation<typeof adminEn> = {
     add: '+ Añadir opción',
   },
   localized: { optional: '(opcional)', language: '{{name}} ({{code}})', missing: 'Falta la traducción al {{language}}' },
-  expression: { optional: '(opcional: vacío significa siempre)', valid: '✓ La condición es válida' },
+  expression: {
+    optional: '(opcional: vacío significa siempre)',
+    valid: '✓ La condición es válida',
+    helpTitle: '¿Qué puede usar una condición?',
+    example: 'Ejemplo, por debajo de la edad de consentimiento:',
+    fn: {
+      answered: 'la pregunta se muestra y tiene respuesta',
+      age: 'la edad en años cumplidos el día de la visita, a partir de una pregunta de fecha, p. ej. age(date_of_birth)',
+      count: 'cuántas opciones o zonas del cuerpo se han elegido',
+      days_since: 'días desde una fecha hasta el día de la visita',
+    },
+    value: {
+      ageOfConsent: 'la edad de consentimiento de la clínica, en años (Ajustes)',
+    },
+  },
   definitionErrors: {
     line: 'Línea {{line}}:',
     lineColumn: 'Línea {{line}}, columna {{column}}:',
@@ -191,6 +205,8 @@ export const adminEs: Translation<typeof adminEn> = {
     retention: 'Conservar los envíos durante',
     retentionYears: 'Años',
     retentionMonths: 'Meses',
+    ageOfConsent: 'Edad de consentimiento (años)',
+    ageOfConsentHint: 'A los clientes menores de esta edad se les pide un padre, madre o tutor, que da el consentimiento y firma; el terapeuta ve una alerta. De {{min}} a {{max}} años; consulte la ley local. Las condiciones del formulario la leen como settings.ageOfConsent.',
     retentionHint_one: 'Son {{count}} día. Como mínimo 1 mes, como máximo 99 años y 11 meses.',
     retentionHint_many: 'Son {{count}} días. Como mínimo 1 mes, como máximo 99 años y 11 meses.',
     retentionHint_other: 'Son {{count}} días. Como mínimo 1 mes, como máximo 99 años y 11 meses.',

@@ -138,7 +138,21 @@ export const adminFr: Translation<typeof adminEn> = {
     add: '+ Ajouter une option',
   },
   localized: { optional: '(facultatif)', language: '{{name}} ({{code}})', missing: 'Traduction {{language}} manquante' },
-  expression: { optional: '(facultatif : vide signifie toujours)', valid: '✓ La condition est valide' },
+  expression: {
+    optional: '(facultatif : vide signifie toujours)',
+    valid: '✓ La condition est valide',
+    helpTitle: "Qu'une condition peut-elle utiliser ?",
+    example: "Exemple, sous l'âge du consentement :",
+    fn: {
+      answered: 'la question est affichée et a une réponse',
+      age: "l'âge en années révolues le jour de la visite, à partir d'une question de date, p. ex. age(date_of_birth)",
+      count: "combien d'options ou de zones du corps sont choisies",
+      days_since: 'jours entre une date et le jour de la visite',
+    },
+    value: {
+      ageOfConsent: "l'âge du consentement de la clinique, en années (Paramètres)",
+    },
+  },
   definitionErrors: {
     line: 'Ligne {{line}} :',
     lineColumn: 'Ligne {{line}}, colonne {{column}} :',
@@ -191,6 +205,8 @@ export const adminFr: Translation<typeof adminEn> = {
     retention: 'Conserver les formulaires pendant',
     retentionYears: 'Années',
     retentionMonths: 'Mois',
+    ageOfConsent: 'Âge du consentement (ans)',
+    ageOfConsentHint: 'Aux clients plus jeunes, on demande un parent ou un tuteur, qui consent et signe ; le thérapeute voit une alerte. De {{min}} à {{max}} ans ; vérifiez la loi locale. Les conditions du formulaire la lisent comme settings.ageOfConsent.',
     retentionHint_one: 'Soit {{count}} jour. Au moins 1 mois, au plus 99 ans et 11 mois.',
     retentionHint_many: 'Soit {{count}} jours. Au moins 1 mois, au plus 99 ans et 11 mois.',
     retentionHint_other: 'Soit {{count}} jours. Au moins 1 mois, au plus 99 ans et 11 mois.',

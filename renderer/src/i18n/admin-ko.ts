@@ -135,7 +135,21 @@ export const adminKo: Translation<typeof adminEn> = {
     add: '+ 선택지 추가',
   },
   localized: { optional: '(선택 사항)', language: '{{name}} ({{code}})', missing: '{{language}} 번역 없음' },
-  expression: { optional: '(선택 사항: 비워 두면 항상)', valid: '✓ 올바른 조건입니다' },
+  expression: {
+    optional: '(선택 사항: 비워 두면 항상)',
+    valid: '✓ 올바른 조건입니다',
+    helpTitle: '조건에 무엇을 쓸 수 있나요?',
+    example: '예: 동의 가능 연령 미만:',
+    fn: {
+      answered: '질문이 표시되었고 답변이 있음',
+      age: '날짜 질문을 기준으로 방문일의 만 나이, 예: age(date_of_birth)',
+      count: '선택한 항목 또는 신체 부위의 수',
+      days_since: '어떤 날짜부터 방문일까지의 일수',
+    },
+    value: {
+      ageOfConsent: '클리닉의 동의 가능 연령(세, 설정에서 지정)',
+    },
+  },
   definitionErrors: {
     line: '{{line}}행:',
     lineColumn: '{{line}}행 {{column}}열:',
@@ -187,6 +201,8 @@ export const adminKo: Translation<typeof adminEn> = {
     retention: '제출된 양식 보관 기간',
     retentionYears: '년',
     retentionMonths: '개월',
+    ageOfConsent: '동의 가능 연령 (세)',
+    ageOfConsentHint: '이 나이 미만의 고객에게는 부모 또는 보호자의 동의와 서명을 받으며, 치료사에게 알림이 표시됩니다. {{min}}세부터 {{max}}세까지 설정할 수 있으니 현지 법을 확인하세요. 양식 조건에서는 settings.ageOfConsent로 읽습니다.',
     retentionHint_one: '{{count}}일입니다. 최소 1개월, 최대 99년 11개월.',
     retentionHint_other: '{{count}}일입니다. 최소 1개월, 최대 99년 11개월.',
     exportFolder: 'PDF 사본 내보내기 폴더 (전체 경로; 사용하지 않으려면 비워 두세요). 키오스크가 쓸 수 있는지 확인합니다.',

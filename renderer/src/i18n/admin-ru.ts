@@ -141,7 +141,21 @@ export const adminRu: Translation<typeof adminEn> = {
     add: '+ Добавить вариант',
   },
   localized: { optional: '(необязательно)', language: '{{name}} ({{code}})', missing: 'Нет перевода: {{language}}' },
-  expression: { optional: '(необязательно: пусто — значит всегда)', valid: '✓ Условие корректно' },
+  expression: {
+    optional: '(необязательно: пусто — значит всегда)',
+    valid: '✓ Условие корректно',
+    helpTitle: 'Что можно использовать в условии?',
+    example: 'Пример, младше возраста согласия:',
+    fn: {
+      answered: 'вопрос показан и на него есть ответ',
+      age: 'возраст в полных годах на день визита по вопросу с датой, например age(date_of_birth)',
+      count: 'сколько вариантов или зон тела выбрано',
+      days_since: 'число дней от даты до дня визита',
+    },
+    value: {
+      ageOfConsent: 'возраст согласия в клинике, в годах (Настройки)',
+    },
+  },
   definitionErrors: {
     line: 'Строка {{line}}:',
     lineColumn: 'Строка {{line}}, столбец {{column}}:',
@@ -195,6 +209,8 @@ export const adminRu: Translation<typeof adminEn> = {
     retention: 'Хранить анкеты',
     retentionYears: 'Лет',
     retentionMonths: 'Месяцев',
+    ageOfConsent: 'Возраст согласия (лет)',
+    ageOfConsentHint: 'Для клиентов младше этого возраста согласие даёт и подписывает родитель или опекун; массажист видит отметку. От {{min}} до {{max}} лет; сверьтесь с местным законом. Условия анкеты читают его как settings.ageOfConsent.',
     retentionHint_one: 'Это {{count}} дн. Не меньше 1 месяца, не больше 99 лет и 11 месяцев.',
     retentionHint_few: 'Это {{count}} дн. Не меньше 1 месяца, не больше 99 лет и 11 месяцев.',
     retentionHint_many: 'Это {{count}} дн. Не меньше 1 месяца, не больше 99 лет и 11 месяцев.',

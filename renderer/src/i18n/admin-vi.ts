@@ -135,7 +135,21 @@ export const adminVi: Translation<typeof adminEn> = {
     add: '+ Thêm lựa chọn',
   },
   localized: { optional: '(không bắt buộc)', language: '{{name}} ({{code}})', missing: 'Thiếu bản dịch {{language}}' },
-  expression: { optional: '(không bắt buộc: để trống nghĩa là luôn luôn)', valid: '✓ Điều kiện hợp lệ' },
+  expression: {
+    optional: '(không bắt buộc: để trống nghĩa là luôn luôn)',
+    valid: '✓ Điều kiện hợp lệ',
+    helpTitle: 'Điều kiện có thể dùng những gì?',
+    example: 'Ví dụ, dưới tuổi được tự đồng ý:',
+    fn: {
+      answered: 'câu hỏi được hiển thị và đã có câu trả lời',
+      age: 'số tuổi tròn vào ngày khám, tính từ một câu hỏi ngày, ví dụ age(date_of_birth)',
+      count: 'số lựa chọn hoặc vùng cơ thể đã chọn',
+      days_since: 'số ngày từ một ngày đến ngày khám',
+    },
+    value: {
+      ageOfConsent: 'tuổi được tự đồng ý của phòng khám, tính bằng năm (Cài đặt)',
+    },
+  },
   definitionErrors: {
     line: 'Dòng {{line}}:',
     lineColumn: 'Dòng {{line}}, cột {{column}}:',
@@ -187,6 +201,8 @@ export const adminVi: Translation<typeof adminEn> = {
     retention: 'Giữ phiếu đã gửi trong',
     retentionYears: 'Năm',
     retentionMonths: 'Tháng',
+    ageOfConsent: 'Tuổi được tự đồng ý (năm)',
+    ageOfConsentHint: 'Khách nhỏ hơn tuổi này sẽ được yêu cầu có cha mẹ hoặc người giám hộ đồng ý và ký tên; chuyên viên trị liệu sẽ thấy cảnh báo. Từ {{min}} đến {{max}} tuổi; hãy kiểm tra luật địa phương. Điều kiện trong phiếu đọc giá trị này là settings.ageOfConsent.',
     retentionHint_one: 'Tức là {{count}} ngày. Ít nhất 1 tháng, nhiều nhất 99 năm 11 tháng.',
     retentionHint_other: 'Tức là {{count}} ngày. Ít nhất 1 tháng, nhiều nhất 99 năm 11 tháng.',
     exportFolder: 'Thư mục xuất bản sao PDF (đường dẫn đầy đủ; để trống nếu không dùng). Kiosk sẽ kiểm tra có ghi được vào đó không.',

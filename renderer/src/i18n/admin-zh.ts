@@ -135,7 +135,21 @@ export const adminZh: Translation<typeof adminEn> = {
     add: '+ 添加选项',
   },
   localized: { optional: '（可选）', language: '{{name}}（{{code}}）', missing: '缺少{{language}}翻译' },
-  expression: { optional: '（可选：留空表示始终）', valid: '✓ 条件有效' },
+  expression: {
+    optional: '（可选：留空表示始终）',
+    valid: '✓ 条件有效',
+    helpTitle: '条件中可以使用什么？',
+    example: '示例：未满同意年龄：',
+    fn: {
+      answered: '该问题已显示且已回答',
+      age: '按日期问题计算到就诊当天的周岁年龄，例如 age(date_of_birth)',
+      count: '选择了多少个选项或身体部位',
+      days_since: '从某个日期到就诊当天的天数',
+    },
+    value: {
+      ageOfConsent: '本诊所的同意年龄（岁，在“设置”中）',
+    },
+  },
   definitionErrors: {
     line: '第 {{line}} 行：',
     lineColumn: '第 {{line}} 行，第 {{column}} 列：',
@@ -187,6 +201,8 @@ export const adminZh: Translation<typeof adminEn> = {
     retention: '提交的表格保留',
     retentionYears: '年',
     retentionMonths: '月',
+    ageOfConsent: '同意年龄（岁）',
+    ageOfConsentHint: '未满此年龄的客人须由父母或监护人同意并签名；按摩师会看到提示。可设为 {{min}} 至 {{max}} 岁，请查阅当地法律。表单条件中以 settings.ageOfConsent 读取。',
     retentionHint_one: '即 {{count}} 天。至少 1 个月，最多 99 年 11 个月。',
     retentionHint_other: '即 {{count}} 天。至少 1 个月，最多 99 年 11 个月。',
     exportFolder: 'PDF 副本的导出文件夹（完整路径；留空表示不导出）。自助终端会检查能否写入。',

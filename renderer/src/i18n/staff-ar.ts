@@ -79,6 +79,7 @@ export const staffAr: Translation<typeof staffEn> = {
     print: 'طباعة',
     exportAgain: 'التصدير مرة أخرى',
     dateOfBirth: 'تاريخ الميلاد',
+    guardian: 'الوالد أو الوصي (أعطى الموافقة)',
     age: '(العمر {{age}})',
     visit: 'الزيارة',
     language: 'اللغة',

@@ -108,6 +108,7 @@ export const staffEn = {
     print: 'Print',
     exportAgain: 'Export again',
     dateOfBirth: 'Date of birth',
+    guardian: 'Parent or guardian (consented)',
     /** After the date of birth: "(age 46)". */
     age: '(age {{age}})',
     visit: 'Visit',

@@ -76,6 +76,7 @@ export const staffEs: Translation<typeof staffEn> = {
     print: 'Imprimir',
     exportAgain: 'Exportar de nuevo',
     dateOfBirth: 'Fecha de nacimiento',
+    guardian: 'Padre, madre o tutor (dio el consentimiento)',
     age: '({{age}} años)',
     visit: 'Visita',
     language: 'Idioma',

@@ -76,6 +76,7 @@ export const staffFr: Translation<typeof staffEn> = {
     print: 'Imprimer',
     exportAgain: 'Exporter à nouveau',
     dateOfBirth: 'Date de naissance',
+    guardian: 'Parent ou tuteur (a consenti)',
     age: '({{age}} ans)',
     visit: 'Visite',
     language: 'Langue',

@@ -75,6 +75,7 @@ export const staffKo: Translation<typeof staffEn> = {
     print: '인쇄',
     exportAgain: '다시 내보내기',
     dateOfBirth: '생년월일',
+    guardian: '부모 또는 보호자 (동의함)',
     age: '({{age}}세)',
     visit: '방문',
     language: '언어',

@@ -77,6 +77,7 @@ export const staffRu: Translation<typeof staffEn> = {
     print: 'Печать',
     exportAgain: 'Экспортировать снова',
     dateOfBirth: 'Дата рождения',
+    guardian: 'Родитель или опекун (дал согласие)',
     age: '(возраст {{age}})',
     visit: 'Визит',
     language: 'Язык',

@@ -75,6 +75,7 @@ export const staffVi: Translation<typeof staffEn> = {
     print: 'In',
     exportAgain: 'Xuất lại',
     dateOfBirth: 'Ngày sinh',
+    guardian: 'Cha mẹ hoặc người giám hộ (đã đồng ý)',
     age: '({{age}} tuổi)',
     visit: 'Lần khám',
     language: 'Ngôn ngữ',

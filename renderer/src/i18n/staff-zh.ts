@@ -75,6 +75,7 @@ export const staffZh: Translation<typeof staffEn> = {
     print: '打印',
     exportAgain: '再次导出',
     dateOfBirth: '出生日期',
+    guardian: '父母或监护人（已同意）',
     age: '（{{age}} 岁）',
     visit: '就诊',
     language: '语言',

@@ -110,6 +110,12 @@ export function DetailScreen({ submissionId, onBack }: DetailScreenProps) {
               {detail.age !== null ? ` ${t('detail.age', { age: detail.age })}` : ''}
             </dd>
           </div>
+          {detail.guardian ? (
+            <div className="detail-guardian" data-testid="detail-guardian">
+              <dt>{t('detail.guardian')}</dt>
+              <dd>{detail.guardian}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t('detail.visit')}</dt>
             <dd>{format.dateTime(detail.createdAt)}</dd>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ExpressionIssue, ExpressionTarget } from '../../../../api/contract.ts';
+import { EXPRESSION_FUNCTIONS, SETTING_VALUES } from '../../../../forms/engine/index.ts';
 import { useKioskQuery } from '../../data/use-kiosk-data.ts';
 import { toJson, type DraftForm } from './draft-edit.ts';
 
@@ -81,6 +82,39 @@ export function ExpressionInput({ id, label, value, draft, target, optional, onC
           {checked === value && value.trim() !== '' ? t('expression.valid') : ''}
         </p>
       )}
+      <ExpressionHelp />
     </div>
+  );
+}
+
+/** The names the checker knows beyond question ids: the functions and the clinic settings (from the engine). */
+const HELP_NAMES: readonly { readonly code: string; readonly key: string }[] = [
+  ...EXPRESSION_FUNCTIONS.map((name) => ({ code: `${name}(…)`, key: `expression.fn.${name}` })),
+  ...Object.keys(SETTING_VALUES).map((name) => ({ code: name, key: `expression.value.${name.replace(/^settings\./, '')}` })),
+];
+
+/** A condition, not words: the same in every language. */
+const HELP_EXAMPLE = 'age(date_of_birth) < settings.ageOfConsent';
+
+/** A closed "What can a condition use?" list under each condition field. */
+function ExpressionHelp() {
+  const { t } = useTranslation('admin');
+  return (
+    <details className="expr-help">
+      <summary>{t('expression.helpTitle')}</summary>
+      <dl>
+        {HELP_NAMES.map(({ code, key }) => (
+          <div key={code}>
+            <dt>
+              <code>{code}</code>
+            </dt>
+            <dd>{t(key)}</dd>
+          </div>
+        ))}
+      </dl>
+      <p>
+        {t('expression.example')} <code>{HELP_EXAMPLE}</code>
+      </p>
+    </details>
   );
 }
