@@ -20,6 +20,7 @@ import { staffKo } from './staff-ko.ts';
 import { staffRu } from './staff-ru.ts';
 import { staffVi } from './staff-vi.ts';
 import { staffZh } from './staff-zh.ts';
+import { SAFETY_TEXT } from './admin-safety-text.ts';
 import { OUTCOME_TEXT } from './staff-outcome-text.ts';
 import type { Translation } from './translation-shape.ts';
 
@@ -28,7 +29,7 @@ import type { Translation } from './translation-shape.ts';
  * into the namespace here under their key.
  */
 const staffExtras = (lang: StaffLanguage) => ({ outcome: OUTCOME_TEXT[lang] });
-const adminExtras = (_lang: StaffLanguage) => ({});
+const adminExtras = (lang: StaffLanguage) => ({ safety: SAFETY_TEXT[lang] });
 
 export interface StaffNamespaces {
   readonly staff: Translation<typeof staffEn> & ReturnType<typeof staffExtras>;
