@@ -175,6 +175,31 @@ describe('therapist channels', () => {
     expect(missing.ok ? null : missing.error.code).toBe('not_found');
   });
 
+  it('opening a detail (the detail, then its PDF) logs one "viewed" entry; a PDF on its own or a later opening logs its own', async () => {
+    const id = await submit(HEALTHY_CLIENT_ANSWERS);
+    const views = () => core.deps.audit.list({ limit: 50 }).filter((e) => e.subjectId === id && e.action === 'submission.viewed').map((e) => e.details);
+    const signIn = async () => {
+      const owner = core.deps.staff.roster().find((r) => r.name === 'Olivia Owner');
+      const result = owner ? await call('staff:login', { staffId: owner.staffId, pin: PIN }) : await call('staff:setup', { name: 'Olivia Owner', pin: PIN });
+      expect(result.ok).toBe(true);
+    };
+    await signIn();
+    // A PDF asked for without the detail is audited.
+    expect((await call('submission:pdf', { submissionId: id })).ok).toBe(true);
+    expect(views()).toEqual([{ part: 'pdf' }]);
+    // The detail screen: the detail, then the PDF: one more entry, not two.
+    expect((await call('submission:get', { submissionId: id })).ok).toBe(true);
+    expect((await call('submission:pdf', { submissionId: id })).ok).toBe(true);
+    expect(views()).toHaveLength(2);
+    expect(views()[0]).toHaveProperty('earlierVisits');
+    // Opened again much later: a new opening, a new entry (its PDF again folded in).
+    clock.advance(11 * 60_000);
+    await signIn();
+    expect((await call('submission:get', { submissionId: id })).ok).toBe(true);
+    expect((await call('submission:pdf', { submissionId: id })).ok).toBe(true);
+    expect(views()).toHaveLength(3);
+  });
+
   it.each([
     ['printer prints', { kind: 'printed' } as PrintOutcome, 'printed', 'printer'],
     ['Chromium mode hands back the PDF', { kind: 'pdf', pdfBase64: 'JVBERi0=' } as PrintOutcome, 'pdf', 'pdf'],

@@ -31,11 +31,30 @@ type TherapistChannel =
 /** Earlier visits compared with: enough for "since last time" and the two-session referral rule. */
 const EARLIER_VISITS = 5;
 
+/**
+ * The detail screen fetches the detail, then its signed PDF: one opening, one "viewed" entry.
+ * The PDF fetch logs its own entry only when the same staff member has not opened that
+ * submission's detail within this window (a PDF asked for on its own is still audited).
+ */
+const SAME_OPENING_MS = 10 * 60_000;
+
 type TherapistDeps = Pick<CoreDeps, 'db' | 'store' | 'vault' | 'clock' | 'staff' | 'submissions' | 'audit' | 'loginFailures' | 'forms' | 'printer' | 'exporter' | 'handlerOptions'>;
 
 export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, TherapistChannel> {
   const { handlerOptions: options, staff, submissions, audit } = deps;
   const outcomes = createOutcomeRepository(deps.store, deps.vault);
+  // "staffId submissionId" -> when that staff member last opened the detail (memory only: ids, no names).
+  const openedAt = new Map<string, number>();
+  const openingKey = (staffId: string, submissionId: string) => `${staffId} ${submissionId}`;
+  const rememberOpening = (staffId: string, submissionId: string) => {
+    const now = deps.clock.now().getTime();
+    for (const [key, at] of openedAt) if (now - at > SAME_OPENING_MS) openedAt.delete(key);
+    openedAt.set(openingKey(staffId, submissionId), now);
+  };
+  const isSameOpening = (staffId: string, submissionId: string) => {
+    const at = openedAt.get(openingKey(staffId, submissionId));
+    return at !== undefined && deps.clock.now().getTime() - at <= SAME_OPENING_MS;
+  };
 
   const load = (id: string): StoredSubmission => {
     const stored = submissions.get(id);
@@ -73,12 +92,13 @@ export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, Thera
         earlierTotal: earlier.total,
       });
       audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { earlierVisits: earlier.total } });
+      rememberOpening(session.staffId, stored.id);
       return ok(detail);
     }),
 
     'submission:pdf': defineHandler('submission:pdf', options, (req, { session }) => {
       const stored = load(req.submissionId);
-      audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { part: 'pdf' } });
+      if (!isSameOpening(session.staffId, stored.id)) audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { part: 'pdf' } });
       return ok({ pdfBase64: Buffer.from(stored.pdf).toString('base64'), signature: signatureOf(stored) });
     }),
 
