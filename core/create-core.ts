@@ -23,6 +23,7 @@ import { secretMigrations, createVaultSecretStore } from './secrets/secret-store
 import { createFormRegistry, formRegistryMigrations } from './forms/registry.ts';
 import { brandingMigrations, createAdminSettingsService } from './admin/settings-service.ts';
 import { formDraftMigrations } from './admin/form-drafts.ts';
+import { outcomeMigrations } from './therapist/outcomes.ts';
 import { systemClock, type Clock, type KeyProvider, type Printer } from './ports.ts';
 import type { HandlerTable } from './handler.ts';
 import type { CoreDeps } from './deps.ts';
@@ -85,6 +86,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...formRegistryMigrations,
     ...formDraftMigrations,
     ...brandingMigrations,
+    ...outcomeMigrations,
   ]);
   const vault = await openVault(db, options.keyProvider);
   const settings = createSettingsStore(db);

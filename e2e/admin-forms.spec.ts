@@ -129,7 +129,11 @@ test('admin adds a translated question and a modify rule; clients get it, old su
   await shot(kiosk, '03-preview-flag', kiosk.getByTestId('preview-flags'));
   expect(core.deps.submissions.list({ status: 'all', limit: 10 })).toHaveLength(1);
 
-  await admin.publish();
+  await admin.publish(async (review) => {
+    // What changes in screening against the live version, as a sentence: the one rule added.
+    await expect(review.getByTestId('screening-changes').locator('li')).toHaveText(['Adds the modify rule HEADACHE (“Headache today”).']);
+    await expectNoAxeViolations(kiosk, 'publish-review');
+  });
   await expect(admin.status()).toContainText(`Published version ${next}`);
   await expect(kiosk.locator(`tr[data-version="${next}"]`)).toContainText('Live');
   expect(core.deps.forms.active().version).toBe(next);

@@ -101,11 +101,24 @@ test('therapist: queue badges, detail, tick + acknowledge, print, export, audit,
   await detail.tick('FEVER_INFECTION');
   await expect(detail.acknowledgeButton()).toBeDisabled();
   await detail.tick('RECENT_SURGERY');
+  // A stop or clearance flag needs the outcome too: what happened with the client, by touch.
+  await expect(detail.acknowledgeButton()).toBeDisabled();
+  await expect(kiosk.getByText('Choose what happened with this client to acknowledge.')).toBeVisible();
+  await detail.chooseOutcome('Other');
+  await expect(detail.acknowledgeButton()).toBeDisabled(); // "Other" needs a note
+  await expect(kiosk.getByText('Write a short note for “Other” to acknowledge.')).toBeVisible();
+  await detail.typeOutcomeNote('Sent to GP');
+  await captureStaffScreen(kiosk, '02-detail-outcome-note');
+  await detail.chooseOutcome('Not treated, referred');
+  await expect(kiosk.getByRole('textbox', { name: 'Short note: what happened' })).toHaveCount(0);
   await expect(detail.acknowledgeButton()).toBeEnabled();
   await captureStaffScreen(kiosk, '02-detail');
-  await detail.acknowledge();
+  await detail.acknowledgeButton().tap();
   await expect(kiosk.getByTestId('ack-status')).toContainText(`Acknowledged by ${THERAPIST.name}`);
+  await expect(kiosk.getByTestId('outcome-recorded')).toHaveText('Outcome: Not treated, referred');
   expect(core.deps.submissions.get(submissionId)).toMatchObject({ status: 'acknowledged', acknowledgedBy: therapist.staffId });
+  const ackEntry = core.deps.audit.list({ limit: 50 }).find((e) => e.subjectId === submissionId && e.action === 'submission.acknowledged');
+  expect(ackEntry?.details).toMatchObject({ outcome: 'not_treated_referred' });
 
   // Print in Chromium mode hands back the signed PDF; export writes another copy.
   const download = await detail.printExpectingDownload();
@@ -132,6 +145,8 @@ test('therapist: queue badges, detail, tick + acknowledge, print, export, audit,
   // Back in the queue the item is acknowledged and sorts after new ones.
   await kiosk.getByRole('button', { name: /Back to the list/ }).click();
   await expect(queue.row('Ana García')).toContainText('Acknowledged');
+  await expect(queue.row('Ana García').locator('.queue-outcome')).toHaveText('Not treated, referred');
+  await captureStaffScreen(kiosk, '05-queue-outcome');
 
   // Inactivity: past autoLogoffMs the session ends in main and the kiosk shows the attract screen.
   clock.advance(core.deps.settings.get().autoLogoffMs + 1_000);
@@ -170,6 +185,8 @@ test('admin: a flag-free visit reads "No flags", acknowledges without ticks, and
   await detail.acknowledge();
   await detail.backToList();
   await expect(queue.row('Ana García')).toContainText('Acknowledged');
+  await expect(queue.row('Ana García').locator('.queue-outcome')).toHaveText('Not treated, referred');
+  await captureStaffScreen(kiosk, '05-queue-outcome');
 
   await kiosk.getByRole('button', { name: 'Admin', exact: true }).click();
   await expect(kiosk.getByTestId('admin-app')).toBeVisible();

@@ -1,6 +1,7 @@
 /** Staff sign-in and the therapist's queue. */
 import { z } from 'zod';
 import { empty, id, LIMITS, personName, pin, type ChannelSpec, type Severity, type StaffRole } from './common.ts';
+import type { OutcomeCode } from './therapist.ts';
 
 /** The languages the staff and admin screens are written in (renderer/src/i18n/staff-resources.ts). */
 export const STAFF_LANGUAGES = ['en', 'es', 'fr', 'zh', 'vi', 'ko', 'ar', 'ru'] as const;
@@ -82,6 +83,8 @@ export interface QueueItem {
   readonly status: 'new' | 'acknowledged';
   /** Number of flags per severity. */
   readonly severities: Readonly<Record<Severity, number>>;
+  /** The outcome recorded with a stop or clearance acknowledgement; null when none. */
+  readonly outcome: OutcomeCode | null;
 }
 
 export interface StaffResponses {

@@ -14,6 +14,23 @@ import type { StaffSession } from './staff.ts';
 /** At most this many flag codes in one acknowledgement (a form has a few dozen rules). */
 const MAX_FLAGS_READ = 100;
 
+/**
+ * What happened with a client whose intake raised a stop or clearance flag, recorded with the
+ * acknowledgement (required then). `other` needs a short note; the audit log keeps the code only.
+ */
+export const OUTCOME_CODES = ['not_treated_referred', 'rebooked', 'clearance_seen', 'treated_with_changes', 'other'] as const;
+export type OutcomeCode = (typeof OUTCOME_CODES)[number];
+/** The note's length limit: a line, not a clinical record. */
+export const OUTCOME_NOTE_MAX = 200;
+
+export const outcomeSchema = z
+  .object({
+    code: z.enum(OUTCOME_CODES, 'Choose what happened with this client.'),
+    note: z.string().trim().max(OUTCOME_NOTE_MAX, `Keep the note under ${OUTCOME_NOTE_MAX} characters.`).optional(),
+  })
+  .strict()
+  .refine((o) => o.code !== 'other' || (o.note ?? '').length > 0, { message: 'Write a short note when the outcome is "Other".', path: ['note'] });
+
 export const therapistSpecs = {
   'submission:get': { access: 'staff', request: z.object({ submissionId }).strict() },
   'submission:pdf': { access: 'staff', request: z.object({ submissionId }).strict() },
@@ -24,6 +41,8 @@ export const therapistSpecs = {
         submissionId,
         /** Codes of the flags the therapist ticked as read; every stop and clearance flag must be here. */
         flagsRead: z.array(id).max(MAX_FLAGS_READ).default([]),
+        /** What happened; required when the submission has a stop or clearance flag (checked in core/therapist/acknowledge.ts). */
+        outcome: outcomeSchema.optional(),
       })
       .strict(),
   },
@@ -138,11 +157,19 @@ export interface ChangesSinceLast {
   readonly resolvedAreas: readonly string[];
 }
 
+export interface AcknowledgementOutcome {
+  readonly code: OutcomeCode;
+  /** The therapist's short note (always for `other`), or null. */
+  readonly note: string | null;
+}
+
 export interface Acknowledgement {
   readonly status: 'new' | 'acknowledged';
   readonly at: string | null;
   readonly byStaffId: string | null;
   readonly byName: string | null;
+  /** What happened with the client, recorded with a stop or clearance acknowledgement; null otherwise. */
+  readonly outcome: AcknowledgementOutcome | null;
 }
 
 /** Whether the stored PDF is the one the kiosk signed. */

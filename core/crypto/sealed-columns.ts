@@ -5,5 +5,6 @@
 import type { SealedColumn } from './rotation.ts';
 import { submissionSealedColumns } from '../submissions/repository.ts';
 import { secretSealedColumns } from '../secrets/secret-store.ts';
+import { outcomeSealedColumns } from '../therapist/outcomes.ts';
 
-export const allSealedColumns: readonly SealedColumn[] = [...submissionSealedColumns, ...secretSealedColumns];
+export const allSealedColumns: readonly SealedColumn[] = [...submissionSealedColumns, ...secretSealedColumns, ...outcomeSealedColumns];

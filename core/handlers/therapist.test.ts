@@ -87,14 +87,39 @@ describe('therapist channels', () => {
     expect(refused.ok ? null : refused.error).toMatchObject({ code: 'invalid_request', message: /1 stop or clearance flag is not ticked/ });
     expect(core.deps.submissions.get(id)?.status).toBe('new');
 
+    const ticks = ['FEVER_INFECTION', 'CANCER_TREATMENT'];
+    for (const [payload, message] of [
+      [{ submissionId: id, flagsRead: ticks }, /Choose what happened with this client/],
+      [{ submissionId: id, flagsRead: ticks, outcome: { code: 'other' } }, /short note/],
+      [{ submissionId: id, flagsRead: ticks, outcome: { code: 'other', note: '  ' } }, /short note/],
+      [{ submissionId: id, flagsRead: ticks, outcome: { code: 'treated_anyway' } }, /Choose what happened/],
+      [{ submissionId: id, flagsRead: ticks, outcome: { code: 'rebooked', note: 'x'.repeat(201) } }, /under 200 characters/],
+    ] as const) {
+      const result = await call('submission:acknowledge', payload);
+      expect(result.ok ? null : result.error, JSON.stringify(payload.outcome ?? null)).toMatchObject({ code: 'invalid_request', message });
+    }
+    expect(core.deps.submissions.get(id)?.status).toBe('new');
+
     clock.advance(60_000);
-    const done = await call('submission:acknowledge', { submissionId: id, flagsRead: ['FEVER_INFECTION', 'CANCER_TREATMENT'] });
-    expect(done.ok ? done.value : done.error).toEqual({ status: 'acknowledged', at: clock.now().toISOString(), byStaffId: staffId, byName: 'Olivia Owner' });
-    const again = await call('submission:acknowledge', { submissionId: id, flagsRead: ['FEVER_INFECTION', 'CANCER_TREATMENT'] });
+    const outcome = { code: 'other', note: 'Sent to urgent care by taxi' } as const;
+    const done = await call('submission:acknowledge', { submissionId: id, flagsRead: ticks, outcome });
+    expect(done.ok ? done.value : done.error).toEqual({ status: 'acknowledged', at: clock.now().toISOString(), byStaffId: staffId, byName: 'Olivia Owner', outcome });
+    const again = await call('submission:acknowledge', { submissionId: id, flagsRead: ticks, outcome: { code: 'rebooked' } });
     expect(again.ok ? null : again.error.code).toBe('conflict');
+    const reopened = await call('submission:get', { submissionId: id });
+    expect(reopened.ok ? reopened.value.acknowledgement.outcome : null).toEqual(outcome);
+    const queue = await call('queue:list', {});
+    expect(queue.ok ? queue.value.items.find((i) => i.submissionId === id)?.outcome : null).toBe('other');
+    // The audit keeps the code, never the note; the database holds the note sealed only.
+    const ackEntry = core.deps.audit.list({ limit: 20 }).find((e) => e.subjectId === id && e.action === 'submission.acknowledged');
+    expect(ackEntry?.details).toEqual({ flags: 3, ticked: 2, outcome: 'other' });
+    const raw = core.deps.db.prepare('SELECT outcome, note FROM acknowledgement_outcomes WHERE submission_id = ?').get(id) as { outcome: string; note: Uint8Array };
+    expect(raw.outcome).toBe('other');
+    expect(Buffer.from(raw.note).toString('latin1')).not.toContain('urgent care');
 
     const actions = core.deps.audit.list({ limit: 20 }).filter((e) => e.subjectId === id).map((e) => [e.action, e.actor]);
     expect(actions).toEqual([
+      ['submission.viewed', staffId],
       ['submission.acknowledged', staffId],
       ['submission.viewed', staffId],
       ['submission.created', 'kiosk-client'],
@@ -148,6 +173,31 @@ describe('therapist channels', () => {
     expect(pdf.value.signature.valid).toBe(true);
     const missing = await call('submission:get', { submissionId: randomUUID() });
     expect(missing.ok ? null : missing.error.code).toBe('not_found');
+  });
+
+  it('opening a detail (the detail, then its PDF) logs one "viewed" entry; a PDF on its own or a later opening logs its own', async () => {
+    const id = await submit(HEALTHY_CLIENT_ANSWERS);
+    const views = () => core.deps.audit.list({ limit: 50 }).filter((e) => e.subjectId === id && e.action === 'submission.viewed').map((e) => e.details);
+    const signIn = async () => {
+      const owner = core.deps.staff.roster().find((r) => r.name === 'Olivia Owner');
+      const result = owner ? await call('staff:login', { staffId: owner.staffId, pin: PIN }) : await call('staff:setup', { name: 'Olivia Owner', pin: PIN });
+      expect(result.ok).toBe(true);
+    };
+    await signIn();
+    // A PDF asked for without the detail is audited.
+    expect((await call('submission:pdf', { submissionId: id })).ok).toBe(true);
+    expect(views()).toEqual([{ part: 'pdf' }]);
+    // The detail screen: the detail, then the PDF: one more entry, not two.
+    expect((await call('submission:get', { submissionId: id })).ok).toBe(true);
+    expect((await call('submission:pdf', { submissionId: id })).ok).toBe(true);
+    expect(views()).toHaveLength(2);
+    expect(views()[0]).toHaveProperty('earlierVisits');
+    // Opened again much later: a new opening, a new entry (its PDF again folded in).
+    clock.advance(11 * 60_000);
+    await signIn();
+    expect((await call('submission:get', { submissionId: id })).ok).toBe(true);
+    expect((await call('submission:pdf', { submissionId: id })).ok).toBe(true);
+    expect(views()).toHaveLength(3);
   });
 
   it.each([

@@ -13,6 +13,7 @@ import { CoreError, defineHandler, type HandlerTable } from '../handler.ts';
 import { initialsOf } from '../intake/identity.ts';
 import type { StoredSubmission } from '../submissions/repository.ts';
 import { checkAcknowledgement } from '../therapist/acknowledge.ts';
+import { createOutcomeRepository } from '../therapist/outcomes.ts';
 import { buildSubmissionDetail } from '../therapist/detail.ts';
 import { formSettingsOf } from '../settings/store.ts';
 import { verifyStoredPdf } from '../therapist/verify-pdf.ts';
@@ -31,10 +32,30 @@ type TherapistChannel =
 /** Earlier visits compared with: enough for "since last time" and the two-session referral rule. */
 const EARLIER_VISITS = 5;
 
-type TherapistDeps = Pick<CoreDeps, 'db' | 'settings' | 'staff' | 'submissions' | 'audit' | 'loginFailures' | 'forms' | 'printer' | 'exporter' | 'handlerOptions'>;
+/**
+ * The detail screen fetches the detail, then its signed PDF: one opening, one "viewed" entry.
+ * The PDF fetch logs its own entry only when the same staff member has not opened that
+ * submission's detail within this window (a PDF asked for on its own is still audited).
+ */
+const SAME_OPENING_MS = 10 * 60_000;
+
+type TherapistDeps = Pick<CoreDeps, 'db' | 'store' | 'vault' | 'clock' | 'settings' | 'staff' | 'submissions' | 'audit' | 'loginFailures' | 'forms' | 'printer' | 'exporter' | 'handlerOptions'>;
 
 export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, TherapistChannel> {
   const { handlerOptions: options, staff, submissions, audit } = deps;
+  const outcomes = createOutcomeRepository(deps.store, deps.vault);
+  // "staffId submissionId" -> when that staff member last opened the detail (memory only: ids, no names).
+  const openedAt = new Map<string, number>();
+  const openingKey = (staffId: string, submissionId: string) => `${staffId} ${submissionId}`;
+  const rememberOpening = (staffId: string, submissionId: string) => {
+    const now = deps.clock.now().getTime();
+    for (const [key, at] of openedAt) if (now - at > SAME_OPENING_MS) openedAt.delete(key);
+    openedAt.set(openingKey(staffId, submissionId), now);
+  };
+  const isSameOpening = (staffId: string, submissionId: string) => {
+    const at = openedAt.get(openingKey(staffId, submissionId));
+    return at !== undefined && deps.clock.now().getTime() - at <= SAME_OPENING_MS;
+  };
 
   const load = (id: string): StoredSubmission => {
     const stored = submissions.get(id);
@@ -44,16 +65,17 @@ export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, Thera
   };
   const formOf = (s: Pick<StoredSubmission, 'formId' | 'formVersion'>) => deps.forms.get(s.formId, s.formVersion) ?? deps.forms.active();
   const staffById = (): ReadonlyMap<string, RosterEntry> => new Map(staff.roster().map((r) => [r.staffId, r] as const));
-  const acknowledgementOf = (s: StoredSubmission): Acknowledgement => ({
+  const acknowledgementOf = async (s: StoredSubmission): Promise<Acknowledgement> => ({
     status: s.status,
     at: s.acknowledgedAt,
     byStaffId: s.acknowledgedBy,
     byName: s.acknowledgedBy ? (staffById().get(s.acknowledgedBy)?.name ?? null) : null,
+    outcome: s.status === 'acknowledged' ? await outcomes.get(s.id) : null,
   });
   const signatureOf = (s: StoredSubmission) => verifyStoredPdf(s.pdf, s.pdfSha256, s.signedAt);
 
   return {
-    'submission:get': defineHandler('submission:get', options, (req, { session }) => {
+    'submission:get': defineHandler('submission:get', options, async (req, { session }) => {
       const stored = load(req.submissionId);
       const earlier = stored.dateOfBirth ? submissions.findEarlier(stored.clientName, stored.dateOfBirth, stored.createdAt, EARLIER_VISITS) : { visits: [], total: 0 };
       const detail = buildSubmissionDetail({
@@ -65,38 +87,47 @@ export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, Thera
         form: formOf(stored),
         answers: stored.answers,
         flags: stored.flags,
-        acknowledgement: acknowledgementOf(stored),
+        acknowledgement: await acknowledgementOf(stored),
         signature: signatureOf(stored),
         earlier: earlier.visits.map((e) => ({ submissionId: e.id, createdAt: e.createdAt, form: formOf(e), answers: e.answers, flags: e.flags })),
         earlierTotal: earlier.total,
         formSettings: formSettingsOf(deps.settings.get()),
       });
       audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { earlierVisits: earlier.total } });
+      rememberOpening(session.staffId, stored.id);
       return ok(detail);
     }),
 
     'submission:pdf': defineHandler('submission:pdf', options, (req, { session }) => {
       const stored = load(req.submissionId);
-      audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { part: 'pdf' } });
+      if (!isSameOpening(session.staffId, stored.id)) audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { part: 'pdf' } });
       return ok({ pdfBase64: Buffer.from(stored.pdf).toString('base64'), signature: signatureOf(stored) });
     }),
 
-    'submission:acknowledge': defineHandler('submission:acknowledge', options, (req, { session }) => {
+    'submission:acknowledge': defineHandler('submission:acknowledge', options, async (req, { session }) => {
       const stored = load(req.submissionId);
       if (stored.status === 'acknowledged') throw new CoreError('conflict', 'This submission has already been acknowledged.');
-      const check = checkAcknowledgement(stored.flags, req.flagsRead);
+      const check = checkAcknowledgement(stored.flags, req.flagsRead, req.outcome);
       if (!check.ok) throw new CoreError('invalid_request', check.message);
-      // The status and its audit entry commit together: never one without the other.
-      transaction(deps.db, () => {
-        if (!submissions.acknowledge(stored.id, session.staffId)) throw new CoreError('conflict', 'This submission has already been acknowledged.');
-        audit.append({
-          action: 'submission.acknowledged',
-          actor: session.staffId,
-          subjectId: stored.id,
-          details: { flags: stored.flags.length, ticked: stored.flags.filter((f) => req.flagsRead.includes(f.code)).length },
+      const outcome = req.outcome ? { code: req.outcome.code, note: req.outcome.note?.trim() || null } : null;
+      // The status, the outcome and the audit entry commit together: never one without the others.
+      // (The store runs over the same SQLite connection, so the synchronous writes join its transaction.)
+      await deps.store.transaction(async () => {
+        transaction(deps.db, () => {
+          if (!submissions.acknowledge(stored.id, session.staffId)) throw new CoreError('conflict', 'This submission has already been acknowledged.');
+          audit.append({
+            action: 'submission.acknowledged',
+            actor: session.staffId,
+            subjectId: stored.id,
+            // The outcome's code only: the note is free text about the client's care and stays sealed.
+            details: { flags: stored.flags.length, ticked: stored.flags.filter((f) => req.flagsRead.includes(f.code)).length, ...(outcome ? { outcome: outcome.code } : {}) },
+          });
         });
+        if (outcome && !(await outcomes.record(stored.id, outcome, session.staffId, deps.clock.now()))) {
+          throw new CoreError('conflict', 'This submission has already been acknowledged.');
+        }
       });
-      return ok(acknowledgementOf(load(stored.id)));
+      return ok(await acknowledgementOf(load(stored.id)));
     }),
 
     'submission:print': defineHandler('submission:print', options, async (req, { session }) => {

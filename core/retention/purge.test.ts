@@ -43,6 +43,13 @@ describe('purgeExpired', () => {
     expect(await audit.verify()).toMatchObject({ ok: true, entries: 1 });
   });
 
+  it('a run that deletes nothing writes no audit entry (a fresh install does not start its log with a purge)', async () => {
+    const { clock, audit, settings } = setup();
+    expect(purgeExpired(store.db, clock, settings, audit)).toEqual({ purged: 1 });
+    expect(purgeExpired(store.db, clock, settings, audit)).toEqual({ purged: 0 });
+    expect(audit.list({ limit: 10 }).map((e) => e.action)).toEqual(['submission.purged']);
+  });
+
   it('follows the admin setting', () => {
     const { clock, repo, audit, settings } = setup();
     settings.update({ retentionDays: 365 }, 'admin-1');

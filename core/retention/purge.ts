@@ -1,7 +1,7 @@
 /**
  * Retention: submissions older than the configured period are deleted, with their name
- * index tokens (ON DELETE CASCADE), in one transaction together with one audit entry for
- * the run. secure_delete (db/database.ts) zeroes the freed pages; the checkpoint afterwards
+ * index tokens (ON DELETE CASCADE), in one transaction together with one audit entry for a
+ * run that deleted something (nothing purged, nothing logged). secure_delete (db/database.ts) zeroes the freed pages; the checkpoint afterwards
  * moves that into the main file so the old ciphertext does not linger in the WAL either.
  */
 import type { DatabaseSync } from 'node:sqlite';
@@ -28,7 +28,8 @@ export function purgeExpired(
   const cutoff = retentionCutoff(clock.now(), retentionDays);
   const purged = transaction(db, () => {
     const n = Number(db.prepare('DELETE FROM submissions WHERE created_at < ?').run(cutoff).changes);
-    audit.append({ action: 'submission.purged', actor: 'system', details: { count: n, cutoff, retentionDays } });
+    // A run that deleted nothing is not news: a fresh install's first entry is not a purge.
+    if (n > 0) audit.append({ action: 'submission.purged', actor: 'system', details: { count: n, cutoff, retentionDays } });
     return n;
   });
   if (purged > 0 && !db.isTransaction) db.exec('PRAGMA wal_checkpoint(TRUNCATE)');

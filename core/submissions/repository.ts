@@ -340,7 +340,7 @@ export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock
     },
 
     /** Newest first. Names are decrypted here, in main; answers are not opened. */
-    list(q: QueueQuery): QueueItem[] {
+    list(q: QueueQuery): Omit<QueueItem, 'outcome'>[] {
       const tokens = q.search && q.search.trim() !== '' ? queryTokens(vault, q.search) : null;
       if (tokens?.length === 0) return [];
       const { sql, params } = queueListSql(q, tokens ?? []);

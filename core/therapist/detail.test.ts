@@ -7,7 +7,7 @@ import { buildSubmissionDetail, type DetailInput } from './detail.ts';
 
 const form = DEFAULT_INTAKE_FORM;
 const VISIT = '2026-03-20T10:00:00.000Z';
-const NEW: Acknowledgement = { status: 'new', at: null, byStaffId: null, byName: null };
+const NEW: Acknowledgement = { status: 'new', at: null, byStaffId: null, byName: null, outcome: null };
 const SIGNED: SignatureStatus = { valid: true, hashMatches: true, signatureVerifies: true, signer: 'Clinic kiosk', signedAt: VISIT, sha256: 'ab'.repeat(32), problem: null };
 
 function input(changes: Answers = {}, extra: Partial<DetailInput> = {}): DetailInput {

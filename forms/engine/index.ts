@@ -46,3 +46,4 @@ export {
 } from './question-types/index.ts';
 export { BUILTIN_LANGUAGES, VALIDATION_MESSAGES } from './messages.ts';
 export { BODY_MAP, BODY_MAP_REGION_IDS, bodyMapRegionLabel, isBodyMapRegionId, type BodyMapRegionId, type BodyMapView, type BodyMapRegion } from './body-map.ts';
+export { diffScreening, isLowerSeverity, isSafetySeverity, sameCondition, severityRank, weakensSafety, type RuleShape, type ScreeningChange } from './screening-diff.ts';

@@ -67,8 +67,14 @@ export class AdminPage {
     await this.page.getByRole('button', { name: '+ Add question' }).click();
   }
 
-  async publish(): Promise<void> {
+  /** Publish, then the confirm that shows what changes in screening; returns that dialog (already confirmed). */
+  async publish(check?: (review: Locator) => Promise<void>): Promise<void> {
     await this.page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const review = this.page.getByTestId('publish-review');
+    await expect(review).toBeVisible();
+    await check?.(review);
+    await review.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expect(review).toHaveCount(0);
   }
 
   async importFile(name: string, text: string): Promise<void> {

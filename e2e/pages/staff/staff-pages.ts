@@ -101,6 +101,26 @@ export class DetailPage {
     await this.flag(code).getByRole('checkbox').check();
   }
 
+  /** Taps the outcome tile (what happened with the client), as a finger would. */
+  async chooseOutcome(words: string): Promise<void> {
+    await this.page.locator('.outcome-tiles label').filter({ hasText: words }).tap();
+    await expect(this.page.getByRole('radio', { name: words })).toBeChecked();
+  }
+
+  /** Types the "Other" note on the on-screen keyboard (letters and space only), then Done. */
+  async typeOutcomeNote(text: string): Promise<void> {
+    const box = this.page.getByRole('textbox', { name: 'Short note: what happened' });
+    await box.tap();
+    const keyboard = this.page.getByTestId('on-screen-keyboard');
+    await expect(keyboard).toBeVisible();
+    for (const ch of text) {
+      const key = ch === ' ' ? '{space}' : ch;
+      if ((await keyboard.locator(`[data-skbtn="${key}"]`).count()) === 0) await keyboard.locator('[data-skbtn="{shift}"]').tap();
+      await keyboard.locator(`[data-skbtn="${key}"]`).first().tap();
+    }
+    await expect(box).toHaveValue(text);
+  }
+
   async acknowledge(): Promise<void> {
     await this.acknowledgeButton().click();
     await expect(this.page.getByTestId('ack-status')).toBeVisible();

@@ -8,6 +8,7 @@ import { SettingsPanel } from './SettingsPanel.tsx';
 import { StaffPanel } from './StaffPanel.tsx';
 import { FormsPanel } from './forms/FormsPanel.tsx';
 import './admin.css';
+import './admin-dialogs.css';
 
 type Tab = 'forms' | 'settings' | 'staff' | 'certificate';
 

@@ -20,23 +20,37 @@ import { staffKo } from './staff-ko.ts';
 import { staffRu } from './staff-ru.ts';
 import { staffVi } from './staff-vi.ts';
 import { staffZh } from './staff-zh.ts';
+import { SAFETY_TEXT } from './admin-safety-text.ts';
+import { OUTCOME_TEXT } from './staff-outcome-text.ts';
 import type { Translation } from './translation-shape.ts';
 
+/**
+ * Feature texts kept in their own file with every language (staff-outcome-text.ts...), joined
+ * into the namespace here under their key.
+ */
+const staffExtras = (lang: StaffLanguage) => ({ outcome: OUTCOME_TEXT[lang] });
+const adminExtras = (lang: StaffLanguage) => ({ safety: SAFETY_TEXT[lang] });
+
 export interface StaffNamespaces {
-  readonly staff: Translation<typeof staffEn>;
-  readonly admin: Translation<typeof adminEn>;
+  readonly staff: Translation<typeof staffEn> & ReturnType<typeof staffExtras>;
+  readonly admin: Translation<typeof adminEn> & ReturnType<typeof adminExtras>;
 }
+
+const join = (lang: StaffLanguage, staff: Translation<typeof staffEn>, admin: Translation<typeof adminEn>): StaffNamespaces => ({
+  staff: { ...staff, ...staffExtras(lang) },
+  admin: { ...admin, ...adminExtras(lang) },
+});
 
 /** Every language the contract lets a staff member choose (api STAFF_LANGUAGES) has both namespaces. */
 export const STAFF_RESOURCES: Readonly<Record<StaffLanguage, StaffNamespaces>> = {
-  en: { staff: staffEn, admin: adminEn },
-  es: { staff: staffEs, admin: adminEs },
-  fr: { staff: staffFr, admin: adminFr },
-  zh: { staff: staffZh, admin: adminZh },
-  vi: { staff: staffVi, admin: adminVi },
-  ko: { staff: staffKo, admin: adminKo },
-  ar: { staff: staffAr, admin: adminAr },
-  ru: { staff: staffRu, admin: adminRu },
+  en: join('en', staffEn, adminEn),
+  es: join('es', staffEs, adminEs),
+  fr: join('fr', staffFr, adminFr),
+  zh: join('zh', staffZh, adminZh),
+  vi: join('vi', staffVi, adminVi),
+  ko: join('ko', staffKo, adminKo),
+  ar: join('ar', staffAr, adminAr),
+  ru: join('ru', staffRu, adminRu),
 };
 
 /** The staff screen languages in menu order (the contract's StaffLanguage, as a list the renderer may hold). */

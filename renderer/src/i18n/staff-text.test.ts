@@ -1,15 +1,15 @@
 /**
  * The staff and admin screens take every word a person sees from the i18n resources, so a
- * translator can work from staff-en.ts and admin-en.ts alone: no text typed into the JSX,
+ * translator can work from staff-en.ts, admin-en.ts and the feature text files joined in
+ * staff-resources.ts (staff-outcome-text.ts...): no text typed into the JSX,
  * and every key the screens ask for exists (a missing key would show the key itself).
  */
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { adminEn } from './admin-en.ts';
-import { staffEn } from './staff-en.ts';
+import { STAFF_RESOURCES } from './staff-resources.ts';
 
 const SOURCES = import.meta.glob<string>(['../staff/**/*.tsx', '../admin/**/*.tsx', '../data/**/*.tsx', '!**/*.test.tsx'], { query: '?raw', import: 'default', eager: true });
-const RESOURCES: Readonly<Record<string, unknown>> = { staff: staffEn, admin: adminEn };
+const RESOURCES: Readonly<Record<string, unknown>> = { staff: STAFF_RESOURCES.en.staff, admin: STAFF_RESOURCES.en.admin };
 /** Attributes a person reads or hears. */
 const VISIBLE_ATTRIBUTES = new Set(['aria-label', 'label', 'title', 'placeholder', 'alt', 'submitLabel']);
 const HAS_WORDS = /\p{L}{2,}/u;

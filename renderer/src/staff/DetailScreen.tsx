@@ -8,7 +8,9 @@ import { BodyMapFigure } from './BodyMapFigure.tsx';
 import { ChangesPanel } from './ChangesPanel.tsx';
 import { downloadPdf } from './download.ts';
 import { FlagsPanel, VerdictLine } from './FlagsPanel.tsx';
+import { EMPTY_OUTCOME, OutcomeLine, OutcomePicker, outcomeToSend, type OutcomeDraft } from './OutcomePicker.tsx';
 import { PdfPanel } from './PdfPanel.tsx';
+import type { AcknowledgementOutcome } from '../../../api/contract.ts';
 
 interface DetailScreenProps {
   readonly submissionId: string;
@@ -20,10 +22,13 @@ export function DetailScreen({ submissionId, onBack }: DetailScreenProps) {
   const { t } = useTranslation('staff');
   const format = useFormat();
   const loaded = useKioskQuery((api) => api.getSubmission({ submissionId }), [submissionId]);
-  const ackCall = useKioskAction((api, flagsRead: readonly string[]) => api.acknowledgeSubmission({ submissionId, flagsRead: [...flagsRead] }));
+  const ackCall = useKioskAction((api, flagsRead: readonly string[], outcome: AcknowledgementOutcome | null) =>
+    api.acknowledgeSubmission({ submissionId, flagsRead: [...flagsRead], ...(outcome ? { outcome: { code: outcome.code, ...(outcome.note ? { note: outcome.note } : {}) } } : {}) }),
+  );
   const printCall = useKioskAction((api) => api.printSubmission({ submissionId }));
   const exportCall = useKioskAction((api) => api.exportSubmission({ submissionId }));
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [outcome, setOutcome] = useState<OutcomeDraft>(EMPTY_OUTCOME);
   const [done, setDone] = useState<string | null>(null);
   const busy = ackCall.isBusy || printCall.isBusy || exportCall.isBusy;
   const detail = loaded.data;
@@ -43,6 +48,11 @@ export function DetailScreen({ submissionId, onBack }: DetailScreenProps) {
   const isAcknowledged = detail.acknowledgement.status === 'acknowledged';
   const mustTick = detail.flags.filter((f) => f.mustTick);
   const allTicked = mustTick.every((f) => ticked.has(f.code));
+  // A stop or clearance flag needs the outcome too (what happened with the client).
+  const needsOutcome = mustTick.length > 0;
+  const toSend = outcomeToSend(outcome);
+  const canAcknowledge = allTicked && (!needsOutcome || toSend !== null);
+  const ackHint = !allTicked ? t('detail.tickHint') : needsOutcome && toSend === null ? (outcome.code === 'other' ? t('outcome.noteHint') : t('outcome.chooseHint')) : null;
 
   const tick = (code: string, isTicked: boolean) =>
     setTicked((current) => {
@@ -55,7 +65,7 @@ export function DetailScreen({ submissionId, onBack }: DetailScreenProps) {
   // One outcome line for the three actions: the last one's success, or its refusal.
   const acknowledge = async () => {
     setDone(null);
-    const result = await ackCall.run([...ticked]);
+    const result = await ackCall.run([...ticked], needsOutcome ? toSend : null);
     if (!result.ok) return;
     loaded.setData((d) => ({ ...d, acknowledgement: result.value }));
     setDone(t('detail.acknowledged'));
@@ -139,19 +149,23 @@ export function DetailScreen({ submissionId, onBack }: DetailScreenProps) {
         <h3 id="flags-title">{t('detail.flagsTitle')}</h3>
         <VerdictLine flags={detail.flags} />
         <FlagsPanel flags={detail.flags} ticked={ticked} onTick={isAcknowledged ? null : tick} />
+        {!isAcknowledged && needsOutcome ? <OutcomePicker value={outcome} onChange={setOutcome} disabled={busy} /> : null}
         <div className="ack-row">
           {isAcknowledged ? (
-            <p className="ack-done" data-testid="ack-status">
-              {detail.acknowledgement.at
-                ? t('detail.acknowledgedByOn', { name: detail.acknowledgement.byName ?? t('detail.someStaffMember'), when: format.dateTime(detail.acknowledgement.at) })
-                : t('detail.acknowledgedBy', { name: detail.acknowledgement.byName ?? t('detail.someStaffMember') })}
-            </p>
+            <div className="ack-done-block">
+              <p className="ack-done" data-testid="ack-status">
+                {detail.acknowledgement.at
+                  ? t('detail.acknowledgedByOn', { name: detail.acknowledgement.byName ?? t('detail.someStaffMember'), when: format.dateTime(detail.acknowledgement.at) })
+                  : t('detail.acknowledgedBy', { name: detail.acknowledgement.byName ?? t('detail.someStaffMember') })}
+              </p>
+              {detail.acknowledgement.outcome ? <OutcomeLine outcome={detail.acknowledgement.outcome} /> : null}
+            </div>
           ) : (
             <>
-              <button type="button" className="button primary large" disabled={!allTicked || busy} onClick={() => void acknowledge()}>
+              <button type="button" className="button primary large" disabled={!canAcknowledge || busy} onClick={() => void acknowledge()}>
                 {t('detail.acknowledge')}
               </button>
-              {!allTicked ? <p className="ack-hint">{t('detail.tickHint')}</p> : null}
+              {ackHint ? <p className="ack-hint">{ackHint}</p> : null}
             </>
           )}
         </div>

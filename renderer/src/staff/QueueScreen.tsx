@@ -140,6 +140,11 @@ export function QueueScreen({ onOpen }: QueueScreenProps) {
                 </td>
                 <td>
                   <span className={`status status-${item.status}`}>{item.status === 'new' ? t('queue.statusBadgeNew') : t('queue.statusBadgeAcknowledged')}</span>
+                  {item.outcome ? (
+                    <span className="queue-outcome" data-outcome={item.outcome}>
+                      {t(`outcome.codes.${item.outcome}`)}
+                    </span>
+                  ) : null}
                 </td>
               </tr>
             ))}

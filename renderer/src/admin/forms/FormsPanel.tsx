@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormDraft, FormVersionSummary } from '../../../../api/contract.ts';
-import { localize, type FormDefinitionError } from '../../../../forms/engine/index.ts';
+import { diffScreening, localize, type FormDefinitionError } from '../../../../forms/engine/index.ts';
 import { parseDefinitionToPublish } from '../../../../forms/engine/publish.ts';
 import { CallError } from '../../data/CallError.tsx';
 import { useKioskAction, useKioskQuery } from '../../data/use-kiosk-data.ts';
@@ -9,10 +9,11 @@ import { downloadText } from '../files.ts';
 import { DefinitionErrors } from './DefinitionErrors.tsx';
 import { LocalizedInput } from './LocalizedInput.tsx';
 import { PreviewPane } from './PreviewPane.tsx';
+import { PublishReview, type ReviewState } from './PublishReview.tsx';
 import { RulesEditor } from './RulesEditor.tsx';
 import { StepEditor } from './StepEditor.tsx';
 import { VersionsList } from './VersionsList.tsx';
-import { move, newStep, removeAt, replaceAt, toDraft, toJson, type DraftForm } from './draft-edit.ts';
+import { move, newStep, removeAt, replaceAt, rulesOfJson, toDraft, toJson, type DraftForm } from './draft-edit.ts';
 
 type Section = { readonly kind: 'form' } | { readonly kind: 'step'; readonly index: number } | { readonly kind: 'rules' };
 
@@ -30,6 +31,8 @@ export function FormsPanel() {
   const [importErrors, setImportErrors] = useState<readonly FormDefinitionError[]>([]);
   const [publishErrors, setPublishErrors] = useState<readonly FormDefinitionError[]>([]);
   const fileRef = useRef<HTMLInputElement>(null);
+  // Publishing first shows what changes in screening against the live version, then asks.
+  const [review, setReview] = useState<ReviewState | null>(null);
 
   const adopt = (d: FormDraft) => {
     setDraft(toDraft(d.definition));
@@ -44,9 +47,10 @@ export function FormsPanel() {
   const saveCall = useKioskAction((api, definition: Record<string, unknown>) => api.adminSaveFormDraft({ definition }));
   const publishCall = useKioskAction((api, definition: Record<string, unknown>) => api.adminPublishForm({ definition }));
   const exportCall = useKioskAction((api, formId: string, version: number) => api.adminExportFormVersion({ formId, version }));
+  const liveCall = useKioskAction((api, formId: string, version: number) => api.adminExportFormVersion({ formId, version }));
   const restoreCall = useKioskAction((api, formId: string, version: number) => api.adminRestoreFormVersion({ formId, version }));
   const importCall = useKioskAction((api, json: string) => api.adminImportForm({ json }));
-  const callErrors = [savedDraft.error, versionList.error, saveCall.error, publishCall.error, exportCall.error, restoreCall.error, importCall.error];
+  const callErrors = [savedDraft.error, versionList.error, saveCall.error, publishCall.error, liveCall.error, exportCall.error, restoreCall.error, importCall.error];
 
   // Checked on the deferred copy so typing stays responsive on a large form.
   const deferred = useDeferredValue(draft);
@@ -71,7 +75,16 @@ export function FormsPanel() {
     setStatus(r.value.errors.length === 0 ? t('forms.savedClean') : t('forms.savedWithProblems', { count: r.value.errors.length }));
   };
 
+  const reviewPublish = async () => {
+    setStatus('');
+    const r = await liveCall.run(meta.live.formId, meta.live.version);
+    if (!r.ok) return;
+    const liveRules = rulesOfJson(r.value.json);
+    setReview({ liveVersion: meta.live.version, changes: liveRules ? diffScreening(liveRules, draft.rules) : null });
+  };
+
   const publish = async () => {
+    setReview(null);
     setStatus('');
     const r = await publishCall.run(toJson(draft));
     if (!r.ok) return;
@@ -139,7 +152,7 @@ export function FormsPanel() {
           <button type="button" className="button secondary" disabled={saveCall.isBusy} onClick={() => void save()}>
             {t('forms.saveDraft')}
           </button>
-          <button type="button" className="button primary" disabled={publishCall.isBusy} onClick={() => void publish()}>
+          <button type="button" className="button primary" disabled={publishCall.isBusy || liveCall.isBusy} onClick={() => void reviewPublish()}>
             {t('forms.publish')}
           </button>
           <button type="button" className="button secondary" onClick={() => void exportVersion(meta.live)}>
@@ -267,6 +280,7 @@ export function FormsPanel() {
         </div>
       ) : null}
 
+      {review ? <PublishReview review={review} defaultLanguage={draft.defaultLanguage} onPublish={() => void publish()} onCancel={() => setReview(null)} /> : null}
       <VersionsList versions={versions} onRestore={(v) => void restore(v)} onExport={(v) => void exportVersion(v)} />
     </div>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localize, type FormDefinitionError } from '../../../../forms/engine/index.ts';
+import { isLowerSeverity, isSafetySeverity, localize, type FormDefinitionError } from '../../../../forms/engine/index.ts';
+import { ConfirmDialog } from '../ConfirmDialog.tsx';
 import { ExpressionInput } from './ExpressionInput.tsx';
 import { InlineErrors } from './InlineErrors.tsx';
 import { LocalizedInput } from './LocalizedInput.tsx';
@@ -17,11 +18,41 @@ const notBesideField = (e: FormDefinitionError) => !e.path.endsWith('.when') && 
 
 const SEVERITY_ICON: Readonly<Record<DraftRule['severity'], string>> = { stop: '⛔', clearance: '🩺', modify: '✋', info: 'ℹ' };
 
-/** Screening rules: a condition, a severity, and what the therapist and client are told. */
+/** A change to a stop or clearance rule waiting for the admin's confirm. */
+type Pending = { readonly kind: 'remove'; readonly index: number } | { readonly kind: 'lower'; readonly index: number; readonly to: DraftRule['severity'] } | { readonly kind: 'condition'; readonly index: number };
+
+/**
+ * Screening rules: a condition, a severity, and what the therapist and client are told.
+ * Removing a stop or clearance rule, lowering its severity or changing its condition (locked
+ * until unlocked) asks first, in a dialog that names the rule.
+ */
 export function RulesEditor({ draft, errors, onChange }: RulesEditorProps) {
   const { t } = useTranslation('admin');
-  const [open, setOpen] = useState<number | null>(null);
+  const [open, setOpenIndex] = useState<number | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  // Conditions of stop/clearance rules the admin chose to change, while that rule stays open.
+  const [unlocked, setUnlocked] = useState<number | null>(null);
+  const setOpen = (index: number | null) => {
+    setOpenIndex(index);
+    setUnlocked(null);
+  };
   const rules = draft.rules;
+  const word = (severity: DraftRule['severity']) => t(`severityWord.${severity}`);
+  const titleOf = (rule: DraftRule) => localize(rule.title, draft.defaultLanguage) || t('rules.noTitle');
+  const remove = (ri: number) => {
+    setOpen(null);
+    onChange(removeAt(rules, ri));
+  };
+  const confirmPending = () => {
+    if (!pending) return;
+    const rule = rules[pending.index];
+    setPending(null);
+    if (!rule) return;
+    if (pending.kind === 'remove') remove(pending.index);
+    else if (pending.kind === 'lower') onChange(replaceAt(rules, pending.index, { ...rule, severity: pending.to }));
+    else setUnlocked(pending.index);
+  };
+  const pendingRule = pending ? rules[pending.index] : undefined;
   return (
     <section className="rules-editor" aria-labelledby="rules-heading">
       <h3 id="rules-heading">{t('rules.title')}</h3>
@@ -55,10 +86,7 @@ export function RulesEditor({ draft, errors, onChange }: RulesEditorProps) {
                   <button
                     type="button"
                     className="button secondary small danger"
-                    onClick={() => {
-                      setOpen(null);
-                      onChange(removeAt(rules, ri));
-                    }}
+                    onClick={() => (isSafetySeverity(rule.severity) ? setPending({ kind: 'remove', index: ri }) : remove(ri))}
                   >
                     {t('common.remove')}
                     <span className="visually-hidden"> {t('rules.ruleN', { code: rule.code })}</span>
@@ -79,7 +107,12 @@ export function RulesEditor({ draft, errors, onChange }: RulesEditorProps) {
                       <label htmlFor={`${base}-severity`} className="field-label">
                         {t('rules.severity')}
                       </label>
-                      <select id={`${base}-severity`} className="admin-input" value={rule.severity} onChange={(e) => set({ severity: e.target.value as DraftRule['severity'] })}>
+                      <select id={`${base}-severity`} className="admin-input" value={rule.severity} onChange={(e) => {
+                          const to = e.target.value as DraftRule['severity'];
+                          if (isSafetySeverity(rule.severity) && isLowerSeverity(rule.severity, to)) setPending({ kind: 'lower', index: ri, to });
+                          else set({ severity: to });
+                        }}
+                      >
                         {SEVERITIES.map((s) => (
                           <option key={s.value} value={s.value}>
                             {t(`rules.severityOption.${s.value}`, { defaultValue: s.label })}
@@ -88,7 +121,25 @@ export function RulesEditor({ draft, errors, onChange }: RulesEditorProps) {
                       </select>
                     </div>
                   </div>
-                  <ExpressionInput id={`${base}-when`} label={t('rules.when')} optional={false} value={rule.when} draft={draft} target={{ kind: 'rule', ruleIndex: ri }} onChange={(when) => set({ when })} />
+                  {isSafetySeverity(rule.severity) && rule.when.trim() !== '' && unlocked !== ri ? (
+                    <div className="expr-input expr-locked">
+                      <span className="field-label" id={`${base}-when-label`}>
+                        {t('rules.when')}
+                      </span>
+                      <p className="mono expr-locked-text" data-testid={`${base}-when-locked`}>
+                        {rule.when}
+                      </p>
+                      <p className="expr-locked-note">
+                        {t('safety.conditionLocked', { severity: word(rule.severity) })}{' '}
+                        <button type="button" className="button secondary small" onClick={() => setPending({ kind: 'condition', index: ri })}>
+                          {t('safety.unlockCondition')}
+                          <span className="visually-hidden"> {t('rules.ruleN', { code: rule.code })}</span>
+                        </button>
+                      </p>
+                    </div>
+                  ) : (
+                    <ExpressionInput id={`${base}-when`} label={t('rules.when')} optional={false} value={rule.when} draft={draft} target={{ kind: 'rule', ruleIndex: ri }} onChange={(when) => set({ when })} />
+                  )}
                   <LocalizedInput id={`${base}-title`} label={t('rules.flagTitle')} value={rule.title} languages={draft.languages} onChange={(title) => set({ title })} />
                   <LocalizedInput id={`${base}-guidance`} label={t('rules.guidance')} multiline value={rule.guidance} languages={draft.languages} onChange={(guidance) => set({ guidance })} />
                   <LocalizedInput
@@ -115,6 +166,25 @@ export function RulesEditor({ draft, errors, onChange }: RulesEditorProps) {
       >
         {t('rules.add')}
       </button>
+      {pending && pendingRule ? (
+        <ConfirmDialog
+          title={
+            pending.kind === 'remove'
+              ? t('safety.removeTitle', { severity: word(pendingRule.severity), code: pendingRule.code })
+              : pending.kind === 'lower'
+                ? t('safety.lowerTitle', { code: pendingRule.code, from: word(pendingRule.severity), to: word(pending.to) })
+                : t('safety.conditionTitle', { severity: word(pendingRule.severity), code: pendingRule.code })
+          }
+          confirmLabel={t(pending.kind === 'remove' ? 'safety.removeConfirm' : pending.kind === 'lower' ? 'safety.lowerConfirm' : 'safety.conditionConfirm')}
+          cancelLabel={t('safety.keep')}
+          isDanger
+          onConfirm={confirmPending}
+          onCancel={() => setPending(null)}
+          testId="rule-confirm"
+        >
+          <p>{t(pending.kind === 'remove' ? 'safety.removeBody' : pending.kind === 'lower' ? 'safety.lowerBody' : 'safety.conditionBody', { title: titleOf(pendingRule) })}</p>
+        </ConfirmDialog>
+      ) : null}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_FORM } from '../../../../forms/definitions/index.ts';
 import { inEveryLanguage } from '../../../../forms/definitions/test-texts.ts';
 import { parseFormDefinition } from '../../../../forms/engine/index.ts';
-import { changeType, missingLanguages, move, newQuestion, newRule, newStep, optionalLoc, toDraft, toJson, withOptional, withOptionalLoc } from './draft-edit.ts';
+import { changeType, missingLanguages, move, newQuestion, newRule, newStep, optionalLoc, rulesOfJson, toDraft, toJson, withOptional, withOptionalLoc } from './draft-edit.ts';
 
 describe('draft edits', () => {
   it.each([
@@ -70,5 +70,15 @@ describe('draft edits', () => {
     expect(draft.steps.map((s) => s.id)).not.toContain(step.id);
     const rule = newRule(draft);
     expect(draft.rules.map((r) => r.code)).not.toContain(rule.code);
+  });
+
+  it('reads the rules of a published version to compare a draft against, or says it cannot', () => {
+    const rules = rulesOfJson(JSON.stringify(DEFAULT_INTAKE_FORM));
+    expect(rules?.map((r) => r.code)).toEqual(DEFAULT_INTAKE_FORM.rules.map((r) => r.code));
+    expect(rules?.find((r) => r.code === 'FEVER_INFECTION')).toMatchObject({ severity: 'stop', title: { en: expect.stringMatching(/Fever/) } });
+    expect(rulesOfJson(JSON.stringify({ id: 'x' }))).toEqual([]);
+    for (const bad of ['not json', '[]', JSON.stringify({ rules: {} }), JSON.stringify({ rules: [{ code: 'A', severity: 'urgent', when: 'true' }] }), JSON.stringify({ rules: [{ code: 'A', severity: 'stop' }] })]) {
+      expect(rulesOfJson(bad), bad).toBeNull();
+    }
   });
 });

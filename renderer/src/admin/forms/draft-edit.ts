@@ -184,3 +184,29 @@ export const SEVERITIES: readonly { readonly value: DraftRule['severity']; reado
   { value: 'modify', label: 'Modify: treat with changes' },
   { value: 'info', label: 'Info: for the therapist' },
 ];
+
+const SEVERITY_VALUES: readonly string[] = ['stop', 'clearance', 'modify', 'info'];
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The screening rules of a published version's JSON (adminExportFormVersion), to compare a
+ * draft against before publishing; null when the file does not hold a rules list it can read.
+ */
+export function rulesOfJson(json: string): DraftRule[] | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!isRecord(parsed)) return null;
+  const rules = parsed['rules'] ?? [];
+  if (!Array.isArray(rules)) return null;
+  const out: DraftRule[] = [];
+  for (const r of rules) {
+    if (!isRecord(r) || typeof r['code'] !== 'string' || typeof r['when'] !== 'string' || typeof r['severity'] !== 'string' || !SEVERITY_VALUES.includes(r['severity'])) return null;
+    const title = isRecord(r['title']) ? (Object.fromEntries(Object.entries(r['title']).filter(([, v]) => typeof v === 'string')) as Loc) : {};
+    out.push({ code: r['code'], severity: r['severity'] as DraftRule['severity'], when: r['when'], title, guidance: {} });
+  }
+  return out;
+}
