@@ -37,6 +37,8 @@ import { kioskControlHandlers } from './handlers/kiosk-control.ts';
 import { createBackgroundTasks } from './background.ts';
 import { purgeExpired, scheduleRetention } from './retention/purge.ts';
 import { initialsOf } from './intake/identity.ts';
+import type { DeviceRegistry } from './devices/registry.ts';
+import { pendingDeviceRegistry } from './devices/pending.ts';
 
 export interface CoreOptions {
   /** Where the database lives: Electron's userData/data in the app, a temp dir in tests. */
@@ -56,6 +58,8 @@ export interface Core {
   readonly handlers: HandlerTable;
   /** Exposed for tests and the shell's maintenance tasks; not reachable from the renderer. */
   readonly deps: CoreDeps;
+  /** Paired devices of the clinic server: the host authenticates each request's credential here. */
+  readonly devices: DeviceRegistry;
   close(): Promise<void>;
 }
 
@@ -156,6 +160,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     handlers,
     deps,
+    devices: pendingDeviceRegistry,
     close: async () => {
       retention.stop();
       clearInterval(exportRetryTimer);
