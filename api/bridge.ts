@@ -53,5 +53,8 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     adminRegenerateCertificate: call('admin:regenerateCertificate'),
     adminImportCertificate: call('admin:importCertificate'),
     adminRotateDataKey: call('admin:rotateDataKey'),
+    adminCreatePairingCode: call('admin:createPairingCode'),
+    adminListDevices: call('admin:listDevices'),
+    adminRevokeDevice: call('admin:revokeDevice'),
   } satisfies KioskApi);
 }

@@ -39,6 +39,12 @@ import { createBackgroundTasks } from './background.ts';
 import { purgeExpired, scheduleRetention } from './retention/purge.ts';
 import { initialsOf } from './intake/identity.ts';
 import { preloadFontsInBackground } from './pdf/index.ts';
+import type { DeviceRegistry } from './devices/registry.ts';
+import { createDeviceRegistry, deviceMigrations } from './devices/store.ts';
+import { deviceHandlers } from './handlers/devices.ts';
+import { issueKioskCertificate, kioskPublicKeyProblem } from './signing/device-certificate.ts';
+import { SigningIdentityError } from './signing/identity.ts';
+import { CoreError } from './handler.ts';
 
 export interface CoreOptions {
   /** Where the database lives: Electron's userData/data in the app, a temp dir in tests. */
@@ -60,6 +66,8 @@ export interface Core {
   readonly deps: CoreDeps;
   /** Settles when the PDF fonts, parsed in the background from start-up, are ready (or close() stopped them). */
   readonly fontsReady: Promise<void>;
+  /** Paired devices of the clinic server: the host authenticates each request's credential here. */
+  readonly devices: DeviceRegistry;
   close(): Promise<void>;
 }
 
@@ -87,6 +95,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...formDraftMigrations,
     ...brandingMigrations,
     ...outcomeMigrations,
+    ...deviceMigrations.map((m) => ({ id: m.id, sql: m.sqlite })),
   ]);
   const vault = await openVault(db, options.keyProvider);
   const settings = createSettingsStore(db);
@@ -109,9 +118,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     hasSigningIdentity: () => identity !== undefined || secrets.get(SECRET_P12) !== null,
     run: (task) => background.run(task),
   });
+  const store = sqliteStoreOverConnection(db, join(options.dataDir, DATABASE_FILE));
+  const devices = createDeviceRegistry({
+    store,
+    clock,
+    deriveKey: (label) => vault.deriveKey(label),
+    audit: trail.audit,
+    endSessionsOf: (callerId) => staff.lock(callerId),
+    checkKioskPublicKey: kioskPublicKeyProblem,
+    issueKioskCertificate: async (publicKeyPem, commonName) => {
+      await signingIdentity(); // the clinic CA exists once the signing identity does
+      try {
+        return issueKioskCertificate(secrets, publicKeyPem, commonName, clock);
+      } catch (error) {
+        if (error instanceof SigningIdentityError) throw new CoreError('unavailable', error.message);
+        throw error;
+      }
+    },
+  });
   const deps: CoreDeps = {
     db,
-    store: sqliteStoreOverConnection(db, join(options.dataDir, DATABASE_FILE)),
+    store,
     vault,
     keyProvider: options.keyProvider,
     clock,
@@ -132,6 +159,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     background,
     host: options.host ?? null,
     clinicSettings,
+    devices,
   };
   const handlers: HandlerTable = {
     ...kioskHandlers(deps),
@@ -141,6 +169,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...queueHandlers(deps),
     ...therapistHandlers(deps),
     ...adminHandlers(deps),
+    ...deviceHandlers(deps),
   };
   // Purge submissions past the retention period now and then periodically (one transaction per run, audited).
   const retention = scheduleRetention(() => purgeExpired(db, clock, settings, deps.audit));
@@ -159,18 +188,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const exportRetryTimer = setInterval(retryExports, EXPORT_RETRY_MS);
   exportRetryTimer.unref();
-  const loginFailureTimer = setInterval(() => deps.loginFailures.flush(), LOGIN_FAILURE_WINDOW_MS);
+  const loginFailureTimer = setInterval(() => {
+    deps.loginFailures.flush();
+    // The closing summary of a window of refused pairing codes.
+    deps.background.run(() => devices.flush().catch(() => undefined));
+  }, LOGIN_FAILURE_WINDOW_MS);
   loginFailureTimer.unref();
   return {
     handlers,
     deps,
     fontsReady: fontPreload.done,
+    devices,
     close: async () => {
       fontPreload.stop();
       retention.stop();
       clearInterval(exportRetryTimer);
       clearInterval(loginFailureTimer);
       deps.loginFailures.flush(true);
+      await devices.flush().catch(() => undefined);
       await deps.background.drain();
       // The last checkpoint covers everything this process wrote.
       await trail.checkpointer.stop();

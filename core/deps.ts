@@ -18,6 +18,7 @@ import type { SettingsStore } from './settings/store.ts';
 import type { SecretStore, SigningIdentity } from './signing/identity.ts';
 import type { StaffService } from './staff/service.ts';
 import type { SubmissionRepository } from './submissions/repository.ts';
+import type { DeviceRegistry } from './devices/registry.ts';
 
 export interface CoreDeps {
   /** The older synchronous connection; repositories move from it onto `store` (docs/STORAGE.md). */
@@ -47,4 +48,6 @@ export interface CoreDeps {
   readonly host: { quit(): void } | null;
   /** The admin's view of the settings, with the clinic logo (attract screen, PDF, admin screens). */
   readonly clinicSettings: AdminSettingsService;
+  /** Paired devices of the clinic server (pairing codes, credentials, revocation). */
+  readonly devices: DeviceRegistry;
 }
