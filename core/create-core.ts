@@ -2,7 +2,7 @@
  * The app core: everything the main process does, as plain Node. The Electron main
  * process and the tests build it the same way and get the same handler table.
  *
- *   createCore({ dataDir, keyProvider, clock, printer, allowedOrigins }) -> { handlers, close }
+ *   createCore({ dataDir, keyProvider, clock, printer, allowedOrigins }) -> { handlers, events, close }
  */
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +37,7 @@ import { kioskControlHandlers } from './handlers/kiosk-control.ts';
 import { createBackgroundTasks } from './background.ts';
 import { purgeExpired, scheduleRetention } from './retention/purge.ts';
 import { initialsOf } from './intake/identity.ts';
+import { createCoreEvents, type CoreEvents } from './events/queue-events.ts';
 
 export interface CoreOptions {
   /** Where the database lives: Electron's userData/data in the app, a temp dir in tests. */
@@ -56,6 +57,8 @@ export interface Core {
   readonly handlers: HandlerTable;
   /** Exposed for tests and the shell's maintenance tasks; not reachable from the renderer. */
   readonly deps: CoreDeps;
+  /** Change notifications for hosts that show the queue live (the clinic server's event stream). */
+  readonly events: CoreEvents;
   close(): Promise<void>;
 }
 
@@ -124,6 +127,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     background,
     host: options.host ?? null,
     clinicSettings,
+    events: createCoreEvents((error) => options.onError?.('queue:list', 'internal', error)),
   };
   const handlers: HandlerTable = {
     ...kioskHandlers(deps),
@@ -156,6 +160,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     handlers,
     deps,
+    events: { onQueueChanged: (listener) => deps.events.onQueueChanged(listener) },
     close: async () => {
       retention.stop();
       clearInterval(exportRetryTimer);

@@ -30,7 +30,7 @@ type TherapistChannel =
 /** Earlier visits compared with: enough for "since last time" and the two-session referral rule. */
 const EARLIER_VISITS = 5;
 
-type TherapistDeps = Pick<CoreDeps, 'db' | 'staff' | 'submissions' | 'audit' | 'loginFailures' | 'forms' | 'printer' | 'exporter' | 'handlerOptions'>;
+type TherapistDeps = Pick<CoreDeps, 'db' | 'staff' | 'submissions' | 'audit' | 'loginFailures' | 'forms' | 'printer' | 'exporter' | 'handlerOptions' | 'events'>;
 
 export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, TherapistChannel> {
   const { handlerOptions: options, staff, submissions, audit } = deps;
@@ -94,6 +94,7 @@ export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, Thera
           details: { flags: stored.flags.length, ticked: stored.flags.filter((f) => req.flagsRead.includes(f.code)).length },
         });
       });
+      deps.events.queueChanged();
       return ok(acknowledgementOf(load(stored.id)));
     }),
 
