@@ -38,6 +38,8 @@ import { createBackgroundTasks } from './background.ts';
 import { purgeExpired, scheduleRetention } from './retention/purge.ts';
 import { initialsOf } from './intake/identity.ts';
 import { createCoreEvents, type CoreEvents } from './events/queue-events.ts';
+import type { DeviceRegistry } from './devices/registry.ts';
+import { pendingDeviceRegistry } from './devices/pending.ts';
 
 export interface CoreOptions {
   /** Where the database lives: Electron's userData/data in the app, a temp dir in tests. */
@@ -59,6 +61,8 @@ export interface Core {
   readonly deps: CoreDeps;
   /** Change notifications for hosts that show the queue live (the clinic server's event stream). */
   readonly events: CoreEvents;
+  /** Paired devices of the clinic server: the host authenticates each request's credential here. */
+  readonly devices: DeviceRegistry;
   close(): Promise<void>;
 }
 
@@ -161,6 +165,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers,
     deps,
     events: { onQueueChanged: (listener) => deps.events.onQueueChanged(listener) },
+    devices: pendingDeviceRegistry,
     close: async () => {
       retention.stop();
       clearInterval(exportRetryTimer);
