@@ -73,11 +73,11 @@ function readStored(secrets: SecretStore): { stored: Stored; cert: forge.pki.Cer
 }
 
 function isStillGood(cert: forge.pki.Certificate, ca: ClinicCa, names: readonly string[], now: Date): boolean {
-  let signedByCa = false;
+  let signedByCa: boolean;
   try {
     signedByCa = ca.certificate.verify(cert);
   } catch {
-    signedByCa = false;
+    signedByCa = false; // issued by another CA (the chain was regenerated): forge throws rather than answering false
   }
   const current = normalizeNames(sanOf(cert));
   return (
