@@ -59,6 +59,9 @@ export function createKioskApi(invoke: Invoke, live?: LiveUpdates): KioskApi {
     adminRegenerateCertificate: call('admin:regenerateCertificate'),
     adminImportCertificate: call('admin:importCertificate'),
     adminRotateDataKey: call('admin:rotateDataKey'),
+    adminCreatePairingCode: call('admin:createPairingCode'),
+    adminListDevices: call('admin:listDevices'),
+    adminRevokeDevice: call('admin:revokeDevice'),
     ...(live ? { onQueueChanged: live.onQueueChanged } : {}),
   } satisfies KioskApi);
 }

@@ -39,7 +39,11 @@ import { purgeExpired, scheduleRetention } from './retention/purge.ts';
 import { initialsOf } from './intake/identity.ts';
 import { createCoreEvents, type CoreEvents } from './events/queue-events.ts';
 import type { DeviceRegistry } from './devices/registry.ts';
-import { pendingDeviceRegistry } from './devices/pending.ts';
+import { createDeviceRegistry, deviceMigrations } from './devices/store.ts';
+import { deviceHandlers } from './handlers/devices.ts';
+import { issueKioskCertificate, kioskPublicKeyProblem } from './signing/device-certificate.ts';
+import { SigningIdentityError } from './signing/identity.ts';
+import { CoreError } from './handler.ts';
 
 export interface CoreOptions {
   /** Where the database lives: Electron's userData/data in the app, a temp dir in tests. */
@@ -86,6 +90,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...formRegistryMigrations,
     ...formDraftMigrations,
     ...brandingMigrations,
+    ...deviceMigrations.map((m) => ({ id: m.id, sql: m.sqlite })),
   ]);
   const vault = await openVault(db, options.keyProvider);
   const settings = createSettingsStore(db);
@@ -108,9 +113,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     hasSigningIdentity: () => identity !== undefined || secrets.get(SECRET_P12) !== null,
     run: (task) => background.run(task),
   });
+  const store = sqliteStoreOverConnection(db, join(options.dataDir, DATABASE_FILE));
+  const devices = createDeviceRegistry({
+    store,
+    clock,
+    deriveKey: (label) => vault.deriveKey(label),
+    audit: trail.audit,
+    endSessionsOf: (callerId) => staff.lock(callerId),
+    checkKioskPublicKey: kioskPublicKeyProblem,
+    issueKioskCertificate: async (publicKeyPem, commonName) => {
+      await signingIdentity(); // the clinic CA exists once the signing identity does
+      try {
+        return issueKioskCertificate(secrets, publicKeyPem, commonName, clock);
+      } catch (error) {
+        if (error instanceof SigningIdentityError) throw new CoreError('unavailable', error.message);
+        throw error;
+      }
+    },
+  });
   const deps: CoreDeps = {
     db,
-    store: sqliteStoreOverConnection(db, join(options.dataDir, DATABASE_FILE)),
+    store,
     vault,
     keyProvider: options.keyProvider,
     clock,
@@ -132,6 +155,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     host: options.host ?? null,
     clinicSettings,
     events: createCoreEvents((error) => options.onError?.('queue:list', 'internal', error)),
+    devices,
   };
   const handlers: HandlerTable = {
     ...kioskHandlers(deps),
@@ -141,6 +165,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...queueHandlers(deps),
     ...therapistHandlers(deps),
     ...adminHandlers(deps),
+    ...deviceHandlers(deps),
   };
   // Purge submissions past the retention period now and then periodically (one transaction per run, audited).
   const retention = scheduleRetention(() => purgeExpired(db, clock, settings, deps.audit));
@@ -165,12 +190,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers,
     deps,
     events: { onQueueChanged: (listener) => deps.events.onQueueChanged(listener) },
-    devices: pendingDeviceRegistry,
+    devices,
     close: async () => {
       retention.stop();
       clearInterval(exportRetryTimer);
       clearInterval(loginFailureTimer);
       deps.loginFailures.flush(true);
+      await devices.flush().catch(() => undefined);
       await deps.background.drain();
       // The last checkpoint covers everything this process wrote.
       await trail.checkpointer.stop();

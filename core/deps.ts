@@ -19,6 +19,7 @@ import type { SettingsStore } from './settings/store.ts';
 import type { SecretStore, SigningIdentity } from './signing/identity.ts';
 import type { StaffService } from './staff/service.ts';
 import type { SubmissionRepository } from './submissions/repository.ts';
+import type { DeviceRegistry } from './devices/registry.ts';
 
 export interface CoreDeps {
   /** The older synchronous connection; repositories move from it onto `store` (docs/STORAGE.md). */
@@ -50,4 +51,6 @@ export interface CoreDeps {
   readonly clinicSettings: AdminSettingsService;
   /** Change notifications (the queue), fired after a change commits; hosts subscribe through `Core.events`. */
   readonly events: CoreEventHub;
+  /** Paired devices of the clinic server (pairing codes, credentials, revocation). */
+  readonly devices: DeviceRegistry;
 }

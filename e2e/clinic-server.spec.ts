@@ -85,7 +85,7 @@ test('a tablet pairs, signs in, sees a new intake arrive live and opens it', asy
   await expectNoAxeViolations(page, 'pairing');
   await page.screenshot({ path: join(SHOTS, '01-pairing.png') });
 
-  const code = await clinic.devices.code('browser');
+  const code = await clinic.pairingCode('browser');
   await page.getByRole('textbox', { name: 'Pairing code' }).fill(code);
   await page.getByRole('textbox', { name: 'Name of this device' }).fill('Room 2 tablet');
   await page.getByRole('button', { name: 'Pair this device' }).tap();

@@ -113,15 +113,17 @@ describe('only paired devices, only the web app', () => {
   });
 
   it('a revoked device is refused at once', async () => {
-    const cookie = await pairBrowser(server);
+    const code = await server.pairingCode('browser');
+    const paired = await httpsCall(server, '/pair', { method: 'POST', headers: appHeaders(server), body: JSON.stringify({ code, name: 'Lost tablet' }) });
+    const cookie = paired.headers['set-cookie']?.[0]?.split(';')[0] ?? '';
+    const body = paired.json<Result<{ deviceId: string }>>();
     expect((await callChannel(server, 'staff:status', {}, cookie)).status).toBe(200);
-    const [device] = (await server.devices.list()).slice(-1);
-    await server.devices.revoke(device?.id ?? '', { staffId: 'admin' });
+    expect(await server.devices.revoke(body.ok ? body.value.deviceId : '', { staffId: 'admin' })).toBe(true);
     expect((await callChannel(server, 'staff:status', {}, cookie)).json()).toMatchObject({ ok: false, error: { code: 'not_paired' } });
   });
 
   it('pairing sets a __Host- cookie that scripts cannot read and other sites never send', async () => {
-    const code = await server.devices.code('browser');
+    const code = await server.pairingCode('browser');
     const res = await httpsCall(server, '/pair', { method: 'POST', headers: appHeaders(server), body: JSON.stringify({ code, name: 'Room 1 tablet' }) });
     expect(res.json()).toMatchObject({ ok: true });
     const cookie = res.headers['set-cookie']?.[0] ?? '';
@@ -144,7 +146,7 @@ describe('only paired devices, only the web app', () => {
     // The session is still there: the forged lock did nothing.
     const status = (await callChannel(server, 'staff:status', {}, cookie)).json<Result<{ session: unknown }>>();
     expect(status.ok && status.value.session).not.toBeNull();
-    const pair = await httpsCall(server, '/pair', { method: 'POST', headers: change(appHeaders(server)), body: JSON.stringify({ code: await server.devices.code(), name: 'x' }) });
+    const pair = await httpsCall(server, '/pair', { method: 'POST', headers: change(appHeaders(server)), body: JSON.stringify({ code: await server.pairingCode(), name: 'x' }) });
     expect(pair.status).toBe(403);
   });
 

@@ -38,7 +38,12 @@ export type AuditAction =
   | 'certificate.changed'
   | 'audit.legacy_sealed'
   | 'staff.login_failures'
-  | 'submission.conflict';
+  | 'submission.conflict'
+  | 'device.pairing_code_created'
+  | 'device.paired'
+  | 'device.pairing_refused'
+  | 'device.pairing_codes_voided'
+  | 'device.revoked';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'submission.created',
@@ -62,6 +67,11 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'audit.legacy_sealed',
   'staff.login_failures',
   'submission.conflict',
+  'device.pairing_code_created',
+  'device.paired',
+  'device.pairing_refused',
+  'device.pairing_codes_voided',
+  'device.revoked',
 ];
 
 export type AuditDetails = Readonly<Record<string, string | number | boolean>>;

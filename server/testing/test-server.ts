@@ -8,19 +8,21 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../core/create-core.ts';
 import { createKeyFileProvider } from '../../core/crypto/key-file-provider.ts';
-import type { DeviceRegistry } from '../../core/devices/registry.ts';
+import type { DeviceKind, DeviceRegistry } from '../../core/devices/registry.ts';
 import type { Clock } from '../../core/ports.ts';
 import { tempDir } from '../../core/tests/helpers.ts';
 import type { ServerLimits } from '../app.ts';
 import { silentLog, type ServerLog } from '../log.ts';
 import { createOriginList } from '../origins.ts';
 import { startClinicServer, type RunningServer } from '../start.ts';
-import { createMemoryDevices, type MemoryDevices } from './memory-devices.ts';
 
 export interface TestServer {
   readonly core: Core;
   readonly server: RunningServer;
-  readonly devices: MemoryDevices;
+  /** The core's device registry (core/devices), as the server uses it. */
+  readonly devices: DeviceRegistry;
+  /** A fresh single-use pairing code, as an admin would create it. */
+  pairingCode(kind?: DeviceKind): Promise<string>;
   /** https://127.0.0.1:<port> */
   readonly origin: string;
   readonly caPem: string;
@@ -34,8 +36,6 @@ export interface TestServerOptions {
   readonly clock?: Clock;
   readonly log?: ServerLog;
   readonly heartbeatMs?: number;
-  /** The registry to use; default an in-memory one. */
-  readonly devices?: DeviceRegistry;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -48,12 +48,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     allowedOrigins: origins.list,
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const devices = createMemoryDevices();
   const server = await startClinicServer({
     config: { dataDir: tmp.dir, host: '127.0.0.1', port: 0, httpPort: 0, publicPort: 0, names },
     core,
     origins,
-    devices: options.devices ?? devices,
     webRoot: options.webRoot ?? null,
     log: options.log ?? silentLog,
     ...(options.limits ? { limits: options.limits } : {}),
@@ -63,7 +61,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     core,
     server,
-    devices,
+    devices: core.devices,
+    pairingCode: async (kind = 'browser') => (await core.devices.createPairingCode({ staffId: 'test-admin' }, kind)).code,
     origin,
     caPem: server.certificate.caPem,
     dataDir: tmp.dir,
@@ -134,7 +133,7 @@ export function appHeaders(server: TestServer, cookie?: string): Record<string, 
 
 /** Pairs a browser with a fresh code; returns its cookie header value. */
 export async function pairBrowser(server: TestServer, name = 'Room 2 tablet'): Promise<string> {
-  const code = await server.devices.code('browser');
+  const code = await server.pairingCode('browser');
   const res = await httpsCall(server, '/pair', { method: 'POST', headers: appHeaders(server), body: JSON.stringify({ code, name }) });
   const setCookie = res.headers['set-cookie']?.[0];
   if (!setCookie) throw new Error(`Pairing failed: ${res.text}`);
