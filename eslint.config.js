@@ -80,6 +80,19 @@ export default tseslint.config(
     },
   },
   {
+    // The clinic server's web app builds window.kiosk in the page itself (there is no preload),
+    // with the very api/bridge.ts the preload uses: that one module of api/ as a value, nothing else.
+    files: ['renderer/src/web-main.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/electron/**', '**/core/**', '**/server/**', 'electron', ...nodeBuiltins], message: 'The renderer has no Node, core or host access: ask through window.kiosk.' },
+          { group: ['**/api/**', '!**/api/bridge.ts'], allowTypeImports: true, message: 'The renderer imports the IPC contract for types only (import type); the web app entry may build window.kiosk with api/bridge.ts.' },
+        ],
+      }],
+    },
+  },
+  {
     // Staff and admin screens load and change data only through renderer/src/data/ (one way to
     // handle loading, errors and the end of a session); the client flow keeps its own two hooks.
     files: ['renderer/src/staff/**/*.{ts,tsx}', 'renderer/src/admin/**/*.{ts,tsx}'],

@@ -1,14 +1,20 @@
 /**
  * Builds `window.kiosk` from an invoke function. The Electron preload passes
- * `ipcRenderer.invoke`; the e2e harness and start:chromium pass a Playwright binding.
- * Both therefore expose exactly the same object: one method per channel, nothing generic.
+ * `ipcRenderer.invoke`; the e2e harness and start:chromium pass a Playwright binding; the
+ * clinic server's web app passes fetch('/api/<channel>') and its event stream as `live`.
+ * All therefore expose the same object: one method per channel, nothing generic.
  */
-import type { Channel, KioskApi, Request, Responses } from './contract.ts';
+import type { Channel, KioskApi, Request, Responses, Subscribe } from './contract.ts';
 import type { Result } from './result.ts';
 
 export type Invoke = (channel: Channel, request: unknown) => Promise<unknown>;
 
-export function createKioskApi(invoke: Invoke): KioskApi {
+/** Changes a host can push (the clinic server's Server-Sent Events). */
+export interface LiveUpdates {
+  readonly onQueueChanged: Subscribe;
+}
+
+export function createKioskApi(invoke: Invoke, live?: LiveUpdates): KioskApi {
   const call =
     <C extends Channel>(channel: C) =>
     (request: Request<C>): Promise<Result<Responses[C]>> =>
@@ -56,5 +62,6 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     adminCreatePairingCode: call('admin:createPairingCode'),
     adminListDevices: call('admin:listDevices'),
     adminRevokeDevice: call('admin:revokeDevice'),
+    ...(live ? { onQueueChanged: live.onQueueChanged } : {}),
   } satisfies KioskApi);
 }

@@ -54,9 +54,16 @@ export interface Responses extends IntakeResponses, StaffResponses, TherapistRes
 
 type MethodOf<C extends Channel> = (typeof channels)[C];
 
-/** The object the preload exposes as `window.kiosk`. */
+/** A subscription: the listener runs on each change; call the returned function to stop. */
+export type Subscribe = (listener: () => void) => () => void;
+
+/**
+ * The object the preload exposes as `window.kiosk`: one method per channel, and where the
+ * host can push changes, `onQueueChanged` (the clinic server's web app: its event stream).
+ * Absent on the kiosk's own window, whose queue keeps refreshing on a timer.
+ */
 export type KioskApi = {
   readonly [C in Channel as MethodOf<C>]: (request: Request<C>) => Promise<Result<Responses[C]>>;
-};
+} & { readonly onQueueChanged?: Subscribe };
 
 export const CHANNELS = Object.keys(channels) as readonly Channel[];

@@ -11,6 +11,8 @@ export type ApiErrorCode =
   | 'not_found'
   | 'conflict' // e.g. first-run setup already done, stale form version
   | 'unavailable' // a dependency (disk, export folder, printer) failed; retry may succeed
+  | 'not_paired' // clinic server: this browser is not (or no longer) a paired device; pair it first
+  | 'rate_limited' // clinic server: too many requests from this device or address; retry at retryAt
   | 'internal';
 
 export interface ApiIssue {
@@ -24,7 +26,7 @@ export interface ApiError {
   /** A sentence a person can act on. Never contains health data. */
   readonly message: string;
   readonly issues?: readonly ApiIssue[];
-  /** For `locked_out`: when the next attempt is allowed (ISO time). */
+  /** For `locked_out` and `rate_limited`: when the next attempt is allowed (ISO time). */
   readonly retryAt?: string;
 }
 

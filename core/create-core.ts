@@ -2,7 +2,7 @@
  * The app core: everything the main process does, as plain Node. The Electron main
  * process and the tests build it the same way and get the same handler table.
  *
- *   createCore({ dataDir, keyProvider, clock, printer, allowedOrigins }) -> { handlers, close }
+ *   createCore({ dataDir, keyProvider, clock, printer, allowedOrigins }) -> { handlers, events, close }
  */
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +39,7 @@ import { createBackgroundTasks } from './background.ts';
 import { purgeExpired, scheduleRetention } from './retention/purge.ts';
 import { initialsOf } from './intake/identity.ts';
 import { preloadFontsInBackground } from './pdf/index.ts';
+import { createCoreEvents, type CoreEvents } from './events/queue-events.ts';
 import type { DeviceRegistry } from './devices/registry.ts';
 import { createDeviceRegistry, deviceMigrations } from './devices/store.ts';
 import { deviceHandlers } from './handlers/devices.ts';
@@ -66,6 +67,8 @@ export interface Core {
   readonly deps: CoreDeps;
   /** Settles when the PDF fonts, parsed in the background from start-up, are ready (or close() stopped them). */
   readonly fontsReady: Promise<void>;
+  /** Change notifications for hosts that show the queue live (the clinic server's event stream). */
+  readonly events: CoreEvents;
   /** Paired devices of the clinic server: the host authenticates each request's credential here. */
   readonly devices: DeviceRegistry;
   close(): Promise<void>;
@@ -159,6 +162,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     background,
     host: options.host ?? null,
     clinicSettings,
+    events: createCoreEvents((error) => options.onError?.('queue:list', 'internal', error)),
     devices,
   };
   const handlers: HandlerTable = {
@@ -198,6 +202,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     handlers,
     deps,
     fontsReady: fontPreload.done,
+    events: { onQueueChanged: (listener) => deps.events.onQueueChanged(listener) },
     devices,
     close: async () => {
       fontPreload.stop();

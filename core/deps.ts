@@ -11,6 +11,7 @@ import type { LoginFailureCounter } from './staff/login-failures.ts';
 import type { createBackgroundTasks } from './background.ts';
 import type { Vault } from './crypto/vault.ts';
 import type { Exporter } from './export/exporter.ts';
+import type { CoreEventHub } from './events/queue-events.ts';
 import type { VersionedFormRegistry } from './forms/registry.ts';
 import type { HandlerOptions } from './handler.ts';
 import type { Clock, KeyProvider, Printer } from './ports.ts';
@@ -48,6 +49,8 @@ export interface CoreDeps {
   readonly host: { quit(): void } | null;
   /** The admin's view of the settings, with the clinic logo (attract screen, PDF, admin screens). */
   readonly clinicSettings: AdminSettingsService;
+  /** Change notifications (the queue), fired after a change commits; hosts subscribe through `Core.events`. */
+  readonly events: CoreEventHub;
   /** Paired devices of the clinic server (pairing codes, credentials, revocation). */
   readonly devices: DeviceRegistry;
 }

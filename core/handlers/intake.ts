@@ -102,6 +102,8 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
   });
   // Another call with this id committed while this one rendered: answer from what it stored.
   if (!inserted) return answerStoredId(deps, req, digest, () => answers) ?? fail('internal', 'The intake could not be stored. Please try again.');
+  // Committed: a live queue (the clinic server's staff devices) shows it now.
+  deps.events.queueChanged();
 
   // The client's answer does not wait for the export copy; an unfinished job is retried (at start-up too).
   deps.background.run(async () => {

@@ -39,7 +39,7 @@ const EARLIER_VISITS = 5;
  */
 const SAME_OPENING_MS = 10 * 60_000;
 
-type TherapistDeps = Pick<CoreDeps, 'db' | 'store' | 'vault' | 'clock' | 'settings' | 'staff' | 'submissions' | 'audit' | 'loginFailures' | 'forms' | 'printer' | 'exporter' | 'handlerOptions'>;
+type TherapistDeps = Pick<CoreDeps, 'db' | 'store' | 'vault' | 'clock' | 'settings' | 'staff' | 'submissions' | 'audit' | 'loginFailures' | 'forms' | 'printer' | 'exporter' | 'handlerOptions' | 'events'>;
 
 export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, TherapistChannel> {
   const { handlerOptions: options, staff, submissions, audit } = deps;
@@ -127,6 +127,7 @@ export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, Thera
           throw new CoreError('conflict', 'This submission has already been acknowledged.');
         }
       });
+      deps.events.queueChanged();
       return ok(await acknowledgementOf(load(stored.id)));
     }),
 

@@ -6,9 +6,10 @@
  * signing certificate issued by it. A lone self-signed leaf makes verifiers such as
  * poppler's pdfsig report "Unknown issue with Certificate"; with a CA the clinic (or a
  * test) can add the CA to a trust store and get "Certificate is Trusted". The CA's
- * private key is kept (sealed, SECRET_CA_KEY) only to issue the clinic's other kiosks their
- * own signing certificates when they pair (device-certificate.ts); an identity made before
- * that, or an imported one, has no CA key, and kiosks cannot pair until it is regenerated.
+ * private key is kept (sealed, SECRET_CA_KEY) to issue the clinic's other kiosks their own
+ * signing certificates when they pair (device-certificate.ts) and the clinic server its HTTPS
+ * certificate (clinic-ca.ts, server-certificate.ts); an identity made before that has no CA key
+ * and is minted anew by clinic-ca.ts; an imported one is never replaced.
  */
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
@@ -175,7 +176,7 @@ function generateP12(clinicName: string, now: Date): { p12: Uint8Array; passphra
 }
 
 /** node:crypto generates RSA keys natively (forge's pure-JS keygen takes seconds). */
-function rsaKeyPair(): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.pki.rsa.PrivateKey } {
+export function rsaKeyPair(): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.pki.rsa.PrivateKey } {
   const { privateKey } = generateKeyPairSync('rsa', {
     modulusLength: RSA_BITS,
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },

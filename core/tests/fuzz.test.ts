@@ -25,7 +25,7 @@ import { ManualClock, tempDir } from './helpers.ts';
 const ORIGIN = 'http://127.0.0.1:5173';
 const GOOD: CallContext = { senderUrl: `${ORIGIN}/index.html`, caller: { id: 'fuzz-kiosk', kind: 'kiosk' } };
 const BAD_SENDERS = ['https://evil.example/', 'file:///etc/passwd', 'not a url', '', 'http://127.0.0.1:5174/', 'app://kiosk.evil/'];
-const CODES: readonly ApiErrorCode[] = ['invalid_request', 'forbidden_sender', 'unauthenticated', 'forbidden', 'locked_out', 'not_found', 'conflict', 'unavailable', 'internal'];
+const CODES: readonly ApiErrorCode[] = ['invalid_request', 'forbidden_sender', 'unauthenticated', 'forbidden', 'locked_out', 'not_found', 'conflict', 'unavailable', 'not_paired', 'rate_limited', 'internal'];
 /** Codes that mean "rejected before the domain ran": nothing may have been written. */
 const REJECTED_AT_BOUNDARY: readonly ApiErrorCode[] = ['invalid_request', 'forbidden_sender'];
 

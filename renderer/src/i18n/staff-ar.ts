@@ -13,8 +13,19 @@ export const staffAr: Translation<typeof staffEn> = {
     admin: 'الإدارة',
     auditLog: 'سجل التدقيق',
     lockAndExit: 'القفل والخروج',
+    lock: 'قفل',
     backToKiosk: 'العودة إلى الجهاز',
     language: 'لغة الشاشات',
+  },
+  pairing: {
+    title: 'إقران هذا الجهاز',
+    intro: 'قبل أن يتمكن هذا الجهاز من فتح شاشات الموظفين، يقرنه أحد المسؤولين بخادم العيادة مرة واحدة. اطلب رمز الإقران من أحد المسؤولين.',
+    codeLabel: 'رمز الإقران',
+    nameLabel: 'اسم هذا الجهاز',
+    nameHint: 'مثلًا «جهاز لوحي الغرفة 2». يرى المسؤولون هذا الاسم في قائمة الأجهزة.',
+    submit: 'إقران هذا الجهاز',
+    busy: 'جارٍ الإقران…',
+    unreachable: 'تعذّر الوصول إلى خادم العيادة. تحقّق من الشبكة وحاول مرة أخرى.',
   },
   login: {
     role: { therapist: 'معالج', admin: 'مسؤول' },
@@ -45,6 +56,7 @@ export const staffAr: Translation<typeof staffEn> = {
     delete: 'حذف آخر رقم',
   },
   queue: {
+    live: 'تتحدّث القائمة تلقائيًا عند وصول استمارة جديدة.',
     titleToday: 'عملاء اليوم',
     title: 'العملاء',
     refresh: 'تحديث',

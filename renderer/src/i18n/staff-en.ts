@@ -28,9 +28,21 @@ export const staffEn = {
     admin: 'Admin',
     auditLog: 'Audit log',
     lockAndExit: 'Lock and exit',
+    lock: 'Lock',
     backToKiosk: 'Back to kiosk',
     /** The staff member's own choice of language for these screens (a menu in the toolbar). */
     language: 'Screen language',
+  },
+  pairing: {
+    /** The clinic server's web app, before this browser is a paired device. */
+    title: 'Pair this device',
+    intro: 'Before this device can open the staff screens, an admin pairs it with the clinic server once. Ask an admin for a pairing code.',
+    codeLabel: 'Pairing code',
+    nameLabel: 'Name of this device',
+    nameHint: 'For example "Room 2 tablet". Admins see this name in the list of devices.',
+    submit: 'Pair this device',
+    busy: 'Pairing…',
+    unreachable: 'The clinic server could not be reached. Check the network and try again.',
   },
   login: {
     title: 'Sign in',
@@ -64,6 +76,7 @@ export const staffEn = {
     delete: 'Delete last digit',
   },
   queue: {
+    live: 'The queue updates by itself when a new intake arrives.',
     titleToday: 'Today’s clients',
     title: 'Clients',
     refresh: 'Refresh',

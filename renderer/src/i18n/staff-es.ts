@@ -13,8 +13,19 @@ export const staffEs: Translation<typeof staffEn> = {
     admin: 'Administración',
     auditLog: 'Registro de auditoría',
     lockAndExit: 'Bloquear y salir',
+    lock: 'Bloquear',
     backToKiosk: 'Volver al quiosco',
     language: 'Idioma de las pantallas',
+  },
+  pairing: {
+    title: 'Vincular este dispositivo',
+    intro: 'Antes de que este dispositivo pueda abrir las pantallas del personal, un administrador lo vincula una vez con el servidor de la clínica. Pida un código de vinculación a un administrador.',
+    codeLabel: 'Código de vinculación',
+    nameLabel: 'Nombre de este dispositivo',
+    nameHint: 'Por ejemplo, «Tableta sala 2». Los administradores ven este nombre en la lista de dispositivos.',
+    submit: 'Vincular este dispositivo',
+    busy: 'Vinculando…',
+    unreachable: 'No se pudo conectar con el servidor de la clínica. Compruebe la red e inténtelo de nuevo.',
   },
   login: {
     role: { therapist: 'Terapeuta', admin: 'Administrador' },
@@ -42,6 +53,7 @@ export const staffEs: Translation<typeof staffEn> = {
     delete: 'Borrar la última cifra',
   },
   queue: {
+    live: 'La lista se actualiza sola cuando llega un nuevo formulario.',
     titleToday: 'Clientes de hoy',
     title: 'Clientes',
     refresh: 'Actualizar',

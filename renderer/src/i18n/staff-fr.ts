@@ -13,8 +13,19 @@ export const staffFr: Translation<typeof staffEn> = {
     admin: 'Administration',
     auditLog: 'Journal d’audit',
     lockAndExit: 'Verrouiller et quitter',
+    lock: 'Verrouiller',
     backToKiosk: 'Retour à la borne',
     language: 'Langue des écrans',
+  },
+  pairing: {
+    title: 'Associer cet appareil',
+    intro: 'Avant que cet appareil puisse ouvrir les écrans du personnel, un administrateur l’associe une fois au serveur de la clinique. Demandez un code d’association à un administrateur.',
+    codeLabel: 'Code d’association',
+    nameLabel: 'Nom de cet appareil',
+    nameHint: 'Par exemple « Tablette salle 2 ». Les administrateurs voient ce nom dans la liste des appareils.',
+    submit: 'Associer cet appareil',
+    busy: 'Association…',
+    unreachable: 'Impossible de joindre le serveur de la clinique. Vérifiez le réseau et réessayez.',
   },
   login: {
     role: { therapist: 'Thérapeute', admin: 'Administrateur' },
@@ -42,6 +53,7 @@ export const staffFr: Translation<typeof staffEn> = {
     delete: 'Effacer le dernier chiffre',
   },
   queue: {
+    live: 'La liste se met à jour d’elle-même quand un nouveau formulaire arrive.',
     titleToday: 'Clients du jour',
     title: 'Clients',
     refresh: 'Actualiser',

@@ -13,8 +13,19 @@ export const staffKo: Translation<typeof staffEn> = {
     admin: '관리',
     auditLog: '감사 로그',
     lockAndExit: '잠그고 나가기',
+    lock: '잠금',
     backToKiosk: '키오스크로 돌아가기',
     language: '화면 언어',
+  },
+  pairing: {
+    title: '이 기기 연결',
+    intro: '이 기기에서 직원 화면을 열려면 관리자가 클리닉 서버와 한 번 연결해야 합니다. 관리자에게 연결 코드를 요청하세요.',
+    codeLabel: '연결 코드',
+    nameLabel: '이 기기의 이름',
+    nameHint: '예: "2번 치료실 태블릿". 관리자는 기기 목록에서 이 이름을 봅니다.',
+    submit: '이 기기 연결',
+    busy: '연결 중…',
+    unreachable: '클리닉 서버에 연결할 수 없습니다. 네트워크를 확인하고 다시 시도하세요.',
   },
   login: {
     role: { therapist: '치료사', admin: '관리자' },
@@ -41,6 +52,7 @@ export const staffKo: Translation<typeof staffEn> = {
     delete: '마지막 숫자 지우기',
   },
   queue: {
+    live: '새 접수서가 들어오면 목록이 자동으로 업데이트됩니다.',
     titleToday: '오늘의 고객',
     title: '고객',
     refresh: '새로 고침',

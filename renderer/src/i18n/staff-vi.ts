@@ -13,8 +13,19 @@ export const staffVi: Translation<typeof staffEn> = {
     admin: 'Quản trị',
     auditLog: 'Nhật ký kiểm tra',
     lockAndExit: 'Khóa và thoát',
+    lock: 'Khóa',
     backToKiosk: 'Quay lại kiosk',
     language: 'Ngôn ngữ màn hình',
+  },
+  pairing: {
+    title: 'Ghép nối thiết bị này',
+    intro: 'Trước khi thiết bị này mở được màn hình nhân viên, quản trị viên cần ghép nối nó với máy chủ phòng khám một lần. Hãy xin quản trị viên mã ghép nối.',
+    codeLabel: 'Mã ghép nối',
+    nameLabel: 'Tên của thiết bị này',
+    nameHint: 'Ví dụ "Máy tính bảng phòng 2". Quản trị viên sẽ thấy tên này trong danh sách thiết bị.',
+    submit: 'Ghép nối thiết bị này',
+    busy: 'Đang ghép nối…',
+    unreachable: 'Không kết nối được với máy chủ phòng khám. Hãy kiểm tra mạng và thử lại.',
   },
   login: {
     role: { therapist: 'Nhà trị liệu', admin: 'Quản trị viên' },
@@ -41,6 +52,7 @@ export const staffVi: Translation<typeof staffEn> = {
     delete: 'Xóa chữ số cuối',
   },
   queue: {
+    live: 'Danh sách tự cập nhật khi có phiếu mới.',
     titleToday: 'Khách hàng hôm nay',
     title: 'Khách hàng',
     refresh: 'Làm mới',

@@ -13,8 +13,19 @@ export const staffZh: Translation<typeof staffEn> = {
     admin: '管理',
     auditLog: '审计日志',
     lockAndExit: '锁定并退出',
+    lock: '锁定',
     backToKiosk: '返回自助终端',
     language: '界面语言',
+  },
+  pairing: {
+    title: '配对此设备',
+    intro: '此设备需要由管理员与诊所服务器配对一次，之后才能打开员工界面。请向管理员索取配对码。',
+    codeLabel: '配对码',
+    nameLabel: '此设备的名称',
+    nameHint: '例如“2 号治疗室平板”。管理员会在设备列表中看到此名称。',
+    submit: '配对此设备',
+    busy: '正在配对…',
+    unreachable: '无法连接诊所服务器。请检查网络后重试。',
   },
   login: {
     role: { therapist: '治疗师', admin: '管理员' },
@@ -41,6 +52,7 @@ export const staffZh: Translation<typeof staffEn> = {
     delete: '删除最后一位',
   },
   queue: {
+    live: '有新的登记表时，列表会自动更新。',
     titleToday: '今天的客户',
     title: '客户',
     refresh: '刷新',

@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallError } from '../data/CallError.tsx';
 import { useKioskQuery } from '../data/use-kiosk-data.ts';
+import { useQueueChanges } from '../data/use-queue-changes.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { KeyboardOwnerContext } from '../widgets/keyboard-context.ts';
 import { TextField } from '../widgets/TextField.tsx';
@@ -17,7 +18,10 @@ interface QueueScreenProps {
 const REFRESH_MS = 15_000;
 const parseStatus = (value: string): StatusFilter => (value === 'new' || value === 'acknowledged' ? value : 'all');
 
-/** Today's submissions (or a date range), unacknowledged first, newest first; search by name in main. */
+/**
+ * Today's submissions (or a date range), unacknowledged first, newest first; search by name in
+ * main. Reloads on a timer, and at once on each change the host pushes (the clinic server).
+ */
 export function QueueScreen({ onOpen }: QueueScreenProps) {
   const { t, i18n } = useTranslation('staff');
   const format = useFormat();
@@ -41,6 +45,8 @@ export function QueueScreen({ onOpen }: QueueScreenProps) {
   );
   const items = useMemo(() => (queue.data ? queueOrder(queue.data.items) : null), [queue.data]);
   const reload = queue.reload;
+  // Where the host pushes changes (the clinic server), a new intake shows at once.
+  const isLive = useQueueChanges(reload);
 
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -58,6 +64,7 @@ export function QueueScreen({ onOpen }: QueueScreenProps) {
           {t('queue.refresh')}
         </button>
       </div>
+      {isLive ? <p className="queue-live">{t('queue.live')}</p> : null}
       <form className="queue-filters" onSubmit={submitSearch} role="search" aria-label={t('queue.filtersLabel')}>
         <label className="filter">
           <span className="field-label">{t('queue.from')}</span>

@@ -18,8 +18,10 @@ import { useSessionWatch } from './use-session-watch.ts';
 import './staff-workspace.css';
 
 interface StaffAppProps {
-  /** Leave staff mode: back to the attract screen, nothing of staff mode kept. */
+  /** Leave staff mode: back to the attract screen (the web app: the PIN screen), nothing of staff mode kept. */
   readonly onExit: () => void;
+  /** `web`: the clinic server's web app, which has no kiosk to go back to. Default `kiosk`. */
+  readonly host?: 'kiosk' | 'web';
 }
 
 type View = { readonly kind: 'queue' } | { readonly kind: 'detail'; readonly submissionId: string } | { readonly kind: 'audit' } | { readonly kind: 'admin' };
@@ -31,7 +33,7 @@ type View = { readonly kind: 'queue' } | { readonly kind: 'detail'; readonly sub
  * shown (the client's return on exit), and have one data provider: when any call answers
  * `unauthenticated`, every screen of that session is dropped and the PIN screen returns.
  */
-export function StaffApp({ onExit }: StaffAppProps) {
+export function StaffApp({ onExit, host = 'kiosk' }: StaffAppProps) {
   const [i18n] = useState(() => createStaffI18n());
   // Bumped when a session ends: the screens below remount from scratch, holding nothing of it.
   const [endedSessions, setEndedSessions] = useState(0);
@@ -39,13 +41,13 @@ export function StaffApp({ onExit }: StaffAppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <StaffDataProvider onSessionEnded={sessionEnded}>
-        <StaffScreens key={endedSessions} onExit={onExit} hasSessionEnded={endedSessions > 0} />
+        <StaffScreens key={endedSessions} onExit={onExit} host={host} hasSessionEnded={endedSessions > 0} />
       </StaffDataProvider>
     </I18nextProvider>
   );
 }
 
-function StaffScreens({ onExit, hasSessionEnded }: StaffAppProps & { readonly hasSessionEnded: boolean }) {
+function StaffScreens({ onExit, host, hasSessionEnded }: StaffAppProps & { readonly hasSessionEnded: boolean }) {
   const { t, i18n } = useTranslation('staff');
   const status = useKioskQuery((api) => api.staffStatus({}), [], { sessionless: true });
   const lockCall = useKioskAction((api) => api.staffLock({}), { sessionless: true });
@@ -116,9 +118,17 @@ function StaffScreens({ onExit, hasSessionEnded }: StaffAppProps & { readonly ha
               {t('app.auditLog')}
             </button>
           ) : null}
-          <button type="button" className="button secondary" onClick={session ? lock : onExit}>
-            {session ? t('app.lockAndExit') : t('app.backToKiosk')}
-          </button>
+          {host === 'web' ? (
+            session ? (
+              <button type="button" className="button secondary" onClick={lock}>
+                {t('app.lock')}
+              </button>
+            ) : null
+          ) : (
+            <button type="button" className="button secondary" onClick={session ? lock : onExit}>
+              {session ? t('app.lockAndExit') : t('app.backToKiosk')}
+            </button>
+          )}
         </nav>
       </header>
       <CallError errors={[status.error, languageCall.error]} />

@@ -1,0 +1,43 @@
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { PairingScreen } from './PairingScreen.tsx';
+
+const StaffApp = lazy(() => import('../staff/StaffApp.tsx').then((m) => ({ default: m.StaffApp })));
+
+type Gate = 'checking' | 'unpaired' | 'paired';
+
+/**
+ * The staff web app's gate: an unpaired browser sees only the pairing screen; a paired one
+ * the staff screens (PIN, queue, detail, admin), as at the kiosk but without a way "back to
+ * the kiosk": leaving staff mode (lock, idle log-off) returns to the PIN screen.
+ */
+export function WebApp() {
+  const [gate, setGate] = useState<Gate>('checking');
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    let current = true;
+    void window.kiosk.staffStatus({}).then(
+      (result) => {
+        if (current) setGate(!result.ok && result.error.code === 'not_paired' ? 'unpaired' : 'paired');
+      },
+      // Unreachable: show the staff screens, whose calls say so and retry.
+      () => current && setGate('paired'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [generation]);
+  const restart = useCallback(() => setGeneration((g) => g + 1), []);
+
+  switch (gate) {
+    case 'checking':
+      return <main className="screen screen-center" aria-busy="true" aria-label="Staff" />;
+    case 'unpaired':
+      return <PairingScreen onPaired={() => setGate('paired')} />;
+    case 'paired':
+      return (
+        <Suspense fallback={<main className="screen screen-center" aria-busy="true" aria-label="Staff" />}>
+          <StaffApp key={generation} onExit={restart} host="web" />
+        </Suspense>
+      );
+  }
+}
