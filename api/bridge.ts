@@ -53,5 +53,7 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     adminRegenerateCertificate: call('admin:regenerateCertificate'),
     adminImportCertificate: call('admin:importCertificate'),
     adminRotateDataKey: call('admin:rotateDataKey'),
+    forwardIntake: call('intake:forward'),
+    outboxStatus: call('kiosk:outboxStatus'),
   } satisfies KioskApi);
 }

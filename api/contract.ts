@@ -17,12 +17,14 @@ import { intakeChannels, intakeSpecs, type IntakeResponses } from './channels/in
 import { staffChannels, staffSpecs, type StaffResponses } from './channels/staff.ts';
 import { therapistChannels, therapistSpecs, type TherapistResponses } from './channels/therapist.ts';
 import { adminChannels, adminSpecs, type AdminResponses } from './channels/admin.ts';
+import { networkChannels, networkSpecs, type NetworkResponses } from './channels/network.ts';
 
 export * from './channels/common.ts';
 export * from './channels/intake.ts';
 export * from './channels/staff.ts';
 export * from './channels/therapist.ts';
 export * from './channels/admin.ts';
+export * from './channels/network.ts';
 
 /** Every channel's declaration; a channel without `access` and `request` does not typecheck. */
 export const specs = {
@@ -30,6 +32,7 @@ export const specs = {
   ...staffSpecs,
   ...therapistSpecs,
   ...adminSpecs,
+  ...networkSpecs,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channel = keyof typeof specs;
@@ -44,9 +47,10 @@ export const channels = {
   ...staffChannels,
   ...therapistChannels,
   ...adminChannels,
+  ...networkChannels,
 } as const satisfies Record<Channel, string>;
 
-export interface Responses extends IntakeResponses, StaffResponses, TherapistResponses, AdminResponses {}
+export interface Responses extends IntakeResponses, StaffResponses, TherapistResponses, AdminResponses, NetworkResponses {}
 
 type MethodOf<C extends Channel> = (typeof channels)[C];
 

@@ -37,6 +37,14 @@ import { kioskControlHandlers } from './handlers/kiosk-control.ts';
 import { createBackgroundTasks } from './background.ts';
 import { purgeExpired, scheduleRetention } from './retention/purge.ts';
 import { initialsOf } from './intake/identity.ts';
+import { parseNetworkConfig } from './network/config.ts';
+import { createOutbox, outboxDialectMigrations } from './network/outbox.ts';
+import { createForwarder } from './network/forwarder.ts';
+import { arrivalDialectMigrations, createArrivalRepository } from './network/arrivals.ts';
+import { forwardHandlers } from './network/forward.ts';
+import { outboxStatusHandlers } from './network/status.ts';
+import type { KioskNetwork } from './network/kiosk-submit.ts';
+import type { Transport } from './network/transport.ts';
 
 export interface CoreOptions {
   /** Where the database lives: Electron's userData/data in the app, a temp dir in tests. */
@@ -50,6 +58,12 @@ export interface CoreOptions {
   readonly host?: { quit(): void };
   /** Receives channel + error code for failed calls; never payloads. */
   readonly onError?: (channel: Channel, code: ApiErrorCode, error: unknown) => void;
+  /**
+   * Network mode: intakes go to the kiosk's outbox and on to the clinic server through
+   * `transport`. `config` is the kiosk's network settings as read (validated here: a bad one
+   * stops the start with NetworkConfigError). Absent: a single kiosk, as today.
+   */
+  readonly network?: { readonly config: unknown; readonly transport: Transport; readonly random?: () => number };
 }
 
 export interface Core {
@@ -79,6 +93,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...formRegistryMigrations,
     ...formDraftMigrations,
     ...brandingMigrations,
+    // On the port (core/network/): the same steps the DialectMigration lists give a PostgreSQL store.
+    ...outboxDialectMigrations.map((m) => ({ id: m.id, sql: m.sqlite })),
+    ...arrivalDialectMigrations.map((m) => ({ id: m.id, sql: m.sqlite })),
   ]);
   const vault = await openVault(db, options.keyProvider);
   const settings = createSettingsStore(db);
@@ -101,9 +118,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     hasSigningIdentity: () => identity !== undefined || secrets.get(SECRET_P12) !== null,
     run: (task) => background.run(task),
   });
+  const networkConfig = options.network ? parseNetworkConfig(options.network.config) : null;
+  const store = sqliteStoreOverConnection(db, join(options.dataDir, DATABASE_FILE));
+  let network: KioskNetwork | null = null;
+  if (options.network && networkConfig) {
+    const outbox = createOutbox(store, vault);
+    const forwarder = createForwarder({ ...networkConfig, outbox, store, audit: trail.audit, clock, transport: options.network.transport, random: options.network.random });
+    network = { config: networkConfig, outbox, forwarder };
+  }
   const deps: CoreDeps = {
     db,
-    store: sqliteStoreOverConnection(db, join(options.dataDir, DATABASE_FILE)),
+    store,
     vault,
     keyProvider: options.keyProvider,
     clock,
@@ -124,6 +149,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     background,
     host: options.host ?? null,
     clinicSettings,
+    network,
+    arrivals: createArrivalRepository(store),
   };
   const handlers: HandlerTable = {
     ...kioskHandlers(deps),
@@ -133,7 +160,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...queueHandlers(deps),
     ...therapistHandlers(deps),
     ...adminHandlers(deps),
+    ...forwardHandlers(deps),
+    ...outboxStatusHandlers(deps),
   };
+  // Intakes a kill or an outage left in the outbox go out first (oldest first), now.
+  network?.forwarder.kick();
   // Purge submissions past the retention period now and then periodically (one transaction per run, audited).
   const retention = scheduleRetention(() => purgeExpired(db, clock, settings, deps.audit));
   // Export copies not yet written (killed before, share offline, disk full) are retried from the database copy.
@@ -160,6 +191,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       retention.stop();
       clearInterval(exportRetryTimer);
       clearInterval(loginFailureTimer);
+      await network?.forwarder.stop();
       deps.loginFailures.flush(true);
       await deps.background.drain();
       // The last checkpoint covers everything this process wrote.

@@ -18,6 +18,8 @@ import type { SettingsStore } from './settings/store.ts';
 import type { SecretStore, SigningIdentity } from './signing/identity.ts';
 import type { StaffService } from './staff/service.ts';
 import type { SubmissionRepository } from './submissions/repository.ts';
+import type { KioskNetwork } from './network/kiosk-submit.ts';
+import type { ArrivalRepository } from './network/arrivals.ts';
 
 export interface CoreDeps {
   /** The older synchronous connection; repositories move from it onto `store` (docs/STORAGE.md). */
@@ -47,4 +49,8 @@ export interface CoreDeps {
   readonly host: { quit(): void } | null;
   /** The admin's view of the settings, with the clinic logo (attract screen, PDF, admin screens). */
   readonly clinicSettings: AdminSettingsService;
+  /** Network mode (core/network/): the outbox and its forwarder; null on a single kiosk. */
+  readonly network: KioskNetwork | null;
+  /** On the clinic server: how each forwarded intake arrived (late, clock skew). */
+  readonly arrivals: ArrivalRepository;
 }

@@ -82,6 +82,16 @@ export interface QueueItem {
   readonly status: 'new' | 'acknowledged';
   /** Number of flags per severity. */
   readonly severities: Readonly<Record<Severity, number>>;
+  /** On the clinic server, for an intake a kiosk forwarded: whether it was queued there and the kiosk's clock. */
+  readonly arrival?: ArrivalNote;
+}
+
+/** How a forwarded intake reached the clinic server (core/network/arrivals.ts). */
+export interface ArrivalNote {
+  /** It reached the server more than 2 minutes after the kiosk signed it (it waited in the kiosk's outbox). */
+  readonly late: boolean;
+  /** The kiosk's clock minus the server's, in whole minutes, when they differed by more than 2 minutes; else null. */
+  readonly clockSkewMinutes: number | null;
 }
 
 export interface StaffResponses {

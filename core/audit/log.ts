@@ -38,7 +38,9 @@ export type AuditAction =
   | 'certificate.changed'
   | 'audit.legacy_sealed'
   | 'staff.login_failures'
-  | 'submission.conflict';
+  | 'submission.conflict'
+  | 'submission.queued'
+  | 'submission.forwarded';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'submission.created',
@@ -62,6 +64,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'audit.legacy_sealed',
   'staff.login_failures',
   'submission.conflict',
+  'submission.queued',
+  'submission.forwarded',
 ];
 
 export type AuditDetails = Readonly<Record<string, string | number | boolean>>;
