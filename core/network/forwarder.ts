@@ -139,7 +139,7 @@ export function createForwarder(options: ForwarderOptions) {
   }
 
   /** Runs passes until one ends with nothing new to send; returns the last pass's report. */
-  function drain(): Promise<PassReport> {
+  function run(): Promise<PassReport> {
     if (running) {
       again = true;
       return running;
@@ -178,7 +178,15 @@ export function createForwarder(options: ForwarderOptions) {
   function kick(): void {
     if (stopped) return;
     if (timer && failures > 0) return; // backing off: a new intake waits for the retry like the others
-    void drain();
+    void run();
+  }
+
+  /** A fresh pass now, after the one in flight (if any), whatever the backoff. */
+  async function drain(): Promise<PassReport> {
+    if (running) await running;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    return run();
   }
 
   return {

@@ -111,9 +111,10 @@ export function createOutbox(store: Queryable, vault: Pick<Vault, 'seal' | 'open
       const id = intake.request.submissionId;
       const sealed = vault.seal(JSON.stringify(intake), aadOf(id));
       // The next sequence number from the table itself: ids come from the application, never a rowid.
+      // (`WHERE true`: SQLite would otherwise read the ON of the upsert as a join constraint.)
       const changes = await tx.exec(
         `INSERT INTO kiosk_outbox (submission_id, seq, queued_at, request_digest, payload)
-         SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM kiosk_outbox
+         SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM kiosk_outbox WHERE true
          ON CONFLICT (submission_id) DO NOTHING`,
         [id, queuedAt.toISOString(), digest, sealed],
       );
