@@ -63,5 +63,7 @@ export function createKioskApi(invoke: Invoke, live?: LiveUpdates): KioskApi {
     adminListDevices: call('admin:listDevices'),
     adminRevokeDevice: call('admin:revokeDevice'),
     ...(live ? { onQueueChanged: live.onQueueChanged } : {}),
+    forwardIntake: call('intake:forward'),
+    outboxStatus: call('kiosk:outboxStatus'),
   } satisfies KioskApi);
 }

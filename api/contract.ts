@@ -18,6 +18,7 @@ import { staffChannels, staffSpecs, type StaffResponses } from './channels/staff
 import { therapistChannels, therapistSpecs, type TherapistResponses } from './channels/therapist.ts';
 import { adminChannels, adminSpecs, type AdminResponses } from './channels/admin.ts';
 import { devicesChannels, devicesSpecs, type DevicesResponses } from './channels/devices.ts';
+import { networkChannels, networkSpecs, type NetworkResponses } from './channels/network.ts';
 
 export * from './channels/common.ts';
 export * from './channels/intake.ts';
@@ -25,6 +26,7 @@ export * from './channels/staff.ts';
 export * from './channels/therapist.ts';
 export * from './channels/admin.ts';
 export * from './channels/devices.ts';
+export * from './channels/network.ts';
 
 /** Every channel's declaration; a channel without `access` and `request` does not typecheck. */
 export const specs = {
@@ -33,6 +35,7 @@ export const specs = {
   ...therapistSpecs,
   ...adminSpecs,
   ...devicesSpecs,
+  ...networkSpecs,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Channel = keyof typeof specs;
@@ -48,9 +51,10 @@ export const channels = {
   ...therapistChannels,
   ...adminChannels,
   ...devicesChannels,
+  ...networkChannels,
 } as const satisfies Record<Channel, string>;
 
-export interface Responses extends IntakeResponses, StaffResponses, TherapistResponses, AdminResponses, DevicesResponses {}
+export interface Responses extends IntakeResponses, StaffResponses, TherapistResponses, AdminResponses, DevicesResponses, NetworkResponses {}
 
 type MethodOf<C extends Channel> = (typeof channels)[C];
 

@@ -46,6 +46,14 @@ import { deviceHandlers } from './handlers/devices.ts';
 import { issueKioskCertificate, kioskPublicKeyProblem } from './signing/device-certificate.ts';
 import { SigningIdentityError } from './signing/identity.ts';
 import { CoreError } from './handler.ts';
+import { parseNetworkConfig } from './network/config.ts';
+import { createOutbox, outboxDialectMigrations } from './network/outbox.ts';
+import { createForwarder } from './network/forwarder.ts';
+import { arrivalDialectMigrations, createArrivalRepository } from './network/arrivals.ts';
+import { forwardHandlers } from './network/forward.ts';
+import { outboxStatusHandlers } from './network/status.ts';
+import type { KioskNetwork } from './network/kiosk-submit.ts';
+import type { Transport } from './network/transport.ts';
 
 export interface CoreOptions {
   /** Where the database lives: Electron's userData/data in the app, a temp dir in tests. */
@@ -59,6 +67,12 @@ export interface CoreOptions {
   readonly host?: { quit(): void };
   /** Receives channel + error code for failed calls; never payloads. */
   readonly onError?: (channel: Channel, code: ApiErrorCode, error: unknown) => void;
+  /**
+   * Network mode: intakes go to the kiosk's outbox and on to the clinic server through
+   * `transport`. `config` is the kiosk's network settings as read (validated here: a bad one
+   * stops the start with NetworkConfigError). Absent: a single kiosk, as today.
+   */
+  readonly network?: { readonly config: unknown; readonly transport: Transport; readonly random?: () => number };
 }
 
 export interface Core {
@@ -99,6 +113,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...brandingMigrations,
     ...outcomeMigrations,
     ...deviceMigrations.map((m) => ({ id: m.id, sql: m.sqlite })),
+    // On the port (core/network/): the same steps the DialectMigration lists give a PostgreSQL store.
+    ...outboxDialectMigrations.map((m) => ({ id: m.id, sql: m.sqlite })),
+    ...arrivalDialectMigrations.map((m) => ({ id: m.id, sql: m.sqlite })),
   ]);
   const vault = await openVault(db, options.keyProvider);
   const settings = createSettingsStore(db);
@@ -139,6 +156,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
     },
   });
+  const networkConfig = options.network ? parseNetworkConfig(options.network.config) : null;
+  let network: KioskNetwork | null = null;
+  if (options.network && networkConfig) {
+    const outbox = createOutbox(store, vault);
+    const forwarder = createForwarder({ ...networkConfig, outbox, store, audit: trail.audit, clock, transport: options.network.transport, random: options.network.random });
+    network = { config: networkConfig, outbox, forwarder };
+  }
   const deps: CoreDeps = {
     db,
     store,
@@ -164,6 +188,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clinicSettings,
     events: createCoreEvents((error) => options.onError?.('queue:list', 'internal', error)),
     devices,
+    network,
+    arrivals: createArrivalRepository(store),
   };
   const handlers: HandlerTable = {
     ...kioskHandlers(deps),
@@ -174,7 +200,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...therapistHandlers(deps),
     ...adminHandlers(deps),
     ...deviceHandlers(deps),
+    ...forwardHandlers(deps),
+    ...outboxStatusHandlers(deps),
   };
+  // Intakes a kill or an outage left in the outbox go out first (oldest first), now.
+  network?.forwarder.kick();
   // Purge submissions past the retention period now and then periodically (one transaction per run, audited).
   const retention = scheduleRetention(() => purgeExpired(db, clock, settings, deps.audit));
   // Export copies not yet written (killed before, share offline, disk full) are retried from the database copy.
@@ -209,6 +239,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       retention.stop();
       clearInterval(exportRetryTimer);
       clearInterval(loginFailureTimer);
+      await network?.forwarder.stop();
       deps.loginFailures.flush(true);
       await devices.flush().catch(() => undefined);
       await deps.background.drain();

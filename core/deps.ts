@@ -20,6 +20,8 @@ import type { SecretStore, SigningIdentity } from './signing/identity.ts';
 import type { StaffService } from './staff/service.ts';
 import type { SubmissionRepository } from './submissions/repository.ts';
 import type { DeviceRegistry } from './devices/registry.ts';
+import type { KioskNetwork } from './network/kiosk-submit.ts';
+import type { ArrivalRepository } from './network/arrivals.ts';
 
 export interface CoreDeps {
   /** The older synchronous connection; repositories move from it onto `store` (docs/STORAGE.md). */
@@ -53,4 +55,8 @@ export interface CoreDeps {
   readonly events: CoreEventHub;
   /** Paired devices of the clinic server (pairing codes, credentials, revocation). */
   readonly devices: DeviceRegistry;
+  /** Network mode (core/network/): the outbox and its forwarder; null on a single kiosk. */
+  readonly network: KioskNetwork | null;
+  /** On the clinic server: how each forwarded intake arrived (late, clock skew). */
+  readonly arrivals: ArrivalRepository;
 }

@@ -25,9 +25,11 @@ import { assertNever } from '../forms/engine/index.ts';
 /**
  * What kind of device is calling. A `kiosk` is the lobby kiosk's own window (Electron, or
  * the Chromium page of start:chromium and the e2e harness); a `staff-device` is a staff
- * member's browser (the clinic server's web app). `kiosk` channels answer only kiosks.
+ * member's browser (the clinic server's web app); a `kiosk-device` is a paired kiosk's main
+ * process calling the clinic server (forwarding its queued intakes; the caller id is the
+ * device's id). `kiosk` channels answer only kiosks, `kiosk-device` channels only kiosk devices.
  */
-export type CallerKind = 'kiosk' | 'staff-device';
+export type CallerKind = 'kiosk' | 'staff-device' | 'kiosk-device';
 
 export interface Caller {
   /**
@@ -118,6 +120,10 @@ function requireKiosk(caller: Caller): void {
   if (caller.kind !== 'kiosk') throw new CoreError('forbidden', 'This can only be done at the kiosk.');
 }
 
+function requireKioskDevice(caller: Caller): void {
+  if (caller.kind !== 'kiosk-device') throw new CoreError('forbidden', 'Only a paired kiosk can send intakes to the clinic server.');
+}
+
 /** The caller's session as `access` demands it, or rejects with CoreError `unauthenticated` / `forbidden`. */
 export async function checkAccess(access: Access, caller: Caller, sessions: SessionGate): Promise<StaffSession | null> {
   switch (access) {
@@ -133,6 +139,9 @@ export async function checkAccess(access: Access, caller: Caller, sessions: Sess
     case 'kiosk-admin':
       requireKiosk(caller);
       return sessions.require(caller.id, 'admin');
+    case 'kiosk-device':
+      requireKioskDevice(caller);
+      return null;
     default:
       return assertNever(access, 'access');
   }

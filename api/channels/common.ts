@@ -42,8 +42,10 @@ export type StaffRole = 'therapist' | 'admin';
  * - `staff`: a live staff session, therapist or admin (the call extends it).
  * - `admin`: a live admin session.
  * - `kiosk-admin`: a live admin session at a kiosk: leaving kiosk mode.
+ * - `kiosk-device`: a paired kiosk calling the clinic server (no staff session): forwarding the
+ *   intakes it queued. Nobody else, not even an admin, may call these.
  */
-export type Access = 'public' | 'kiosk' | 'staff' | 'admin' | 'kiosk-admin';
+export type Access = 'public' | 'kiosk' | 'staff' | 'admin' | 'kiosk-admin' | 'kiosk-device';
 
 /** One channel: who may call it and the zod schema its payload is parsed with. */
 export interface ChannelSpec {

@@ -26,22 +26,22 @@ export const answersSchema = z
   .record(z.string().max(LIMITS.idLength), answerValueSchema)
   .refine((a) => Object.keys(a).length <= LIMITS.answers, 'Too many answers.');
 
+/** What the client's page sends on submit; the clinic server gets the same object forwarded by a kiosk. */
+export const intakeRequestSchema = z
+  .object({
+    submissionId,
+    formId: id,
+    formVersion: z.number().int().positive(),
+    language,
+    answers: answersSchema,
+    startedAt: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+
 export const intakeSpecs = {
   'kiosk:getConfig': { access: 'public', request: empty },
   'form:getActive': { access: 'public', request: empty },
-  'intake:submit': {
-    access: 'kiosk',
-    request: z
-      .object({
-        submissionId,
-        formId: id,
-        formVersion: z.number().int().positive(),
-        language,
-        answers: answersSchema,
-        startedAt: z.iso.datetime({ offset: true }),
-      })
-      .strict(),
-  },
+  'intake:submit': { access: 'kiosk', request: intakeRequestSchema },
 } as const satisfies Record<string, ChannelSpec>;
 
 export const intakeChannels = {

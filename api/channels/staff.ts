@@ -85,6 +85,16 @@ export interface QueueItem {
   readonly severities: Readonly<Record<Severity, number>>;
   /** The outcome recorded with a stop or clearance acknowledgement; null when none. */
   readonly outcome: OutcomeCode | null;
+  /** On the clinic server, for an intake a kiosk forwarded: whether it was queued there and the kiosk's clock. */
+  readonly arrival?: ArrivalNote;
+}
+
+/** How a forwarded intake reached the clinic server (core/network/arrivals.ts). */
+export interface ArrivalNote {
+  /** It reached the server more than 2 minutes after the kiosk signed it (it waited in the kiosk's outbox). */
+  readonly late: boolean;
+  /** The kiosk's clock minus the server's, in whole minutes, when they differed by more than 2 minutes; else null. */
+  readonly clockSkewMinutes: number | null;
 }
 
 export interface StaffResponses {

@@ -43,7 +43,9 @@ export type AuditAction =
   | 'device.paired'
   | 'device.pairing_refused'
   | 'device.pairing_codes_voided'
-  | 'device.revoked';
+  | 'device.revoked'
+  | 'submission.queued'
+  | 'submission.forwarded';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'submission.created',
@@ -72,6 +74,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'device.pairing_refused',
   'device.pairing_codes_voided',
   'device.revoked',
+  'submission.queued',
+  'submission.forwarded',
 ];
 
 export type AuditDetails = Readonly<Record<string, string | number | boolean>>;

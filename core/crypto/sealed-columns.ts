@@ -6,5 +6,6 @@ import type { SealedColumn } from './rotation.ts';
 import { submissionSealedColumns } from '../submissions/repository.ts';
 import { secretSealedColumns } from '../secrets/secret-store.ts';
 import { outcomeSealedColumns } from '../therapist/outcomes.ts';
+import { outboxSealedColumns } from '../network/outbox.ts';
 
-export const allSealedColumns: readonly SealedColumn[] = [...submissionSealedColumns, ...secretSealedColumns, ...outcomeSealedColumns];
+export const allSealedColumns: readonly SealedColumn[] = [...submissionSealedColumns, ...secretSealedColumns, ...outcomeSealedColumns, ...outboxSealedColumns];

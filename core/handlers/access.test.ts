@@ -14,10 +14,27 @@ import { callContext, openTestCore, type TestCore } from '../tests/test-core.ts'
 // @ts-expect-error `access` is missing
 const _undeclared = { 'demo:undeclared': { request: empty } } satisfies Record<string, ChannelSpec>;
 
-type State = 'no session' | 'therapist' | 'admin' | 'expired session' | 'admin on a staff device' | 'no session on a staff device';
+type State =
+  | 'no session'
+  | 'therapist'
+  | 'admin'
+  | 'expired session'
+  | 'admin on a staff device'
+  | 'no session on a staff device'
+  | 'kiosk device'
+  | 'admin on a kiosk device';
 type Verdict = 'allowed' | 'unauthenticated' | 'forbidden';
 
-const STATES: readonly State[] = ['no session', 'therapist', 'admin', 'expired session', 'admin on a staff device', 'no session on a staff device'];
+const STATES: readonly State[] = [
+  'no session',
+  'therapist',
+  'admin',
+  'expired session',
+  'admin on a staff device',
+  'no session on a staff device',
+  'kiosk device',
+  'admin on a kiosk device',
+];
 
 /** What each kind of access answers each caller. */
 const EXPECTED = {
@@ -28,6 +45,8 @@ const EXPECTED = {
     'expired session': 'allowed',
     'admin on a staff device': 'allowed',
     'no session on a staff device': 'allowed',
+    'kiosk device': 'allowed',
+    'admin on a kiosk device': 'allowed',
   },
   kiosk: {
     'no session': 'allowed',
@@ -36,6 +55,8 @@ const EXPECTED = {
     'expired session': 'allowed',
     'admin on a staff device': 'forbidden',
     'no session on a staff device': 'forbidden',
+    'kiosk device': 'forbidden',
+    'admin on a kiosk device': 'forbidden',
   },
   staff: {
     'no session': 'unauthenticated',
@@ -44,6 +65,8 @@ const EXPECTED = {
     'expired session': 'unauthenticated',
     'admin on a staff device': 'allowed',
     'no session on a staff device': 'unauthenticated',
+    'kiosk device': 'unauthenticated',
+    'admin on a kiosk device': 'allowed',
   },
   admin: {
     'no session': 'unauthenticated',
@@ -52,6 +75,8 @@ const EXPECTED = {
     'expired session': 'unauthenticated',
     'admin on a staff device': 'allowed',
     'no session on a staff device': 'unauthenticated',
+    'kiosk device': 'unauthenticated',
+    'admin on a kiosk device': 'allowed',
   },
   'kiosk-admin': {
     'no session': 'unauthenticated',
@@ -60,6 +85,19 @@ const EXPECTED = {
     'expired session': 'unauthenticated',
     'admin on a staff device': 'forbidden',
     'no session on a staff device': 'forbidden',
+    'kiosk device': 'forbidden',
+    'admin on a kiosk device': 'forbidden',
+  },
+  // Only a paired kiosk's main process may forward intakes: no person, whatever their role, and no page.
+  'kiosk-device': {
+    'no session': 'forbidden',
+    therapist: 'forbidden',
+    admin: 'forbidden',
+    'expired session': 'forbidden',
+    'admin on a staff device': 'forbidden',
+    'no session on a staff device': 'forbidden',
+    'kiosk device': 'allowed',
+    'admin on a kiosk device': 'allowed',
   },
 } as const satisfies Record<Access, Record<State, Verdict>>;
 
@@ -70,6 +108,8 @@ const CALLERS: Readonly<Record<State, { readonly id: string; readonly kind: Call
   'expired session': { id: 'kiosk-expired', kind: 'kiosk' },
   'admin on a staff device': { id: 'device-admin', kind: 'staff-device' },
   'no session on a staff device': { id: 'device-no-session', kind: 'staff-device' },
+  'kiosk device': { id: 'kiosk-device-1', kind: 'kiosk-device' },
+  'admin on a kiosk device': { id: 'kiosk-device-admin', kind: 'kiosk-device' },
 };
 
 const ADMIN = { name: 'Olivia Owner', pin: '135792' };
@@ -103,6 +143,7 @@ async function establish(state: State): Promise<CallContext> {
   switch (state) {
     case 'no session':
     case 'no session on a staff device':
+    case 'kiosk device':
       staff.lock(id);
       break;
     case 'therapist':
@@ -110,6 +151,7 @@ async function establish(state: State): Promise<CallContext> {
       break;
     case 'admin':
     case 'admin on a staff device':
+    case 'admin on a kiosk device':
       await signIn(adminId, ADMIN.pin);
       break;
     case 'expired session':
@@ -150,6 +192,10 @@ describe('the declarations themselves', () => {
   it('only sign-in, status and the client flow are reachable without a staff session', () => {
     const open = CHANNELS.filter((c) => specs[c].access === 'public' || specs[c].access === 'kiosk').sort();
     expect(open).toEqual(['form:getActive', 'intake:submit', 'kiosk:getConfig', 'staff:lock', 'staff:login', 'staff:roster', 'staff:setup', 'staff:status']);
+  });
+
+  it('only intake:forward is for kiosk devices', () => {
+    expect(CHANNELS.filter((c) => specs[c].access === 'kiosk-device')).toEqual(['intake:forward']);
   });
 
   it('every admin:* channel needs an admin', () => {

@@ -1,80 +1,64 @@
 /**
  * intake:submit — the only write a client can make. Main never trusts the renderer's
  * view of the form: it re-validates the answers against the exact form version,
- * drops answers to hidden questions, re-evaluates the screening flags, renders and
- * signs the PDF, and stores everything in one transaction before answering.
+ * drops answers to hidden questions, re-evaluates the screening flags (core/intake/prepare.ts),
+ * renders and signs the PDF, and stores everything in one transaction before answering.
+ * A single kiosk stores the submission itself; a kiosk in network mode stores the sealed,
+ * signed intake in its outbox instead and forwards it to the clinic server later
+ * (core/network/): the client's answer is the same either way.
  * The submission id comes from the renderer, so a retry after a lost answer is
  * absorbed (duplicate: true) instead of stored twice; the same id with different answers is
  * refused (core/intake/duplicates.ts).
  */
 import { fail, ok, type Result } from '../../api/result.ts';
 import type { ParsedRequest, SubmitReceipt } from '../../api/contract.ts';
-import {
-  evaluateScreening,
-  localize,
-  pruneHiddenAnswers,
-  unknownQuestionIds,
-  validateSubmission,
-  VALIDATION_MESSAGES,
-  type Answers,
-} from '../../forms/engine/index.ts';
-import { createSignedSummary } from '../pdf/index.ts';
+import { createSignedSummary, type SignedSummary } from '../pdf/index.ts';
 import { transaction } from '../db/database.ts';
 import type { CoreDeps } from '../deps.ts';
 import { defineHandler, type HandlerTable } from '../handler.ts';
-import { clientIdentity, initialsOf } from '../intake/identity.ts';
-import { formSettingsOf } from '../settings/store.ts';
-import { answerStoredId, buildReceipt, requestDigest } from '../intake/duplicates.ts';
+import { initialsOf } from '../intake/identity.ts';
+import { answerStoredId, buildReceipt } from '../intake/duplicates.ts';
+import { prepareIntake, type PreparedIntake } from '../intake/prepare.ts';
+import { answerQueuedId, queueIntake } from '../network/kiosk-submit.ts';
 
-export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:submit'>): Promise<Result<SubmitReceipt>> {
-  const form = deps.forms.get(req.formId, req.formVersion);
-  if (!form) {
-    return fail('conflict', 'This form has been updated since you started. Please ask the front desk to restart the kiosk.');
-  }
-  if (!form.languages.includes(req.language)) {
-    return fail('invalid_request', `The form is not available in "${req.language}".`);
-  }
+type Req = ParsedRequest<'intake:submit'>;
+
+export async function submitIntake(deps: CoreDeps, req: Req): Promise<Result<SubmitReceipt>> {
   // One instant for pruning, validation and screening: visibility and rules can depend on the date.
   const now = deps.clock.now();
-  // An answer to a question the form does not have is refused, not pruned: it means the client and main disagree about the form.
-  const unknown = unknownQuestionIds(form, req.answers as Answers);
-  if (unknown.length > 0) {
-    return fail('invalid_request', `The answers include ${unknown.length === 1 ? 'a question' : 'questions'} this form does not have (${unknown.slice(0, 5).join(', ')}${unknown.length > 5 ? ', ...' : ''}). Nothing was stored.`, {
-      issues: unknown.map((id) => ({ path: `answers.${id}`, message: localize(VALIDATION_MESSAGES.unknown_question, req.language, 'en') })),
-    });
-  }
-  // The clinic values conditions read (the age of consent): the same the kiosk sent with its config.
-  const formSettings = formSettingsOf(deps.settings.get());
-  const answers: Answers = pruneHiddenAnswers(form, req.answers as Answers, now, formSettings);
-  const digest = requestDigest(deps.vault, req);
-  const earlier = answerStoredId(deps, req, digest, () => answers);
-  if (earlier) return earlier;
+  const network = deps.network;
+  const prepared = await prepareIntake<SubmitReceipt>(deps, req, now, (digest, pruned) =>
+    network ? answerQueuedId(network.outbox, deps.audit, req, digest) : answerStoredId(deps, req, digest, pruned),
+  );
+  if (prepared.kind === 'answered') return prepared.result;
+  const summary = await signSummary(deps, req, prepared, now);
+  if (network) return queueIntake(deps, network, req, prepared, summary, now);
+  return storeLocally(deps, req, prepared, summary, now);
+}
 
-  const errors = validateSubmission(form, answers, now, formSettings);
-  if (errors.length > 0) {
-    return fail('invalid_request', 'Some answers are missing or not valid. Please go back and check the highlighted questions.', {
-      issues: errors.map((e) => ({ path: `answers.${e.questionId}`, message: localize(e.message, req.language, form.defaultLanguage) })),
-    });
-  }
-  const flags = evaluateScreening(form, answers, now, formSettings);
-  const identity = clientIdentity(form, answers);
+/** The summary PDF, rendered as PDF/A and signed with this kiosk's own identity. */
+export async function signSummary(deps: CoreDeps, req: Req, intake: PreparedIntake, now: Date): Promise<SignedSummary> {
   const settings = deps.settings.get();
-  const summary = await createSignedSummary(
+  return createSignedSummary(
     {
-      form,
-      answers,
-      flags,
+      form: intake.form,
+      answers: intake.answers,
+      flags: intake.flags,
       language: req.language,
       submissionId: req.submissionId,
       createdAt: now,
       clinicName: settings.clinicName,
       clinicAddress: settings.clinicAddress,
       clinicLogoDataUrl: deps.clinicSettings.logoDataUrl(),
-      formSettings,
+      formSettings: intake.formSettings,
     },
     await deps.signingIdentity(),
     deps.clock,
   );
+}
+
+async function storeLocally(deps: CoreDeps, req: Req, intake: PreparedIntake, summary: SignedSummary, now: Date): Promise<Result<SubmitReceipt>> {
+  const { form, answers, flags, identity, digest } = intake;
   // The record, its audit entry and its export job commit together: a crash cannot leave one without the others.
   const { inserted } = transaction(deps.db, () => {
     const result = deps.submissions.insert({
@@ -104,13 +88,16 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
   if (!inserted) return answerStoredId(deps, req, digest, () => answers) ?? fail('internal', 'The intake could not be stored. Please try again.');
   // Committed: a live queue (the clinic server's staff devices) shows it now.
   deps.events.queueChanged();
-
-  // The client's answer does not wait for the export copy; an unfinished job is retried (at start-up too).
-  deps.background.run(async () => {
-    const result = await deps.exporter.exportPdf(req.submissionId, summary.pdf, now, initialsOf(identity.name));
-    if (result.ok) deps.audit.append({ action: 'submission.exported', actor: 'system', subjectId: req.submissionId });
-  });
+  exportInBackground(deps, req.submissionId, summary.pdf, now, identity.name);
   return ok(buildReceipt(req.submissionId, false, flags, req.language, form));
+}
+
+/** The client's answer does not wait for the export copy; an unfinished job is retried (at start-up too). */
+export function exportInBackground(deps: Pick<CoreDeps, 'background' | 'exporter' | 'audit'>, id: string, pdf: Uint8Array, createdAt: Date, clientName: string): void {
+  deps.background.run(async () => {
+    const result = await deps.exporter.exportPdf(id, pdf, createdAt, initialsOf(clientName));
+    if (result.ok) deps.audit.append({ action: 'submission.exported', actor: 'system', subjectId: id });
+  });
 }
 
 export function intakeHandlers(deps: CoreDeps): Pick<HandlerTable, 'intake:submit'> {

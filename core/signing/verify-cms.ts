@@ -164,6 +164,19 @@ function check(der: Buffer, signedBytes: Buffer, profile: CmsProfile): CmsCheck 
   return { verifies: true, signer, problem: null };
 }
 
+/**
+ * The signer's certificate and every certificate the CMS carries (DER), for a chain check
+ * against a trust anchor; null when the CMS cannot be read or names no certificate for its signer.
+ */
+export function cmsSignerCertificates(der: Buffer): { readonly signer: Buffer; readonly certificates: readonly Buffer[] } | null {
+  try {
+    const parsed = parseCms(der);
+    return { signer: findSigner(parsed).parts.der, certificates: parsed.certificates };
+  } catch {
+    return null;
+  }
+}
+
 /** Checks `der` (exactly the CMS, no padding) as a detached signature over `signedBytes`. Never throws. */
 export function verifyDetachedCms(der: Buffer, signedBytes: Buffer, profile: CmsProfile): CmsCheck {
   try {

@@ -78,6 +78,20 @@ const VALID: Record<Channel, Record<string, unknown>> = {
   'admin:listDevices': {},
   'admin:revokeDevice': { deviceId: 'd' },
   'queue:list': { status: 'all', limit: 10 },
+  'intake:forward': {
+    intake: {
+      submissionId: '3f2b8c9e-4d1a-4e6b-9f0c-2a7d5e8b1c35',
+      formId: 'back-pain-intake',
+      formVersion: DEFAULT_INTAKE_FORM.version,
+      language: 'en',
+      answers: { full_name: MARKER },
+      startedAt: '2025-03-10T09:00:00.000Z',
+    },
+    pdf: 'JVBERi0xLjcK',
+    signedAt: '2025-03-10T09:05:00.000Z',
+    kioskClockAt: '2025-03-10T09:05:01.000Z',
+  },
+  'kiosk:outboxStatus': {},
 };
 
 type AnyHandler = (payload: unknown, ctx: CallContext) => Promise<Result<unknown>>;

@@ -10,18 +10,18 @@ import { createHash } from 'node:crypto';
 import type { SignatureStatus } from '../../api/contract.ts';
 import { verifyDetachedCms, type CmsCheck, type CmsProfile } from '../signing/verify-cms.ts';
 
-interface SignedParts {
+export interface SignedParts {
   readonly signedBytes: Buffer;
   readonly cms: Buffer;
   readonly profile: CmsProfile;
 }
 
-class VerifyError extends Error {}
+export class VerifyError extends Error {}
 
 const PROFILES: Readonly<Record<string, CmsProfile>> = { 'ETSI.CAdES.detached': 'cades', 'adbe.pkcs7.detached': 'pkcs7' };
 
-/** The last signature's ByteRange, SubFilter and Contents; the ranges must cover the file except the Contents hex. */
-function signedParts(pdf: Buffer): SignedParts {
+/** The last signature's ByteRange, SubFilter and Contents; the ranges must cover the file except the Contents hex. Throws VerifyError. */
+export function signedParts(pdf: Buffer): SignedParts {
   // latin1 keeps one char per byte, so string offsets are byte offsets.
   const text = pdf.toString('latin1');
   const ranges = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)];

@@ -100,6 +100,22 @@ export const staffEn = {
     noFlags: 'No flags',
     statusBadgeNew: '● New',
     statusBadgeAcknowledged: '✓ Acknowledged',
+    /** On the clinic server: an intake a kiosk held in its outbox before it arrived. */
+    arrivedLate: 'Arrived late (queued on the kiosk)',
+    /** {{minutes}}: how far the kiosk's clock was from the server's, whole minutes. */
+    clockOff: 'Kiosk clock off by {{minutes}} min',
+  },
+  /** The banner on a kiosk's staff home in network mode: intakes not yet at the clinic server. */
+  outbox: {
+    label: 'Intakes waiting for the clinic server',
+    waiting_one: 'One intake is waiting to reach the clinic server.',
+    waiting_other: '{{count}} intakes are waiting to reach the clinic server.',
+    oldest: 'The oldest is from {{time}}.',
+    unreachable: 'The clinic server cannot be reached just now. The intakes are safe on this kiosk and are sent as soon as it answers.',
+    refused_one: 'The clinic server refused one intake; it stays on this kiosk. Tell the clinic administrator.',
+    refused_other: 'The clinic server refused {{count}} intakes; they stay on this kiosk. Tell the clinic administrator.',
+    /** {{message}}: the failure in the words of the kiosk or the server (not translated). */
+    lastError: 'Last problem ({{time}}): {{message}}',
   },
   /** The severity words on badges (always beside an icon, never colour alone). */
   severity: {

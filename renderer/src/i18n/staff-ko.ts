@@ -76,6 +76,18 @@ export const staffKo: Translation<typeof staffEn> = {
     noFlags: '경고 없음',
     statusBadgeNew: '● 새 양식',
     statusBadgeAcknowledged: '✓ 확인함',
+    arrivedLate: '늦게 도착함 (키오스크에서 대기)',
+    clockOff: '키오스크 시계 {{minutes}}분 차이',
+  },
+  outbox: {
+    label: '클리닉 서버 전송을 기다리는 접수서',
+    waiting_one: '접수서 1건이 클리닉 서버로 전송되기를 기다리고 있습니다.',
+    waiting_other: '접수서 {{count}}건이 클리닉 서버로 전송되기를 기다리고 있습니다.',
+    oldest: '가장 오래된 건: {{time}}.',
+    unreachable: '지금은 클리닉 서버에 연결할 수 없습니다. 접수서는 이 키오스크에 안전하게 보관되며 서버가 응답하면 바로 전송됩니다.',
+    refused_one: '클리닉 서버가 접수서 1건을 거부했습니다. 이 키오스크에 그대로 보관됩니다. 클리닉 관리자에게 알려 주세요.',
+    refused_other: '클리닉 서버가 접수서 {{count}}건을 거부했습니다. 이 키오스크에 그대로 보관됩니다. 클리닉 관리자에게 알려 주세요.',
+    lastError: '마지막 문제 ({{time}}): {{message}}',
   },
   severity: { stop: '중지', clearance: '의사 승인', modify: '조정', info: '정보', counted: '{{severity}} × {{count}}' },
   detail: {

@@ -76,6 +76,18 @@ export const staffVi: Translation<typeof staffEn> = {
     noFlags: 'Không có cảnh báo',
     statusBadgeNew: '● Mới',
     statusBadgeAcknowledged: '✓ Đã xác nhận',
+    arrivedLate: 'Đến muộn (đã chờ trên kiosk)',
+    clockOff: 'Đồng hồ kiosk lệch {{minutes}} phút',
+  },
+  outbox: {
+    label: 'Phiếu tiếp nhận đang chờ gửi đến máy chủ phòng khám',
+    waiting_one: 'Một phiếu tiếp nhận đang chờ gửi đến máy chủ phòng khám.',
+    waiting_other: '{{count}} phiếu tiếp nhận đang chờ gửi đến máy chủ phòng khám.',
+    oldest: 'Phiếu cũ nhất từ {{time}}.',
+    unreachable: 'Hiện không kết nối được máy chủ phòng khám. Các phiếu được lưu an toàn trên kiosk này và sẽ được gửi ngay khi máy chủ phản hồi.',
+    refused_one: 'Máy chủ phòng khám đã từ chối một phiếu; phiếu vẫn được giữ trên kiosk này. Hãy báo cho quản trị viên phòng khám.',
+    refused_other: 'Máy chủ phòng khám đã từ chối {{count}} phiếu; các phiếu vẫn được giữ trên kiosk này. Hãy báo cho quản trị viên phòng khám.',
+    lastError: 'Sự cố gần nhất ({{time}}): {{message}}',
   },
   severity: { stop: 'Dừng', clearance: 'Cần bác sĩ cho phép', modify: 'Điều chỉnh', info: 'Thông tin', counted: '{{severity}} × {{count}}' },
   detail: {

@@ -76,6 +76,18 @@ export const staffZh: Translation<typeof staffEn> = {
     noFlags: '无警示',
     statusBadgeNew: '● 新',
     statusBadgeAcknowledged: '✓ 已确认',
+    arrivedLate: '延迟到达（曾在终端排队）',
+    clockOff: '终端时钟偏差 {{minutes}} 分钟',
+  },
+  outbox: {
+    label: '等待发送到诊所服务器的登记表',
+    waiting_one: '有 1 份登记表等待发送到诊所服务器。',
+    waiting_other: '有 {{count}} 份登记表等待发送到诊所服务器。',
+    oldest: '最早的一份来自 {{time}}。',
+    unreachable: '目前无法连接诊所服务器。登记表安全地保存在此终端上，服务器恢复后会立即发送。',
+    refused_one: '诊所服务器拒收了 1 份登记表；它仍保存在此终端上。请联系诊所管理员。',
+    refused_other: '诊所服务器拒收了 {{count}} 份登记表；它们仍保存在此终端上。请联系诊所管理员。',
+    lastError: '最近的问题（{{time}}）：{{message}}',
   },
   severity: { stop: '停止', clearance: '需医生许可', modify: '调整', info: '信息', counted: '{{severity}} × {{count}}' },
   detail: {

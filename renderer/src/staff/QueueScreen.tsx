@@ -7,6 +7,7 @@ import { useFormat } from '../i18n/use-format.ts';
 import { KeyboardOwnerContext } from '../widgets/keyboard-context.ts';
 import { TextField } from '../widgets/TextField.tsx';
 import { SeverityBadge } from './SeverityBadge.tsx';
+import { ArrivalBadges } from './ArrivalBadges.tsx';
 import { localDayRange, localIsoDate, queueOrder, SEVERITIES } from './queue-view.ts';
 
 type StatusFilter = 'all' | 'new' | 'acknowledged';
@@ -144,6 +145,7 @@ export function QueueScreen({ onOpen }: QueueScreenProps) {
                     ))}
                     {SEVERITIES.every((s) => item.severities[s] === 0) ? <span className="no-flags">{t('queue.noFlags')}</span> : null}
                   </span>
+                  <ArrivalBadges item={item} />
                 </td>
                 <td>
                   <span className={`status status-${item.status}`}>{item.status === 'new' ? t('queue.statusBadgeNew') : t('queue.statusBadgeAcknowledged')}</span>

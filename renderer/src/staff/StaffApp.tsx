@@ -12,6 +12,7 @@ import { AuditScreen } from './AuditScreen.tsx';
 import { DetailScreen } from './DetailScreen.tsx';
 import { LanguageSelect, staffLanguageOf } from './LanguageSelect.tsx';
 import { LoginScreen } from './LoginScreen.tsx';
+import { OutboxBanner } from './OutboxBanner.tsx';
 import { QueueScreen } from './QueueScreen.tsx';
 import { SetupScreen } from './SetupScreen.tsx';
 import { useSessionWatch } from './use-session-watch.ts';
@@ -83,7 +84,12 @@ function StaffScreens({ onExit, host, hasSessionEnded }: StaffAppProps & { reado
   const workspace = (current: StaffSession) => {
     switch (view.kind) {
       case 'queue':
-        return <QueueScreen onOpen={open} />;
+        return (
+          <>
+            <OutboxBanner />
+            <QueueScreen onOpen={open} />
+          </>
+        );
       case 'detail':
         return <DetailScreen key={view.submissionId} submissionId={view.submissionId} onBack={toQueue} />;
       case 'audit':

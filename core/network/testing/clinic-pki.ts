@@ -1,0 +1,89 @@
+/**
+ * Test helper until device pairing issues kiosk certificates: a clinic CA that issues a
+ * server certificate and kiosk signing certificates, each as a PKCS#12 (key + [leaf, CA]) the
+ * core imports as its signing identity. The server then trusts the CA (its chain's root) and a
+ * kiosk signs with a certificate that CA issued; a second `mintClinicCa` is "another clinic".
+ */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import forge from 'node-forge';
+import type { Core } from '../../create-core.ts';
+import { importP12 } from '../../signing/identity.ts';
+
+export interface Issued {
+  readonly p12: Uint8Array;
+  readonly passphrase: string;
+}
+
+export interface TestClinicCa {
+  readonly pem: string;
+  /** A document-signing certificate for `commonName`, issued by this CA. */
+  issue(commonName: string): Issued;
+}
+
+function keyPair(): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.pki.rsa.PrivateKey } {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'pkcs1', format: 'pem' } });
+  const key = forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
+  return { privateKey: key, publicKey: forge.pki.setRsaPublicKey(key.n, key.e) };
+}
+
+const serial = () => {
+  const bytes = randomBytes(16);
+  bytes[0] = (bytes[0] ?? 0) & 0x7f;
+  return bytes.toString('hex');
+};
+
+/** Valid from a year before `now` to ten years after, so tests with manual clocks stay inside. */
+export function mintClinicCa(clinic: string, now: Date = new Date()): TestClinicCa {
+  const caKeys = keyPair();
+  const notBefore = new Date(now.getTime() - 365 * 86_400_000);
+  const notAfter = new Date(now.getTime() + 10 * 365 * 86_400_000);
+  const caName = [
+    { name: 'commonName', value: `${clinic} root CA` },
+    { name: 'organizationName', value: clinic },
+  ];
+  const ca = forge.pki.createCertificate();
+  ca.publicKey = caKeys.publicKey;
+  ca.serialNumber = serial();
+  ca.validity.notBefore = notBefore;
+  ca.validity.notAfter = notAfter;
+  ca.setSubject(caName);
+  ca.setIssuer(caName);
+  ca.setExtensions([
+    { name: 'basicConstraints', cA: true, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  ca.sign(caKeys.privateKey, forge.md.sha256.create());
+  return {
+    pem: forge.pki.certificateToPem(ca),
+    issue(commonName) {
+      const keys = keyPair();
+      const leaf = forge.pki.createCertificate();
+      leaf.publicKey = keys.publicKey;
+      leaf.serialNumber = serial();
+      leaf.validity.notBefore = notBefore;
+      leaf.validity.notAfter = notAfter;
+      leaf.setSubject([
+        { name: 'commonName', value: commonName },
+        { name: 'organizationName', value: clinic },
+      ]);
+      leaf.setIssuer(caName);
+      leaf.setExtensions([
+        { name: 'basicConstraints', cA: false, critical: true },
+        { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+        { name: 'subjectKeyIdentifier' },
+        { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
+      ]);
+      leaf.sign(caKeys.privateKey, forge.md.sha256.create());
+      const passphrase = randomBytes(16).toString('base64url');
+      const asn1 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [leaf, ca], passphrase, { algorithm: 'aes256' });
+      return { p12: Uint8Array.from(Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary')), passphrase };
+    },
+  };
+}
+
+/** Makes `issued` the core's signing identity (what pairing will do for a kiosk). */
+export function installIdentity(core: Core, issued: Issued, now: Date = new Date()): void {
+  importP12(core.deps.secrets, issued.p12, issued.passphrase, now);
+  core.deps.resetSigningIdentity();
+}
