@@ -5,12 +5,18 @@
  * format; locking returns staff mode to the clinic default. Each screen is scanned with axe
  * and saved under artifacts/screens/staff-<lang>/.
  */
+import type { Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import type { StaffLanguage } from '../api/contract.ts';
+import type { Core } from '../core/create-core.ts';
 import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
 import { HEALTHY_CLIENT_ANSWERS } from '../forms/definitions/sample-answers.ts';
+import { localize } from '../forms/engine/index.ts';
 import { createFormatter } from '../forms/engine/intl-format.ts';
+import { STAFF_SCREEN_LANGUAGES } from '../renderer/src/i18n/staff-resources.ts';
 import { test, expect } from './fixtures.ts';
 import { pageCallContext, pageCaller } from './harness/bridge.ts';
+import { IntakeFlow } from './pages/client/intake-flow.ts';
 import { PORTRAIT } from './pages/client/screens.ts';
 import { captureStaffScreen, DetailPage, StaffLoginPage } from './pages/staff/staff-pages.ts';
 
@@ -18,6 +24,8 @@ test.use({ hasTouch: true, viewport: PORTRAIT });
 test.describe.configure({ timeout: 120_000 });
 
 const THERAPIST = { name: 'Theo Therapist', pin: '470215' };
+const FEVER = DEFAULT_INTAKE_FORM.rules.find((r) => r.code === 'FEVER_INFECTION');
+
 
 const CASES = [
   {
@@ -90,6 +98,9 @@ for (const c of CASES) {
     await expect(kiosk.getByRole('heading', { name: c.flagsHeading })).toBeVisible();
     await expect(kiosk.getByRole('button', { name: c.acknowledge, exact: true })).toBeDisabled();
     await expect(detail.flag('FEVER_INFECTION')).toBeVisible();
+    // The flag in the reader's language, from the form's own translation (the client answered in English).
+    await expect(detail.flag('FEVER_INFECTION').locator('.flag-title')).toHaveText(localize(FEVER?.title, c.lang));
+    await expect(detail.flag('FEVER_INFECTION').locator('.flag-guidance')).toHaveText(localize(FEVER?.guidance, c.lang));
     await detail.expectPdfShown();
     await captureStaffScreen(kiosk, '02-detail', `staff-${c.lang}`);
     await kiosk.getByRole('button', { name: new RegExp(c.back) }).first().click();
@@ -103,3 +114,85 @@ for (const c of CASES) {
     await expect(kiosk.locator('main.staff')).toHaveAttribute('dir', 'ltr');
   });
 }
+
+/** Admin, a therapist with `language`, and an English client's intake with a stop flag (fever). */
+async function seed(kiosk: Page, core: Core, language: StaffLanguage | null): Promise<string> {
+  core.deps.staff.setupFirstAdmin('Olivia Owner', '135792', pageCaller(kiosk).id);
+  const therapist = core.deps.staff.addStaff(THERAPIST.name, 'therapist', THERAPIST.pin);
+  core.deps.staff.setLanguage(therapist.staffId, language);
+  core.deps.staff.lock(pageCaller(kiosk).id);
+  const submitted = await core.handlers['intake:submit'](
+    {
+      submissionId: randomUUID(),
+      formId: 'massage-intake',
+      formVersion: DEFAULT_INTAKE_FORM.version,
+      language: 'en',
+      answers: { ...HEALTHY_CLIENT_ANSWERS, fever_infection: true },
+      startedAt: new Date().toISOString(),
+    },
+    pageCallContext(kiosk),
+  );
+  expect(submitted.ok).toBe(true);
+  const [item] = core.deps.submissions.list({ status: 'all', limit: 1 });
+  return item!.clientName;
+}
+
+test('every staff language shows the flag’s title, guidance and trigger in that language, switching in place', async ({ kiosk, core }) => {
+  const clientName = await seed(kiosk, core, null);
+  await new StaffLoginPage(kiosk).enterStaffMode();
+  await new StaffLoginPage(kiosk).signIn(THERAPIST.name, THERAPIST.pin);
+  await kiosk.getByRole('button', { name: clientName }).click();
+  const flag = new DetailPage(kiosk).flag('FEVER_INFECTION');
+  const question = DEFAULT_INTAKE_FORM.steps.flatMap((st) => st.questions).find((q) => q.id === 'fever_infection');
+  for (const lang of STAFF_SCREEN_LANGUAGES) {
+    await kiosk.locator('#staff-language').selectOption(lang);
+    await expect(kiosk.locator('main.staff')).toHaveAttribute('lang', lang);
+    await expect(flag.locator('.flag-title'), lang).toHaveText(localize(FEVER?.title, lang));
+    await expect(flag.locator('.flag-guidance'), lang).toHaveText(localize(FEVER?.guidance, lang));
+    await expect(flag.locator('.flag-because li'), lang).toContainText(localize(question?.label, lang));
+    // In the reader's own language: no lang of its own, so it is spoken and laid out as the screen is.
+    await expect(flag.locator('.flag-title'), lang).not.toHaveAttribute('lang', /./u);
+  }
+});
+
+test('staff screens opened from an Arabic client flow: left to right for an English reader, right to left when they pick Arabic', async ({ kiosk, core }) => {
+  const clientName = await seed(kiosk, core, 'en');
+  const html = kiosk.locator('html');
+  // A client starts in Arabic: the whole document is right to left.
+  const flow = new IntakeFlow(kiosk, 'staff-from-arabic', { record: false });
+  await flow.attract.chooseLanguage('العربية');
+  await flow.attract.start();
+  await expect(html).toHaveAttribute('dir', 'rtl');
+
+  // Staff mode: the PIN screen (clinic default, English) and the English reader's screens are left to right.
+  const login = new StaffLoginPage(kiosk);
+  await login.enterStaffMode();
+  await expect(html).toHaveAttribute('dir', 'ltr');
+  await expect(html).toHaveAttribute('lang', 'en');
+  await login.signIn(THERAPIST.name, THERAPIST.pin);
+  await expect(html).toHaveAttribute('dir', 'ltr');
+  await expect(kiosk.locator('main.staff')).toHaveAttribute('dir', 'ltr');
+  await expect(kiosk.locator('#queue-title')).toHaveCSS('direction', 'ltr');
+  await captureStaffScreen(kiosk, '03-queue-after-arabic-client', 'staff-en');
+
+  // The reader picks Arabic (by keyboard alone: the menu, arrow keys): now right to left.
+  await kiosk.locator('#staff-language').focus();
+  await kiosk.locator('#staff-language').selectOption('ar');
+  await expect(html).toHaveAttribute('dir', 'rtl');
+  await expect(html).toHaveAttribute('lang', 'ar');
+  await expect(kiosk.locator('main.staff')).toHaveAttribute('dir', 'rtl');
+  await expect(kiosk.locator('#queue-title')).toHaveCSS('direction', 'rtl');
+  await kiosk.getByRole('button', { name: clientName }).click();
+  await expect(new DetailPage(kiosk).flag('FEVER_INFECTION').locator('.flag-title')).toHaveText(localize(FEVER?.title, 'ar'));
+  await new DetailPage(kiosk).expectPdfShown();
+  await captureStaffScreen(kiosk, '04-detail-picked-arabic', 'staff-ar');
+
+  // And back to English, then out of staff mode: the client flow has its own language and direction again.
+  await kiosk.locator('#staff-language').selectOption('en');
+  await expect(html).toHaveAttribute('dir', 'ltr');
+  await kiosk.getByRole('button', { name: 'Lock and exit' }).click();
+  await expect(kiosk.locator('.attract')).toBeVisible();
+  const attractLang = await kiosk.locator('.attract [aria-pressed="true"]').first().getAttribute('lang');
+  await expect(html).toHaveAttribute('lang', attractLang ?? 'en');
+  await expect(html).toHaveAttribute('dir', attractLang === 'ar' ? 'rtl' : 'ltr');
+});
