@@ -6,9 +6,8 @@
  * signing certificate issued by it. A lone self-signed leaf makes verifiers such as
  * poppler's pdfsig report "Unknown issue with Certificate"; with a CA the clinic (or a
  * test) can add the CA to a trust store and get "Certificate is Trusted". The CA's
- * private key is kept (sealed, SECRET_CA_KEY) only to issue the clinic's other kiosks their
- * own signing certificates when they pair (device-certificate.ts); an identity made before
- * that, or an imported one, has no CA key, and kiosks cannot pair until it is regenerated.
+ * private key is kept sealed beside the chain (SECRET_CA_KEY) so the clinic server can issue
+ * its TLS certificate from the same CA (core/signing/clinic-ca.ts); nothing leaves the vault.
  */
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
@@ -40,13 +39,13 @@ export class SigningIdentityError extends Error {
 
 export const SECRET_P12 = 'signing.p12';
 export const SECRET_PASSPHRASE = 'signing.passphrase';
-/** The clinic root CA's private key (PKCS#8 PEM), kept to issue paired kiosks their certificates. */
+/** The clinic CA's private key (PKCS#8 DER) for the chain in SECRET_P12, when this app minted it. */
 export const SECRET_CA_KEY = 'signing.ca-key';
 
 const CA_YEARS = 25;
 const LEAF_YEARS = 10;
 /** Backdated so a kiosk whose clock is a little behind the verifier's still verifies. */
-export const BACKDATE_MS = 24 * 60 * 60 * 1000;
+const BACKDATE_MS = 24 * 60 * 60 * 1000;
 const RSA_BITS = 2048;
 
 const text = new TextEncoder();
@@ -88,10 +87,10 @@ export function isOutdatedKioskIdentity(opened: OpenedP12): boolean {
 
 /** Mints a new root CA + kiosk certificate for `clinicName`, stores it and returns it. */
 export async function regenerateIdentity(store: SecretStore, clinicName: string, clock: Clock): Promise<SigningIdentity> {
-  const { p12, passphrase, caKeyPem } = generateP12(clinicName, clock.now());
-  store.put(SECRET_CA_KEY, text.encode(caKeyPem));
+  const { p12, passphrase, caKeyDer } = generateP12(clinicName, clock.now());
   store.put(SECRET_P12, p12);
   store.put(SECRET_PASSPHRASE, text.encode(passphrase));
+  store.put(SECRET_CA_KEY, caKeyDer);
   return parseIdentity(p12, passphrase);
 }
 
@@ -123,7 +122,7 @@ export function caCertificatePem(store: SecretStore): string | null {
   return root ? forge.pki.certificateToPem(root) : null;
 }
 
-function generateP12(clinicName: string, now: Date): { p12: Uint8Array; passphrase: string; caKeyPem: string } {
+function generateP12(clinicName: string, now: Date): { p12: Uint8Array; passphrase: string; caKeyDer: Uint8Array } {
   const caKeys = rsaKeyPair();
   const leafKeys = rsaKeyPair();
   const org = clinicName.trim() || 'Clinic';
@@ -170,12 +169,12 @@ function generateP12(clinicName: string, now: Date): { p12: Uint8Array; passphra
     friendlyName: `${org} intake kiosk`,
   });
   const der = forge.asn1.toDer(asn1).getBytes();
-  const caKeyPem = forge.pki.privateKeyInfoToPem(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(caKeys.privateKey)));
-  return { p12: Uint8Array.from(Buffer.from(der, 'binary')), passphrase, caKeyPem };
+  const caKeyDer = forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(caKeys.privateKey))).getBytes();
+  return { p12: Uint8Array.from(Buffer.from(der, 'binary')), passphrase, caKeyDer: Uint8Array.from(Buffer.from(caKeyDer, 'binary')) };
 }
 
 /** node:crypto generates RSA keys natively (forge's pure-JS keygen takes seconds). */
-function rsaKeyPair(): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.pki.rsa.PrivateKey } {
+export function rsaKeyPair(): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.pki.rsa.PrivateKey } {
   const { privateKey } = generateKeyPairSync('rsa', {
     modulusLength: RSA_BITS,
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
@@ -211,7 +210,7 @@ export function serialNumber(): string {
   return bytes.toString('hex');
 }
 
-export function addYears(date: Date, years: number): Date {
+function addYears(date: Date, years: number): Date {
   const next = new Date(date.getTime());
   next.setUTCFullYear(next.getUTCFullYear() + years);
   return next;
