@@ -41,10 +41,10 @@ export interface ClinicCaDeps {
 
 const utf8 = new TextDecoder();
 
-function parseCaKey(der: Uint8Array): forge.pki.rsa.PrivateKey | null {
+/** The stored CA key: PKCS#8 PEM (identity.ts). */
+function parseCaKey(stored: Uint8Array): forge.pki.rsa.PrivateKey | null {
   try {
-    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(der).toString('binary')));
-    return forge.pki.privateKeyFromAsn1(asn1) as forge.pki.rsa.PrivateKey;
+    return forge.pki.privateKeyFromPem(utf8.decode(stored)) as forge.pki.rsa.PrivateKey;
   } catch {
     return null;
   }

@@ -6,8 +6,10 @@
  * signing certificate issued by it. A lone self-signed leaf makes verifiers such as
  * poppler's pdfsig report "Unknown issue with Certificate"; with a CA the clinic (or a
  * test) can add the CA to a trust store and get "Certificate is Trusted". The CA's
- * private key is kept sealed beside the chain (SECRET_CA_KEY) so the clinic server can issue
- * its TLS certificate from the same CA (core/signing/clinic-ca.ts); nothing leaves the vault.
+ * private key is kept (sealed, SECRET_CA_KEY) to issue the clinic's other kiosks their own
+ * signing certificates when they pair (device-certificate.ts) and the clinic server its HTTPS
+ * certificate (clinic-ca.ts, server-certificate.ts); an identity made before that has no CA key
+ * and is minted anew by clinic-ca.ts; an imported one is never replaced.
  */
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
@@ -39,13 +41,13 @@ export class SigningIdentityError extends Error {
 
 export const SECRET_P12 = 'signing.p12';
 export const SECRET_PASSPHRASE = 'signing.passphrase';
-/** The clinic CA's private key (PKCS#8 DER) for the chain in SECRET_P12, when this app minted it. */
+/** The clinic root CA's private key (PKCS#8 PEM), kept to issue paired kiosks their certificates. */
 export const SECRET_CA_KEY = 'signing.ca-key';
 
 const CA_YEARS = 25;
 const LEAF_YEARS = 10;
 /** Backdated so a kiosk whose clock is a little behind the verifier's still verifies. */
-const BACKDATE_MS = 24 * 60 * 60 * 1000;
+export const BACKDATE_MS = 24 * 60 * 60 * 1000;
 const RSA_BITS = 2048;
 
 const text = new TextEncoder();
@@ -87,10 +89,10 @@ export function isOutdatedKioskIdentity(opened: OpenedP12): boolean {
 
 /** Mints a new root CA + kiosk certificate for `clinicName`, stores it and returns it. */
 export async function regenerateIdentity(store: SecretStore, clinicName: string, clock: Clock): Promise<SigningIdentity> {
-  const { p12, passphrase, caKeyDer } = generateP12(clinicName, clock.now());
+  const { p12, passphrase, caKeyPem } = generateP12(clinicName, clock.now());
+  store.put(SECRET_CA_KEY, text.encode(caKeyPem));
   store.put(SECRET_P12, p12);
   store.put(SECRET_PASSPHRASE, text.encode(passphrase));
-  store.put(SECRET_CA_KEY, caKeyDer);
   return parseIdentity(p12, passphrase);
 }
 
@@ -122,7 +124,7 @@ export function caCertificatePem(store: SecretStore): string | null {
   return root ? forge.pki.certificateToPem(root) : null;
 }
 
-function generateP12(clinicName: string, now: Date): { p12: Uint8Array; passphrase: string; caKeyDer: Uint8Array } {
+function generateP12(clinicName: string, now: Date): { p12: Uint8Array; passphrase: string; caKeyPem: string } {
   const caKeys = rsaKeyPair();
   const leafKeys = rsaKeyPair();
   const org = clinicName.trim() || 'Clinic';
@@ -169,8 +171,8 @@ function generateP12(clinicName: string, now: Date): { p12: Uint8Array; passphra
     friendlyName: `${org} intake kiosk`,
   });
   const der = forge.asn1.toDer(asn1).getBytes();
-  const caKeyDer = forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(caKeys.privateKey))).getBytes();
-  return { p12: Uint8Array.from(Buffer.from(der, 'binary')), passphrase, caKeyDer: Uint8Array.from(Buffer.from(caKeyDer, 'binary')) };
+  const caKeyPem = forge.pki.privateKeyInfoToPem(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(caKeys.privateKey)));
+  return { p12: Uint8Array.from(Buffer.from(der, 'binary')), passphrase, caKeyPem };
 }
 
 /** node:crypto generates RSA keys natively (forge's pure-JS keygen takes seconds). */
@@ -210,7 +212,7 @@ export function serialNumber(): string {
   return bytes.toString('hex');
 }
 
-function addYears(date: Date, years: number): Date {
+export function addYears(date: Date, years: number): Date {
   const next = new Date(date.getTime());
   next.setUTCFullYear(next.getUTCFullYear() + years);
   return next;
