@@ -55,5 +55,8 @@ export function createKioskApi(invoke: Invoke): KioskApi {
     adminRotateDataKey: call('admin:rotateDataKey'),
     forwardIntake: call('intake:forward'),
     outboxStatus: call('kiosk:outboxStatus'),
+    adminCreatePairingCode: call('admin:createPairingCode'),
+    adminListDevices: call('admin:listDevices'),
+    adminRevokeDevice: call('admin:revokeDevice'),
   } satisfies KioskApi);
 }

@@ -17,6 +17,7 @@ import { intakeChannels, intakeSpecs, type IntakeResponses } from './channels/in
 import { staffChannels, staffSpecs, type StaffResponses } from './channels/staff.ts';
 import { therapistChannels, therapistSpecs, type TherapistResponses } from './channels/therapist.ts';
 import { adminChannels, adminSpecs, type AdminResponses } from './channels/admin.ts';
+import { devicesChannels, devicesSpecs, type DevicesResponses } from './channels/devices.ts';
 import { networkChannels, networkSpecs, type NetworkResponses } from './channels/network.ts';
 
 export * from './channels/common.ts';
@@ -24,6 +25,7 @@ export * from './channels/intake.ts';
 export * from './channels/staff.ts';
 export * from './channels/therapist.ts';
 export * from './channels/admin.ts';
+export * from './channels/devices.ts';
 export * from './channels/network.ts';
 
 /** Every channel's declaration; a channel without `access` and `request` does not typecheck. */
@@ -32,6 +34,7 @@ export const specs = {
   ...staffSpecs,
   ...therapistSpecs,
   ...adminSpecs,
+  ...devicesSpecs,
   ...networkSpecs,
 } as const satisfies Record<string, ChannelSpec>;
 
@@ -47,10 +50,11 @@ export const channels = {
   ...staffChannels,
   ...therapistChannels,
   ...adminChannels,
+  ...devicesChannels,
   ...networkChannels,
 } as const satisfies Record<Channel, string>;
 
-export interface Responses extends IntakeResponses, StaffResponses, TherapistResponses, AdminResponses, NetworkResponses {}
+export interface Responses extends IntakeResponses, StaffResponses, TherapistResponses, AdminResponses, DevicesResponses, NetworkResponses {}
 
 type MethodOf<C extends Channel> = (typeof channels)[C];
 

@@ -45,6 +45,13 @@ import { forwardHandlers } from './network/forward.ts';
 import { outboxStatusHandlers } from './network/status.ts';
 import type { KioskNetwork } from './network/kiosk-submit.ts';
 import type { Transport } from './network/transport.ts';
+import type { DeviceRegistry } from './devices/registry.ts';
+import { createDeviceRegistry, deviceMigrations } from './devices/store.ts';
+import { deviceHandlers } from './handlers/devices.ts';
+import { issueKioskCertificate, kioskPublicKeyProblem } from './signing/device-certificate.ts';
+import { SigningIdentityError } from './signing/identity.ts';
+import { loadClinicCa } from './signing/clinic-ca.ts';
+import { CoreError } from './handler.ts';
 
 export interface CoreOptions {
   /** Where the database lives: Electron's userData/data in the app, a temp dir in tests. */
@@ -70,6 +77,8 @@ export interface Core {
   readonly handlers: HandlerTable;
   /** Exposed for tests and the shell's maintenance tasks; not reachable from the renderer. */
   readonly deps: CoreDeps;
+  /** Paired devices of the clinic server: the host authenticates each request's credential here. */
+  readonly devices: DeviceRegistry;
   close(): Promise<void>;
 }
 
@@ -96,6 +105,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // On the port (core/network/): the same steps the DialectMigration lists give a PostgreSQL store.
     ...outboxDialectMigrations.map((m) => ({ id: m.id, sql: m.sqlite })),
     ...arrivalDialectMigrations.map((m) => ({ id: m.id, sql: m.sqlite })),
+    ...deviceMigrations.map((m) => ({ id: m.id, sql: m.sqlite })),
   ]);
   const vault = await openVault(db, options.keyProvider);
   const settings = createSettingsStore(db);
@@ -126,6 +136,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const forwarder = createForwarder({ ...networkConfig, outbox, store, audit: trail.audit, clock, transport: options.network.transport, random: options.network.random });
     network = { config: networkConfig, outbox, forwarder };
   }
+  const devices = createDeviceRegistry({
+    store,
+    clock,
+    deriveKey: (label) => vault.deriveKey(label),
+    audit: trail.audit,
+    endSessionsOf: (callerId) => staff.lock(callerId),
+    checkKioskPublicKey: kioskPublicKeyProblem,
+    issueKioskCertificate: async (publicKeyPem, commonName) => {
+      try {
+        // The root of this core's signing chain, with its sealed key (minted anew if it was never kept).
+        const ca = await loadClinicCa({ secrets, clock, clinicName: () => settings.get().clinicName, onIdentityReplaced: () => (identity = undefined) });
+        return issueKioskCertificate(ca, publicKeyPem, commonName, clock);
+      } catch (error) {
+        if (error instanceof SigningIdentityError) throw new CoreError('unavailable', error.message);
+        throw error;
+      }
+    },
+  });
   const deps: CoreDeps = {
     db,
     store,
@@ -151,6 +179,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clinicSettings,
     network,
     arrivals: createArrivalRepository(store),
+    devices,
   };
   const handlers: HandlerTable = {
     ...kioskHandlers(deps),
@@ -162,6 +191,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...adminHandlers(deps),
     ...forwardHandlers(deps),
     ...outboxStatusHandlers(deps),
+    ...deviceHandlers(deps),
   };
   // Intakes a kill or an outage left in the outbox go out first (oldest first), now.
   network?.forwarder.kick();
@@ -182,17 +212,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const exportRetryTimer = setInterval(retryExports, EXPORT_RETRY_MS);
   exportRetryTimer.unref();
-  const loginFailureTimer = setInterval(() => deps.loginFailures.flush(), LOGIN_FAILURE_WINDOW_MS);
+  const loginFailureTimer = setInterval(() => {
+    deps.loginFailures.flush();
+    // The closing summary of a window of refused pairing codes.
+    deps.background.run(() => devices.flush().catch(() => undefined));
+  }, LOGIN_FAILURE_WINDOW_MS);
   loginFailureTimer.unref();
   return {
     handlers,
     deps,
+    devices,
     close: async () => {
       retention.stop();
       clearInterval(exportRetryTimer);
       clearInterval(loginFailureTimer);
       await network?.forwarder.stop();
       deps.loginFailures.flush(true);
+      await devices.flush().catch(() => undefined);
       await deps.background.drain();
       // The last checkpoint covers everything this process wrote.
       await trail.checkpointer.stop();

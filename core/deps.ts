@@ -20,6 +20,7 @@ import type { StaffService } from './staff/service.ts';
 import type { SubmissionRepository } from './submissions/repository.ts';
 import type { KioskNetwork } from './network/kiosk-submit.ts';
 import type { ArrivalRepository } from './network/arrivals.ts';
+import type { DeviceRegistry } from './devices/registry.ts';
 
 export interface CoreDeps {
   /** The older synchronous connection; repositories move from it onto `store` (docs/STORAGE.md). */
@@ -53,4 +54,6 @@ export interface CoreDeps {
   readonly network: KioskNetwork | null;
   /** On the clinic server: how each forwarded intake arrived (late, clock skew). */
   readonly arrivals: ArrivalRepository;
+  /** Paired devices of the clinic server (pairing codes, credentials, revocation). */
+  readonly devices: DeviceRegistry;
 }

@@ -39,6 +39,11 @@ export type AuditAction =
   | 'audit.legacy_sealed'
   | 'staff.login_failures'
   | 'submission.conflict'
+  | 'device.pairing_code_created'
+  | 'device.paired'
+  | 'device.pairing_refused'
+  | 'device.pairing_codes_voided'
+  | 'device.revoked'
   | 'submission.queued'
   | 'submission.forwarded';
 
@@ -64,6 +69,11 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'audit.legacy_sealed',
   'staff.login_failures',
   'submission.conflict',
+  'device.pairing_code_created',
+  'device.paired',
+  'device.pairing_refused',
+  'device.pairing_codes_voided',
+  'device.revoked',
   'submission.queued',
   'submission.forwarded',
 ];

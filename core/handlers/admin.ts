@@ -16,8 +16,9 @@ import { AdminSettingsError, settingsDiff } from '../admin/settings-service.ts';
 import { createStaffAdmin } from '../admin/staff-admin.ts';
 import { rotateDataKey } from '../crypto/rotation.ts';
 import { allSealedColumns } from '../crypto/sealed-columns.ts';
+import type { DeviceChannel } from './devices.ts';
 
-type AdminChannel = Extract<keyof HandlerTable, `admin:${string}`>;
+type AdminChannel = Exclude<Extract<keyof HandlerTable, `admin:${string}`>, DeviceChannel>;
 type AdminDeps = Pick<
   CoreDeps,
   'db' | 'vault' | 'keyProvider' | 'clock' | 'forms' | 'settings' | 'staff' | 'audit' | 'secrets' | 'signingIdentity' | 'resetSigningIdentity' | 'clinicSettings' | 'handlerOptions'

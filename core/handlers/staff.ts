@@ -3,6 +3,15 @@ import { assertNever } from '../../forms/engine/index.ts';
 import type { CoreDeps } from '../deps.ts';
 import { defineHandler, type HandlerTable } from '../handler.ts';
 import { callerSource } from '../staff/login-failures.ts';
+import { deviceIdOfCaller } from '../devices/registry.ts';
+import type { Caller } from '../handler.ts';
+import type { AuditDetails } from '../audit/log.ts';
+
+/** Which paired device a staff login, logout or setup came from (the caller id is `device:<id>` over the network); nothing at the kiosk itself. */
+export function deviceDetails(caller: Caller): AuditDetails {
+  const device = deviceIdOfCaller(caller.id);
+  return device ? { device } : {};
+}
 
 type StaffDeps = Pick<CoreDeps, 'staff' | 'audit' | 'loginFailures' | 'handlerOptions'>;
 
@@ -15,7 +24,7 @@ export function staffHandlers(deps: StaffDeps): Pick<HandlerTable, 'staff:status
     'staff:setup': defineHandler('staff:setup', handlerOptions, (req, { caller }) => {
       const session = staff.setupFirstAdmin(req.name, req.pin, caller.id);
       audit.append({ action: 'staff.added', actor: session.staffId, subjectId: session.staffId, details: { role: session.role, firstRun: true } });
-      audit.append({ action: 'staff.login', actor: session.staffId });
+      audit.append({ action: 'staff.login', actor: session.staffId, details: deviceDetails(caller) });
       return ok(session);
     }),
 
@@ -25,11 +34,14 @@ export function staffHandlers(deps: StaffDeps): Pick<HandlerTable, 'staff:status
       const result = await staff.login(req.staffId, req.pin, ctx.caller.id);
       if (result.ok) {
         loginFailures.succeeded(result.session.staffId);
-        audit.append({ action: 'staff.login', actor: result.session.staffId });
+        audit.append({ action: 'staff.login', actor: result.session.staffId, details: deviceDetails(ctx.caller) });
         return ok(result.session);
       }
       // Counted, not a row per guess. An unknown id is not recorded: it is whatever the caller typed.
-      loginFailures.record({ staffId: result.reason === 'unknown_staff' ? null : req.staffId, source: callerSource(ctx.senderUrl), reason: result.reason });
+      // From a paired device the source is the device; at the kiosk, the calling page's origin.
+      const device = deviceIdOfCaller(ctx.caller.id);
+      const source = device ? `device:${device}` : callerSource(ctx.senderUrl);
+      loginFailures.record({ staffId: result.reason === 'unknown_staff' ? null : req.staffId, source, reason: result.reason });
       switch (result.reason) {
         case 'locked_out':
           return fail('locked_out', 'Too many wrong PINs. Please wait before trying again.', result.retryAt ? { retryAt: result.retryAt } : {});
@@ -50,7 +62,7 @@ export function staffHandlers(deps: StaffDeps): Pick<HandlerTable, 'staff:status
     'staff:lock': defineHandler('staff:lock', handlerOptions, (_req, { caller }) => {
       const session = staff.current(caller.id);
       staff.lock(caller.id);
-      if (session) audit.append({ action: 'staff.logout', actor: session.staffId });
+      if (session) audit.append({ action: 'staff.logout', actor: session.staffId, details: deviceDetails(caller) });
       return ok({ locked: true as const });
     }),
   };

@@ -106,11 +106,12 @@ describe('loadOrCreateSigningIdentity', () => {
     expect(first.issuer).toBe('CN=Clínica Añil root CA, O=Clínica Añil');
     expect(first.notAfter.getTime()).toBeGreaterThan(NOW.getTime());
     expect(first.fingerprintSha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
-    expect(store.puts.sort()).toEqual(['signing.p12', 'signing.passphrase']);
+    // The CA key is kept (sealed) to issue paired kiosks their certificates.
+    expect(store.puts.sort()).toEqual(['signing.ca-key', 'signing.p12', 'signing.passphrase']);
 
     const again = await loadOrCreateSigningIdentity(store, 'Clínica Añil', clock);
     expect(again.fingerprintSha256).toBe(first.fingerprintSha256);
-    expect(store.puts).toHaveLength(2);
+    expect(store.puts).toHaveLength(3);
   });
 
   it('the CA is a CA (keyCertSign) and the kiosk certificate signs documents only (digitalSignature, nonRepudiation, no e-mail EKU)', async () => {

@@ -6,7 +6,8 @@
  * signing certificate issued by it. A lone self-signed leaf makes verifiers such as
  * poppler's pdfsig report "Unknown issue with Certificate"; with a CA the clinic (or a
  * test) can add the CA to a trust store and get "Certificate is Trusted". The CA's
- * private key is discarded after issuing: nothing else should ever be signed by it.
+ * private key is kept sealed beside the chain (SECRET_CA_KEY) so the clinic server can issue
+ * its TLS certificate from the same CA (core/signing/clinic-ca.ts); nothing leaves the vault.
  */
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
@@ -38,6 +39,8 @@ export class SigningIdentityError extends Error {
 
 export const SECRET_P12 = 'signing.p12';
 export const SECRET_PASSPHRASE = 'signing.passphrase';
+/** The clinic CA's private key (PKCS#8 DER) for the chain in SECRET_P12, when this app minted it. */
+export const SECRET_CA_KEY = 'signing.ca-key';
 
 const CA_YEARS = 25;
 const LEAF_YEARS = 10;
@@ -84,9 +87,10 @@ export function isOutdatedKioskIdentity(opened: OpenedP12): boolean {
 
 /** Mints a new root CA + kiosk certificate for `clinicName`, stores it and returns it. */
 export async function regenerateIdentity(store: SecretStore, clinicName: string, clock: Clock): Promise<SigningIdentity> {
-  const { p12, passphrase } = generateP12(clinicName, clock.now());
+  const { p12, passphrase, caKeyDer } = generateP12(clinicName, clock.now());
   store.put(SECRET_P12, p12);
   store.put(SECRET_PASSPHRASE, text.encode(passphrase));
+  store.put(SECRET_CA_KEY, caKeyDer);
   return parseIdentity(p12, passphrase);
 }
 
@@ -118,7 +122,7 @@ export function caCertificatePem(store: SecretStore): string | null {
   return root ? forge.pki.certificateToPem(root) : null;
 }
 
-function generateP12(clinicName: string, now: Date): { p12: Uint8Array; passphrase: string } {
+function generateP12(clinicName: string, now: Date): { p12: Uint8Array; passphrase: string; caKeyDer: Uint8Array } {
   const caKeys = rsaKeyPair();
   const leafKeys = rsaKeyPair();
   const org = clinicName.trim() || 'Clinic';
@@ -165,11 +169,12 @@ function generateP12(clinicName: string, now: Date): { p12: Uint8Array; passphra
     friendlyName: `${org} intake kiosk`,
   });
   const der = forge.asn1.toDer(asn1).getBytes();
-  return { p12: Uint8Array.from(Buffer.from(der, 'binary')), passphrase };
+  const caKeyDer = forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(caKeys.privateKey))).getBytes();
+  return { p12: Uint8Array.from(Buffer.from(der, 'binary')), passphrase, caKeyDer: Uint8Array.from(Buffer.from(caKeyDer, 'binary')) };
 }
 
 /** node:crypto generates RSA keys natively (forge's pure-JS keygen takes seconds). */
-function rsaKeyPair(): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.pki.rsa.PrivateKey } {
+export function rsaKeyPair(): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.pki.rsa.PrivateKey } {
   const { privateKey } = generateKeyPairSync('rsa', {
     modulusLength: RSA_BITS,
     privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
@@ -185,7 +190,7 @@ function rsaKeyPair(): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.p
  * PKCS#7 SignerInfo, so a UTF-8 "Clínica" no longer matches the certificate and NSS
  * reports "Unknown Validation Failure"; BMPString values round-trip byte for byte.
  */
-function nameAttribute(name: string, value: string): forge.pki.CertificateField {
+export function nameAttribute(name: string, value: string): forge.pki.CertificateField {
   // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(value)) return { name, value, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class };
   let ucs2 = '';
@@ -198,7 +203,7 @@ function nameAttribute(name: string, value: string): forge.pki.CertificateField 
   return { name, value: ucs2, valueTagClass: forge.asn1.Type.BMPSTRING as unknown as forge.asn1.Class };
 }
 
-function serialNumber(): string {
+export function serialNumber(): string {
   // Positive (high bit clear) 16-byte serial, as RFC 5280 asks.
   const bytes = randomBytes(16);
   bytes[0] = (bytes[0] ?? 0) & 0x7f;
@@ -285,7 +290,7 @@ function distinguishedName(name: forge.pki.Certificate['subject']): string {
 }
 
 /** forge keeps parsed values as the raw bytes of their ASN.1 string type. */
-function attributeText(attribute: { value?: unknown; valueTagClass?: unknown }): string {
+export function attributeText(attribute: { value?: unknown; valueTagClass?: unknown }): string {
   const raw = String(attribute.value ?? '');
   if (attribute.valueTagClass === forge.asn1.Type.BMPSTRING) {
     let out = '';

@@ -74,6 +74,9 @@ const VALID: Record<Channel, Record<string, unknown>> = {
   'admin:regenerateCertificate': {},
   'admin:importCertificate': { p12Base64: 'AAAA', passphrase: '' },
   'admin:rotateDataKey': {},
+  'admin:createPairingCode': { kind: 'browser' },
+  'admin:listDevices': {},
+  'admin:revokeDevice': { deviceId: 'd' },
   'queue:list': { status: 'all', limit: 10 },
   'intake:forward': {
     intake: {
