@@ -16,7 +16,7 @@ import { rowCount } from '../db/database.ts';
 import { ManualClock } from '../tests/helpers.ts';
 import { callContext, openTestCore, TEST_CTX, TEST_ORIGIN, type TestCore } from '../tests/test-core.ts';
 import { NetworkConfigError } from './config.ts';
-import { installIdentity, mintClinicCa, type TestClinicCa } from './testing/clinic-pki.ts';
+import { installIdentity, mintClinicCa, pairKioskIdentity } from './testing/clinic-pki.ts';
 import { NETWORK_CONFIG, transportTo, type SwitchableTransport } from './testing/network-pair.ts';
 
 const START = '2025-06-15T10:30:00.000Z';
@@ -32,7 +32,6 @@ const intake = (answers: Record<string, unknown> = HEALTHY_CLIENT_ANSWERS) => ({
   startedAt: '2025-06-15T10:00:00.000Z',
 });
 
-let ca: TestClinicCa;
 let kioskClock: ManualClock;
 let serverClock: ManualClock;
 let server: TestCore;
@@ -42,12 +41,11 @@ let link: SwitchableTransport;
 beforeEach(async () => {
   kioskClock = new ManualClock(START);
   serverClock = new ManualClock(START);
-  ca = mintClinicCa('Harbour Clinic', kioskClock.now());
   server = await openTestCore({ clock: serverClock }, 'kiosk-net-server-');
-  installIdentity(server.core, ca.issue('Harbour Clinic server'), serverClock.now());
   link = transportTo(() => server.core, 'kiosk-front', 'down');
   kiosk = await openTestCore({ onError: (c, code, e) => { if (code === 'internal') console.error(c, e); }, clock: kioskClock, network: { config: NETWORK_CONFIG, transport: link.transport, random: () => 0.5 } }, 'kiosk-net-kiosk-');
-  installIdentity(kiosk.core, ca.issue('Harbour Clinic front kiosk'), kioskClock.now());
+  // Paired: the server's clinic CA issued the kiosk's signing certificate.
+  await pairKioskIdentity(server.core, kiosk.core, 'Front desk kiosk');
 }, 60_000);
 
 afterEach(async () => {
