@@ -12,6 +12,8 @@ import { HEALTHY_CLIENT_ANSWERS } from '../../forms/definitions/sample-answers.t
 import { join } from 'node:path';
 import { createCore, type Core } from '../create-core.ts';
 import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
+import { rotateDataKey } from '../crypto/rotation.ts';
+import { allSealedColumns } from '../crypto/sealed-columns.ts';
 import { rowCount } from '../db/database.ts';
 import { ManualClock } from '../tests/helpers.ts';
 import { callContext, openTestCore, TEST_CTX, TEST_ORIGIN, type TestCore } from '../tests/test-core.ts';
@@ -111,6 +113,18 @@ describe('a kiosk in network mode while the clinic server is down', () => {
     const changed = await kiosk.core.handlers['intake:submit']({ ...payload, answers: { ...HEALTHY_CLIENT_ANSWERS, first_name: 'Bea' } }, TEST_CTX);
     expect(changed.ok ? null : changed.error.code).toBe('conflict');
     expect((await network().outbox.all()).length).toBe(1);
+  });
+
+  it('a data-key rotation re-seals the queued intakes: they still open and still forward', async () => {
+    const payload = intake();
+    await submit(kiosk.core, payload);
+    const before = kiosk.core.deps.vault.keyId;
+    await rotateDataKey(kiosk.core.deps.db, kiosk.core.deps.vault, createKeyFileProvider(join(kiosk.dir, 'key.bin')), allSealedColumns);
+    expect(kiosk.core.deps.vault.keyId).not.toBe(before);
+    expect((await network().outbox.all())[0]?.open().request.answers).toEqual(HEALTHY_CLIENT_ANSWERS);
+    link.state = 'up';
+    await network().forwarder.drain();
+    expect(link.stored).toEqual([payload.submissionId]);
   });
 
   it('a hung server counts as unreachable after the timeout and the intake stays first in line', async () => {
