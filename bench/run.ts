@@ -2,8 +2,8 @@
  * `npm run bench`: every benchmark of issue 10 in one run, printed as one table with medians,
  * p95s and the issue's targets (pass/miss). Figures only: nothing here fails a build.
  *
- *   node bench/run.ts [--only=bundle,pdf,renderer,store] [--intakes=20] [--loads=15]
- *                     [--rows=100000] [--runs=50] [--no-build]
+ *   node bench/run.ts [--only=bundle,pdf,renderer,store,network] [--intakes=20] [--loads=15]
+ *                     [--rows=100000] [--runs=50] [--queued=1000] [--no-build]
  *
  * The renderer is rebuilt first (vite build) unless --no-build is given.
  */
@@ -17,10 +17,11 @@ import { runSignedSummaryBench, SCRIPT_CLIENTS } from './pdf-summary.ts';
 import { runRendererBench } from './renderer.ts';
 import { kB, ms, renderTable, timingRow, verdict, type Row } from './report.ts';
 import { runStoreBench } from './store.ts';
+import { runOfflineDrainBench } from './offline-drain.ts';
 import { CHROMIUM_PATH } from '../playwright.config.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SECTIONS = ['bundle', 'pdf', 'renderer', 'store'] as const;
+const SECTIONS = ['bundle', 'pdf', 'renderer', 'store', 'network'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     loads: { type: 'string', default: '15' },
     rows: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '50' },
+    queued: { type: 'string', default: '1000' },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -45,6 +47,7 @@ const intakes = positive('intakes', values.intakes);
 const loads = positive('loads', values.loads);
 const rowsWanted = positive('rows', values.rows);
 const runs = positive('runs', values.runs);
+const queued = positive('queued', values.queued);
 const log = (line: string) => console.error(line);
 
 const rows: Row[] = [];
@@ -124,6 +127,17 @@ if (wants('store')) {
     timingRow('store', `open a detail: submission:get + submission:pdf (${s.earlierVisitsMedian} earlier visits, median)`, s.openDetail, queue),
     timingRow('store', '  repository.get + decrypt only (PDF included)', s.getDetail),
   );
+}
+
+if (wants('network')) {
+  log(`network (offline drain, ${queued} intakes)...`);
+  const d = await runOfflineDrainBench({ intakes: queued, log });
+  rows.push(
+    timingRow('network', `queue an intake with the server down (validate, sign, seal into the outbox)`, d.queueSubmit),
+    { area: 'network', measure: `drain ${d.intakes} queued intakes when the server is back`, n: '1', median: `${(d.drainMs / 1000).toFixed(1)} s`, p95: `${(d.drainMs / d.intakes).toFixed(1)} ms each`, target: '', result: '' },
+    { area: 'network', measure: '  stored twice / duplicate answers / left in the outbox', n: '', median: `${d.storedTwice} / ${d.duplicateAnswers} / ${d.outboxLeft}`, p95: d.inOrder ? 'in order' : 'OUT OF ORDER', target: '0 duplicates', result: d.storedTwice === 0 && d.stored === d.intakes ? 'pass' : 'miss' },
+  );
+  notes.push('network rows: kiosk and server cores in one process, the transport calls the server handler table directly (no HTTP); the drain row\'s p95 column holds the time per intake.');
 }
 
 const cpu = cpus();

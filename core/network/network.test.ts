@@ -12,11 +12,13 @@ import { HEALTHY_CLIENT_ANSWERS } from '../../forms/definitions/sample-answers.t
 import { join } from 'node:path';
 import { createCore, type Core } from '../create-core.ts';
 import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
+import { rotateDataKey } from '../crypto/rotation.ts';
+import { allSealedColumns } from '../crypto/sealed-columns.ts';
 import { rowCount } from '../db/database.ts';
 import { ManualClock } from '../tests/helpers.ts';
 import { callContext, openTestCore, TEST_CTX, TEST_ORIGIN, type TestCore } from '../tests/test-core.ts';
 import { NetworkConfigError } from './config.ts';
-import { installIdentity, mintClinicCa, type TestClinicCa } from './testing/clinic-pki.ts';
+import { installIdentity, mintClinicCa, pairKioskIdentity } from './testing/clinic-pki.ts';
 import { NETWORK_CONFIG, transportTo, type SwitchableTransport } from './testing/network-pair.ts';
 
 const START = '2025-06-15T10:30:00.000Z';
@@ -32,7 +34,6 @@ const intake = (answers: Record<string, unknown> = HEALTHY_CLIENT_ANSWERS) => ({
   startedAt: '2025-06-15T10:00:00.000Z',
 });
 
-let ca: TestClinicCa;
 let kioskClock: ManualClock;
 let serverClock: ManualClock;
 let server: TestCore;
@@ -42,12 +43,11 @@ let link: SwitchableTransport;
 beforeEach(async () => {
   kioskClock = new ManualClock(START);
   serverClock = new ManualClock(START);
-  ca = mintClinicCa('Harbour Clinic', kioskClock.now());
   server = await openTestCore({ clock: serverClock }, 'kiosk-net-server-');
-  installIdentity(server.core, ca.issue('Harbour Clinic server'), serverClock.now());
   link = transportTo(() => server.core, 'kiosk-front', 'down');
   kiosk = await openTestCore({ onError: (c, code, e) => { if (code === 'internal') console.error(c, e); }, clock: kioskClock, network: { config: NETWORK_CONFIG, transport: link.transport, random: () => 0.5 } }, 'kiosk-net-kiosk-');
-  installIdentity(kiosk.core, ca.issue('Harbour Clinic front kiosk'), kioskClock.now());
+  // Paired: the server's clinic CA issued the kiosk's signing certificate.
+  await pairKioskIdentity(server.core, kiosk.core, 'Front desk kiosk');
 }, 60_000);
 
 afterEach(async () => {
@@ -113,6 +113,18 @@ describe('a kiosk in network mode while the clinic server is down', () => {
     const changed = await kiosk.core.handlers['intake:submit']({ ...payload, answers: { ...HEALTHY_CLIENT_ANSWERS, first_name: 'Bea' } }, TEST_CTX);
     expect(changed.ok ? null : changed.error.code).toBe('conflict');
     expect((await network().outbox.all()).length).toBe(1);
+  });
+
+  it('a data-key rotation re-seals the queued intakes: they still open and still forward', async () => {
+    const payload = intake();
+    await submit(kiosk.core, payload);
+    const before = kiosk.core.deps.vault.keyId;
+    await rotateDataKey(kiosk.core.deps.db, kiosk.core.deps.vault, createKeyFileProvider(join(kiosk.dir, 'key.bin')), allSealedColumns);
+    expect(kiosk.core.deps.vault.keyId).not.toBe(before);
+    expect((await network().outbox.all())[0]?.open().request.answers).toEqual(HEALTHY_CLIENT_ANSWERS);
+    link.state = 'up';
+    await network().forwarder.drain();
+    expect(link.stored).toEqual([payload.submissionId]);
   });
 
   it('a hung server counts as unreachable after the timeout and the intake stays first in line', async () => {

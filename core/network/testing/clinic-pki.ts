@@ -1,13 +1,15 @@
 /**
- * Test helper until device pairing issues kiosk certificates: a clinic CA that issues a
- * server certificate and kiosk signing certificates, each as a PKCS#12 (key + [leaf, CA]) the
- * core imports as its signing identity. The server then trusts the CA (its chain's root) and a
- * kiosk signs with a certificate that CA issued; a second `mintClinicCa` is "another clinic".
+ * Test helpers for kiosk identities. `pairKioskIdentity` is what pairing does: the server
+ * core's clinic CA (core/signing/clinic-ca.ts) issues the kiosk's signing certificate.
+ * `mintClinicCa` is a stand-alone CA ("another clinic", or both ends of a test that needs no
+ * server core): it issues certificates as PKCS#12 (key + [leaf, CA]) a core imports.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
 import type { Core } from '../../create-core.ts';
 import { importP12 } from '../../signing/identity.ts';
+import { loadClinicCa } from '../../signing/clinic-ca.ts';
+import { issueKioskCertificate } from '../../signing/device-certificate.ts';
 
 export interface Issued {
   readonly p12: Uint8Array;
@@ -86,4 +88,24 @@ export function mintClinicCa(clinic: string, now: Date = new Date()): TestClinic
 export function installIdentity(core: Core, issued: Issued, now: Date = new Date()): void {
   importP12(core.deps.secrets, issued.p12, issued.passphrase, now);
   core.deps.resetSigningIdentity();
+}
+
+/**
+ * What pairing gives a kiosk: a signing certificate the clinic server's own CA issues
+ * (core/signing/device-certificate.ts) for a key the kiosk made, installed as its identity.
+ */
+export async function pairKioskIdentity(server: Core, kiosk: Core, commonName: string): Promise<void> {
+  const ca = await loadClinicCa({
+    secrets: server.deps.secrets,
+    clock: server.deps.clock,
+    clinicName: () => server.deps.settings.get().clinicName,
+    onIdentityReplaced: () => server.deps.resetSigningIdentity(),
+  });
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const issued = issueKioskCertificate(ca, publicKey, commonName, server.deps.clock);
+  const passphrase = randomBytes(16).toString('base64url');
+  const key = forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
+  const chain = [forge.pki.certificateFromPem(issued.certificatePem), forge.pki.certificateFromPem(issued.caCertificatePem)];
+  const asn1 = forge.pkcs12.toPkcs12Asn1(key, chain, passphrase, { algorithm: 'aes256' });
+  installIdentity(kiosk, { p12: Uint8Array.from(Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary')), passphrase }, kiosk.deps.clock.now());
 }

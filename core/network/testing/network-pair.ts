@@ -21,7 +21,7 @@ export interface SwitchableTransport {
   calls: number;
 }
 
-export function transportTo(server: () => Core | null, deviceId: string, initial: ServerState = 'up'): SwitchableTransport {
+export function transportTo(server: () => Core | null, deviceId: string, initial: ServerState = 'up', senderUrl = `${TEST_ORIGIN}/`): SwitchableTransport {
   const self: SwitchableTransport = {
     state: initial,
     stored: [],
@@ -31,7 +31,7 @@ export function transportTo(server: () => Core | null, deviceId: string, initial
       if (self.state === 'down' || !core) throw new Error('connect ECONNREFUSED 127.0.0.1:8443');
       if (self.state === 'hang') return new Promise<never>(() => {});
       self.calls++;
-      const result = await core.handlers[channel](payload, { senderUrl: `${TEST_ORIGIN}/`, caller: { id: deviceId, kind: 'kiosk-device' } });
+      const result = await core.handlers[channel](payload, { senderUrl, caller: { id: deviceId, kind: 'kiosk-device' } });
       if (result.ok && channel === 'intake:forward') {
         const receipt = result.value as Responses['intake:forward'];
         if (!receipt.duplicate) self.stored.push(receipt.submissionId);
