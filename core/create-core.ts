@@ -37,6 +37,7 @@ import { kioskControlHandlers } from './handlers/kiosk-control.ts';
 import { createBackgroundTasks } from './background.ts';
 import { purgeExpired, scheduleRetention } from './retention/purge.ts';
 import { initialsOf } from './intake/identity.ts';
+import { preloadFontsInBackground } from './pdf/index.ts';
 
 export interface CoreOptions {
   /** Where the database lives: Electron's userData/data in the app, a temp dir in tests. */
@@ -56,6 +57,8 @@ export interface Core {
   readonly handlers: HandlerTable;
   /** Exposed for tests and the shell's maintenance tasks; not reachable from the renderer. */
   readonly deps: CoreDeps;
+  /** Settles when the PDF fonts, parsed in the background from start-up, are ready (or close() stopped them). */
+  readonly fontsReady: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // hand) is tightened on every start. A no-op on Windows, where the ACLs of userData apply.
   chmodSync(options.dataDir, 0o700);
   const clock = options.clock ?? systemClock;
+  // Every PDF font is read and parsed now, a font per event-loop turn, so the first client's
+  // summary (in whatever script) does not wait for it: the first Done is as quick as the rest.
+  const fontPreload = preloadFontsInBackground();
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), [
     ...secretMigrations,
     ...settingsMigrations,
@@ -156,7 +162,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   return {
     handlers,
     deps,
+    fontsReady: fontPreload.done,
     close: async () => {
+      fontPreload.stop();
       retention.stop();
       clearInterval(exportRetryTimer);
       clearInterval(loginFailureTimer);
@@ -164,6 +172,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await deps.background.drain();
       // The last checkpoint covers everything this process wrote.
       await trail.checkpointer.stop();
+      await fontPreload.done;
       db.close();
     },
   };

@@ -43,7 +43,7 @@ test('no flags: a healthy client completes the intake and is asked to take a sea
   await flow.preferences();
   await flow.consent();
   await expect(flow.review.section('about_you')).toContainText('Quinlan');
-  await expect(flow.review.section('about_you')).toContainText('7 March 1984');
+  await expect(flow.review.section('about_you')).toContainText('Mar 7, 1984');
   await flow.submitAndExpectDone();
   await expect(kiosk.getByText('Please take a seat')).toBeVisible();
   await expect(flow.done.frontDesk()).toHaveCount(0);

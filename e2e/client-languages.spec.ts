@@ -16,15 +16,15 @@ test.use({ hasTouch: true, viewport: PORTRAIT });
 test.describe.configure({ timeout: 180_000 });
 
 const CLIENTS = [
-  { lang: 'en', native: 'English', firstName: 'Grace', lastName: 'Hopper' },
-  { lang: 'es', native: 'Español', firstName: 'Iñaki', lastName: 'Muñoz' },
-  { lang: 'fr', native: 'Français', firstName: 'Hélène', lastName: 'Lefèvre' },
+  { lang: 'en', native: 'English', firstName: 'Grace', lastName: 'Hopper', dateOfBirth: 'Mar 9, 1984' },
+  { lang: 'es', native: 'Español', firstName: 'Iñaki', lastName: 'Muñoz', dateOfBirth: '9 mar 1984' },
+  { lang: 'fr', native: 'Français', firstName: 'Hélène', lastName: 'Lefèvre', dateOfBirth: '9 mars 1984' },
   // Pinyin on the Latin layout; the last name as a hardware keyboard's input method leaves it.
-  { lang: 'zh', native: '中文', firstName: 'Xiaoming', lastName: '王' },
-  { lang: 'vi', native: 'Tiếng Việt', firstName: 'Hằng', firstNameKeys: ['H', 'ă', '\u0300', 'n', 'g'], lastName: 'Nguyễn' },
-  { lang: 'ko', native: '한국어', firstName: '민준', firstNameKeys: ['ㅁ', 'ㅣ', 'ㄴ', 'ㅈ', 'ㅜ', 'ㄴ'], lastName: '김' },
-  { lang: 'ar', native: 'العربية', firstName: 'محمد', lastName: 'الأحمد' },
-  { lang: 'ru', native: 'Русский', firstName: 'Алёна', lastName: 'Иванова' },
+  { lang: 'zh', native: '中文', firstName: 'Xiaoming', lastName: '王', dateOfBirth: '1984年3月9日' },
+  { lang: 'vi', native: 'Tiếng Việt', firstName: 'Hằng', firstNameKeys: ['H', 'ă', '\u0300', 'n', 'g'], lastName: 'Nguyễn', dateOfBirth: '9 thg 3, 1984' },
+  { lang: 'ko', native: '한국어', firstName: '민준', firstNameKeys: ['ㅁ', 'ㅣ', 'ㄴ', 'ㅈ', 'ㅜ', 'ㄴ'], lastName: '김', dateOfBirth: '1984. 3. 9.' },
+  { lang: 'ar', native: 'العربية', firstName: 'محمد', lastName: 'الأحمد', dateOfBirth: '09\u200f/03\u200f/1984' },
+  { lang: 'ru', native: 'Русский', firstName: 'Алёна', lastName: 'Иванова', dateOfBirth: '9 мар. 1984 г.' },
 ] as const;
 
 const aboutYouTitle = (lang: string) => localize(DEFAULT_INTAKE_FORM.steps[0]?.title, lang);
@@ -63,6 +63,8 @@ for (const client of CLIENTS) {
     await flow.preferences();
     await flow.consent();
     await expect(flow.review.section('about_you')).toContainText(client.firstName);
+    // The date of birth as the client's language writes a date (the staff screens' and the PDF's format).
+    await expect(flow.review.section('about_you')).toContainText(client.dateOfBirth);
     await flow.submitAndExpectDone();
     const items = core.deps.submissions.list({ status: 'all', limit: 10 });
     const stored = core.deps.submissions.get(items[0]!.submissionId);

@@ -50,7 +50,7 @@ describe('packaged dependencies', () => {
     const kept = packagedDependencyFiles();
     expect(kept).toEqual(expected.sort());
     const bytes = kept.reduce((sum, f) => sum + statSync(join(root, f)).size, 0);
-    // One font per script (the CJK four are ~1.4 MB each, already compressed WOFF) and HarfBuzz: 8.6 MB (docs/PACKAGING.md).
+    // One font per script, two for the five with a bold face (the CJK four are ~1.4 MB each, already compressed WOFF) and HarfBuzz: 8.8 MB (docs/PDF-TEXT.md).
     expect(bytes).toBeLessThan(10_000_000);
   });
 

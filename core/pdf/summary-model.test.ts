@@ -54,6 +54,21 @@ describe('buildSummaryModel', () => {
     expect(model.language).toBe('es (Spanish)');
   });
 
+  it.each([
+    { clinic: 'fr', heading: 'Alertes de dépistage', front: 'Face', language: 'es (espagnol)', direction: 'ltr' },
+    { clinic: 'zh', heading: '筛查警示', front: '正面', language: 'es (西班牙语)', direction: 'ltr' },
+    { clinic: 'ar', heading: 'تنبيهات الفحص', front: 'الأمام', language: 'es (الإسبانية)', direction: 'rtl' },
+  ])('a clinic whose form speaks $clinic: the staff words in $clinic, the client language named in it, laid out $direction', ({ clinic, heading, front, language, direction }) => {
+    const base = input(caseAnswers('Spanish'), 'es');
+    const model = buildSummaryModel({ ...base, form: { ...base.form, defaultLanguage: clinic } });
+    expect(model.labels.flagsHeading).toBe(heading);
+    expect(model.bodyMap?.views[0]?.label).toBe(front);
+    expect(model.language).toBe(language);
+    expect(model.direction).toBe(direction);
+    // What the client saw stays in the client's language.
+    expect(model.sections[0]?.title).toBe('Sobre usted');
+  });
+
   it('client identity: full name, date of birth and age at the visit', () => {
     const model = buildSummaryModel(input(caseAnswers('non-Latin name')));
     expect(model.client).toEqual({ name: 'Zoë Łukasz-Nguyễn 王', dateOfBirth: 'May 2, 1980', age: 46 });

@@ -5,7 +5,8 @@
  * poppler lays out (pdftotext -bbox: word boxes in page coordinates, y down).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
@@ -13,7 +14,8 @@ import { evaluateScreening } from '../../forms/engine/index.ts';
 import { buildSummaryModel, renderSummaryPdf } from './index.ts';
 import { MARGIN, PAGE } from './layout.ts';
 import { DEFAULT_FORM_ANSWERS } from './test-fixtures.ts';
-import { ARTIFACTS_ROOT } from './test-tools.ts';
+import { preflight } from './testing/pdf-checks.ts';
+import { ARTIFACTS_ROOT, checkGlyphs, mutoolDrawMessages } from './test-tools.ts';
 
 const ARTIFACTS = join(ARTIFACTS_ROOT, 'pdf-languages');
 const CREATED = new Date(2026, 10, 21, 14, 32);
@@ -93,5 +95,21 @@ describe.each([
     const back = find(words, c.back);
     expect(front.xMax).toBeLessThan(back.xMin);
     expect(c.isRtl ? front.xMin > PAGE.width / 2 : back.xMax < PAGE.width / 2).toBe(true);
+  });
+});
+
+describe('the Arabic summary file', () => {
+  it('is valid PDF/A-1b, and every glyph it draws (bold ones too) has its real outline', () => {
+    const file = files.get('ar') ?? '';
+    const work = mkdtempSync(join(tmpdir(), 'kiosk-rtl-'));
+    try {
+      expect(checkGlyphs(file, work).errors).toEqual([]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    expect(mutoolDrawMessages(file)).toEqual([]);
+    const result = preflight(file);
+    expect(result.errors, result.report).toEqual([]);
+    expect(result.isValid).toBe(true);
   });
 });

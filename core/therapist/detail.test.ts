@@ -35,7 +35,7 @@ describe('buildSubmissionDetail', () => {
     expect(d).toMatchObject({
       clientName: 'Ana García',
       dateOfBirth: '1980-04-02',
-      dateOfBirthText: '2 April 1980',
+      dateOfBirthText: 'Apr 2, 1980',
       age: 45,
       language: 'es',
       languageName: 'Spanish',

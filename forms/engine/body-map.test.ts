@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_MAP, BODY_MAP_REGION_IDS } from './body-map.ts';
+import { BODY_MAP, BODY_MAP_REGION_IDS, bodyMapRegionLabel } from './body-map.ts';
+import { BUILTIN_LANGUAGES } from './messages.ts';
 
 const views = Object.entries(BODY_MAP.views);
 const paths = views.flatMap(([view, v]) => [[`${view} outline`, v.outline] as const, ...v.regions.map((r) => [`${view} ${r.id}`, r.path] as const)]);
 
 describe('BODY_MAP', () => {
+  // The names the review, the staff detail and the PDF's legend print: in every shipped language, not English.
+  it.each(BUILTIN_LANGUAGES.filter((lang) => lang !== 'en'))('every region has a name in %s', (lang) => {
+    for (const id of BODY_MAP_REGION_IDS) {
+      const label = bodyMapRegionLabel(id);
+      expect(label?.[lang], `${id} in ${lang}`).toBeTruthy();
+      if (lang !== 'es' && lang !== 'fr') expect(label?.[lang], `${id} in ${lang}`).not.toBe(label?.en);
+    }
+  });
+
   it.each(['neck', 'shoulders', 'upper_back', 'mid_back', 'lower_back', 'hips_glutes', 'legs'])('the back view has region %s', (id) => {
     expect(BODY_MAP.views.back.regions.map((r) => r.id)).toContain(id);
   });

@@ -84,17 +84,17 @@ const SHARED = {
 } as const;
 
 const LABELS: Readonly<Record<BodyMapRegionId, LocalizedText>> = {
-  head: { en: 'Head', es: 'Cabeza' },
-  neck: { en: 'Neck', es: 'Cuello' },
-  shoulders: { en: 'Shoulders', es: 'Hombros' },
-  chest: { en: 'Chest', es: 'Pecho' },
-  abdomen: { en: 'Abdomen', es: 'Abdomen' },
-  upper_back: { en: 'Upper back', es: 'Parte alta de la espalda' },
-  mid_back: { en: 'Middle back', es: 'Parte media de la espalda' },
-  lower_back: { en: 'Lower back', es: 'Parte baja de la espalda' },
-  hips_glutes: { en: 'Hips and buttocks', es: 'Caderas y glúteos' },
-  arms: { en: 'Arms', es: 'Brazos' },
-  legs: { en: 'Legs', es: 'Piernas' },
+  head: { en: 'Head', es: 'Cabeza', fr: 'Tête', zh: '头部', vi: 'Đầu', ko: '머리', ar: 'الرأس', ru: 'Голова' },
+  neck: { en: 'Neck', es: 'Cuello', fr: 'Cou', zh: '颈部', vi: 'Cổ', ko: '목', ar: 'الرقبة', ru: 'Шея' },
+  shoulders: { en: 'Shoulders', es: 'Hombros', fr: 'Épaules', zh: '肩部', vi: 'Vai', ko: '어깨', ar: 'الكتفان', ru: 'Плечи' },
+  chest: { en: 'Chest', es: 'Pecho', fr: 'Poitrine', zh: '胸部', vi: 'Ngực', ko: '가슴', ar: 'الصدر', ru: 'Грудь' },
+  abdomen: { en: 'Abdomen', es: 'Abdomen', fr: 'Abdomen', zh: '腹部', vi: 'Bụng', ko: '복부', ar: 'البطن', ru: 'Живот' },
+  upper_back: { en: 'Upper back', es: 'Parte alta de la espalda', fr: 'Haut du dos', zh: '上背部', vi: 'Lưng trên', ko: '등 위쪽', ar: 'أعلى الظهر', ru: 'Верхняя часть спины' },
+  mid_back: { en: 'Middle back', es: 'Parte media de la espalda', fr: 'Milieu du dos', zh: '中背部', vi: 'Lưng giữa', ko: '등 가운데', ar: 'وسط الظهر', ru: 'Средняя часть спины' },
+  lower_back: { en: 'Lower back', es: 'Parte baja de la espalda', fr: 'Bas du dos', zh: '下背部', vi: 'Lưng dưới', ko: '허리', ar: 'أسفل الظهر', ru: 'Поясница' },
+  hips_glutes: { en: 'Hips and buttocks', es: 'Caderas y glúteos', fr: 'Hanches et fessiers', zh: '髋部和臀部', vi: 'Hông và mông', ko: '엉덩이와 골반', ar: 'الوركان والأرداف', ru: 'Бёдра и ягодицы' },
+  arms: { en: 'Arms', es: 'Brazos', fr: 'Bras', zh: '手臂', vi: 'Cánh tay', ko: '팔', ar: 'الذراعان', ru: 'Руки' },
+  legs: { en: 'Legs', es: 'Piernas', fr: 'Jambes', zh: '腿部', vi: 'Chân', ko: '다리', ar: 'الساقان', ru: 'Ноги' },
 };
 
 function region(id: BodyMapRegionId, path: string): BodyMapRegion {

@@ -8,8 +8,6 @@ const form = miniForm();
 describe('formatAnswer', () => {
   it.each<[string, string, AnswerValue, string, string]>([
     ['text', 'name', '  Ana ', 'en', 'Ana'],
-    ['date in English', 'dob', '1980-01-31', 'en', '31 January 1980'],
-    ['date in Spanish', 'dob', '1980-01-31', 'es', '31 de enero de 1980'],
     ['single choice label', 'duration', 'chronic', 'es', 'Más de 3 meses'],
     ['multiple choice labels', 'conditions', ['disc', 'sciatica'], 'en', 'Disc, Sciatica'],
     ['body map region labels', 'areas', ['lower_back', 'legs'], 'es', 'Parte baja de la espalda, Piernas'],
@@ -25,5 +23,21 @@ describe('formatAnswer', () => {
     ['unknown option shows its id', 'duration', 'weekly', 'en', 'weekly'],
   ])('%s', (_label, id, value, lang, expected) => {
     expect(formatAnswer(form, id, value, lang)).toBe(expected);
+  });
+
+  // What the review screen shows before signing, and the staff detail: each language's own
+  // way of writing a calendar day (intl-format.ts, the staff screens' and the PDF's format).
+  it.each<[string, string]>([
+    ['en', 'Jan 31, 1980'],
+    ['es', '31 ene 1980'],
+    ['fr', '31 janv. 1980'],
+    ['zh', '1980年1月31日'],
+    ['vi', '31 thg 1, 1980'],
+    ['ko', '1980. 1. 31.'],
+    ['ar', '31\u200f/01\u200f/1980'],
+    ['ru', '31 янв. 1980 г.'],
+    ['en-GB', '31 Jan 1980'],
+  ])('a date answer in %s reads %s', (lang, expected) => {
+    expect(formatAnswer(form, 'dob', '1980-01-31', lang)).toBe(expected);
   });
 });

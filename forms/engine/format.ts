@@ -15,8 +15,8 @@ function raw(value: AnswerValue): string {
 }
 
 /**
- * Human text for one answer in `lang`: option and region labels, Yes/No words, dates
- * written out ("15 June 2025"), "7 / 10" for scales. Empty answers read "Not answered".
+ * Human text for one answer in `lang`: option and region labels, Yes/No words, dates as
+ * `lang` writes them (intl-format.ts: "Jun 15, 2025", "15 juin 2025"), "7 / 10" for scales. Empty answers read "Not answered".
  * A value that does not fit its question's type is shown as it is.
  */
 export function formatAnswer(form: FormDefinition, questionId: string, value: AnswerValue, lang: LanguageCode): string {

@@ -1,6 +1,7 @@
 /** `date`: `YYYY-MM-DD`, optionally between bounds such as `today-120y` and `today`. */
 import { z } from 'zod';
-import { dayNumber, formatCivilDate, parseIsoDate, resolveDateBound, type CivilDate } from '../dates.ts';
+import { dayNumber, formatCivilDate, parseIsoDate, resolveDateBound, toIsoDate, type CivilDate } from '../dates.ts';
+import { createFormatter } from '../intl-format.ts';
 import { dateBoundSchema, questionBase } from '../fields.ts';
 import type { DeepReadonly } from '../ids.ts';
 import { BUILTIN_LANGUAGES, type MessageParam } from '../messages.ts';
@@ -30,9 +31,11 @@ export const date = {
     return null;
   },
   normalize: (_q, v) => (typeof v === 'string' && parseIsoDate(v) ? v : null),
+  // The one calendar-day format of every screen and the PDF (intl-format.ts), as the client's
+  // language writes dates: "Jan 31, 1980", "31 janv. 1980", "1980年1月31日", "31 thg 1, 1980".
   format(_q, v, ctx) {
     const value = typeof v === 'string' ? parseIsoDate(v) : null;
-    return value ? formatCivilDate(value, ctx.lang) : null;
+    return value ? createFormatter(ctx.lang).date(toIsoDate(value)) : null;
   },
   definitionIssues(q) {
     const issues: DefinitionIssue[] = [];

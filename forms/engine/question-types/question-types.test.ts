@@ -139,7 +139,7 @@ describe('formatting: the answer as people read it', () => {
   const cases: ReadonlyArray<{ label: string; type: QuestionType; value: AnswerValue; lang: string; text: string | null }> = [
     { label: 'short text trimmed', type: 'short_text', value: ' Ana ', lang: 'en', text: 'Ana' },
     { label: 'long text', type: 'long_text', value: 'Sore.', lang: 'en', text: 'Sore.' },
-    { label: 'date written out in Spanish', type: 'date', value: '2025-06-15', lang: 'es', text: '15 de junio de 2025' },
+    { label: 'date as Spanish writes it', type: 'date', value: '2025-06-15', lang: 'es', text: '15 jun 2025' },
     { label: 'phone', type: 'phone', value: '555 0100', lang: 'en', text: '555 0100' },
     { label: 'email', type: 'email', value: 'ana@example.org', lang: 'en', text: 'ana@example.org' },
     { label: 'single choice label', type: 'single_choice', value: 'weekly', lang: 'es', text: 'Semanal' },
