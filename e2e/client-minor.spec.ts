@@ -10,6 +10,7 @@ import { pageCaller } from './harness/bridge.ts';
 import { IntakeFlow } from './pages/client/intake-flow.ts';
 import { PORTRAIT } from './pages/client/screens.ts';
 import { fingerDraw, fingerTap } from './pages/client/touch.ts';
+import { AdminPage } from './pages/admin/admin-page.ts';
 import { captureStaffScreen, QueuePage, StaffLoginPage } from './pages/staff/staff-pages.ts';
 
 test.use({ hasTouch: true, viewport: PORTRAIT });
@@ -114,4 +115,41 @@ test('an adult, and a 17-year-old where the clinic sets the age of consent to 16
     const [stored] = core.deps.submissions.list({ status: 'all', limit: 1 });
     expect(core.deps.submissions.get(stored!.submissionId)?.flags, label).toEqual([]);
   }
+});
+
+test('admin: the age of consent in years on the settings screen, and conditions that read it in the rule editor', async ({ kiosk, core }) => {
+  const admin = new AdminPage(kiosk);
+  await admin.setUpAndOpen('Olivia Owner', '135792');
+  await admin.tab('Settings');
+  const age = kiosk.getByLabel('Age of consent (years)');
+  await expect(age).toHaveValue('18');
+  await expect(kiosk.getByText(/From 14 to 21 years/)).toBeVisible();
+  // Out of range: main refuses it and says why, beside the field.
+  await age.fill('12');
+  await kiosk.getByRole('button', { name: 'Save settings' }).tap();
+  await expect(kiosk.locator('#setting-ageOfConsent-error')).toContainText('at least 14');
+  expect(core.deps.settings.get().ageOfConsent).toBe(18);
+  await age.fill('16');
+  await kiosk.getByRole('button', { name: 'Save settings' }).tap();
+  await expect(kiosk.getByText('Settings saved.')).toBeVisible();
+  expect(core.deps.settings.get().ageOfConsent).toBe(16);
+  await age.scrollIntoViewIfNeeded();
+  await captureStaffScreen(kiosk, 'admin-settings', 'minor-admin');
+
+  // The rule editor: the minor rule reads settings.ageOfConsent; the help under the field lists it.
+  await admin.tab('Forms');
+  await admin.formSection(/Rules/);
+  await kiosk.getByRole('button', { name: '+ Add rule' }).tap();
+  const rule = kiosk.locator('.rules-editor .question-item').last();
+  const when = rule.getByLabel(/Raise this flag when/);
+  await when.fill('age(date_of_birth) < settings.ageOfConsnt');
+  await expect(rule.locator('.expr-issues')).toContainText('Unknown value "settings.ageOfConsnt" (known: settings.ageOfConsent)');
+  await when.fill('age(date_of_birth) < settings.ageOfConsent');
+  await expect(rule.getByText('✓ Condition is valid')).toBeVisible();
+  const help = rule.locator('.expr-help');
+  await help.locator('summary').tap();
+  await expect(help).toContainText('settings.ageOfConsent');
+  await expect(help).toContainText("the clinic's age of consent in years (Settings)");
+  await help.scrollIntoViewIfNeeded();
+  await captureStaffScreen(kiosk, 'admin-rule-help', 'minor-admin');
 });

@@ -10,8 +10,10 @@ import {
   type Answers,
   type FormDefinition,
   type FormDefinitionError,
+  type FormSettings,
   type Question,
 } from '../../../../forms/engine/index.ts';
+import { useKioskQuery } from '../../data/use-kiosk-data.ts';
 import { QuestionField } from '../../widgets/QuestionField.tsx';
 import { KeyboardOwnerContext } from '../../widgets/keyboard-context.ts';
 import type { DraftForm } from './draft-edit.ts';
@@ -27,7 +29,8 @@ interface PreviewPaneProps {
 /**
  * One step as a client would see it, in any of the form's languages, using the client's
  * own question widgets. Answers typed here live in this component only: nothing is stored
- * or sent. With a valid draft, conditions apply and the flags these answers raise are listed.
+ * or sent. With a valid draft, conditions apply (with the clinic's settings, e.g. its age of consent)
+ * and the flags these answers raise are listed.
  */
 export function PreviewPane({ draft, parsed, errors, stepIndex }: PreviewPaneProps) {
   const { t, i18n: readerI18n } = useTranslation('admin');
@@ -37,6 +40,9 @@ export function PreviewPane({ draft, parsed, errors, stepIndex }: PreviewPanePro
   const [lang, setLang] = useState(draft.defaultLanguage);
   const [answers, setAnswers] = useState<Answers>({});
   const [keyboardOwner, setKeyboardOwner] = useState<string | null>(null);
+  // The clinic's own values (age of consent), so `settings.ageOfConsent` previews as the kiosk will run it.
+  const clinic = useKioskQuery((api) => api.adminGetSettings({}), []);
+  const formSettings: FormSettings | undefined = clinic.data ? { ageOfConsent: clinic.data.ageOfConsent } : undefined;
   const language = draft.languages.includes(lang) ? lang : draft.defaultLanguage;
   // A separate i18n instance: the preview's language must not change the staff screens'.
   const i18n = useMemo(() => {
@@ -48,7 +54,7 @@ export function PreviewPane({ draft, parsed, errors, stepIndex }: PreviewPanePro
   const step = draft.steps[stepIndex];
   if (!step) return null;
   const now = new Date();
-  const shown = parsed ? visibleSteps(parsed, answers, now).find((s) => s.id === step.id) : undefined;
+  const shown = parsed ? visibleSteps(parsed, answers, now, formSettings).find((s) => s.id === step.id) : undefined;
   const hiddenByCondition = parsed !== null && shown === undefined;
   const broken = (qi: number) => errors.some((e) => e.path.startsWith(`steps[${stepIndex}].questions[${qi}]`));
   // Without a valid draft, show each question whose own definition is sound; conditions are not applied.
@@ -57,7 +63,7 @@ export function PreviewPane({ draft, parsed, errors, stepIndex }: PreviewPanePro
     : parsed
       ? []
       : (step.questions.filter((_, qi) => !broken(qi)) as unknown as readonly Question[]);
-  const flags = parsed ? evaluateScreening(parsed, answers, now) : [];
+  const flags = parsed ? evaluateScreening(parsed, answers, now, formSettings) : [];
 
   return (
     <section className="preview-pane" aria-labelledby="preview-heading">
