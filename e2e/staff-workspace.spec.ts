@@ -17,7 +17,7 @@ import { expectNoAxeViolations, PORTRAIT } from './pages/client/screens.ts';
 import { captureStaffScreen, QueuePage, StaffLoginPage } from './pages/staff/staff-pages.ts';
 
 test.use({ hasTouch: true, viewport: PORTRAIT });
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 360_000 });
 
 const THERAPIST = { name: 'Theo Therapist', pin: '470215' };
 const CLIENT = { firstName: 'Ana', lastName: 'García', dateOfBirth: '1980-04-02', phone: '5550142' };
@@ -136,11 +136,38 @@ test('therapist: queue badges, detail, tick + acknowledge, print, export, audit,
     .filter((e) => e.subjectId === submissionId && e.actor === therapist.staffId)
     .map((e) => e.action);
   expect(mine).toEqual(expect.arrayContaining(['submission.viewed', 'submission.acknowledged', 'submission.printed', 'submission.exported']));
-  await kiosk.getByRole('button', { name: 'Audit log' }).click();
-  await expect(kiosk.locator('tr[data-action="submission.acknowledged"]').first()).toContainText(THERAPIST.name);
-  await kiosk.getByRole('button', { name: 'Check the log is intact' }).click();
+  await kiosk.getByRole('button', { name: 'Audit log' }).tap();
+  // Sentences a clinic owner reads; a therapist's log has no client names.
+  const sentences = kiosk.locator('td.audit-sentence');
+  await expect(sentences.filter({ hasText: `${THERAPIST.name} (therapist) acknowledged an intake. Outcome: Not treated, referred` })).toHaveCount(1);
+  await expect(sentences.filter({ hasText: `${THERAPIST.name} (therapist) opened an intake.` })).toHaveCount(1); // the detail and its PDF: one opening
+  await expect(sentences.filter({ hasText: 'The kiosk stored an intake.' }).first()).toBeVisible();
+  await expect(kiosk.locator('.audit-table')).not.toContainText('Ana García');
+  await expect(kiosk.getByText('Client names are shown to administrators only.')).toBeVisible();
+  await expect(kiosk.locator('tr[data-action="submission.purged"]')).toHaveCount(0);
+  await kiosk.getByRole('button', { name: 'Check the log is intact' }).tap();
   await expect(kiosk.getByText(/Intact: all \d+ entries chain correctly/)).toBeVisible();
   await captureStaffScreen(kiosk, '04-audit');
+  // Filters: what, who, dates.
+  const filter = (label: string) => kiosk.locator('.audit-filters label.filter').filter({ has: kiosk.getByText(label, { exact: true }) }).locator('select, input');
+  await filter('What').selectOption({ label: 'Sign-ins' });
+  await expect(sentences.first()).toContainText('signed in');
+  expect(await kiosk.locator('.audit-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))).toEqual(expect.arrayContaining(['staff.login']));
+  for (const action of await kiosk.locator('.audit-table tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action') ?? ''))) {
+    expect(['staff.login', 'staff.logout', 'staff.login_failed', 'staff.login_failures']).toContain(action);
+  }
+  await filter('What').selectOption({ label: 'Everything' });
+  await filter('Who').selectOption({ label: 'The kiosk' });
+  await expect(sentences.first()).toContainText('The kiosk stored an intake.');
+  expect(new Set(await sentences.allTextContents())).toEqual(new Set(['The kiosk stored an intake.']));
+  await captureStaffScreen(kiosk, '04-audit-filtered');
+  const yesterday = new Date(clock.now().getTime() - DAY_MS);
+  const day = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, '0')}-${String(yesterday.getDate()).padStart(2, '0')}`;
+  await filter('From').fill(day);
+  await filter('To').fill(day);
+  await expect(kiosk.getByText('No entries match these filters.')).toBeVisible();
+  await kiosk.getByRole('button', { name: 'Clear filters' }).tap();
+  await expect(sentences.filter({ hasText: `${THERAPIST.name} (therapist) opened an intake.` })).toHaveCount(1);
 
   // Back in the queue the item is acknowledged and sorts after new ones.
   await kiosk.getByRole('button', { name: /Back to the list/ }).click();
@@ -185,8 +212,16 @@ test('admin: a flag-free visit reads "No flags", acknowledges without ticks, and
   await detail.acknowledge();
   await detail.backToList();
   await expect(queue.row('Ana García')).toContainText('Acknowledged');
-  await expect(queue.row('Ana García').locator('.queue-outcome')).toHaveText('Not treated, referred');
-  await captureStaffScreen(kiosk, '05-queue-outcome');
+  await expect(queue.row('Ana García').locator('.queue-outcome')).toHaveCount(0); // no stop or clearance flag: no outcome
+
+  // An admin's audit log names the client; one opening is one "opened" sentence.
+  await kiosk.getByRole('button', { name: 'Audit log' }).tap();
+  const sentences = kiosk.locator('td.audit-sentence');
+  await expect(sentences.filter({ hasText: 'Olivia Owner (admin) opened the intake of Ana García.' })).toHaveCount(1);
+  await expect(sentences.filter({ hasText: 'The kiosk stored the intake of Ana García.' })).toHaveCount(1);
+  await expect(kiosk.getByText('Client names are shown to administrators only.')).toHaveCount(0);
+  await captureStaffScreen(kiosk, '07-audit-admin');
+  await kiosk.getByRole('button', { name: /Back to the list/ }).click();
 
   await kiosk.getByRole('button', { name: 'Admin', exact: true }).click();
   await expect(kiosk.getByTestId('admin-app')).toBeVisible();

@@ -5,11 +5,16 @@
  *
  * Audit log access: both roles may list and verify it. Entries hold ids, actions and
  * small non-sensitive facts only (core/audit/log.ts), and a therapist checking
- * who opened a record they are responsible for is the point of the log.
+ * who opened a record they are responsible for is the point of the log. Client names are
+ * added for admins only (decrypted in main); a therapist reads "an intake".
  */
 import { z } from 'zod';
 import { empty, id, submissionId, type ChannelSpec, type Severity, type StaffRole } from './common.ts';
 import type { StaffSession } from './staff.ts';
+
+/** The kinds of entry the audit log can be filtered by: client records, sign-ins, staff, settings and forms, the kiosk itself. */
+export const AUDIT_GROUPS = ['records', 'sign_ins', 'staff', 'settings', 'system'] as const;
+export type AuditGroup = (typeof AUDIT_GROUPS)[number];
 
 /** At most this many flag codes in one acknowledgement (a form has a few dozen rules). */
 const MAX_FLAGS_READ = 100;
@@ -54,8 +59,20 @@ export const therapistSpecs = {
       .object({
         limit: z.number().int().min(1).max(500).default(50),
         beforeId: z.number().int().positive().optional(),
+        /** Only entries of this kind (core/audit/audit-query.ts maps each group to its actions). */
+        what: z.enum(AUDIT_GROUPS, 'Choose one of the kinds of entry the log lists.').optional(),
+        /** Only entries by this actor: a staff id, 'kiosk-client' (the kiosk) or 'system' (the kiosk on its own). */
+        who: id.optional(),
+        /** Entries at or after this instant (the start of the first local day asked for). */
+        since: z.iso.datetime().optional(),
+        /** Entries before this instant (the start of the local day after the last one). */
+        before: z.iso.datetime().optional(),
       })
-      .strict(),
+      .strict()
+      .refine((q) => q.since === undefined || q.before === undefined || Date.parse(q.since) < Date.parse(q.before), {
+        message: 'The start of the period must be before its end.',
+        path: ['before'],
+      }),
   },
   'audit:verify': { access: 'staff', request: empty },
   /** The therapist is reading or scrolling: keep the session alive (any staff call does the same). */
@@ -240,6 +257,13 @@ export interface AuditListEntry {
   readonly actorName: string | null;
   readonly actorRole: StaffRole | null;
   readonly subjectId: string | null;
+  /** What the subject id names: a client's submission, a staff member, a form; null for none. */
+  readonly subjectKind: 'submission' | 'staff' | 'form' | null;
+  /**
+   * The subject in words: a staff member's name; a client's name for admins only (decrypted in
+   * main; null for therapists and for records already purged).
+   */
+  readonly subjectName: string | null;
   readonly details: Readonly<Record<string, string | number | boolean>>;
 }
 

@@ -175,6 +175,39 @@ describe('therapist channels', () => {
     expect(missing.ok ? null : missing.error.code).toBe('not_found');
   });
 
+  it('audit:list: admins read client names, therapists do not; filters by kind, who and period', async () => {
+    const owner = core.deps.staff.roster().find((r) => r.name === 'Olivia Owner');
+    const admin = owner ? await call('staff:login', { staffId: owner.staffId, pin: PIN }) : await call('staff:setup', { name: 'Olivia Owner', pin: PIN });
+    if (!admin.ok) throw new Error(admin.error.message);
+    const id = await submit(HEALTHY_CLIENT_ANSWERS);
+    expect((await call('submission:get', { submissionId: id })).ok).toBe(true);
+    const list = async (payload: object) => {
+      const r = await call('audit:list', payload);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.entries;
+    };
+    const viewed = (await list({ what: 'records' })).find((e) => e.subjectId === id && e.action === 'submission.viewed');
+    expect(viewed).toMatchObject({ subjectKind: 'submission', subjectName: 'Ana García', actorName: 'Olivia Owner', actorRole: 'admin' });
+    expect((await list({ what: 'records' })).every((e) => e.action.startsWith('submission.'))).toBe(true);
+    expect((await list({ who: 'kiosk-client' })).every((e) => e.actor === 'kiosk-client')).toBe(true);
+    const at = clock.now().getTime();
+    expect(await list({ since: new Date(at + 60_000).toISOString() })).toEqual([]);
+    expect((await list({ since: new Date(at - 60_000).toISOString(), before: new Date(at + 60_000).toISOString() })).some((e) => e.subjectId === id)).toBe(true);
+    for (const [payload, message] of [
+      [{ what: 'everything' }, /Choose one of the kinds/],
+      [{ since: new Date(at).toISOString(), before: new Date(at - 1).toISOString() }, /start of the period must be before its end/],
+    ] as const) {
+      const r = await call('audit:list', payload);
+      expect(r.ok ? null : r.error).toMatchObject({ code: 'invalid_request', message });
+    }
+
+    // A therapist reads the same entries without the client's name.
+    const theo = core.deps.staff.addStaff('Theo Therapist', 'therapist', '470215');
+    expect((await call('staff:login', { staffId: theo.staffId, pin: '470215' })).ok).toBe(true);
+    const seen = (await list({ what: 'records' })).find((e) => e.subjectId === id && e.action === 'submission.viewed');
+    expect(seen).toMatchObject({ subjectKind: 'submission', subjectName: null });
+  });
+
   it('opening a detail (the detail, then its PDF) logs one "viewed" entry; a PDF on its own or a later opening logs its own', async () => {
     const id = await submit(HEALTHY_CLIENT_ANSWERS);
     const views = () => core.deps.audit.list({ limit: 50 }).filter((e) => e.subjectId === id && e.action === 'submission.viewed').map((e) => e.details);

@@ -14,6 +14,7 @@ import { initialsOf } from '../intake/identity.ts';
 import type { StoredSubmission } from '../submissions/repository.ts';
 import { checkAcknowledgement } from '../therapist/acknowledge.ts';
 import { createOutcomeRepository } from '../therapist/outcomes.ts';
+import { AUDIT_GROUP_ACTIONS, createAuditQuery, subjectKindOf } from '../audit/audit-query.ts';
 import { buildSubmissionDetail } from '../therapist/detail.ts';
 import { formSettingsOf } from '../settings/store.ts';
 import { verifyStoredPdf } from '../therapist/verify-pdf.ts';
@@ -44,6 +45,7 @@ type TherapistDeps = Pick<CoreDeps, 'db' | 'store' | 'vault' | 'clock' | 'settin
 export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, TherapistChannel> {
   const { handlerOptions: options, staff, submissions, audit } = deps;
   const outcomes = createOutcomeRepository(deps.store, deps.vault);
+  const auditQuery = createAuditQuery(deps.store, deps.vault);
   // "staffId submissionId" -> when that staff member last opened the detail (memory only: ids, no names).
   const openedAt = new Map<string, number>();
   const openingKey = (staffId: string, submissionId: string) => `${staffId} ${submissionId}`;
@@ -157,11 +159,23 @@ export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, Thera
       return ok({ fileName: basename(result.path) });
     }),
 
-    'audit:list': defineHandler('audit:list', options, (req) => {
+    'audit:list': defineHandler('audit:list', options, async (req, { session }) => {
       const people = staffById();
-      const entries = audit.list({ limit: req.limit, ...(req.beforeId === undefined ? {} : { beforeId: req.beforeId }) });
-      const listed = entries.map(
-        (e): AuditListEntry => ({
+      const entries = await auditQuery.list({
+        limit: req.limit,
+        beforeId: req.beforeId,
+        actions: req.what ? AUDIT_GROUP_ACTIONS[req.what] : undefined,
+        actor: req.who,
+        since: req.since,
+        before: req.before,
+      });
+      // Client names for admins only; a therapist's log says "an intake".
+      const clientIds = entries.filter((e) => e.subjectId && subjectKindOf(e.action) === 'submission').map((e) => e.subjectId ?? '');
+      const clients = session.role === 'admin' ? await auditQuery.clientNames(clientIds) : new Map<string, string>();
+      const listed = entries.map((e): AuditListEntry => {
+        const subjectKind = e.subjectId ? subjectKindOf(e.action) : null;
+        const subjectName = !e.subjectId ? null : subjectKind === 'staff' ? (people.get(e.subjectId)?.name ?? null) : subjectKind === 'submission' ? (clients.get(e.subjectId) ?? null) : null;
+        return {
           id: e.id,
           at: e.at,
           action: e.action,
@@ -169,9 +183,11 @@ export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, Thera
           actorName: people.get(e.actor)?.name ?? null,
           actorRole: people.get(e.actor)?.role ?? null,
           subjectId: e.subjectId,
+          subjectKind,
+          subjectName,
           details: e.details,
-        }),
-      );
+        };
+      });
       const last = entries[entries.length - 1];
       const loginFailures = deps.loginFailures.list().map((f) => ({
         staffId: f.staffId,

@@ -21,6 +21,7 @@ import { staffRu } from './staff-ru.ts';
 import { staffVi } from './staff-vi.ts';
 import { staffZh } from './staff-zh.ts';
 import { SAFETY_TEXT } from './admin-safety-text.ts';
+import { AUDIT_TEXT } from './staff-audit-text.ts';
 import { OUTCOME_TEXT } from './staff-outcome-text.ts';
 import type { Translation } from './translation-shape.ts';
 
@@ -28,7 +29,7 @@ import type { Translation } from './translation-shape.ts';
  * Feature texts kept in their own file with every language (staff-outcome-text.ts...), joined
  * into the namespace here under their key.
  */
-const staffExtras = (lang: StaffLanguage) => ({ outcome: OUTCOME_TEXT[lang] });
+const staffExtras = (lang: StaffLanguage) => ({ outcome: OUTCOME_TEXT[lang], auditLog: AUDIT_TEXT[lang] });
 const adminExtras = (lang: StaffLanguage) => ({ safety: SAFETY_TEXT[lang] });
 
 export interface StaffNamespaces {

@@ -1,20 +1,52 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditCheck } from '../../../api/contract.ts';
+import type { AuditCheck, AuditGroup } from '../../../api/contract.ts';
 import { CallError } from '../data/CallError.tsx';
 import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
-import { NO_VALUE } from '../i18n/format.ts';
 import { useFormat } from '../i18n/use-format.ts';
+import { auditSentence, type Translate } from './audit-sentence.ts';
+import { localDayRange } from './queue-view.ts';
 
 const PAGE = 50;
+/** The contract's AUDIT_GROUPS, in menu order (the renderer holds the contract's types only). */
+const GROUPS = ['records', 'sign_ins', 'staff', 'settings', 'system'] as const satisfies readonly AuditGroup[];
 
-/** The tamper-evident audit log, newest first, with a chain check. Ids only: no client names. */
-export function AuditScreen({ onBack }: { readonly onBack: () => void }) {
+interface Filters {
+  readonly what: AuditGroup | '';
+  readonly who: string;
+  /** Local ISO dates; '' for open-ended. */
+  readonly from: string;
+  readonly to: string;
+}
+const NO_FILTERS: Filters = { what: '', who: '', from: '', to: '' };
+const parseGroup = (value: string): AuditGroup | '' => GROUPS.find((g) => g === value) ?? '';
+
+/** The filters as the channel takes them: a local day range becomes instants. */
+function query(f: Filters) {
+  const [first, last] = f.from && f.to && f.from > f.to ? [f.to, f.from] : [f.from, f.to];
+  const range = first || last ? localDayRange(first || last, last || first) : null;
+  return {
+    ...(f.what ? { what: f.what } : {}),
+    ...(f.who ? { who: f.who } : {}),
+    ...(range && first ? { since: range.since } : {}),
+    ...(range && last ? { before: range.before } : {}),
+  };
+}
+
+/**
+ * The tamper-evident audit log as sentences, newest first, filtered by what, who and dates,
+ * with a chain check. Client names are in it for admins only (main decides).
+ */
+export function AuditScreen({ onBack, isAdmin }: { readonly onBack: () => void; readonly isAdmin: boolean }) {
   const { t } = useTranslation('staff');
   const format = useFormat();
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  const roster = useKioskQuery((api) => api.staffRoster({}), []);
   // The newest page; older pages are appended to it as they are asked for.
-  const log = useKioskQuery((api) => api.listAudit({ limit: PAGE }), []);
-  const older = useKioskAction((api, beforeId: number) => api.listAudit({ limit: PAGE, beforeId }));
+  const log = useKioskQuery((api) => api.listAudit({ limit: PAGE, ...query(filters) }), [filters]);
+  const older = useKioskAction((api, beforeId: number) => api.listAudit({ limit: PAGE, beforeId, ...query(filters) }));
+  const say = t as unknown as Translate;
   const verifyCall = useKioskAction((api) => api.verifyAudit({}));
   const [check, setCheck] = useState<AuditCheck | null>(null);
   const entries = log.data?.entries ?? [];
@@ -57,7 +89,47 @@ export function AuditScreen({ onBack }: { readonly onBack: () => void }) {
           </ul>
         ) : null}
       </div>
-      <CallError errors={[log.error, older.error, verifyCall.error]} />
+      <form className="queue-filters audit-filters" role="search" aria-label={t('auditLog.filtersLabel')} onSubmit={(e) => e.preventDefault()}>
+        <label className="filter">
+          <span className="field-label">{t('auditLog.what')}</span>
+          <select className="text-input" value={filters.what} onChange={(e) => set({ what: parseGroup(e.target.value) })}>
+            <option value="">{t('auditLog.whatAll')}</option>
+            {GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {t(`auditLog.groups.${g}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter">
+          <span className="field-label">{t('auditLog.who')}</span>
+          <select className="text-input" value={filters.who} onChange={(e) => set({ who: e.target.value })}>
+            <option value="">{t('auditLog.whoAll')}</option>
+            {(roster.data ?? []).map((r) => (
+              <option key={r.staffId} value={r.staffId}>
+                {t('auditLog.person', { name: r.name, role: t(`roles.${r.role}`) })}
+              </option>
+            ))}
+            <option value="kiosk-client">{t('auditLog.kiosk')}</option>
+            <option value="system">{t('auditLog.system')}</option>
+          </select>
+        </label>
+        <label className="filter">
+          <span className="field-label">{t('auditLog.from')}</span>
+          <input type="date" className="text-input" value={filters.from} onChange={(e) => set({ from: e.target.value })} />
+        </label>
+        <label className="filter">
+          <span className="field-label">{t('auditLog.to')}</span>
+          <input type="date" className="text-input" value={filters.to} onChange={(e) => set({ to: e.target.value })} />
+        </label>
+        {filters !== NO_FILTERS ? (
+          <button type="button" className="button secondary" onClick={() => setFilters(NO_FILTERS)}>
+            {t('auditLog.clear')}
+          </button>
+        ) : null}
+      </form>
+      {isAdmin ? null : <p className="audit-names-note">{t('auditLog.namesForAdmins')}</p>}
+      <CallError errors={[log.error, older.error, verifyCall.error, roster.error]} />
       {log.isLoading ? <p aria-busy="true">{t('common.loading')}</p> : null}
       {loginFailures.length > 0 ? (
         <table className="queue-table audit-table" aria-labelledby="login-failures-title">
@@ -84,28 +156,27 @@ export function AuditScreen({ onBack }: { readonly onBack: () => void }) {
           </tbody>
         </table>
       ) : null}
-      <table className="queue-table audit-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.colNumber')}</th>
-            <th scope="col">{t('audit.colWhen')}</th>
-            <th scope="col">{t('audit.colWhat')}</th>
-            <th scope="col">{t('audit.colWho')}</th>
-            <th scope="col">{t('audit.colRecord')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} data-action={e.action}>
-              <td>{e.id}</td>
-              <td>{format.dateTime(e.at)}</td>
-              <td>{e.action}</td>
-              <td>{e.actorName ?? e.actor}</td>
-              <td>{e.subjectId ? e.subjectId.slice(0, 8) : NO_VALUE}</td>
+      {log.data && entries.length === 0 ? <p className="queue-empty">{t('auditLog.none')}</p> : null}
+      {entries.length > 0 ? (
+        <table className="queue-table audit-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('auditLog.colWhen')}</th>
+              <th scope="col">{t('auditLog.colWhat')}</th>
+              <th scope="col">{t('auditLog.colEntry')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id} data-action={e.action}>
+                <td>{format.dateTime(e.at)}</td>
+                <td className="audit-sentence">{auditSentence(e, say)}</td>
+                <td>{format.number(e.id)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       {nextBeforeId !== null ? (
         <button type="button" className="button secondary" disabled={older.isBusy} onClick={() => void showOlder(nextBeforeId)}>
           {t('audit.showOlder')}

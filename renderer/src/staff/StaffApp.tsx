@@ -93,7 +93,7 @@ function StaffScreens({ onExit, host, hasSessionEnded }: StaffAppProps & { reado
       case 'detail':
         return <DetailScreen key={view.submissionId} submissionId={view.submissionId} onBack={toQueue} />;
       case 'audit':
-        return <AuditScreen onBack={toQueue} />;
+        return <AuditScreen onBack={toQueue} isAdmin={current.role === 'admin'} />;
       case 'admin':
         return current.role === 'admin' ? <AdminApp session={current} onExit={toQueue} clinicLanguage={status.data?.clinicLanguage} /> : <QueueScreen onOpen={open} />;
       default:

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditListEntry } from '../../../api/contract.ts';
+import { createStaffI18n, initI18n } from '../i18n/index.ts';
+import { auditSentence, type Translate } from './audit-sentence.ts';
+
+initI18n();
+
+const base: AuditListEntry = { id: 1, at: '2026-03-20T10:00:00.000Z', action: 'staff.login', actor: 'dana', actorName: 'Dana', actorRole: 'therapist', subjectId: null, subjectKind: null, subjectName: null, details: {} };
+const ANA = '11111111-1111-4111-8111-111111111111';
+const entry = (patch: Partial<AuditListEntry>): AuditListEntry => ({ ...base, ...patch });
+const onRecord = (action: string, subjectName: string | null, details = {}) => entry({ action, subjectId: ANA, subjectKind: 'submission', subjectName, details });
+
+function sentencesIn(language: string): (e: AuditListEntry) => string {
+  const i18n = createStaffI18n(language);
+  const t = i18n.getFixedT(language, 'staff') as unknown as Translate;
+  return (e) => auditSentence(e, t);
+}
+
+describe('audit entries as sentences a clinic owner reads', () => {
+  const en = sentencesIn('en');
+  it.each<[string, AuditListEntry, string]>([
+    ['a view, for an admin', onRecord('submission.viewed', 'Ana García'), 'Dana (therapist) opened the intake of Ana García.'],
+    ['a view, for a therapist (no name)', onRecord('submission.viewed', null), 'Dana (therapist) opened an intake.'],
+    ['the kiosk stores an intake', { ...onRecord('submission.created', null), actor: 'kiosk-client', actorName: null, actorRole: null }, 'The kiosk stored an intake.'],
+    ['an acknowledgement with its outcome', onRecord('submission.acknowledged', 'Ana García', { outcome: 'rebooked' }), 'Dana (therapist) acknowledged the intake of Ana García. Outcome: Rebooked'],
+    ['failed PIN attempts, counted', entry({ action: 'staff.login_failures', actor: 'sam', actorName: 'Sam', actorRole: 'admin', details: { failures: 12 } }), '12 failed PIN attempts for Sam (admin).'],
+    ['one failed PIN attempt', entry({ action: 'staff.login_failures', details: { failures: 1 } }), '1 failed PIN attempt for Dana (therapist).'],
+    ['failed attempts on an id that is not staff', entry({ action: 'staff.login_failures', actor: 'unknown', actorName: null, actorRole: null, details: { failures: 3 } }), '3 failed PIN attempts for someone not on the staff list.'],
+    ['a purge', entry({ action: 'submission.purged', actor: 'system', actorName: null, actorRole: null, details: { count: 4 } }), 'The kiosk deleted 4 intakes older than the retention period.'],
+    ['the first administrator', entry({ action: 'staff.added', actorRole: 'admin', subjectId: 'dana', subjectKind: 'staff', subjectName: 'Dana', details: { role: 'admin', firstRun: true } }), 'Dana (admin) set up the kiosk as its first administrator.'],
+    ['a staff member added', entry({ action: 'staff.added', actorName: 'Olivia', actorRole: 'admin', subjectId: 'x', subjectKind: 'staff', subjectName: 'Theo', details: { role: 'therapist' } }), 'Olivia (admin) added Theo as therapist.'],
+    ['an account turned off, by someone since removed', entry({ action: 'staff.changed', actorName: null, actorRole: null, subjectId: 'x', subjectKind: 'staff', subjectName: 'Theo', details: { op: 'disabled' } }), 'A former staff member turned off the account of Theo.'],
+    ['a publish', entry({ action: 'form.published', subjectId: 'massage-intake@3', subjectKind: 'form' }), 'Dana (therapist) published version 3 of the form.'],
+    ['a broken log', entry({ action: 'audit.verified', details: { ok: false, firstBrokenId: 17 } }), 'Dana (therapist) checked the log: it is broken at entry 17.'],
+    ['an action the screen does not know yet', entry({ action: 'future.thing' }), 'Other entry (future.thing).'],
+  ])('%s', (_label, e, expected) => {
+    expect(en(e)).toBe(expected);
+  });
+
+  it.each(['es', 'fr', 'zh', 'vi', 'ko', 'ar', 'ru'])('%s: every sentence is in that language (no key, no English left)', (language) => {
+    const say = sentencesIn(language);
+    for (const e of [onRecord('submission.viewed', 'Ana García'), onRecord('submission.created', null), entry({ action: 'staff.login_failures', details: { failures: 12 } }), entry({ action: 'submission.purged', details: { count: 2 } })]) {
+      const text = say(e);
+      expect(text).not.toMatch(/auditLog\.|opened|stored|failed|deleted/);
+      expect(text.length).toBeGreaterThan(5);
+    }
+  });
+});
