@@ -184,7 +184,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const exportRetryTimer = setInterval(retryExports, EXPORT_RETRY_MS);
   exportRetryTimer.unref();
-  const loginFailureTimer = setInterval(() => deps.loginFailures.flush(), LOGIN_FAILURE_WINDOW_MS);
+  const loginFailureTimer = setInterval(() => {
+    deps.loginFailures.flush();
+    // The closing summary of a window of refused pairing codes.
+    deps.background.run(() => devices.flush().catch(() => undefined));
+  }, LOGIN_FAILURE_WINDOW_MS);
   loginFailureTimer.unref();
   return {
     handlers,

@@ -4,14 +4,18 @@ import type { StaffSession } from '../../../api/contract.ts';
 import { assertNever } from '../../../forms/engine/index.ts';
 import { CertificatePanel } from './CertificatePanel.tsx';
 import { DataKeyPanel } from './DataKeyPanel.tsx';
+import { DevicesPanel } from './DevicesPanel.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { StaffPanel } from './StaffPanel.tsx';
 import { FormsPanel } from './forms/FormsPanel.tsx';
 import './admin.css';
 
-type Tab = 'forms' | 'settings' | 'staff' | 'certificate';
+type Tab = 'forms' | 'settings' | 'staff' | 'devices' | 'certificate';
 
-const TABS: readonly Tab[] = ['forms', 'settings', 'staff', 'certificate'];
+const TABS: readonly Tab[] = ['forms', 'settings', 'staff', 'devices', 'certificate'];
+
+/** The Devices panel keeps its text, its section button's too, in its own files (i18n/admin-devices-*.ts). */
+const tabLabelKey = (tab: Tab) => (tab === 'devices' ? 'devices.tab' : `app.tab.${tab}`);
 
 interface AdminAppProps {
   /** The admin's live session (StaffApp shows this area only for the admin role). */
@@ -22,7 +26,7 @@ interface AdminAppProps {
   readonly clinicLanguage?: string;
 }
 
-/** The admin area: forms (editor, preview, versions), clinic settings, staff members, certificate and data key. */
+/** The admin area: forms (editor, preview, versions), clinic settings, staff members, paired devices, certificate and data key. */
 export function AdminApp({ session, onExit, clinicLanguage = 'en' }: AdminAppProps) {
   const { t } = useTranslation('admin');
   const [tab, setTab] = useState<Tab>('forms');
@@ -34,6 +38,8 @@ export function AdminApp({ session, onExit, clinicLanguage = 'en' }: AdminAppPro
         return <SettingsPanel />;
       case 'staff':
         return <StaffPanel clinicLanguage={clinicLanguage} />;
+      case 'devices':
+        return <DevicesPanel />;
       case 'certificate':
         return (
           <>
@@ -57,7 +63,7 @@ export function AdminApp({ session, onExit, clinicLanguage = 'en' }: AdminAppPro
       <nav className="admin-tabs" aria-label={t('app.tabsLabel')}>
         {TABS.map((id) => (
           <button key={id} type="button" className={`button ${tab === id ? 'primary' : 'secondary'}`} aria-current={tab === id ? 'page' : undefined} onClick={() => setTab(id)}>
-            {t(`app.tab.${id}`)}
+            {t(tabLabelKey(id))}
           </button>
         ))}
       </nav>

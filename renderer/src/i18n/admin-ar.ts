@@ -1,3 +1,4 @@
+import { adminDevicesAr } from './admin-devices-ar.ts';
 import type { adminEn } from './admin-en.ts';
 import type { Translation } from './translation-shape.ts';
 
@@ -287,4 +288,5 @@ export const adminAr: Translation<typeof adminEn> = {
     rotated_many: 'تم استبدال مفتاح البيانات (المفتاح الجديد {{keyId}}). أُعيد تشفير {{count}} من القيم المخزّنة.',
     rotated_other: 'تم استبدال مفتاح البيانات (المفتاح الجديد {{keyId}}). أُعيد تشفير {{count}} من القيم المخزّنة.',
   },
+  devices: adminDevicesAr,
 };

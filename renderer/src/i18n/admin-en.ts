@@ -1,3 +1,5 @@
+import { adminDevicesEn } from './admin-devices-en.ts';
+
 /**
  * English text of the admin screens (forms editor, settings, staff members, certificate):
  * i18next namespace `admin`. Keys name the screen, then the thing. {{name}} marks a value put
@@ -328,4 +330,5 @@ export const adminEn = {
     rotated_one: 'The data key was replaced (new key {{keyId}}). {{count}} stored value was encrypted again.',
     rotated_other: 'The data key was replaced (new key {{keyId}}). {{count}} stored values were encrypted again.',
   },
+  devices: adminDevicesEn,
 } as const;

@@ -1,3 +1,4 @@
+import { adminDevicesEs } from './admin-devices-es.ts';
 import type { adminEn } from './admin-en.ts';
 import type { Translation } from './translation-shape.ts';
 
@@ -269,4 +270,5 @@ export const adminEs: Translation<typeof adminEn> = {
     rotated_many: 'Se sustituyó la clave de datos (clave nueva {{keyId}}). Se volvieron a cifrar {{count}} valores guardados.',
     rotated_other: 'Se sustituyó la clave de datos (clave nueva {{keyId}}). Se volvieron a cifrar {{count}} valores guardados.',
   },
+  devices: adminDevicesEs,
 };

@@ -1,3 +1,4 @@
+import { adminDevicesFr } from './admin-devices-fr.ts';
 import type { adminEn } from './admin-en.ts';
 import type { Translation } from './translation-shape.ts';
 
@@ -269,4 +270,5 @@ export const adminFr: Translation<typeof adminEn> = {
     rotated_many: 'La clé de données a été remplacée (nouvelle clé {{keyId}}). {{count}} valeurs enregistrées ont été chiffrées de nouveau.',
     rotated_other: 'La clé de données a été remplacée (nouvelle clé {{keyId}}). {{count}} valeurs enregistrées ont été chiffrées de nouveau.',
   },
+  devices: adminDevicesFr,
 };

@@ -1,3 +1,4 @@
+import { adminDevicesKo } from './admin-devices-ko.ts';
 import type { adminEn } from './admin-en.ts';
 import type { Translation } from './translation-shape.ts';
 
@@ -263,4 +264,5 @@ export const adminKo: Translation<typeof adminEn> = {
     rotated_one: '데이터 키를 교체했습니다(새 키 {{keyId}}). 저장된 값 {{count}}개를 다시 암호화했습니다.',
     rotated_other: '데이터 키를 교체했습니다(새 키 {{keyId}}). 저장된 값 {{count}}개를 다시 암호화했습니다.',
   },
+  devices: adminDevicesKo,
 };

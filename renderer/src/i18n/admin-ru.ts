@@ -1,3 +1,4 @@
+import { adminDevicesRu } from './admin-devices-ru.ts';
 import type { adminEn } from './admin-en.ts';
 import type { Translation } from './translation-shape.ts';
 
@@ -275,4 +276,5 @@ export const adminRu: Translation<typeof adminEn> = {
     rotated_many: 'Ключ данных заменён (новый ключ {{keyId}}). Заново зашифровано значений: {{count}}.',
     rotated_other: 'Ключ данных заменён (новый ключ {{keyId}}). Заново зашифровано значений: {{count}}.',
   },
+  devices: adminDevicesRu,
 };

@@ -1,3 +1,4 @@
+import { adminDevicesVi } from './admin-devices-vi.ts';
 import type { adminEn } from './admin-en.ts';
 import type { Translation } from './translation-shape.ts';
 
@@ -263,4 +264,5 @@ export const adminVi: Translation<typeof adminEn> = {
     rotated_one: 'Đã thay khóa dữ liệu (khóa mới {{keyId}}). Đã mã hóa lại {{count}} giá trị đã lưu.',
     rotated_other: 'Đã thay khóa dữ liệu (khóa mới {{keyId}}). Đã mã hóa lại {{count}} giá trị đã lưu.',
   },
+  devices: adminDevicesVi,
 };

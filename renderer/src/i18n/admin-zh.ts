@@ -1,3 +1,4 @@
+import { adminDevicesZh } from './admin-devices-zh.ts';
 import type { adminEn } from './admin-en.ts';
 import type { Translation } from './translation-shape.ts';
 
@@ -263,4 +264,5 @@ export const adminZh: Translation<typeof adminEn> = {
     rotated_one: '数据密钥已更换（新密钥 {{keyId}}）。已重新加密 {{count}} 个存储值。',
     rotated_other: '数据密钥已更换（新密钥 {{keyId}}）。已重新加密 {{count}} 个存储值。',
   },
+  devices: adminDevicesZh,
 };
