@@ -122,6 +122,9 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
       cacheControl: false,
     });
     app.get('/', (_request, reply) => reply.sendFile(WEB_APP_PAGE));
+  } else if (webRoot) {
+    // The API still answers; browsers get a 404 until the web app is built.
+    options.log.warn('webapp.missing', { hint: 'run npm run build:renderer' });
   }
   return app;
 }
