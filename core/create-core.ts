@@ -43,6 +43,7 @@ import { createDeviceRegistry, deviceMigrations } from './devices/store.ts';
 import { deviceHandlers } from './handlers/devices.ts';
 import { issueKioskCertificate, kioskPublicKeyProblem } from './signing/device-certificate.ts';
 import { SigningIdentityError } from './signing/identity.ts';
+import { loadClinicCa } from './signing/clinic-ca.ts';
 import { CoreError } from './handler.ts';
 
 export interface CoreOptions {
@@ -122,9 +123,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     endSessionsOf: (callerId) => staff.lock(callerId),
     checkKioskPublicKey: kioskPublicKeyProblem,
     issueKioskCertificate: async (publicKeyPem, commonName) => {
-      await signingIdentity(); // the clinic CA exists once the signing identity does
       try {
-        return issueKioskCertificate(secrets, publicKeyPem, commonName, clock);
+        // The root of this core's signing chain, with its sealed key (minted anew if it was never kept).
+        const ca = await loadClinicCa({ secrets, clock, clinicName: () => settings.get().clinicName, onIdentityReplaced: () => (identity = undefined) });
+        return issueKioskCertificate(ca, publicKeyPem, commonName, clock);
       } catch (error) {
         if (error instanceof SigningIdentityError) throw new CoreError('unavailable', error.message);
         throw error;

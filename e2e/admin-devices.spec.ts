@@ -92,3 +92,27 @@ test('admin pairs a tablet with a code, sees it listed and revokes it after conf
     'device.revoked',
   ]);
 });
+
+test.describe('on a tablet', () => {
+  test.use({ viewport: { width: 768, height: 1024 } });
+
+  test('a kiosk pairing code and the device list fit a portrait tablet, by touch', async ({ kiosk, core }) => {
+    const page = kiosk;
+    const admin = new AdminPage(page);
+    await admin.setUpAndOpen('Olivia Owner', '135792');
+    const adminId = core.deps.staff.roster()[0]!.staffId;
+    const earlier = await core.devices.createPairingCode({ staffId: adminId }, 'browser');
+    await core.devices.redeem(earlier.code, { name: 'Treatment room 2 tablet', kind: 'browser' });
+    await admin.tab('Devices');
+    await page.getByRole('button', { name: 'Pair a kiosk' }).tap();
+    const card = page.getByTestId('pairing-code');
+    await expect(card).toContainText('For a lobby kiosk');
+    await expect(card).toContainText('clinic network set-up');
+    await expect(page.getByTestId('devices-table')).toContainText('Treatment room 2 tablet');
+    // Nothing wider than the screen: no sideways scrolling on a tablet.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await expectNoAxeViolations(page, 'devices on a tablet');
+    mkdirSync(SCREENS, { recursive: true });
+    await page.screenshot({ path: join(SCREENS, 'devices-tablet.png'), fullPage: true });
+  });
+});

@@ -9,7 +9,8 @@ import type { NewAuditEntry } from '../audit/log.ts';
 import { ENGINES, type OpenedStore } from '../db/testing/engines.ts';
 import { ManualClock } from '../tests/helpers.ts';
 import { CoreError } from '../handler.ts';
-import { regenerateIdentity, type SecretStore } from '../signing/identity.ts';
+import { type SecretStore } from '../signing/identity.ts';
+import { loadClinicCa } from '../signing/clinic-ca.ts';
 import { issueKioskCertificate, kioskPublicKeyProblem } from '../signing/device-certificate.ts';
 import { createDeviceRegistry, deviceMigrations, LAST_SEEN_RESOLUTION_MS, PAIRING_CODE_TTL_MS, PAIRING_GUESS_CAP, type StoreDeviceRegistry } from './store.ts';
 import { CODE_ALPHABET } from './secrets.ts';
@@ -46,7 +47,7 @@ describe.each(ENGINES)('device registry on $dialect', (engine) => {
     const audit: NewAuditEntry[] = [];
     const endedSessions: string[] = [];
     const secrets = memorySecrets();
-    await regenerateIdentity(secrets, 'Harbour Clinic', clock);
+    const ca = await loadClinicCa({ secrets, clock, clinicName: () => 'Harbour Clinic', onIdentityReplaced: () => undefined });
     const registry = createDeviceRegistry({
       store: opened.store,
       clock,
@@ -54,7 +55,7 @@ describe.each(ENGINES)('device registry on $dialect', (engine) => {
       audit: { append: (e) => void audit.push(e) },
       endSessionsOf: (callerId) => void endedSessions.push(callerId),
       checkKioskPublicKey: kioskPublicKeyProblem,
-      issueKioskCertificate: async (pem, cn) => issueKioskCertificate(secrets, pem, cn, clock),
+      issueKioskCertificate: async (pem, cn) => issueKioskCertificate(ca, pem, cn, clock),
     });
     fixture = { registry, clock, audit, endedSessions, opened };
     return fixture;

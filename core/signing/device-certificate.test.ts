@@ -1,7 +1,7 @@
 /**
  * Kiosk certificates issued by the clinic CA when a kiosk pairs: checked by OpenSSL (the chain
  * verifies, the profile is the kiosk's own: no EKU, document-signing key usage), for RSA and
- * EC P-256 keys; refused when this core has no CA key for its root.
+ * EC P-256 keys; a key that is not one is refused.
  */
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, X509Certificate } from 'node:crypto';
@@ -10,14 +10,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../tests/helpers.ts';
 import { issueKioskCertificate, kioskPublicKeyProblem } from './device-certificate.ts';
-import { regenerateIdentity, SECRET_CA_KEY, SigningIdentityError, type SecretStore } from './identity.ts';
+import { loadClinicCa } from './clinic-ca.ts';
+import { SigningIdentityError, type SecretStore } from './identity.ts';
 
 const NOW = new Date('2026-11-21T14:32:00Z');
 const clock = { now: () => NOW };
 
-function memoryStore(): SecretStore & { delete(name: string): void } {
+function memoryStore(): SecretStore {
   const m = new Map<string, Uint8Array>();
-  return { get: (n) => m.get(n) ?? null, put: (n, v) => void m.set(n, v), delete: (n) => void m.delete(n) };
+  return { get: (n) => m.get(n) ?? null, put: (n, v) => void m.set(n, v) };
 }
 
 const publicPem = (kind: 'rsa' | 'ec', bits = 2048) =>
@@ -27,9 +28,8 @@ const publicPem = (kind: 'rsa' | 'ec', bits = 2048) =>
 
 describe('issueKioskCertificate', () => {
   it.each(['rsa', 'ec'] as const)('a %s kiosk key gets a leaf that OpenSSL verifies against the clinic CA, with the kiosk profile', async (kind) => {
-    const store = memoryStore();
-    await regenerateIdentity(store, 'Harbour Clinic', clock);
-    const { certificatePem, caCertificatePem } = issueKioskCertificate(store, publicPem(kind), 'Lobby kiosk 2', clock);
+    const ca = await loadClinicCa({ secrets: memoryStore(), clock, clinicName: () => 'Harbour Clinic', onIdentityReplaced: () => undefined });
+    const { certificatePem, caCertificatePem } = issueKioskCertificate(ca, publicPem(kind), 'Lobby kiosk 2', clock);
     const { dir, cleanup } = tempDir('kiosk-devcert-');
     try {
       writeFileSync(join(dir, 'ca.pem'), caCertificatePem);
@@ -49,15 +49,9 @@ describe('issueKioskCertificate', () => {
     }
   });
 
-  it('refuses when the core holds no CA key for its root (an older identity or an imported certificate)', async () => {
-    const store = memoryStore();
-    await regenerateIdentity(store, 'Harbour Clinic', clock);
-    const otherCa = memoryStore();
-    await regenerateIdentity(otherCa, 'Another Clinic', clock);
-    store.put(SECRET_CA_KEY, otherCa.get(SECRET_CA_KEY)!);
-    expect(() => issueKioskCertificate(store, publicPem('ec'), 'Lobby', clock)).toThrow(SigningIdentityError);
-    store.delete(SECRET_CA_KEY);
-    expect(() => issueKioskCertificate(store, publicPem('ec'), 'Lobby', clock)).toThrow(/regenerate it in Admin/);
+  it('a key that is not a kiosk key is refused before anything is signed', async () => {
+    const ca = await loadClinicCa({ secrets: memoryStore(), clock, clinicName: () => 'Harbour Clinic', onIdentityReplaced: () => undefined });
+    expect(() => issueKioskCertificate(ca, publicPem('rsa', 1024), 'Lobby', clock)).toThrow(SigningIdentityError);
   });
 
   it.each([

@@ -13,18 +13,11 @@
 import { createHash, createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import type { Clock } from '../ports.ts';
-import {
-  addYears,
-  attributeText,
-  BACKDATE_MS,
-  caCertificatePem,
-  nameAttribute,
-  SECRET_CA_KEY,
-  serialNumber,
-  SigningIdentityError,
-  type SecretStore,
-} from './identity.ts';
+import type { ClinicCa } from './clinic-ca.ts';
+import { attributeText, nameAttribute, serialNumber, SigningIdentityError } from './identity.ts';
 
+/** Backdated like the kiosk's own certificate, so a kiosk whose clock is a little behind still verifies. */
+const BACKDATE_MS = 24 * 60 * 60 * 1000;
 export const DEVICE_CERT_YEARS = 3;
 const MIN_RSA_BITS = 2048;
 const MAX_RSA_BITS = 8192;
@@ -62,22 +55,16 @@ const fromDer = forge.asn1.fromDer as unknown as (der: forge.util.ByteStringBuff
 const asn1Of = (der: Uint8Array) => fromDer(forge.util.createBuffer(Buffer.from(der).toString('binary')), { decodeBitStrings: false });
 
 /**
- * Issues a kiosk's document-signing certificate from the clinic root CA held in `secrets`.
- * Throws SigningIdentityError when this core holds no CA key that matches its root (an
- * identity from before kiosk pairing, or an imported .p12).
+ * Issues a kiosk's document-signing certificate from the clinic CA (clinic-ca.ts
+ * `loadClinicCa`: the root of this core's signing chain with its sealed key). Throws
+ * SigningIdentityError for a key that is not RSA 2048+ or EC P-256.
  */
-export function issueKioskCertificate(secrets: SecretStore, publicKeyPem: string, commonName: string, clock: Clock): IssuedDeviceCertificate {
+export function issueKioskCertificate(ca: ClinicCa, publicKeyPem: string, commonName: string, clock: Clock): IssuedDeviceCertificate {
   const problem = kioskPublicKeyProblem(publicKeyPem);
   if (problem) throw new SigningIdentityError(problem);
-  const rootPem = caCertificatePem(secrets);
-  const caKeyBytes = secrets.get(SECRET_CA_KEY);
-  const noCa = 'This clinic certificate cannot issue kiosk certificates: regenerate it in Admin > Certificate, then pair the kiosk again.';
-  if (!rootPem || !caKeyBytes) throw new SigningIdentityError(noCa);
-  const caKey = createPrivateKey(Buffer.from(caKeyBytes).toString('utf8'));
-  const root = forge.pki.certificateFromPem(rootPem);
-  const rootSpki = createPublicKey(rootPem).export({ type: 'spki', format: 'der' });
-  if (!createPublicKey(caKey).export({ type: 'spki', format: 'der' }).equals(rootSpki)) throw new SigningIdentityError(noCa);
-
+  const root = ca.certificate;
+  const rootPem = ca.pem;
+  const caKey = createPrivateKey(forge.pki.privateKeyToPem(ca.privateKey));
   const now = clock.now();
   const org = attributeText(root.subject.getField('O') ?? {}) || 'Clinic';
   const spki = asn1Of(createPublicKey(publicKeyPem.trim()).export({ type: 'spki', format: 'der' }));
@@ -90,7 +77,9 @@ export function issueKioskCertificate(secrets: SecretStore, publicKeyPem: string
   leaf.publicKey = root.publicKey; // placeholder for forge; the kiosk's key info replaces it below
   leaf.serialNumber = serialNumber();
   leaf.validity.notBefore = new Date(now.getTime() - BACKDATE_MS);
-  leaf.validity.notAfter = addYears(now, DEVICE_CERT_YEARS);
+  const notAfter = new Date(now.getTime());
+  notAfter.setUTCFullYear(notAfter.getUTCFullYear() + DEVICE_CERT_YEARS);
+  leaf.validity.notAfter = notAfter;
   leaf.setSubject([nameAttribute('commonName', commonName), nameAttribute('organizationName', org)]);
   leaf.setIssuer(root.subject.attributes);
   leaf.setExtensions([

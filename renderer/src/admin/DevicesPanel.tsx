@@ -6,6 +6,7 @@ import { CallError } from '../data/CallError.tsx';
 import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
 import { useCountdown } from '../hooks/use-countdown.ts';
 import { useFormat } from '../i18n/use-format.ts';
+import './devices.css';
 
 const KINDS: readonly PairedDeviceKind[] = ['browser', 'kiosk'];
 /** The list is read again now and then while shown: "last seen" moves, another admin may pair a device. */

@@ -21,7 +21,7 @@ export const adminDevicesEn = {
   expired: 'This code has expired. Create a new one if you still need it.',
   instructions: {
     browser: 'On the tablet or PC, open the clinic server’s address in the browser and type this code on the pairing page.',
-    kiosk: 'On the kiosk, open Administration, then Clinic network, and type this code. The kiosk then gets its own signing certificate from the clinic.',
+    kiosk: 'Enter this code in the kiosk’s clinic network set-up (network mode), once. The kiosk then gets its own signing certificate from the clinic.',
   },
   doneWithCode: 'Done',
   listTitle: 'Devices',

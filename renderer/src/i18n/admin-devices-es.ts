@@ -15,7 +15,7 @@ export const adminDevicesEs: Translation<typeof adminDevicesEn> = {
   expired: 'Este código ha caducado. Cree uno nuevo si todavía lo necesita.',
   instructions: {
     browser: 'En la tableta o el PC, abra en el navegador la dirección del servidor de la clínica y escriba este código en la página de vinculación.',
-    kiosk: 'En el quiosco, abra Administración y luego Red de la clínica, y escriba este código. El quiosco recibe entonces su propio certificado de firma de la clínica.',
+    kiosk: 'Introduzca este código una sola vez en la configuración de red de la clínica del quiosco (modo en red). El quiosco recibe entonces su propio certificado de firma de la clínica.',
   },
   doneWithCode: 'Listo',
   listTitle: 'Dispositivos',

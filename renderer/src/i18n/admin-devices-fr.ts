@@ -15,7 +15,7 @@ export const adminDevicesFr: Translation<typeof adminDevicesEn> = {
   expired: 'Ce code a expiré. Créez-en un nouveau si vous en avez encore besoin.',
   instructions: {
     browser: 'Sur la tablette ou le PC, ouvrez l’adresse du serveur de la clinique dans le navigateur et saisissez ce code sur la page d’association.',
-    kiosk: 'Sur la borne, ouvrez Administration, puis Réseau de la clinique, et saisissez ce code. La borne reçoit alors son propre certificat de signature de la clinique.',
+    kiosk: 'Saisissez ce code une seule fois dans la configuration réseau de la clinique de la borne (mode réseau). La borne reçoit alors son propre certificat de signature de la clinique.',
   },
   doneWithCode: 'Terminé',
   listTitle: 'Appareils',

@@ -15,7 +15,7 @@ export const adminDevicesKo: Translation<typeof adminDevicesEn> = {
   expired: '이 코드는 만료되었습니다. 아직 필요하면 새 코드를 만드세요.',
   instructions: {
     browser: '태블릿이나 PC의 브라우저에서 클리닉 서버 주소를 열고 페어링 페이지에 이 코드를 입력하세요.',
-    kiosk: '키오스크에서 관리, 클리닉 네트워크를 차례로 열고 이 코드를 입력하세요. 그러면 키오스크가 클리닉에서 자체 서명 인증서를 받습니다.',
+    kiosk: '키오스크의 클리닉 네트워크 설정(네트워크 모드)에서 이 코드를 한 번 입력하세요. 그러면 키오스크가 클리닉에서 자체 서명 인증서를 받습니다.',
   },
   doneWithCode: '완료',
   listTitle: '기기',

@@ -15,7 +15,7 @@ export const adminDevicesVi: Translation<typeof adminDevicesEn> = {
   expired: 'Mã này đã hết hạn. Hãy tạo mã mới nếu bạn vẫn cần.',
   instructions: {
     browser: 'Trên máy tính bảng hoặc máy tính, mở địa chỉ máy chủ phòng khám trong trình duyệt và nhập mã này ở trang ghép nối.',
-    kiosk: 'Trên ki-ốt, mở Quản trị, rồi Mạng phòng khám, và nhập mã này. Sau đó ki-ốt nhận chứng chỉ ký riêng của mình từ phòng khám.',
+    kiosk: 'Nhập mã này một lần trong phần thiết lập mạng phòng khám của ki-ốt (chế độ mạng). Sau đó ki-ốt nhận chứng chỉ ký riêng của mình từ phòng khám.',
   },
   doneWithCode: 'Xong',
   listTitle: 'Thiết bị',

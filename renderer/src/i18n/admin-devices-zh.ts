@@ -15,7 +15,7 @@ export const adminDevicesZh: Translation<typeof adminDevicesEn> = {
   expired: '此配对码已失效。如仍需要，请重新生成。',
   instructions: {
     browser: '在平板电脑或电脑上，用浏览器打开诊所服务器的地址，然后在配对页面输入此配对码。',
-    kiosk: '在自助终端上，打开“管理”，再打开“诊所网络”，然后输入此配对码。之后自助终端会从诊所获得自己的签名证书。',
+    kiosk: '在自助终端的诊所网络设置（网络模式）中输入此配对码，只需一次。之后自助终端会从诊所获得自己的签名证书。',
   },
   doneWithCode: '完成',
   listTitle: '设备',
