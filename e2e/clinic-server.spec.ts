@@ -72,6 +72,7 @@ async function lobbyIntake(clinic: TestServer): Promise<string> {
 }
 
 test('a tablet pairs, signs in, sees a new intake arrive live and opens it', async ({ tablet, clinic }) => {
+  test.setTimeout(180_000); // a signed PDF, axe twice and full-page screenshots on a shared machine
   mkdirSync(SHOTS, { recursive: true });
   const page = tablet;
   const response = await page.goto(`${clinic.origin}/`);

@@ -51,15 +51,27 @@ export interface ServerAppOptions {
   readonly log: ServerLog;
   readonly limits?: Partial<ServerLimits>;
   readonly heartbeatMs?: number;
+  /** Tests only: a shorter deadline for the request headers (default HEADERS_TIMEOUT_MS). */
+  readonly headersTimeoutMs?: number;
 }
 
 export async function buildServerApp(options: ServerAppOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const headersTimeoutMs = options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
   const app = Fastify({
-    https: { key: options.tls.key, cert: options.tls.cert, minVersion: 'TLSv1.2' },
+    // https.createServer takes http.Server options too: how long headers may take, and how
+    // often Node looks for connections past it (its default, 30 s, would let a slow-loris
+    // client hold a socket that long after its deadline).
+    https: {
+      key: options.tls.key,
+      cert: options.tls.cert,
+      minVersion: 'TLSv1.2',
+      headersTimeout: headersTimeoutMs,
+      connectionsCheckingInterval: Math.min(2_000, headersTimeoutMs),
+    } as Record<string, unknown> as { key: string; cert: string },
     logger: false,
     bodyLimit: MAX_PAYLOAD_BYTES,
-    requestTimeout: REQUEST_TIMEOUT_MS,
+    requestTimeout: Math.max(REQUEST_TIMEOUT_MS, headersTimeoutMs),
     connectionTimeout: 0,
     keepAliveTimeout: 5_000,
     trustProxy: false,
@@ -68,7 +80,7 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
     onConstructorPoisoning: 'error',
   });
   // Slow-loris: a client that dribbles its headers is cut off (Node's default is 60 s).
-  app.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  app.server.headersTimeout = headersTimeoutMs;
   app.decorateRequest('pairedDevice', null);
 
   app.addHook('onRequest', async (request, reply) => {
@@ -122,6 +134,9 @@ export async function buildServerApp(options: ServerAppOptions): Promise<Fastify
       cacheControl: false,
     });
     app.get('/', (_request, reply) => reply.sendFile(WEB_APP_PAGE));
+  } else if (webRoot) {
+    // The API still answers; browsers get a 404 until the web app is built.
+    options.log.warn('webapp.missing', { hint: 'run npm run build:renderer' });
   }
   return app;
 }

@@ -45,8 +45,7 @@ export interface StartOptions {
   readonly log: ServerLog;
   readonly limits?: Partial<ServerLimits>;
   readonly heartbeatMs?: number;
-  /** Swap in a device registry (tests); default the core's. */
-  readonly devices?: DeviceRegistry;
+  readonly headersTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -75,7 +74,7 @@ export async function startClinicServer(options: StartOptions): Promise<RunningS
 
   const app = await buildServerApp({
     handlers: core.handlers,
-    devices: options.devices ?? core.devices,
+    devices: core.devices,
     sessions: core.deps.staff,
     events: core.events,
     origins: options.origins.list,
@@ -84,6 +83,7 @@ export async function startClinicServer(options: StartOptions): Promise<RunningS
     log,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+    ...(options.headersTimeoutMs ? { headersTimeoutMs: options.headersTimeoutMs } : {}),
   });
   await app.listen({ host: config.host, port: config.port });
   const httpsPort = (app.server.address() as AddressInfo).port;

@@ -36,6 +36,7 @@ export interface TestServerOptions {
   readonly clock?: Clock;
   readonly log?: ServerLog;
   readonly heartbeatMs?: number;
+  readonly headersTimeoutMs?: number;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -56,6 +57,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     log: options.log ?? silentLog,
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.heartbeatMs ? { heartbeatMs: options.heartbeatMs } : {}),
+    ...(options.headersTimeoutMs ? { headersTimeoutMs: options.headersTimeoutMs } : {}),
   });
   const origin = `https://127.0.0.1:${server.httpsPort}`;
   return {
