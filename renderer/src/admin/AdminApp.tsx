@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffSession } from '../../../api/contract.ts';
 import { assertNever } from '../../../forms/engine/index.ts';
@@ -8,6 +8,7 @@ import { DevicesPanel } from './DevicesPanel.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { StaffPanel } from './StaffPanel.tsx';
 import { FormsPanel } from './forms/FormsPanel.tsx';
+import { KeyboardOwnerContext } from '../widgets/keyboard-context.ts';
 import './admin.css';
 import './admin-dialogs.css';
 
@@ -31,6 +32,9 @@ interface AdminAppProps {
 export function AdminApp({ session, onExit, clinicLanguage = 'en' }: AdminAppProps) {
   const { t } = useTranslation('admin');
   const [tab, setTab] = useState<Tab>('forms');
+  // One on-screen keyboard at a time across the admin area: a text field opens it on a tap.
+  const [keyboardId, setKeyboardId] = useState<string | null>(null);
+  const keyboardOwner = useMemo(() => ({ activeId: keyboardId, setActiveId: setKeyboardId }), [keyboardId]);
   const panel = () => {
     switch (tab) {
       case 'forms':
@@ -68,7 +72,7 @@ export function AdminApp({ session, onExit, clinicLanguage = 'en' }: AdminAppPro
           </button>
         ))}
       </nav>
-      {panel()}
+      <KeyboardOwnerContext value={keyboardOwner}>{panel()}</KeyboardOwnerContext>
     </div>
   );
 }

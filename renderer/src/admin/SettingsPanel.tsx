@@ -7,6 +7,7 @@ import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
 import { AGE_OF_CONSENT_RANGE } from '../../../forms/engine/index.ts';
 import { nativeLanguageName } from '../i18n/index.ts';
 import { fileToDataUrl } from './files.ts';
+import { TextField } from '../widgets/TextField.tsx';
 import { daysToRetention, languageChoices, RETENTION_LIMITS, retentionToDays, type RetentionParts } from './settings-units.ts';
 
 type NumberKey = 'idleWarningSeconds' | 'idleCountdownSeconds' | 'doneResetSeconds' | 'autoLogoffMinutes';
@@ -88,17 +89,35 @@ export function SettingsPanel() {
     <section className="staff-panel" aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t('settings.title')}</h2>
       <div className="field">
-        <label htmlFor="setting-clinicName" className="field-label">
+        <label htmlFor="setting-clinicName" id="setting-clinicName-label" className="field-label">
           {t('settings.clinicName')}
         </label>
-        <input id="setting-clinicName" className="admin-input" value={form.clinicName} onChange={(e) => set({ clinicName: e.target.value })} {...describe('clinicName')} />
+        <TextField
+          id="setting-clinicName"
+          kind="short"
+          lang={i18n.language}
+          value={form.clinicName}
+          onChange={(clinicName) => set({ clinicName })}
+          describedBy={issueFor('clinicName') ? 'setting-clinicName-error' : undefined}
+          invalid={Boolean(issueFor('clinicName'))}
+          labelId="setting-clinicName-label"
+        />
         {issueText('clinicName')}
       </div>
       <div className="field">
-        <label htmlFor="setting-clinicAddress" className="field-label">
+        <label htmlFor="setting-clinicAddress" id="setting-clinicAddress-label" className="field-label">
           {t('settings.clinicAddress')}
         </label>
-        <textarea id="setting-clinicAddress" className="admin-input" rows={3} value={form.clinicAddress} onChange={(e) => set({ clinicAddress: e.target.value })} {...describe('clinicAddress')} />
+        <TextField
+          id="setting-clinicAddress"
+          kind="long"
+          lang={i18n.language}
+          value={form.clinicAddress}
+          onChange={(clinicAddress) => set({ clinicAddress })}
+          describedBy={issueFor('clinicAddress') ? 'setting-clinicAddress-error' : undefined}
+          invalid={Boolean(issueFor('clinicAddress'))}
+          labelId="setting-clinicAddress-label"
+        />
         {issueText('clinicAddress')}
       </div>
       <div className="field">

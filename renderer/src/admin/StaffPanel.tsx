@@ -5,6 +5,7 @@ import { CallError } from '../data/CallError.tsx';
 import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
 import { nativeLanguageName } from '../i18n/index.ts';
 import { LanguageSelect } from '../staff/LanguageSelect.tsx';
+import { TextField } from '../widgets/TextField.tsx';
 
 interface StaffPanelProps {
   /** The clinic's default language, named in the "follow the clinic" menu entry. */
@@ -13,7 +14,7 @@ interface StaffPanelProps {
 
 /** Staff members: add with role and PIN, disable/enable, reset a PIN, choose each one's screen language. PINs are never shown. */
 export function StaffPanel({ clinicLanguage }: StaffPanelProps) {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const list = useKioskQuery((api) => api.adminListStaff({}), []);
   const addCall = useKioskAction((api, name: string, role: StaffRole, pin: string) => api.adminAddStaff({ name, role, pin }));
   const activeCall = useKioskAction((api, staffId: string, active: boolean) => api.adminSetStaffActive({ staffId, active }));
@@ -126,10 +127,10 @@ export function StaffPanel({ clinicLanguage }: StaffPanelProps) {
       <h3>{t('staff.addTitle')}</h3>
       <div className="row-fields">
         <div className="field">
-          <label htmlFor="new-staff-name" className="field-label">
+          <label htmlFor="new-staff-name" id="new-staff-name-label" className="field-label">
             {t('staff.name')}
           </label>
-          <input id="new-staff-name" className="admin-input" value={name} onChange={(e) => setName(e.target.value)} />
+          <TextField id="new-staff-name" kind="short" lang={i18n.language} value={name} maxLength={120} onChange={setName} describedBy={undefined} invalid={false} labelId="new-staff-name-label" />
         </div>
         <div className="field">
           <label htmlFor="new-staff-role" className="field-label">

@@ -21,6 +21,7 @@ import { staffRu } from './staff-ru.ts';
 import { staffVi } from './staff-vi.ts';
 import { staffZh } from './staff-zh.ts';
 import { SAFETY_TEXT } from './admin-safety-text.ts';
+import { WHERE_TEXT } from './admin-where-text.ts';
 import { AUDIT_TEXT } from './staff-audit-text.ts';
 import { OUTCOME_TEXT } from './staff-outcome-text.ts';
 import type { Translation } from './translation-shape.ts';
@@ -30,7 +31,7 @@ import type { Translation } from './translation-shape.ts';
  * into the namespace here under their key.
  */
 const staffExtras = (lang: StaffLanguage) => ({ outcome: OUTCOME_TEXT[lang], auditLog: AUDIT_TEXT[lang] });
-const adminExtras = (lang: StaffLanguage) => ({ safety: SAFETY_TEXT[lang] });
+const adminExtras = (lang: StaffLanguage) => ({ safety: SAFETY_TEXT[lang], where: WHERE_TEXT[lang] });
 
 export interface StaffNamespaces {
   readonly staff: Translation<typeof staffEn> & ReturnType<typeof staffExtras>;

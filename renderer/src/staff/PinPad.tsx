@@ -6,18 +6,20 @@ interface PinPadProps {
   readonly submitLabel: string;
   readonly minLength?: number;
   readonly busy?: boolean;
+  /** Shown but not ready: the digits can be entered, the submit waits (first run: a name first). */
+  readonly canSubmit?: boolean;
   readonly onSubmit: (pin: string) => void;
 }
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
 /** On-screen PIN keypad: the kiosk may have no physical keyboard. Digits are never shown. */
-export function PinPad({ label, submitLabel, minLength = 6, busy = false, onSubmit }: PinPadProps) {
+export function PinPad({ label, submitLabel, minLength = 6, busy = false, canSubmit = true, onSubmit }: PinPadProps) {
   const { t } = useTranslation('staff');
   const [pin, setPin] = useState('');
   const press = (digit: string) => setPin((p) => (p.length < 12 ? p + digit : p));
   const submit = () => {
-    if (pin.length >= minLength && !busy) {
+    if (pin.length >= minLength && !busy && canSubmit) {
       onSubmit(pin);
       setPin('');
     }
@@ -39,7 +41,7 @@ export function PinPad({ label, submitLabel, minLength = 6, busy = false, onSubm
         <button type="button" className="pinpad-key" onClick={() => press('0')}>
           0
         </button>
-        <button type="button" className="pinpad-key pinpad-ok" onClick={submit} disabled={pin.length < minLength || busy}>
+        <button type="button" className="pinpad-key pinpad-ok" onClick={submit} disabled={pin.length < minLength || busy || !canSubmit}>
           {submitLabel}
         </button>
       </div>

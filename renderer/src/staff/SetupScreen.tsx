@@ -1,13 +1,21 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffSession } from '../../../api/contract.ts';
 import { CallError } from '../data/CallError.tsx';
 import { useKioskAction } from '../data/use-kiosk-data.ts';
+import { KeyboardOwnerContext } from '../widgets/keyboard-context.ts';
+import { TextField } from '../widgets/TextField.tsx';
 import { PinPad } from './PinPad.tsx';
 
-/** First run: create the first admin. There is no default PIN. */
+/**
+ * First run: create the first admin. There is no default PIN. By touch alone: the name has the
+ * on-screen keyboard (a tap opens it), the PIN pad is there from the start (its
+ * Next waits for a name).
+ */
 export function SetupScreen({ onDone }: { readonly onDone: (session: StaffSession) => void }) {
-  const { t } = useTranslation('staff');
+  const { t, i18n } = useTranslation('staff');
+  const [keyboardId, setKeyboardId] = useState<string | null>(null);
+  const keyboardOwner = useMemo(() => ({ activeId: keyboardId, setActiveId: setKeyboardId }), [keyboardId]);
   const setup = useKioskAction((api, name: string, pin: string) => api.setupFirstAdmin({ name, pin }), { sessionless: true });
   const [name, setName] = useState('');
   const [firstPin, setFirstPin] = useState<string | null>(null);
@@ -29,21 +37,24 @@ export function SetupScreen({ onDone }: { readonly onDone: (session: StaffSessio
     <section className="staff-panel" aria-labelledby="setup-title">
       <h2 id="setup-title">{t('setup.title')}</h2>
       <p>{t('setup.intro')}</p>
-      <label className="field-label" htmlFor="setup-name">
+      <span className="field-label" id="setup-name-label">
         {t('setup.nameLabel')}
-      </label>
-      <input id="setup-name" className="text-input" value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} />
+      </span>
+      <KeyboardOwnerContext value={keyboardOwner}>
+        <TextField id="setup-name" kind="short" lang={i18n.language} value={name} maxLength={120} onChange={setName} describedBy={undefined} invalid={false} labelId="setup-name-label" />
+      </KeyboardOwnerContext>
       {isMismatch ? (
         <p role="alert" className="error-text">
           {t('setup.pinMismatch')}
         </p>
       ) : null}
       <CallError errors={[setup.error]} />
-      {name.trim() === '' ? null : firstPin === null ? (
+      {firstPin === null ? (
         <PinPad
           key="first"
           label={t('setup.choosePin')}
           submitLabel={t('setup.next')}
+          canSubmit={name.trim() !== ''}
           onSubmit={(pin) => {
             setIsMismatch(false);
             setup.clearError();

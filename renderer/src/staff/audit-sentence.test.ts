@@ -23,6 +23,8 @@ describe('audit entries as sentences a clinic owner reads', () => {
     ['a view, for a therapist (no name)', onRecord('submission.viewed', null), 'Dana (therapist) opened an intake.'],
     ['the kiosk stores an intake', { ...onRecord('submission.created', null), actor: 'kiosk-client', actorName: null, actorRole: null }, 'The kiosk stored an intake.'],
     ['an acknowledgement with its outcome', onRecord('submission.acknowledged', 'Ana García', { outcome: 'rebooked' }), 'Dana (therapist) acknowledged the intake of Ana García. Outcome: Rebooked'],
+    ['an export copy by the kiosk itself', { ...onRecord('submission.exported', null), actor: 'system', actorName: null, actorRole: null }, 'The kiosk (automatic) copied an intake summary to the export folder.'],
+    ['an export again, by hand', onRecord('submission.exported', 'Ana García', { manual: true }), 'Dana (therapist) exported the summary of Ana García again.'],
     ['failed PIN attempts, counted', entry({ action: 'staff.login_failures', actor: 'sam', actorName: 'Sam', actorRole: 'admin', details: { failures: 12 } }), '12 failed PIN attempts for Sam (admin).'],
     ['one failed PIN attempt', entry({ action: 'staff.login_failures', details: { failures: 1 } }), '1 failed PIN attempt for Dana (therapist).'],
     ['failed attempts on an id that is not staff', entry({ action: 'staff.login_failures', actor: 'unknown', actorName: null, actorRole: null, details: { failures: 3 } }), '3 failed PIN attempts for someone not on the staff list.'],

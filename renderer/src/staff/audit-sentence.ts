@@ -37,7 +37,8 @@ export function auditSentence(e: AuditListEntry, t: Translate): string {
     case 'submission.printed':
       return aboutClient('printed');
     case 'submission.exported':
-      return aboutClient('exported');
+      // Manual: "exported again"; otherwise the kiosk's own copy to the export folder.
+      return aboutClient(detail(e, 'manual') === true ? 'exported' : 'exportedAuto');
     case 'submission.conflict':
       return t('auditLog.conflict');
     case 'submission.purged':

@@ -64,6 +64,8 @@ export function TextField({ id, kind, lang, value, maxLength, placeholder, onCha
     value,
     maxLength,
     placeholder,
+    // The text's language (the keyboard's too): screen readers pronounce it, tools find the field by it.
+    lang,
     inputMode: 'none' as const,
     // A name follows its own script's direction; addresses and numbers are always left to right.
     dir: kind === 'short' || kind === 'long' ? ('auto' as const) : ('ltr' as const),

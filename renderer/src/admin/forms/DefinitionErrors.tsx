@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FormDefinitionError } from '../../../../forms/engine/index.ts';
+import { pathInWords, type Translate } from './path-words.ts';
 
 interface DefinitionErrorsProps {
   readonly id: string;
@@ -7,7 +8,7 @@ interface DefinitionErrorsProps {
   readonly errors: readonly FormDefinitionError[];
 }
 
-/** A definition's problems, each with where it is: line/column (imports), path and question. */
+/** A definition's problems, each with where it is: line/column (imports), the place in words ("Step 3, question 4"), the question, the path. */
 export function DefinitionErrors({ id, title, errors }: DefinitionErrorsProps) {
   const { t } = useTranslation('admin');
   if (errors.length === 0) return null;
@@ -20,6 +21,7 @@ export function DefinitionErrors({ id, title, errors }: DefinitionErrorsProps) {
       <ul>
         {errors.slice(0, 50).map((e, i) => (
           <li key={i}>
+            {e.path && pathInWords(e.path, t as unknown as Translate) ? <strong>{pathInWords(e.path, t as unknown as Translate)}: </strong> : null}
             {e.line !== undefined ? <strong>{e.column !== undefined ? t('definitionErrors.lineColumn', { line: e.line, column: e.column }) : t('definitionErrors.line', { line: e.line })} </strong> : null}
             {e.questionId ? <span>{t('definitionErrors.question', { id: e.questionId })} </span> : null}
             {e.message}

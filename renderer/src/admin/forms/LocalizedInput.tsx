@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { languageName } from '../../../../forms/engine/index.ts';
+import { TextField } from '../../widgets/TextField.tsx';
 import { missingLanguages, type Loc } from './draft-edit.ts';
 
 interface LocalizedInputProps {
@@ -17,6 +18,8 @@ interface LocalizedInputProps {
 /**
  * One text in every language of the form, side by side. A missing translation is marked
  * with an icon and the word "Missing" (never colour alone) and described to screen readers.
+ * Each box has the on-screen keyboard of its own language (a tap opens it); long texts
+ * (`multiline`: question texts, help, guidance) are multi-line boxes, never a truncated line.
  */
 export function LocalizedInput({ id, label, value, languages, optional = false, multiline = false, onChange }: LocalizedInputProps) {
   const { t } = useTranslation('admin');
@@ -34,20 +37,21 @@ export function LocalizedInput({ id, label, value, languages, optional = false, 
           const inputId = `${id}-${lang}`;
           const isMissing = showMissing && missing.includes(lang);
           const noteId = `${inputId}-missing`;
-          const common = {
-            id: inputId,
-            value: value?.[lang] ?? '',
-            'aria-invalid': isMissing || undefined,
-            'aria-describedby': isMissing ? noteId : undefined,
-            lang,
-            onChange: (e: { target: { value: string } }) => onChange({ ...(value ?? {}), [lang]: e.target.value }),
-          };
           return (
             <div key={lang} className={`loc-cell${isMissing ? ' is-missing' : ''}`}>
-              <label htmlFor={inputId} className="loc-lang">
+              <label htmlFor={inputId} id={`${inputId}-label`} className="loc-lang">
                 {t('localized.language', { name: languageName(lang), code: lang })}
               </label>
-              {multiline ? <textarea {...common} rows={4} className="admin-input" /> : <input {...common} type="text" className="admin-input" />}
+              <TextField
+                id={inputId}
+                kind={multiline ? 'long' : 'short'}
+                lang={lang}
+                value={value?.[lang] ?? ''}
+                onChange={(text) => onChange({ ...(value ?? {}), [lang]: text })}
+                describedBy={isMissing ? noteId : undefined}
+                invalid={isMissing}
+                labelId={`${inputId}-label`}
+              />
               {isMissing ? (
                 <span id={noteId} className="missing-note">
                   <span aria-hidden="true">⚠ </span>

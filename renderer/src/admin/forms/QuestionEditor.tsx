@@ -58,8 +58,8 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
           {t('question.required')}
         </label>
       </div>
-      <LocalizedInput id={`${base}-label`} label={has('consentText') ? t('question.tickText') : t('question.label')} value={q.label} languages={langs} onChange={(label) => set({ label })} />
-      <LocalizedInput id={`${base}-help`} label={t('question.help')} optional value={q.help} languages={langs} onChange={(v) => setOptionalLoc('help', v)} />
+      <LocalizedInput id={`${base}-label`} label={has('consentText') ? t('question.tickText') : t('question.label')} multiline value={q.label} languages={langs} onChange={(label) => set({ label })} />
+      <LocalizedInput id={`${base}-help`} label={t('question.help')} optional multiline value={q.help} languages={langs} onChange={(v) => setOptionalLoc('help', v)} />
       {has('consentText') ? (
         <LocalizedInput id={`${base}-text`} label={t('question.consentText')} multiline value={q.text} languages={langs} onChange={(text) => set({ text })} />
       ) : null}

@@ -146,6 +146,7 @@ export function RulesEditor({ draft, errors, onChange }: RulesEditorProps) {
                     id={`${base}-client`}
                     label={t('rules.clientMessage')}
                     optional
+                    multiline
                     value={rule.clientMessage}
                     languages={draft.languages}
                     onChange={(v) => onChange(replaceAt(rules, ri, withOptionalLoc(rule, 'clientMessage', v)))}
