@@ -38,9 +38,12 @@ export function credentialOf(request: FastifyRequest): string | null {
   return null;
 }
 
-/** The caller the core sees for a device: one staff session per paired device. */
+/**
+ * The caller the core sees for a device: one staff session per paired device. A paired kiosk is
+ * a `kiosk-device` (it may forward intakes, core/network/), a browser a `staff-device`.
+ */
 export function deviceCaller(device: Device): Caller {
-  return { id: deviceCallerId(device.id), kind: 'staff-device' };
+  return { id: deviceCallerId(device.id), kind: device.kind === 'kiosk' ? 'kiosk-device' : 'staff-device' };
 }
 
 /** The registry's answer; a registry that cannot answer (store down) is `unavailable`, never a pass. */
