@@ -10,7 +10,7 @@ export type ApiErrorCode =
   | 'locked_out' // too many failed PIN attempts; retry later
   | 'not_found'
   | 'conflict' // e.g. first-run setup already done, stale form version
-  | 'unavailable' // a dependency (disk, export folder, printer) failed; retry may succeed
+  | 'unavailable' // a dependency (disk, export folder, printer, the clinic database) failed; retry may succeed
   | 'internal';
 
 export interface ApiIssue {

@@ -2,27 +2,30 @@
  * The app core: everything the main process does, as plain Node. The Electron main
  * process and the tests build it the same way and get the same handler table.
  *
- *   createCore({ dataDir, keyProvider, clock, printer, allowedOrigins }) -> { handlers, close }
+ *   createCore({ dataDir, keyProvider, database, clock, printer, allowedOrigins }) -> { handlers, close }
+ *
+ * The store is the configured one (`database`: hosts pass storeConfigFromEnv(process.env,
+ * dataDir); absent, the kiosk's own SQLite file kiosk.db in the data dir), opened and
+ * migrated with CORE_MIGRATIONS; every repository is written against it.
  */
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiErrorCode } from '../api/result.ts';
 import type { Channel } from '../api/contract.ts';
-import { openDatabase } from './db/database.ts';
+import { openStore, SQLITE_FILE, type OpenStoreOptions, type StoreConfig } from './db/open-store.ts';
+import type { Store } from './db/port.ts';
+import { CORE_MIGRATIONS } from './migrations.ts';
 import { openVault } from './crypto/vault.ts';
-import { createSubmissionRepository, submissionMigrations } from './submissions/repository.ts';
-import { createStaffService, staffMigrations } from './staff/service.ts';
-import { createLoginFailureCounter, LOGIN_FAILURE_WINDOW_MS, loginFailureMigrations } from './staff/login-failures.ts';
-import { auditMigrations } from './audit/log.ts';
+import { createSubmissionRepository } from './submissions/repository.ts';
+import { createStaffService } from './staff/service.ts';
+import { createLoginFailureCounter, LOGIN_FAILURE_WINDOW_MS } from './staff/login-failures.ts';
 import { openAuditTrail } from './audit/trail.ts';
-import { createSettingsStore, settingsMigrations } from './settings/store.ts';
-import { sqliteStoreOverConnection } from './db/sqlite-store.ts';
-import { createExporter, exportMigrations, exportTempTag, nodeExportFs } from './export/exporter.ts';
+import { createSettingsStore } from './settings/store.ts';
+import { createExporter, exportTempTag, nodeExportFs } from './export/exporter.ts';
 import { loadOrCreateSigningIdentity, SECRET_P12, type SigningIdentity } from './signing/identity.ts';
-import { secretMigrations, createVaultSecretStore } from './secrets/secret-store.ts';
-import { createFormRegistry, formRegistryMigrations } from './forms/registry.ts';
-import { brandingMigrations, createAdminSettingsService } from './admin/settings-service.ts';
-import { formDraftMigrations } from './admin/form-drafts.ts';
+import { createVaultSecretStore } from './secrets/secret-store.ts';
+import { createFormRegistry } from './forms/registry.ts';
+import { createAdminSettingsService } from './admin/settings-service.ts';
 import { systemClock, type Clock, type KeyProvider, type Printer } from './ports.ts';
 import type { HandlerTable } from './handler.ts';
 import type { CoreDeps } from './deps.ts';
@@ -39,8 +42,15 @@ import { purgeExpired, scheduleRetention } from './retention/purge.ts';
 import { initialsOf } from './intake/identity.ts';
 
 export interface CoreOptions {
-  /** Where the database lives: Electron's userData/data in the app, a temp dir in tests. */
+  /** The kiosk's own files (audit checkpoints, the SQLite store by default): Electron's userData/data in the app, a temp dir in tests. */
   readonly dataDir: string;
+  /**
+   * Which store: hosts pass storeConfigFromEnv(process.env, dataDir) (KIOSK_DATABASE_URL=postgres://...
+   * is the clinic's PostgreSQL). Absent: SQLite kiosk.db in `dataDir`, as before the port.
+   */
+  readonly database?: StoreConfig;
+  /** Adapter tuning (retries, pool size, busy timeout); tests only. */
+  readonly storeOptions?: OpenStoreOptions;
   readonly keyProvider: KeyProvider;
   readonly clock?: Clock;
   readonly printer?: Printer;
@@ -59,7 +69,8 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export const DATABASE_FILE = 'kiosk.db';
+/** The SQLite file in the data dir (the same name the store's default uses). */
+export const DATABASE_FILE = SQLITE_FILE;
 const EXPORT_RETRY_MS = 5 * 60_000;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -68,20 +79,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // hand) is tightened on every start. A no-op on Windows, where the ACLs of userData apply.
   chmodSync(options.dataDir, 0o700);
   const clock = options.clock ?? systemClock;
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE), [
-    ...secretMigrations,
-    ...settingsMigrations,
-    ...staffMigrations,
-    ...loginFailureMigrations,
-    ...auditMigrations,
-    ...submissionMigrations,
-    ...exportMigrations,
-    ...formRegistryMigrations,
-    ...formDraftMigrations,
-    ...brandingMigrations,
-  ]);
+  const store: Store = await openStore(options.database ?? { engine: 'sqlite', file: join(options.dataDir, DATABASE_FILE) }, CORE_MIGRATIONS, options.storeOptions);
+  try {
+    return await assemble(options, store, clock);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+async function assemble(options: CoreOptions, db: Store, clock: Clock): Promise<Core> {
   const vault = await openVault(db, options.keyProvider);
-  const settings = createSettingsStore(db);
+  const settings = await createSettingsStore(db);
   const secrets = createVaultSecretStore(db, vault);
   const clinicSettings = createAdminSettingsService(db, settings, clock);
   const staff = createStaffService(db, clock, () => {
@@ -92,18 +101,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const signingIdentity = () => (identity ??= loadOrCreateSigningIdentity(secrets, settings.get().clinicName, clock));
   const background = createBackgroundTasks();
   const trail = await openAuditTrail({
-    db,
+    store: db,
     vault,
     clock,
     dataDir: options.dataDir,
     exportFolder: () => settings.get().exportFolder,
     signingIdentity,
-    hasSigningIdentity: () => identity !== undefined || secrets.get(SECRET_P12) !== null,
+    hasSigningIdentity: async () => identity !== undefined || (await secrets.get(SECRET_P12)) !== null,
     run: (task) => background.run(task),
   });
   const deps: CoreDeps = {
-    db,
-    store: sqliteStoreOverConnection(db, join(options.dataDir, DATABASE_FILE)),
+    store: db,
     vault,
     keyProvider: options.keyProvider,
     clock,
@@ -115,7 +123,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     audit: trail.audit,
     loginFailures: createLoginFailureCounter(db, clock, trail.audit),
     exporter: createExporter(db, clock, () => settings.get().exportFolder, nodeExportFs, { tempTag: exportTempTag(vault) }),
-    forms: createFormRegistry(db, clock),
+    forms: await createFormRegistry(db, clock),
     secrets,
     signingIdentity,
     resetSigningIdentity: () => {
@@ -136,11 +144,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   // Purge submissions past the retention period now and then periodically (one transaction per run, audited).
   const retention = scheduleRetention(() => purgeExpired(db, clock, settings, deps.audit));
+  await retention.firstRun;
   // Export copies not yet written (killed before, share offline, disk full) are retried from the database copy.
   const retryExports = () =>
     deps.background.run(() =>
-      deps.exporter.retryPending((id) => {
-        const stored = deps.submissions.get(id);
+      deps.exporter.retryPending(async (id) => {
+        const stored = await deps.submissions.get(id);
         return stored ? { pdf: stored.pdf, createdAt: new Date(stored.createdAt), initials: initialsOf(stored.clientName) } : null;
       }),
     );
@@ -151,20 +160,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const exportRetryTimer = setInterval(retryExports, EXPORT_RETRY_MS);
   exportRetryTimer.unref();
-  const loginFailureTimer = setInterval(() => deps.loginFailures.flush(), LOGIN_FAILURE_WINDOW_MS);
+  const loginFailureTimer = setInterval(() => deps.background.run(() => deps.loginFailures.flush()), LOGIN_FAILURE_WINDOW_MS);
   loginFailureTimer.unref();
   return {
     handlers,
     deps,
     close: async () => {
-      retention.stop();
       clearInterval(exportRetryTimer);
       clearInterval(loginFailureTimer);
-      deps.loginFailures.flush(true);
+      await retention.stop();
+      await deps.loginFailures.flush(true).catch(() => undefined);
       await deps.background.drain();
       // The last checkpoint covers everything this process wrote.
       await trail.checkpointer.stop();
-      db.close();
+      await db.close();
     },
   };
 }

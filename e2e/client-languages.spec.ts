@@ -64,8 +64,8 @@ for (const client of CLIENTS) {
     await flow.consent();
     await expect(flow.review.section('about_you')).toContainText(client.firstName);
     await flow.submitAndExpectDone();
-    const items = core.deps.submissions.list({ status: 'all', limit: 10 });
-    const stored = core.deps.submissions.get(items[0]!.submissionId);
+    const items = await core.deps.submissions.list({ status: 'all', limit: 10 });
+    const stored = await core.deps.submissions.get(items[0]!.submissionId);
     expect(stored?.language).toBe(client.lang);
     await flow.expectForgotten(client.firstName, client.lastName);
   });

@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { applyMigrations, openDatabase } from '../db/database.ts';
-import { regenerateIdentity } from '../signing/identity.ts';
+import { regenerateIdentity, memorySecretStore } from '../signing/identity.ts';
 import { auditMigrations, canonicalJson, createAuditLog, entryHash, type AuditLog } from './log.ts';
 import { GENESIS, logIdOf } from './chain.ts';
 import { createCheckpointer, fileCheckpointSink, signerFromIdentity, type Checkpointer, type CheckpointSigner } from './checkpoints.ts';
@@ -12,8 +12,7 @@ import { ManualClock, tempDir } from '../tests/helpers.ts';
 
 let signer: CheckpointSigner;
 beforeAll(async () => {
-  const secrets = new Map<string, Uint8Array>();
-  const store = { get: (n: string) => secrets.get(n) ?? null, put: (n: string, v: Uint8Array) => void secrets.set(n, v) };
+  const store = memorySecretStore();
   signer = signerFromIdentity(await regenerateIdentity(store, 'Test Clinic', new ManualClock()));
 });
 
@@ -27,7 +26,7 @@ let tmp: ReturnType<typeof tempDir>;
 function open() {
   const sinks = [fileCheckpointSink('the data folder', () => tmp.dir, { createBase: false, fileMode: 0o600 })];
   audit = createAuditLog(db, clock, { key, sinks });
-  checkpointer = createCheckpointer({ key, logId: logIdOf(key), clock, head: () => audit.head(), signer: async () => signer, sinks, run: (task) => void task() });
+  checkpointer = createCheckpointer({ key, logId: logIdOf(key), clock, head: () => (await audit.head()), signer: async () => signer, sinks, run: (task) => void task() });
 }
 
 beforeEach(async () => {
@@ -37,13 +36,13 @@ beforeEach(async () => {
   key = new Uint8Array(randomBytes(32));
   open();
   for (let i = 0; i < 10; i++) {
-    audit.append({ action: 'submission.viewed', actor: 'staff-1', subjectId: `sub-${i}`, details: { n: i } });
+    await audit.append({ action: 'submission.viewed', actor: 'staff-1', subjectId: `sub-${i}`, details: { n: i } });
     clock.advance(1000);
   }
   // Checkpoint 1 covers entries 1-10; entries 11 and 12 are newer than it.
   expect(await checkpointer.checkpointNow()).toMatchObject({ seq: 1, entries: 10 });
-  audit.append({ action: 'staff.login', actor: 'staff-1' });
-  audit.append({ action: 'staff.logout', actor: 'staff-1' });
+  await audit.append({ action: 'staff.login', actor: 'staff-1' });
+  await audit.append({ action: 'staff.logout', actor: 'staff-1' });
 });
 afterEach(() => {
   db.close();
@@ -173,12 +172,12 @@ describe('times never break the log on their own', () => {
     db = openDatabase(':memory:', auditMigrations);
     key = new Uint8Array(randomBytes(32));
     open();
-    audit.append({ action: 'staff.login', actor: 'staff-1' });
+    await audit.append({ action: 'staff.login', actor: 'staff-1' });
     clock.advance(-14 * 86_400_000);
-    audit.append({ action: 'submission.viewed', actor: 'staff-1', subjectId: 'sub-a' });
+    await audit.append({ action: 'submission.viewed', actor: 'staff-1', subjectId: 'sub-a' });
     expect(await checkpointer.checkpointNow()).toMatchObject({ entries: 2 });
     clock.advance(14 * 86_400_000 + 1000);
-    audit.append({ action: 'staff.logout', actor: 'staff-1' });
+    await audit.append({ action: 'staff.logout', actor: 'staff-1' });
     expect(await audit.verify()).toMatchObject({ ok: true, entries: 3 });
   });
 });
@@ -203,9 +202,9 @@ describe('what verify cannot catch (docs/SECURITY.md says so too)', () => {
 
 describe('append, list and the database guards', () => {
   it('lists newest first with paging', () => {
-    expect(audit.list({ limit: 2 }).map((e) => e.action)).toEqual(['staff.logout', 'staff.login']);
-    expect(audit.list({ limit: 2, beforeId: 4 }).map((e) => e.subjectId)).toEqual(['sub-2', 'sub-1']);
-    expect(audit.list({ limit: 1, beforeId: 11 })[0]).toMatchObject({ id: 10, action: 'submission.viewed', actor: 'staff-1', details: { n: 9 }, at: '2025-03-10T09:00:09.000Z' });
+    expect((await audit.list({ limit: 2 })).map((e) => e.action)).toEqual(['staff.logout', 'staff.login']);
+    expect((await audit.list({ limit: 2, beforeId: 4 })).map((e) => e.subjectId)).toEqual(['sub-2', 'sub-1']);
+    expect((await audit.list({ limit: 1, beforeId: 11 }))[0]).toMatchObject({ id: 10, action: 'submission.viewed', actor: 'staff-1', details: { n: 9 }, at: '2025-03-10T09:00:09.000Z' });
   });
 
   it.each([
@@ -214,12 +213,12 @@ describe('append, list and the database guards', () => {
     ['odd key', { 'bad key': 1 }],
     ['infinite number', { n: Infinity }],
   ])('refuses details that are not small flat facts: %s', (_label, details) => {
-    expect(() => audit.append({ action: 'settings.changed', actor: 'a', details: details as never })).toThrow();
-    expect(audit.count()).toBe(12);
+    expect(() => (await audit.append({ action: 'settings.changed', actor: 'a', details: details as never }))).toThrow();
+    expect(await audit.count()).toBe(12);
   });
 
   it('refuses an unknown action', () => {
-    expect(() => audit.append({ action: 'submission.deleted' as never, actor: 'a' })).toThrow();
+    expect(() => (await audit.append({ action: 'submission.deleted' as never, actor: 'a' }))).toThrow();
   });
 
   it.each([

@@ -147,7 +147,7 @@ describe('key rotation', () => {
     const { db, vault, provider } = await open();
     const repo = createSubmissionRepository(db, vault, new ManualClock());
     const subs = [sampleSubmission({ clientName: 'Ana Ruiz' }), sampleSubmission({ clientName: 'Bo Chen', dateOfBirth: null })];
-    for (const s of subs) repo.insert(s);
+    for (const s of subs) (await repo.insert(s));
     const oldKey = vault.keyId;
     const { keyId, resealed } = await rotateDataKey(db, vault, provider, submissionSealedColumns);
     expect(keyId).not.toBe(oldKey);
@@ -159,8 +159,8 @@ describe('key rotation', () => {
     db.close();
     const reopened = await open();
     const repo2 = createSubmissionRepository(reopened.db, reopened.vault, new ManualClock());
-    for (const s of subs) expect(repo2.get(s.id)).toMatchObject({ clientName: s.clientName, answers: s.answers, pdf: s.pdf });
-    expect(repo2.list({ status: 'all', search: 'ana', limit: 10 }).map((i) => i.clientName)).toEqual(['Ana Ruiz']);
+    for (const s of subs) expect(await repo2.get(s.id)).toMatchObject({ clientName: s.clientName, answers: s.answers, pdf: s.pdf });
+    expect((await repo2.list({ status: 'all', search: 'ana', limit: 10 })).map((i) => i.clientName)).toEqual(['Ana Ruiz']);
     reopened.db.close();
   });
 
@@ -168,13 +168,13 @@ describe('key rotation', () => {
     const { db, vault, provider } = await open();
     const repo = createSubmissionRepository(db, vault, new ManualClock());
     const s = sampleSubmission();
-    repo.insert(s);
+    await repo.insert(s);
     const oldKey = vault.keyId;
     const partial = submissionSealedColumns.filter((c) => c.column !== 'pdf');
     await expect(rotateDataKey(db, vault, provider, partial)).rejects.toThrow(/not covered/);
     expect(vault.keyId).toBe(oldKey);
     expect(sealedKeyId((db.prepare('SELECT answers FROM submissions').get() as { answers: Uint8Array }).answers)).toBe(oldKey);
-    expect(repo.get(s.id)?.pdf).toEqual(s.pdf);
+    expect((await repo.get(s.id))?.pdf).toEqual(s.pdf);
     db.close();
   });
 
@@ -182,11 +182,11 @@ describe('key rotation', () => {
     const { db, vault, provider } = await open();
     const repo = createSubmissionRepository(db, vault, new ManualClock());
     const s = sampleSubmission();
-    repo.insert(s);
+    await repo.insert(s);
     const [first, second] = await Promise.all([rotateDataKey(db, vault, provider, submissionSealedColumns), rotateDataKey(db, vault, provider, submissionSealedColumns)]);
     expect(second.previousKeyId).toBe(first.keyId);
     expect(db.prepare("SELECT id FROM vault_keys WHERE purpose = 'data'").all()).toEqual([{ id: second.keyId }]);
-    expect(repo.get(s.id)?.answers).toEqual(s.answers);
+    expect((await repo.get(s.id))?.answers).toEqual(s.answers);
     db.close();
   });
 
@@ -194,7 +194,7 @@ describe('key rotation', () => {
     const { db, vault, provider } = await open();
     const repo = createSubmissionRepository(db, vault, new ManualClock());
     const s = sampleSubmission();
-    repo.insert(s);
+    await repo.insert(s);
     const oldKey = vault.keyId;
     await expect(
       rotateDataKey(db, vault, provider, submissionSealedColumns, () => {
@@ -203,7 +203,7 @@ describe('key rotation', () => {
     ).rejects.toThrow('audit log full');
     expect(vault.keyId).toBe(oldKey);
     expect(db.prepare("SELECT id FROM vault_keys WHERE purpose = 'data'").all()).toEqual([{ id: oldKey }]);
-    expect(repo.get(s.id)?.answers).toEqual(s.answers);
+    expect((await repo.get(s.id))?.answers).toEqual(s.answers);
     db.close();
   });
 });

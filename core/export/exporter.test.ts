@@ -90,7 +90,7 @@ describe('createExporter', () => {
     expect(readdirSync(dir)).toEqual(['2026-11-21_1432_ZLN.pdf']);
     expect(readFileSync(join(dir, '2026-11-21_1432_ZLN.pdf'))).toEqual(Buffer.from(PDF));
     expect(calls).toEqual(['write', 'fsync-file', 'place', 'fsync-dir']);
-    expect(exporter.pending()).toEqual([]);
+    expect(await exporter.pending()).toEqual([]);
   });
 
   it('adds a suffix instead of overwriting when two clients share initials and minute', async () => {
@@ -106,14 +106,14 @@ describe('createExporter', () => {
     const exporter = createExporter(db, clock, () => missing);
     const result = await exporter.exportPdf('sub-3', PDF, CREATED, 'ZLN');
     expect(result).toEqual({ ok: false, message: 'The export folder does not exist or is not reachable.' });
-    expect(exporter.pending()).toEqual([{ submissionId: 'sub-3', lastError: 'The export folder does not exist or is not reachable.', attempts: 1 }]);
+    expect(await exporter.pending()).toEqual([{ submissionId: 'sub-3', lastError: 'The export folder does not exist or is not reachable.', attempts: 1 }]);
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('no export folder configured: ok:false, nothing journaled', async () => {
     const exporter = createExporter(db, clock, () => null);
     expect(await exporter.exportPdf('sub-4', PDF, CREATED, 'ZLN')).toEqual({ ok: false, message: 'No export folder is configured.' });
-    expect(exporter.pending()).toEqual([]);
+    expect(await exporter.pending()).toEqual([]);
   });
 
   it.each([
@@ -148,11 +148,11 @@ describe('createExporter', () => {
 
     expect((await exporter.exportPdf('sub-7', PDF, CREATED, 'ZLN')).ok).toBe(false);
     expect(await exporter.retryPending((id) => database.get(id) ?? null)).toEqual({ retried: 1, failed: 1 });
-    expect(exporter.pending()).toEqual([{ submissionId: 'sub-7', lastError: expect.any(String), attempts: 2 }]);
+    expect(await exporter.pending()).toEqual([{ submissionId: 'sub-7', lastError: expect.any(String), attempts: 2 }]);
 
     isShareUp = true;
     expect(await exporter.retryPending((id) => database.get(id) ?? null)).toEqual({ retried: 1, failed: 0 });
-    expect(exporter.pending()).toEqual([]);
+    expect(await exporter.pending()).toEqual([]);
     expect(readFileSync(join(dir, '2026-11-21_1432_ZLN.pdf'))).toEqual(Buffer.from(PDF));
     // The export never consumes or alters the stored copy.
     expect(database.get('sub-7')?.pdf).toBe(PDF);
@@ -162,7 +162,7 @@ describe('createExporter', () => {
     const exporter = createExporter(db, clock, () => join(dir, 'missing'));
     await exporter.exportPdf('sub-8', PDF, CREATED, 'ZLN');
     expect(await exporter.retryPending(() => null)).toEqual({ retried: 0, failed: 0 });
-    expect(exporter.pending()).toEqual([]);
+    expect(await exporter.pending()).toEqual([]);
   });
 
   it('a journal entry is deleted with its submission (retention purge)', async () => {
@@ -170,7 +170,7 @@ describe('createExporter', () => {
     await exporter.exportPdf('sub-8', PDF, CREATED, 'ZLN');
     await exporter.exportPdf('sub-9', PDF, CREATED, 'ZLN');
     db.prepare('DELETE FROM submissions WHERE id = ?').run('sub-8');
-    expect(exporter.pending().map((p) => p.submissionId)).toEqual(['sub-9']);
+    expect((await exporter.pending()).map((p) => p.submissionId)).toEqual(['sub-9']);
   });
 });
 
@@ -180,11 +180,11 @@ describe('the outbox', () => {
   it('enqueue journals a pending job (attempts 0) only when a folder is configured; a retry writes it', async () => {
     createExporter(db, clock, () => null).enqueue('sub-1');
     const exporter = createExporter(db, clock, () => dir, nodeExportFs, { tempTag: TAG });
-    exporter.enqueue('sub-2');
-    exporter.enqueue('sub-2');
-    expect(exporter.pending()).toEqual([{ submissionId: 'sub-2', lastError: '', attempts: 0 }]);
+    await exporter.enqueue('sub-2');
+    await exporter.enqueue('sub-2');
+    expect(await exporter.pending()).toEqual([{ submissionId: 'sub-2', lastError: '', attempts: 0 }]);
     expect(await exporter.retryPending(() => ({ pdf: PDF, createdAt: CREATED, initials: 'ZLN' }))).toEqual({ retried: 1, failed: 0 });
-    expect(exporter.pending()).toEqual([]);
+    expect(await exporter.pending()).toEqual([]);
     expect(readdirSync(dir)).toEqual(['2026-11-21_1432_ZLN.pdf']);
   });
 
@@ -192,9 +192,9 @@ describe('the outbox', () => {
     writeFileSync(join(dir, '2026-11-21_1432_ZLN.pdf'), 'another client, same initials and minute');
     writeFileSync(join(dir, '2026-11-21_1432_ZLN_2.pdf'), PDF);
     const exporter = createExporter(db, clock, () => dir, nodeExportFs, { tempTag: TAG });
-    exporter.enqueue('sub-3');
+    await exporter.enqueue('sub-3');
     await exporter.retryPending(() => ({ pdf: PDF, createdAt: CREATED, initials: 'ZLN' }));
-    expect(exporter.pending()).toEqual([]);
+    expect(await exporter.pending()).toEqual([]);
     expect(readdirSync(dir).sort()).toEqual(['2026-11-21_1432_ZLN.pdf', '2026-11-21_1432_ZLN_2.pdf']);
   });
 

@@ -35,19 +35,19 @@ describe('versioned form registry', () => {
 
   it('an empty database serves the built-in form as its live version', () => {
     const registry = createFormRegistry(db, clock);
-    expect(registry.active()).toMatchObject({ id: 'massage-intake', version: SHIPPED });
-    expect(registry.versions()).toEqual([expect.objectContaining({ formId: 'massage-intake', version: SHIPPED, isLive: true, publishedBy: 'system' })]);
+    expect(await registry.active()).toMatchObject({ id: 'massage-intake', version: SHIPPED });
+    expect(await registry.versions()).toEqual([expect.objectContaining({ formId: 'massage-intake', version: SHIPPED, isLive: true, publishedBy: 'system' })]);
   });
 
   it('publishing bumps the version, makes it live, and keeps the old one answerable', () => {
     const registry = createFormRegistry(db, clock);
-    const result = registry.publish(withExtraQuestion(DEFAULT_INTAKE_FORM, 'extra_one'), 'admin-1');
+    const result = await registry.publish(withExtraQuestion(DEFAULT_INTAKE_FORM, 'extra_one'), 'admin-1');
     expect(result.ok).toBe(true);
-    expect(registry.active().version).toBe(SHIPPED + 1);
-    expect(registry.active().steps[0]?.questions.some((q) => q.id === 'extra_one')).toBe(true);
-    const old = registry.get('massage-intake', SHIPPED);
+    expect((await registry.active()).version).toBe(SHIPPED + 1);
+    expect((await registry.active()).steps[0]?.questions.some((q) => q.id === 'extra_one')).toBe(true);
+    const old = await registry.get('massage-intake', SHIPPED);
     expect(old?.steps[0]?.questions.some((q) => q.id === 'extra_one')).toBe(false);
-    expect(registry.versions().map((v) => [v.version, v.isLive])).toEqual([
+    expect((await registry.versions()).map((v) => [v.version, v.isLive])).toEqual([
       [SHIPPED + 1, true],
       [SHIPPED, false],
     ]);
@@ -57,8 +57,8 @@ describe('versioned form registry', () => {
     const registry = createFormRegistry(db, clock);
     const claimingV1 = { ...(withExtraQuestion(DEFAULT_INTAKE_FORM, 'a_question') as object), version: 1 };
     const claimingV99 = { ...(withExtraQuestion(DEFAULT_INTAKE_FORM, 'b_question') as object), version: 99 };
-    const first = registry.publish(claimingV1, 'admin-1');
-    const second = registry.publish(claimingV99, 'admin-1');
+    const first = await registry.publish(claimingV1, 'admin-1');
+    const second = await registry.publish(claimingV99, 'admin-1');
     expect(first.ok && first.form.version).toBe(SHIPPED + 1);
     expect(second.ok && second.form.version).toBe(SHIPPED + 2);
   });
@@ -66,11 +66,11 @@ describe('versioned form registry', () => {
   it('an invalid definition is refused with its errors and changes nothing', () => {
     const registry = createFormRegistry(db, clock);
     const broken = withExtraQuestion(DEFAULT_INTAKE_FORM, 'Bad Id');
-    const result = registry.publish(broken, 'admin-1');
+    const result = await registry.publish(broken, 'admin-1');
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors[0]?.path).toMatch(/^steps\[0\]\.questions\[\d+\]\.id$/);
-    expect(registry.active().version).toBe(SHIPPED);
-    expect(registry.versions()).toHaveLength(1);
+    expect((await registry.active()).version).toBe(SHIPPED);
+    expect(await registry.versions()).toHaveLength(1);
   });
 
   it('versions survive a restart, and the live one stays live', () => {
@@ -78,8 +78,8 @@ describe('versioned form registry', () => {
     db.close();
     db = openDatabase(dbFile(), formRegistryMigrations);
     const reopened = createFormRegistry(db, clock);
-    expect(reopened.active().version).toBe(SHIPPED + 1);
-    expect(reopened.get('massage-intake', SHIPPED)).not.toBeNull();
+    expect((await reopened.active()).version).toBe(SHIPPED + 1);
+    expect(await reopened.get('massage-intake', SHIPPED)).not.toBeNull();
   });
 
   it.each([
@@ -92,7 +92,7 @@ describe('versioned form registry', () => {
 
   it('unknown ids and versions are null', () => {
     const registry = createFormRegistry(db, clock);
-    expect(registry.get('massage-intake', 7)).toBeNull();
-    expect(registry.get('other-form', 1)).toBeNull();
+    expect(await registry.get('massage-intake', 7)).toBeNull();
+    expect(await registry.get('other-form', 1)).toBeNull();
   });
 });

@@ -2,7 +2,8 @@
  * intake:submit — the only write a client can make. Main never trusts the renderer's
  * view of the form: it re-validates the answers against the exact form version,
  * drops answers to hidden questions, re-evaluates the screening flags, renders and
- * signs the PDF, and stores everything in one transaction before answering.
+ * signs the PDF, and stores everything in one port transaction (record, name tokens, audit
+ * entry, export job) before answering: a database that fails midway stores none of it.
  * The submission id comes from the renderer, so a retry after a lost answer is
  * absorbed (duplicate: true) instead of stored twice; the same id with different answers is
  * refused (core/intake/duplicates.ts).
@@ -19,14 +20,14 @@ import {
   type Answers,
 } from '../../forms/engine/index.ts';
 import { createSignedSummary } from '../pdf/index.ts';
-import { transaction } from '../db/database.ts';
+import { AUDIT_CHAIN } from '../audit/log.ts';
 import type { CoreDeps } from '../deps.ts';
 import { defineHandler, type HandlerTable } from '../handler.ts';
 import { clientIdentity, initialsOf } from '../intake/identity.ts';
 import { answerStoredId, buildReceipt, requestDigest } from '../intake/duplicates.ts';
 
 export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:submit'>): Promise<Result<SubmitReceipt>> {
-  const form = deps.forms.get(req.formId, req.formVersion);
+  const form = await deps.forms.get(req.formId, req.formVersion);
   if (!form) {
     return fail('conflict', 'This form has been updated since you started. Please ask the front desk to restart the kiosk.');
   }
@@ -44,7 +45,7 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
   }
   const answers: Answers = pruneHiddenAnswers(form, req.answers as Answers, now);
   const digest = requestDigest(deps.vault, req);
-  const earlier = answerStoredId(deps, req, digest, () => answers);
+  const earlier = await answerStoredId(deps, req, digest, () => answers);
   if (earlier) return earlier;
 
   const errors = validateSubmission(form, answers, now);
@@ -66,14 +67,15 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
       createdAt: now,
       clinicName: settings.clinicName,
       clinicAddress: settings.clinicAddress,
-      clinicLogoDataUrl: deps.clinicSettings.logoDataUrl(),
+      clinicLogoDataUrl: await deps.clinicSettings.logoDataUrl(),
     },
     await deps.signingIdentity(),
     deps.clock,
   );
   // The record, its audit entry and its export job commit together: a crash cannot leave one without the others.
-  const { inserted } = transaction(deps.db, () => {
-    const result = deps.submissions.insert({
+  // The port may rerun this function on a conflict: it only touches the database.
+  const { inserted } = await deps.store.transaction(async () => {
+    const result = await deps.submissions.insert({
       id: req.submissionId,
       createdAt: now.toISOString(),
       startedAt: req.startedAt,
@@ -90,19 +92,19 @@ export async function submitIntake(deps: CoreDeps, req: ParsedRequest<'intake:su
       requestDigest: digest,
     });
     if (result.inserted) {
-      deps.audit.append({ action: 'submission.created', actor: 'kiosk-client', subjectId: req.submissionId });
+      await deps.audit.append({ action: 'submission.created', actor: 'kiosk-client', subjectId: req.submissionId });
       // The outbox: the export job exists exactly when the submission does, whatever kills us next.
-      deps.exporter.enqueue(req.submissionId);
+      await deps.exporter.enqueue(req.submissionId);
     }
     return result;
-  });
+  }, AUDIT_CHAIN);
   // Another call with this id committed while this one rendered: answer from what it stored.
-  if (!inserted) return answerStoredId(deps, req, digest, () => answers) ?? fail('internal', 'The intake could not be stored. Please try again.');
+  if (!inserted) return (await answerStoredId(deps, req, digest, () => answers)) ?? fail('internal', 'The intake could not be stored. Please try again.');
 
   // The client's answer does not wait for the export copy; an unfinished job is retried (at start-up too).
   deps.background.run(async () => {
     const result = await deps.exporter.exportPdf(req.submissionId, summary.pdf, now, initialsOf(identity.name));
-    if (result.ok) deps.audit.append({ action: 'submission.exported', actor: 'system', subjectId: req.submissionId });
+    if (result.ok) await deps.audit.append({ action: 'submission.exported', actor: 'system', subjectId: req.submissionId });
   });
   return ok(buildReceipt(req.submissionId, false, flags, req.language, form));
 }

@@ -5,6 +5,6 @@ import { defineHandler, type HandlerTable } from '../handler.ts';
 /** The therapist's queue: listed fields only; names are decrypted in main, never the answers. */
 export function queueHandlers(deps: Pick<CoreDeps, 'submissions' | 'handlerOptions'>): Pick<HandlerTable, 'queue:list'> {
   return {
-    'queue:list': defineHandler('queue:list', deps.handlerOptions, (req) => ok({ items: deps.submissions.list(req) })),
+    'queue:list': defineHandler('queue:list', deps.handlerOptions, async (req) => ok({ items: await deps.submissions.list(req) })),
   };
 }

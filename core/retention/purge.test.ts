@@ -26,7 +26,7 @@ function setup() {
   const old = sampleSubmission({ clientName: 'Old Client', createdAt: '2025-05-01T09:00:00.000Z' });
   const edge = sampleSubmission({ clientName: 'Edge Client', createdAt: retentionCutoff(clock.now(), 2557) });
   const recent = sampleSubmission({ clientName: 'Recent Client', createdAt: '2032-01-01T09:00:00.000Z' });
-  for (const s of [old, edge, recent]) repo.insert(s);
+  for (const s of [old, edge, recent]) (await repo.insert(s));
   return { clock, repo, audit, settings, old, edge, recent };
 }
 
@@ -34,20 +34,20 @@ describe('purgeExpired', () => {
   it('deletes only submissions older than the retention period, with their search tokens, and audits the run', async () => {
     const { clock, repo, audit, settings, old, edge, recent } = setup();
     expect(purgeExpired(store.db, clock, settings, audit)).toEqual({ purged: 1 });
-    expect(repo.get(old.id)).toBeNull();
-    expect(repo.get(edge.id)).not.toBeNull();
-    expect(repo.get(recent.id)).not.toBeNull();
+    expect(await repo.get(old.id)).toBeNull();
+    expect(await repo.get(edge.id)).not.toBeNull();
+    expect(await repo.get(recent.id)).not.toBeNull();
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM submission_name_tokens WHERE submission_id = ?').get(old.id)).toEqual({ n: 0 });
-    expect(repo.list({ status: 'all', search: 'old', limit: 10 })).toEqual([]);
-    expect(audit.list({ limit: 1 })[0]).toMatchObject({ action: 'submission.purged', actor: 'system', details: { count: 1, retentionDays: 2557 } });
+    expect(await repo.list({ status: 'all', search: 'old', limit: 10 })).toEqual([]);
+    expect((await audit.list({ limit: 1 }))[0]).toMatchObject({ action: 'submission.purged', actor: 'system', details: { count: 1, retentionDays: 2557 } });
     expect(await audit.verify()).toMatchObject({ ok: true, entries: 1 });
   });
 
   it('follows the admin setting', () => {
     const { clock, repo, audit, settings } = setup();
-    settings.update({ retentionDays: 365 }, 'admin-1');
+    await settings.update({ retentionDays: 365 }, 'admin-1');
     expect(purgeExpired(store.db, clock, settings, audit)).toEqual({ purged: 2 });
-    expect(repo.count()).toBe(1);
+    expect(await repo.count()).toBe(1);
   });
 
   it('is one transaction: if the audit entry cannot be written nothing is purged', () => {
@@ -58,7 +58,7 @@ describe('purgeExpired', () => {
       },
     };
     expect(() => purgeExpired(store.db, clock, settings, failingAudit)).toThrow('disk full');
-    expect(repo.count()).toBe(3);
+    expect(await repo.count()).toBe(3);
   });
 });
 
@@ -68,7 +68,7 @@ describe('scheduleRetention', () => {
     const { clock, repo, audit, settings } = setup();
     const schedule = scheduleRetention(() => purgeExpired(store.db, clock, settings, audit), { intervalMs: 3_600_000 });
     schedule.stop();
-    expect(repo.count()).toBe(2);
+    expect(await repo.count()).toBe(2);
     const errors: unknown[] = [];
     scheduleRetention(() => {
       throw new Error('disk');

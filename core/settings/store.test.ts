@@ -24,7 +24,7 @@ describe('settings store', () => {
     db.prepare('INSERT INTO settings (singleton, value, updated_at, updated_by) VALUES (1, ?, ?, ?)').run(JSON.stringify(saved), '2026-01-01T00:00:00.000Z', 'staff-1');
     const store = createSettingsStore(db);
     expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, clinicName: 'Back in Balance', idleWarningMs: 120_000 });
-    expect(store.update({ retentionDays: 3650 }, 'staff-1')).not.toHaveProperty('acceptPlainTextKeyStorage');
+    expect(await store.update({ retentionDays: 3650 }, 'staff-1')).not.toHaveProperty('acceptPlainTextKeyStorage');
     db.close();
   });
 
@@ -51,7 +51,7 @@ describe('settings store', () => {
     const store = createSettingsStore(db);
     let error: unknown;
     try {
-      store.update(patch, 'staff-1');
+      await store.update(patch, 'staff-1');
     } catch (e) {
       error = e;
     }

@@ -16,7 +16,7 @@ function memoryStore(): SecretStore & { puts: string[] } {
   const puts: string[] = [];
   return {
     puts,
-    get: (name) => secrets.get(name) ?? null,
+    get: (name) => (await secrets.get(name)) ?? null,
     put: (name, value) => {
       puts.push(name);
       secrets.set(name, value);

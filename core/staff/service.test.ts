@@ -47,13 +47,13 @@ function codeOf(fn: () => unknown): string | undefined {
 
 describe('first-run setup', () => {
   it('needs setup until the first admin exists; then refuses a second setup', () => {
-    expect(staff.needsSetup()).toBe(true);
-    const session = staff.setupFirstAdmin('  Dana Admin ', '123456', KIOSK);
+    expect(await staff.needsSetup()).toBe(true);
+    const session = await staff.setupFirstAdmin('  Dana Admin ', '123456', KIOSK);
     expect(session).toMatchObject({ name: 'Dana Admin', role: 'admin', expiresAt: '2025-03-10T09:05:00.000Z' });
-    expect(staff.needsSetup()).toBe(false);
+    expect(await staff.needsSetup()).toBe(false);
     expect(staff.current(KIOSK)?.staffId).toBe(session.staffId);
-    expect(codeOf(() => staff.setupFirstAdmin('Eve', '654321', KIOSK))).toBe('conflict');
-    expect(staff.roster()).toHaveLength(1);
+    expect(codeOf(() => (await staff.setupFirstAdmin('Eve', '654321', KIOSK)))).toBe('conflict');
+    expect(await staff.roster()).toHaveLength(1);
   });
 
   it.each([
@@ -62,8 +62,8 @@ describe('first-run setup', () => {
     ['empty', ''],
     ['thirteen digits', '1234567890123'],
   ])('refuses a PIN that is %s', (_label, pin) => {
-    expect(codeOf(() => staff.setupFirstAdmin('Dana', pin, KIOSK))).toBe('invalid_request');
-    expect(staff.needsSetup()).toBe(true);
+    expect(codeOf(() => (await staff.setupFirstAdmin('Dana', pin, KIOSK)))).toBe('invalid_request');
+    expect(await staff.needsSetup()).toBe(true);
   });
 });
 
@@ -76,7 +76,7 @@ describe('PIN storage', () => {
     expect(await verifyPin('123456', a)).toBe(true);
     expect(await verifyPin('123457', a)).toBe(false);
     expect(await verifyPin('123456', 'garbage')).toBe(false);
-    staff.setupFirstAdmin('Dana', '987654', KIOSK);
+    await staff.setupFirstAdmin('Dana', '987654', KIOSK);
     const row = db.prepare('SELECT pin_hash FROM staff').get() as { pin_hash: string };
     expect(row.pin_hash).not.toContain('987654');
   });
@@ -85,8 +85,8 @@ describe('PIN storage', () => {
 describe('login and lockout', () => {
   let therapistId = '';
   beforeEach(() => {
-    staff.setupFirstAdmin('Dana', '111111', KIOSK);
-    therapistId = staff.addStaff('Theo', 'therapist', '222222').staffId;
+    await staff.setupFirstAdmin('Dana', '111111', KIOSK);
+    therapistId = (await staff.addStaff('Theo', 'therapist', '222222')).staffId;
     staff.lock(KIOSK);
   });
 
@@ -128,64 +128,64 @@ describe('login and lockout', () => {
 
   it('resetPin sets a new PIN and clears the lockout', async () => {
     for (let i = 0; i < FREE_ATTEMPTS; i++) await staff.login(therapistId, '000000', KIOSK);
-    staff.resetPin(therapistId, '333333');
+    await staff.resetPin(therapistId, '333333');
     expect(await staff.login(therapistId, '222222', KIOSK)).toEqual({ ok: false, reason: 'bad_pin' });
     expect(await staff.login(therapistId, '333333', KIOSK)).toMatchObject({ ok: true });
   });
 
   it('a deactivated person cannot sign in and leaves the roster; their session ends', async () => {
     await staff.login(therapistId, '222222', KIOSK);
-    staff.setActive(therapistId, false);
+    await staff.setActive(therapistId, false);
     expect(staff.current(KIOSK)).toBeNull();
     expect(await staff.login(therapistId, '222222', KIOSK)).toEqual({ ok: false, reason: 'unknown_staff' });
-    expect(staff.roster().map((r) => r.name)).toEqual(['Dana']);
+    expect((await staff.roster()).map((r) => r.name)).toEqual(['Dana']);
   });
 
   it('the last active admin cannot be deactivated', () => {
-    const admin = staff.roster().find((r) => r.role === 'admin')!;
-    expect(codeOf(() => staff.setActive(admin.staffId, false))).toBe('conflict');
-    expect(codeOf(() => staff.setActive('nobody', false))).toBe('not_found');
+    const admin = (await staff.roster()).find((r) => r.role === 'admin')!;
+    expect(codeOf(() => (await staff.setActive(admin.staffId, false)))).toBe('conflict');
+    expect(codeOf(() => (await staff.setActive('nobody', false)))).toBe('not_found');
   });
 });
 
 describe('sessions', () => {
   it('expire after the inactivity period; activity extends them; lock ends them', async () => {
-    staff.setupFirstAdmin('Dana', '111111', KIOSK);
+    await staff.setupFirstAdmin('Dana', '111111', KIOSK);
     clock.advance(4 * 60_000);
-    expect(staff.require(KIOSK).expiresAt).toBe('2025-03-10T09:09:00.000Z');
+    expect((await staff.require(KIOSK)).expiresAt).toBe('2025-03-10T09:09:00.000Z');
     clock.advance(4 * 60_000);
     expect(staff.current(KIOSK)).not.toBeNull();
     clock.advance(60_000);
     expect(staff.current(KIOSK)).toBeNull();
-    expect(codeOf(() => staff.require(KIOSK))).toBe('unauthenticated');
-    const id = staff.roster()[0]!.staffId;
+    expect(codeOf(() => (await staff.require(KIOSK)))).toBe('unauthenticated');
+    const id = (await staff.roster())[0]!.staffId;
     await staff.login(id, '111111', KIOSK);
     staff.lock(KIOSK);
     expect(staff.current(KIOSK)).toBeNull();
   });
 
   it('follow a changed auto log-off setting', () => {
-    staff.setupFirstAdmin('Dana', '111111', KIOSK);
+    await staff.setupFirstAdmin('Dana', '111111', KIOSK);
     autoLogoffMs = 60_000;
     clock.advance(60_000);
     expect(staff.current(KIOSK)).toBeNull();
   });
 
   it('require(admin) refuses a therapist', async () => {
-    staff.setupFirstAdmin('Dana', '111111', KIOSK);
-    const t = staff.addStaff('Theo', 'therapist', '222222');
-    expect(staff.require(KIOSK, 'admin').role).toBe('admin');
+    await staff.setupFirstAdmin('Dana', '111111', KIOSK);
+    const t = await staff.addStaff('Theo', 'therapist', '222222');
+    expect((await staff.require(KIOSK, 'admin')).role).toBe('admin');
     await staff.login(t.staffId, '222222', KIOSK);
-    expect(staff.require(KIOSK, 'therapist').name).toBe('Theo');
-    expect(codeOf(() => staff.require(KIOSK, 'admin'))).toBe('forbidden');
+    expect((await staff.require(KIOSK, 'therapist')).name).toBe('Theo');
+    expect(codeOf(() => (await staff.require(KIOSK, 'admin')))).toBe('forbidden');
   });
 });
 
 describe('sessions are per caller', () => {
   let theo = '';
   beforeEach(() => {
-    staff.setupFirstAdmin('Dana', '111111', KIOSK);
-    theo = staff.addStaff('Theo', 'therapist', '222222').staffId;
+    await staff.setupFirstAdmin('Dana', '111111', KIOSK);
+    theo = (await staff.addStaff('Theo', 'therapist', '222222')).staffId;
   });
 
   it('signing in on a tablet does not sign the kiosk in, or replace the kiosk session', async () => {
@@ -193,7 +193,7 @@ describe('sessions are per caller', () => {
     expect(staff.current(TABLET)?.name).toBe('Theo');
     expect(staff.current(KIOSK)?.name).toBe('Dana');
     expect(staff.current('another-device')).toBeNull();
-    expect(codeOf(() => staff.require('another-device'))).toBe('unauthenticated');
+    expect(codeOf(() => (await staff.require('another-device')))).toBe('unauthenticated');
   });
 
   it('locking one caller leaves the others signed in', async () => {
@@ -216,7 +216,7 @@ describe('sessions are per caller', () => {
   it('the same person may be signed in on two callers; deactivating them ends both', async () => {
     await staff.login(theo, '222222', TABLET);
     await staff.login(theo, '222222', 'front-desk-pc');
-    staff.setActive(theo, false);
+    await staff.setActive(theo, false);
     expect(staff.current(TABLET)).toBeNull();
     expect(staff.current('front-desk-pc')).toBeNull();
     expect(staff.current(KIOSK)?.name).toBe('Dana');
@@ -230,20 +230,20 @@ describe('screen language per staff member', () => {
     ['Arabic', 'ar', 'en', 'ar'],
   ] as const)('%s', async (_label, chosen, clinic, expected) => {
     defaultLanguage = clinic;
-    staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
-    const theo = staff.addStaff('Theo', 'therapist', '111111');
-    staff.setLanguage(theo.staffId, chosen);
+    await staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
+    const theo = await staff.addStaff('Theo', 'therapist', '111111');
+    await staff.setLanguage(theo.staffId, chosen);
     staff.lock(KIOSK);
     const login = await staff.login(theo.staffId, '111111', KIOSK);
     expect(login.ok && login.session.language).toBe(expected);
   });
 
   it('a change to the signed-in person applies to their live session at once, and survives a restart', async () => {
-    staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
-    const theo = staff.addStaff('Theo', 'therapist', '111111');
+    await staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
+    const theo = await staff.addStaff('Theo', 'therapist', '111111');
     await staff.login(theo.staffId, '111111', KIOSK);
     await staff.login(theo.staffId, '111111', 'tablet');
-    staff.setLanguage(theo.staffId, 'es');
+    await staff.setLanguage(theo.staffId, 'es');
     // Every caller the person is signed in on follows.
     expect([staff.current(KIOSK)?.language, staff.current('tablet')?.language]).toEqual(['es', 'es']);
     staff.lock(KIOSK);
@@ -252,12 +252,12 @@ describe('screen language per staff member', () => {
   });
 
   it('an unknown staff id is not_found', () => {
-    expect(codeOf(() => staff.setLanguage('no-such-id', 'es'))).toBe('not_found');
+    expect(codeOf(() => (await staff.setLanguage('no-such-id', 'es')))).toBe('not_found');
   });
 
   it('the database refuses a language the staff screens do not have', () => {
-    staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
-    const theo = staff.addStaff('Theo', 'therapist', '111111');
+    await staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
+    const theo = await staff.addStaff('Theo', 'therapist', '111111');
     expect(() => db.prepare('UPDATE staff SET language = ? WHERE id = ?').run('xx', theo.staffId)).toThrow(/CHECK/);
   });
 });

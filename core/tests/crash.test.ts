@@ -41,7 +41,7 @@ async function checkStore(acked: ReadonlySet<string>) {
     expect(missing, 'acknowledged but missing').toEqual([]);
     for (const id of ids) {
       // Every stored row is whole: all sealed columns decrypt, the name is searchable, and it was audited.
-      const s = repo.get(id);
+      const s = await repo.get(id);
       expect(s?.clientName).toBe(`Crash Client ${id.slice(0, 8)}`);
       expect(s?.pdf.length).toBeGreaterThan(0);
       const tokens = db.prepare('SELECT COUNT(*) AS n FROM submission_name_tokens WHERE submission_id = ?').get(id) as { n: number };
