@@ -10,18 +10,18 @@ const clock = { now: () => new Date(2026, 10, 21, 14, 33) };
 const PDF = new TextEncoder().encode('%PDF-1.7 signed summary bytes');
 
 let dir: string;
-let db: DatabaseSync;
+let db: SqliteStore;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kiosk-export-'));
   db = new DatabaseSync(':memory:');
   // The journal references submissions (foreign key): a stand-in table with the ids used here.
   db.exec('CREATE TABLE submissions (id TEXT PRIMARY KEY) STRICT');
-  for (let n = 1; n <= 9; n++) db.prepare('INSERT INTO submissions (id) VALUES (?)').run(`sub-${n}`);
+  for (let n = 1; n <= 9; n++) (await db.exec('INSERT INTO submissions (id) VALUES (?)', [`sub-${n}`]));
   for (const m of exportMigrations) db.exec(m.sql);
 });
 afterEach(() => {
-  db.close();
+  await db.close();
   chmodSync(dir, 0o755);
   rmSync(dir, { recursive: true, force: true });
 });
@@ -126,7 +126,7 @@ describe('createExporter', () => {
     const result = await exporter.exportPdf('sub-5', PDF, CREATED, 'ZLN');
     expect(result).toEqual({ ok: false, message });
     expect(readdirSync(dir)).toEqual([]);
-    const rows = db.prepare('SELECT * FROM export_jobs').all();
+    const rows = (await db.all('SELECT * FROM export_jobs'));
     const journal = JSON.stringify(rows);
     for (const leak of ['ZLN', 'secret', dir, '.pdf']) expect(journal).not.toContain(leak);
   });
@@ -169,7 +169,7 @@ describe('createExporter', () => {
     const exporter = createExporter(db, clock, () => join(dir, 'missing'));
     await exporter.exportPdf('sub-8', PDF, CREATED, 'ZLN');
     await exporter.exportPdf('sub-9', PDF, CREATED, 'ZLN');
-    db.prepare('DELETE FROM submissions WHERE id = ?').run('sub-8');
+    (await db.exec('DELETE FROM submissions WHERE id = ?', ['sub-8']));
     expect((await exporter.pending()).map((p) => p.submissionId)).toEqual(['sub-9']);
   });
 });
@@ -241,7 +241,7 @@ describe('exports-002 migration', () => {
   it('keeps the journal of stored submissions and drops entries an earlier purge left behind', () => {
     const old = new DatabaseSync(':memory:');
     old.exec('CREATE TABLE submissions (id TEXT PRIMARY KEY) STRICT');
-    old.prepare('INSERT INTO submissions (id) VALUES (?)').run('kept');
+    (await old.exec('INSERT INTO submissions (id) VALUES (?)', ['kept']));
     const [first, ...later] = exportMigrations;
     old.exec(first?.sql ?? '');
     const insert = old.prepare("INSERT INTO export_jobs VALUES (?, 'pending', 2, 'The export folder is full.', '2026-11-01T10:00:00.000Z', '2026-11-01T10:05:00.000Z')");

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DatabaseSync } from 'node:sqlite';
+import type { SqliteStore } from '../db/sqlite-store.ts';
 import { join } from 'node:path';
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { inEveryLanguage } from '../../forms/definitions/test-texts.ts';
@@ -7,8 +7,7 @@ import { inEveryLanguage } from '../../forms/definitions/test-texts.ts';
 /** The version the built-in form ships as: an empty database's first live version. */
 const SHIPPED = DEFAULT_INTAKE_FORM.version;
 import type { FormDefinition } from '../../forms/engine/index.ts';
-import { openDatabase } from '../db/database.ts';
-import { ManualClock, tempDir } from '../tests/helpers.ts';
+import { ManualClock, tempDir, openMigratedStore } from '../tests/helpers.ts';
 import { createFormRegistry, formRegistryMigrations } from './registry.ts';
 
 /** The default form with one more yes/no question on its first step, in every language of the form. */
@@ -20,16 +19,16 @@ function withExtraQuestion(form: FormDefinition, id: string): unknown {
 
 describe('versioned form registry', () => {
   let dir: ReturnType<typeof tempDir>;
-  let db: DatabaseSync;
+  let db: SqliteStore;
   const clock = new ManualClock();
   const dbFile = () => join(dir.dir, 'kiosk.db');
 
   beforeEach(() => {
     dir = tempDir('kiosk-registry-');
-    db = openDatabase(dbFile(), formRegistryMigrations);
+    db = await openMigratedStore(dbFile());
   });
   afterEach(() => {
-    db.close();
+    await db.close();
     dir.cleanup();
   });
 
@@ -75,8 +74,8 @@ describe('versioned form registry', () => {
 
   it('versions survive a restart, and the live one stays live', () => {
     createFormRegistry(db, clock).publish(withExtraQuestion(DEFAULT_INTAKE_FORM, 'extra_one'), 'admin-1');
-    db.close();
-    db = openDatabase(dbFile(), formRegistryMigrations);
+    await db.close();
+    db = await openMigratedStore(dbFile());
     const reopened = createFormRegistry(db, clock);
     expect((await reopened.active()).version).toBe(SHIPPED + 1);
     expect(await reopened.get('massage-intake', SHIPPED)).not.toBeNull();

@@ -14,15 +14,15 @@ beforeEach(async () => {
   store = await openTestStore(t.dir);
 });
 afterEach(() => {
-  store.db.close();
+  await store.db.close();
   cleanup();
 });
 
 function setup() {
   const clock = new ManualClock('2032-06-01T12:00:00.000Z');
-  const repo = createSubmissionRepository(store.db, store.vault, clock);
-  const audit = createAuditLog(store.db, clock, { key: auditKey(store.vault) });
-  const settings = createSettingsStore(store.db);
+  const repo = createSubmissionRepository(store.store, store.vault, clock);
+  const audit = createAuditLog(store.store, clock, { key: auditKey(store.vault) });
+  const settings = createSettingsStore(store.store);
   const old = sampleSubmission({ clientName: 'Old Client', createdAt: '2025-05-01T09:00:00.000Z' });
   const edge = sampleSubmission({ clientName: 'Edge Client', createdAt: retentionCutoff(clock.now(), 2557) });
   const recent = sampleSubmission({ clientName: 'Recent Client', createdAt: '2032-01-01T09:00:00.000Z' });
@@ -33,11 +33,11 @@ function setup() {
 describe('purgeExpired', () => {
   it('deletes only submissions older than the retention period, with their search tokens, and audits the run', async () => {
     const { clock, repo, audit, settings, old, edge, recent } = setup();
-    expect(purgeExpired(store.db, clock, settings, audit)).toEqual({ purged: 1 });
+    expect(purgeExpired(store.store, clock, settings, audit)).toEqual({ purged: 1 });
     expect(await repo.get(old.id)).toBeNull();
     expect(await repo.get(edge.id)).not.toBeNull();
     expect(await repo.get(recent.id)).not.toBeNull();
-    expect(store.db.prepare('SELECT COUNT(*) AS n FROM submission_name_tokens WHERE submission_id = ?').get(old.id)).toEqual({ n: 0 });
+    expect((await store.store.one('SELECT COUNT(*) AS n FROM submission_name_tokens WHERE submission_id = ?', [old.id]))).toEqual({ n: 0 });
     expect(await repo.list({ status: 'all', search: 'old', limit: 10 })).toEqual([]);
     expect((await audit.list({ limit: 1 }))[0]).toMatchObject({ action: 'submission.purged', actor: 'system', details: { count: 1, retentionDays: 2557 } });
     expect(await audit.verify()).toMatchObject({ ok: true, entries: 1 });
@@ -46,7 +46,7 @@ describe('purgeExpired', () => {
   it('follows the admin setting', () => {
     const { clock, repo, audit, settings } = setup();
     await settings.update({ retentionDays: 365 }, 'admin-1');
-    expect(purgeExpired(store.db, clock, settings, audit)).toEqual({ purged: 2 });
+    expect(purgeExpired(store.store, clock, settings, audit)).toEqual({ purged: 2 });
     expect(await repo.count()).toBe(1);
   });
 
@@ -57,7 +57,7 @@ describe('purgeExpired', () => {
         throw new Error('disk full');
       },
     };
-    expect(() => purgeExpired(store.db, clock, settings, failingAudit)).toThrow('disk full');
+    expect(() => purgeExpired(store.store, clock, settings, failingAudit)).toThrow('disk full');
     expect(await repo.count()).toBe(3);
   });
 });
@@ -66,7 +66,7 @@ describe('scheduleRetention', () => {
   it('purges at once on start and reports a failing run instead of throwing', async () => {
     const { scheduleRetention } = await import('./purge.ts');
     const { clock, repo, audit, settings } = setup();
-    const schedule = scheduleRetention(() => purgeExpired(store.db, clock, settings, audit), { intervalMs: 3_600_000 });
+    const schedule = scheduleRetention(() => purgeExpired(store.store, clock, settings, audit), { intervalMs: 3_600_000 });
     schedule.stop();
     expect(await repo.count()).toBe(2);
     const errors: unknown[] = [];

@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openDatabase } from '../db/database.ts';
 import { createSettingsStore, DEFAULT_SETTINGS, settingsMigrations, SettingsValidationError, type Settings } from './store.ts';
-import { tempDir } from '../tests/helpers.ts';
+import { tempDir, openMigratedStore } from '../tests/helpers.ts';
 
 let dir = '';
 let cleanup = () => {};
@@ -13,31 +12,31 @@ afterEach(() => cleanup());
 
 describe('settings store', () => {
   it('starts with the defaults: 5-minute auto log-off, 7-year retention', () => {
-    const db = openDatabase(':memory:', settingsMigrations);
+    const db = await openMigratedStore(join(tempDir().dir, 'kiosk.db'));
     expect(createSettingsStore(db).get()).toMatchObject({ autoLogoffMs: 300_000, retentionDays: 2557 });
-    db.close();
+    await db.close();
   });
 
   it("keeps a clinic's saved settings that an earlier version wrote with a retired key", () => {
-    const db = openDatabase(':memory:', settingsMigrations);
+    const db = await openMigratedStore(join(tempDir().dir, 'kiosk.db'));
     const saved = { ...DEFAULT_SETTINGS, clinicName: 'Back in Balance', idleWarningMs: 120_000, acceptPlainTextKeyStorage: false };
-    db.prepare('INSERT INTO settings (singleton, value, updated_at, updated_by) VALUES (1, ?, ?, ?)').run(JSON.stringify(saved), '2026-01-01T00:00:00.000Z', 'staff-1');
+    (await db.exec('INSERT INTO settings (singleton, value, updated_at, updated_by) VALUES (1, ?, ?, ?)', [JSON.stringify(saved), '2026-01-01T00:00:00.000Z', 'staff-1']));
     const store = createSettingsStore(db);
     expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, clinicName: 'Back in Balance', idleWarningMs: 120_000 });
     expect(await store.update({ retentionDays: 3650 }, 'staff-1')).not.toHaveProperty('acceptPlainTextKeyStorage');
-    db.close();
+    await db.close();
   });
 
   it('persists an update across restarts and records who made it', () => {
     const file = join(dir, 'kiosk.db');
-    const db = openDatabase(file, settingsMigrations);
+    const db = await openMigratedStore(file);
     const updated = createSettingsStore(db).update({ clinicName: 'Back in Balance', retentionDays: 3650 }, 'staff-1');
     expect(updated).toEqual({ ...DEFAULT_SETTINGS, clinicName: 'Back in Balance', retentionDays: 3650 });
-    db.close();
-    const db2 = openDatabase(file, settingsMigrations);
+    await db.close();
+    const db2 = await openMigratedStore(file);
     expect(createSettingsStore(db2).get().clinicName).toBe('Back in Balance');
-    expect(db2.prepare('SELECT updated_by FROM settings').get()).toEqual({ updated_by: 'staff-1' });
-    db2.close();
+    expect((await db2.one('SELECT updated_by FROM settings'))).toEqual({ updated_by: 'staff-1' });
+    await db2.close();
   });
 
   it.each([
@@ -47,7 +46,7 @@ describe('settings store', () => {
     ['empty clinic name', { clinicName: '  ' }, 'clinicName'],
     ['unknown setting', { colour: 'red' } as Partial<Settings>, ''],
   ])('refuses %s and keeps the old value', (_label, patch, path) => {
-    const db = openDatabase(':memory:', settingsMigrations);
+    const db = await openMigratedStore(join(tempDir().dir, 'kiosk.db'));
     const store = createSettingsStore(db);
     let error: unknown;
     try {
@@ -59,6 +58,6 @@ describe('settings store', () => {
     expect((error as SettingsValidationError).issues.map((i) => i.path)).toContain(path);
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     expect(createSettingsStore(db).get()).toEqual(DEFAULT_SETTINGS);
-    db.close();
+    await db.close();
   });
 });

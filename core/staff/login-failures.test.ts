@@ -1,20 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
-import { openDatabase } from '../db/database.ts';
+import type { SqliteStore } from '../db/sqlite-store.ts';
 import { auditMigrations, createAuditLog, type AuditLog } from '../audit/log.ts';
-import { ManualClock } from '../tests/helpers.ts';
+import { ManualClock, openMigratedStore } from '../tests/helpers.ts';
 import { openTestCore, TEST_CTX, type TestCore } from '../tests/test-core.ts';
 import { FREE_ATTEMPTS } from './service.ts';
 import { callerSource, createLoginFailureCounter, loginFailureMigrations, OTHER_SOURCE, type LoginFailureCounter } from './login-failures.ts';
 
 describe('the counter', () => {
-  let db: DatabaseSync;
+  let db: SqliteStore;
   let clock: ManualClock;
   let audit: AuditLog;
   let counter: LoginFailureCounter;
   beforeEach(() => {
-    db = openDatabase(':memory:', [...auditMigrations, ...loginFailureMigrations]);
+    db = await openMigratedStore(join(tempDir().dir, 'kiosk.db'));
     clock = new ManualClock();
     audit = createAuditLog(db, clock, { key: new Uint8Array(randomBytes(32)) });
     counter = createLoginFailureCounter(db, clock, audit, { maxSources: 4 });

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
-import { openDatabase } from '../db/database.ts';
+import type { SqliteStore } from '../db/sqlite-store.ts';
 import { CoreError } from '../handler.ts';
 import { createStaffService, FREE_ATTEMPTS, lockoutMs, staffMigrations, type StaffService } from './service.ts';
 import { hashPin, verifyPin } from './pin-hash.ts';
-import { ManualClock, tempDir } from '../tests/helpers.ts';
+import { ManualClock, tempDir, openMigratedStore } from '../tests/helpers.ts';
 
 const FAST = { scryptLogN: 10 };
 /** The caller sessions are kept for: the kiosk window, and a second device. */
@@ -13,7 +12,7 @@ const KIOSK = 'kiosk-window';
 const TABLET = 'tablet';
 let dir = '';
 let cleanup = () => {};
-let db: DatabaseSync;
+let db: SqliteStore;
 let clock: ManualClock;
 let autoLogoffMs = 5 * 60_000;
 let defaultLanguage = 'en';
@@ -25,14 +24,14 @@ function service(): StaffService {
 
 beforeEach(() => {
   ({ dir, cleanup } = tempDir());
-  db = openDatabase(join(dir, 'kiosk.db'), staffMigrations);
+  db = await openMigratedStore(join(dir, 'kiosk.db'));
   clock = new ManualClock();
   autoLogoffMs = 5 * 60_000;
   defaultLanguage = 'en';
   staff = service();
 });
 afterEach(() => {
-  db.close();
+  await db.close();
   cleanup();
 });
 
@@ -77,7 +76,7 @@ describe('PIN storage', () => {
     expect(await verifyPin('123457', a)).toBe(false);
     expect(await verifyPin('123456', 'garbage')).toBe(false);
     await staff.setupFirstAdmin('Dana', '987654', KIOSK);
-    const row = db.prepare('SELECT pin_hash FROM staff').get() as { pin_hash: string };
+    const row = (await db.one('SELECT pin_hash FROM staff')) as { pin_hash: string };
     expect(row.pin_hash).not.toContain('987654');
   });
 });
@@ -258,6 +257,6 @@ describe('screen language per staff member', () => {
   it('the database refuses a language the staff screens do not have', () => {
     await staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
     const theo = await staff.addStaff('Theo', 'therapist', '111111');
-    expect(() => db.prepare('UPDATE staff SET language = ? WHERE id = ?').run('xx', theo.staffId)).toThrow(/CHECK/);
+    await expect((async () => db.exec('UPDATE staff SET language = ? WHERE id = ?', ['xx', theo.staffId]))()).rejects.toThrow(/CHECK/);
   });
 });

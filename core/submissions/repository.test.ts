@@ -15,7 +15,7 @@ beforeEach(async () => {
   cleanup = t.cleanup;
   store = await openTestStore(t.dir);
   clock = new ManualClock('2025-03-12T10:00:00.000Z');
-  repo = createSubmissionRepository(store.db, store.vault, clock);
+  repo = createSubmissionRepository(store.store, store.vault, clock);
 });
 afterEach(() => {
   store.db.close();

@@ -34,8 +34,8 @@ describe('at rest', () => {
   it('no client name, date of birth or answer text in any file of the data dir, open or closed', async () => {
     const store = await openTestStore(dir);
     const clock = new ManualClock();
-    const repo = createSubmissionRepository(store.db, store.vault, clock);
-    const audit = createAuditLog(store.db, clock, { key: auditKey(store.vault) });
+    const repo = createSubmissionRepository(store.store, store.vault, clock);
+    const audit = createAuditLog(store.store, clock, { key: auditKey(store.vault) });
     const s = sampleSubmission({
       clientName: NAME,
       dateOfBirth: DOB,

@@ -56,10 +56,11 @@ describe('export outbox under SIGKILL', () => {
       const hash = sha256(readFileSync(join(share, name)));
       copies.set(hash, (copies.get(hash) ?? 0) + 1);
     }
-    const withoutCopy = [...acked].filter((id) => copies.get((await core.deps.submissions.get(id))?.pdfSha256 ?? '') !== 1);
+    const withoutCopy: string[] = [];
+    for (const id of acked) if (copies.get((await core.deps.submissions.get(id))?.pdfSha256 ?? '') !== 1) withoutCopy.push(id);
     expect(withoutCopy, 'acknowledged without exactly one export copy').toEqual([]);
     expect(tempFiles(), 'temp files left in the export folder').toEqual([]);
-    expect(copies.size).toBe((await core.deps.submissions.count()));
+    expect(copies.size).toBe(await core.deps.submissions.count());
     await core.close();
   });
 });

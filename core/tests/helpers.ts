@@ -112,3 +112,10 @@ export async function rowCount(store: Queryable, table: string): Promise<number>
   if (!/^[a-z_]+$/.test(table)) throw new Error('Invalid table name.');
   return (await store.one<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))?.n ?? 0;
 }
+
+/** A SQLite store on `file` with every core migration applied (tests of one repository). */
+export async function openMigratedStore(file: string): Promise<SqliteStore> {
+  const store = await openSqliteStore(file);
+  await store.migrate(CORE_MIGRATIONS);
+  return store;
+}
