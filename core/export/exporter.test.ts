@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { openSqliteStore, type SqliteStore } from '../db/sqlite-store.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExporter, exportFileName, exportMigrations, nodeExportFs, type ExportFs } from './exporter.ts';
 
@@ -12,15 +13,15 @@ const PDF = new TextEncoder().encode('%PDF-1.7 signed summary bytes');
 let dir: string;
 let db: SqliteStore;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kiosk-export-'));
-  db = new DatabaseSync(':memory:');
+  db = await openSqliteStore(join(dir, 'kiosk.db'));
   // The journal references submissions (foreign key): a stand-in table with the ids used here.
-  db.exec('CREATE TABLE submissions (id TEXT PRIMARY KEY) STRICT');
-  for (let n = 1; n <= 9; n++) (await db.exec('INSERT INTO submissions (id) VALUES (?)', [`sub-${n}`]));
-  for (const m of exportMigrations) db.exec(m.sql);
+  const standIn = 'CREATE TABLE submissions (id TEXT PRIMARY KEY)';
+  await db.migrate([{ id: 'stand-in-submissions', sqlite: standIn, postgres: standIn }, ...exportMigrations]);
+  for (let n = 1; n <= 9; n++) await db.exec('INSERT INTO submissions (id) VALUES (?)', [`sub-${n}`]);
 });
-afterEach(() => {
+afterEach(async () => {
   await db.close();
   chmodSync(dir, 0o755);
   rmSync(dir, { recursive: true, force: true });
@@ -76,7 +77,7 @@ describe('exportFileName', () => {
     ['lower case and symbols are cleaned', 'z.l-n', '2026-11-21_1432_ZLN.pdf'],
     ['no usable initials -> X', '王', '2026-11-21_1432_X.pdf'],
     ['at most four letters', 'ABCDEF', '2026-11-21_1432_ABCD.pdf'],
-  ])('%s', (_label, initials, expected) => {
+  ])('%s', async (_label, initials, expected) => {
     expect(exportFileName(CREATED, initials)).toBe(expected);
   });
 });
@@ -147,11 +148,11 @@ describe('createExporter', () => {
     const exporter = createExporter(db, clock, () => dir, fs);
 
     expect((await exporter.exportPdf('sub-7', PDF, CREATED, 'ZLN')).ok).toBe(false);
-    expect(await exporter.retryPending((id) => database.get(id) ?? null)).toEqual({ retried: 1, failed: 1 });
+    expect(await exporter.retryPending(async (id) => database.get(id) ?? null)).toEqual({ retried: 1, failed: 1 });
     expect(await exporter.pending()).toEqual([{ submissionId: 'sub-7', lastError: expect.any(String), attempts: 2 }]);
 
     isShareUp = true;
-    expect(await exporter.retryPending((id) => database.get(id) ?? null)).toEqual({ retried: 1, failed: 0 });
+    expect(await exporter.retryPending(async (id) => database.get(id) ?? null)).toEqual({ retried: 1, failed: 0 });
     expect(await exporter.pending()).toEqual([]);
     expect(readFileSync(join(dir, '2026-11-21_1432_ZLN.pdf'))).toEqual(Buffer.from(PDF));
     // The export never consumes or alters the stored copy.
@@ -161,7 +162,7 @@ describe('createExporter', () => {
   it('a purged submission is dropped from the journal instead of retried forever', async () => {
     const exporter = createExporter(db, clock, () => join(dir, 'missing'));
     await exporter.exportPdf('sub-8', PDF, CREATED, 'ZLN');
-    expect(await exporter.retryPending(() => null)).toEqual({ retried: 0, failed: 0 });
+    expect(await exporter.retryPending(async () => null)).toEqual({ retried: 0, failed: 0 });
     expect(await exporter.pending()).toEqual([]);
   });
 
@@ -183,7 +184,7 @@ describe('the outbox', () => {
     await exporter.enqueue('sub-2');
     await exporter.enqueue('sub-2');
     expect(await exporter.pending()).toEqual([{ submissionId: 'sub-2', lastError: '', attempts: 0 }]);
-    expect(await exporter.retryPending(() => ({ pdf: PDF, createdAt: CREATED, initials: 'ZLN' }))).toEqual({ retried: 1, failed: 0 });
+    expect(await exporter.retryPending(async () => ({ pdf: PDF, createdAt: CREATED, initials: 'ZLN' }))).toEqual({ retried: 1, failed: 0 });
     expect(await exporter.pending()).toEqual([]);
     expect(readdirSync(dir)).toEqual(['2026-11-21_1432_ZLN.pdf']);
   });
@@ -193,7 +194,7 @@ describe('the outbox', () => {
     writeFileSync(join(dir, '2026-11-21_1432_ZLN_2.pdf'), PDF);
     const exporter = createExporter(db, clock, () => dir, nodeExportFs, { tempTag: TAG });
     await exporter.enqueue('sub-3');
-    await exporter.retryPending(() => ({ pdf: PDF, createdAt: CREATED, initials: 'ZLN' }));
+    await exporter.retryPending(async () => ({ pdf: PDF, createdAt: CREATED, initials: 'ZLN' }));
     expect(await exporter.pending()).toEqual([]);
     expect(readdirSync(dir).sort()).toEqual(['2026-11-21_1432_ZLN.pdf', '2026-11-21_1432_ZLN_2.pdf']);
   });
@@ -238,17 +239,20 @@ describe('the outbox', () => {
 });
 
 describe('exports-002 migration', () => {
-  it('keeps the journal of stored submissions and drops entries an earlier purge left behind', () => {
-    const old = new DatabaseSync(':memory:');
+  it('keeps the journal of stored submissions and drops entries an earlier purge left behind', async () => {
+    const file = join(dir, 'old.db');
+    const old = new DatabaseSync(file);
     old.exec('CREATE TABLE submissions (id TEXT PRIMARY KEY) STRICT');
-    (await old.exec('INSERT INTO submissions (id) VALUES (?)', ['kept']));
+    old.prepare('INSERT INTO submissions (id) VALUES (?)').run('kept');
     const [first, ...later] = exportMigrations;
-    old.exec(first?.sql ?? '');
+    old.exec(first?.sqlite ?? '');
     const insert = old.prepare("INSERT INTO export_jobs VALUES (?, 'pending', 2, 'The export folder is full.', '2026-11-01T10:00:00.000Z', '2026-11-01T10:05:00.000Z')");
     insert.run('kept');
     insert.run('purged-earlier');
-    for (const m of later) old.exec(m.sql);
-    expect(createExporter(old, clock, () => null).pending()).toEqual([{ submissionId: 'kept', lastError: 'The export folder is full.', attempts: 2 }]);
+    for (const m of later) old.exec(m.sqlite);
     old.close();
+    const store = await openSqliteStore(file);
+    expect(await createExporter(store, clock, () => null).pending()).toEqual([{ submissionId: 'kept', lastError: 'The export folder is full.', attempts: 2 }]);
+    await store.close();
   });
 });

@@ -23,23 +23,23 @@ describe('versioned form registry', () => {
   const clock = new ManualClock();
   const dbFile = () => join(dir.dir, 'kiosk.db');
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = tempDir('kiosk-registry-');
     db = await openMigratedStore(dbFile());
   });
-  afterEach(() => {
+  afterEach(async () => {
     await db.close();
     dir.cleanup();
   });
 
-  it('an empty database serves the built-in form as its live version', () => {
-    const registry = createFormRegistry(db, clock);
+  it('an empty database serves the built-in form as its live version', async () => {
+    const registry = await createFormRegistry(db, clock);
     expect(await registry.active()).toMatchObject({ id: 'massage-intake', version: SHIPPED });
     expect(await registry.versions()).toEqual([expect.objectContaining({ formId: 'massage-intake', version: SHIPPED, isLive: true, publishedBy: 'system' })]);
   });
 
-  it('publishing bumps the version, makes it live, and keeps the old one answerable', () => {
-    const registry = createFormRegistry(db, clock);
+  it('publishing bumps the version, makes it live, and keeps the old one answerable', async () => {
+    const registry = await createFormRegistry(db, clock);
     const result = await registry.publish(withExtraQuestion(DEFAULT_INTAKE_FORM, 'extra_one'), 'admin-1');
     expect(result.ok).toBe(true);
     expect((await registry.active()).version).toBe(SHIPPED + 1);
@@ -52,8 +52,8 @@ describe('versioned form registry', () => {
     ]);
   });
 
-  it('the version a definition carries is ignored: the next number is always max + 1', () => {
-    const registry = createFormRegistry(db, clock);
+  it('the version a definition carries is ignored: the next number is always max + 1', async () => {
+    const registry = await createFormRegistry(db, clock);
     const claimingV1 = { ...(withExtraQuestion(DEFAULT_INTAKE_FORM, 'a_question') as object), version: 1 };
     const claimingV99 = { ...(withExtraQuestion(DEFAULT_INTAKE_FORM, 'b_question') as object), version: 99 };
     const first = await registry.publish(claimingV1, 'admin-1');
@@ -62,8 +62,8 @@ describe('versioned form registry', () => {
     expect(second.ok && second.form.version).toBe(SHIPPED + 2);
   });
 
-  it('an invalid definition is refused with its errors and changes nothing', () => {
-    const registry = createFormRegistry(db, clock);
+  it('an invalid definition is refused with its errors and changes nothing', async () => {
+    const registry = await createFormRegistry(db, clock);
     const broken = withExtraQuestion(DEFAULT_INTAKE_FORM, 'Bad Id');
     const result = await registry.publish(broken, 'admin-1');
     expect(result.ok).toBe(false);
@@ -72,11 +72,11 @@ describe('versioned form registry', () => {
     expect(await registry.versions()).toHaveLength(1);
   });
 
-  it('versions survive a restart, and the live one stays live', () => {
-    createFormRegistry(db, clock).publish(withExtraQuestion(DEFAULT_INTAKE_FORM, 'extra_one'), 'admin-1');
+  it('versions survive a restart, and the live one stays live', async () => {
+    (await createFormRegistry(db, clock)).publish(withExtraQuestion(DEFAULT_INTAKE_FORM, 'extra_one'), 'admin-1');
     await db.close();
     db = await openMigratedStore(dbFile());
-    const reopened = createFormRegistry(db, clock);
+    const reopened = await createFormRegistry(db, clock);
     expect((await reopened.active()).version).toBe(SHIPPED + 1);
     expect(await reopened.get('massage-intake', SHIPPED)).not.toBeNull();
   });
@@ -84,13 +84,13 @@ describe('versioned form registry', () => {
   it.each([
     ['update', "UPDATE form_versions SET definition = '{}'"],
     ['delete', 'DELETE FROM form_versions'],
-  ])('a published version cannot be changed by SQL (%s)', (_label, sql) => {
-    createFormRegistry(db, clock);
+  ])('a published version cannot be changed by SQL (%s)', async (_label, sql) => {
+    (await createFormRegistry(db, clock));
     expect(() => db.exec(sql)).toThrow(/immutable|forever/);
   });
 
-  it('unknown ids and versions are null', () => {
-    const registry = createFormRegistry(db, clock);
+  it('unknown ids and versions are null', async () => {
+    const registry = await createFormRegistry(db, clock);
     expect(await registry.get('massage-intake', 7)).toBeNull();
     expect(await registry.get('other-form', 1)).toBeNull();
   });

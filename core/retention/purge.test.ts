@@ -13,16 +13,16 @@ beforeEach(async () => {
   cleanup = t.cleanup;
   store = await openTestStore(t.dir);
 });
-afterEach(() => {
+afterEach(async () => {
   await store.db.close();
   cleanup();
 });
 
-function setup() {
+async function setup() {
   const clock = new ManualClock('2032-06-01T12:00:00.000Z');
   const repo = createSubmissionRepository(store.store, store.vault, clock);
   const audit = createAuditLog(store.store, clock, { key: auditKey(store.vault) });
-  const settings = createSettingsStore(store.store);
+  const settings = await createSettingsStore(store.store);
   const old = sampleSubmission({ clientName: 'Old Client', createdAt: '2025-05-01T09:00:00.000Z' });
   const edge = sampleSubmission({ clientName: 'Edge Client', createdAt: retentionCutoff(clock.now(), 2557) });
   const recent = sampleSubmission({ clientName: 'Recent Client', createdAt: '2032-01-01T09:00:00.000Z' });
@@ -32,7 +32,7 @@ function setup() {
 
 describe('purgeExpired', () => {
   it('deletes only submissions older than the retention period, with their search tokens, and audits the run', async () => {
-    const { clock, repo, audit, settings, old, edge, recent } = setup();
+    const { clock, repo, audit, settings, old, edge, recent } = await setup();
     expect(purgeExpired(store.store, clock, settings, audit)).toEqual({ purged: 1 });
     expect(await repo.get(old.id)).toBeNull();
     expect(await repo.get(edge.id)).not.toBeNull();
@@ -43,15 +43,15 @@ describe('purgeExpired', () => {
     expect(await audit.verify()).toMatchObject({ ok: true, entries: 1 });
   });
 
-  it('follows the admin setting', () => {
-    const { clock, repo, audit, settings } = setup();
+  it('follows the admin setting', async () => {
+    const { clock, repo, audit, settings } = await setup();
     await settings.update({ retentionDays: 365 }, 'admin-1');
     expect(purgeExpired(store.store, clock, settings, audit)).toEqual({ purged: 2 });
     expect(await repo.count()).toBe(1);
   });
 
-  it('is one transaction: if the audit entry cannot be written nothing is purged', () => {
-    const { clock, repo, settings } = setup();
+  it('is one transaction: if the audit entry cannot be written nothing is purged', async () => {
+    const { clock, repo, settings } = await setup();
     const failingAudit = {
       append: () => {
         throw new Error('disk full');
@@ -65,7 +65,7 @@ describe('purgeExpired', () => {
 describe('scheduleRetention', () => {
   it('purges at once on start and reports a failing run instead of throwing', async () => {
     const { scheduleRetention } = await import('./purge.ts');
-    const { clock, repo, audit, settings } = setup();
+    const { clock, repo, audit, settings } = await setup();
     const schedule = scheduleRetention(() => purgeExpired(store.store, clock, settings, audit), { intervalMs: 3_600_000 });
     schedule.stop();
     expect(await repo.count()).toBe(2);

@@ -5,36 +5,36 @@ import { tempDir, openMigratedStore } from '../tests/helpers.ts';
 
 let dir = '';
 let cleanup = () => {};
-beforeEach(() => {
+beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
 });
 afterEach(() => cleanup());
 
 describe('settings store', () => {
-  it('starts with the defaults: 5-minute auto log-off, 7-year retention', () => {
+  it('starts with the defaults: 5-minute auto log-off, 7-year retention', async () => {
     const db = await openMigratedStore(join(tempDir().dir, 'kiosk.db'));
-    expect(createSettingsStore(db).get()).toMatchObject({ autoLogoffMs: 300_000, retentionDays: 2557 });
+    expect((await createSettingsStore(db)).get()).toMatchObject({ autoLogoffMs: 300_000, retentionDays: 2557 });
     await db.close();
   });
 
-  it("keeps a clinic's saved settings that an earlier version wrote with a retired key", () => {
+  it("keeps a clinic's saved settings that an earlier version wrote with a retired key", async () => {
     const db = await openMigratedStore(join(tempDir().dir, 'kiosk.db'));
     const saved = { ...DEFAULT_SETTINGS, clinicName: 'Back in Balance', idleWarningMs: 120_000, acceptPlainTextKeyStorage: false };
     (await db.exec('INSERT INTO settings (singleton, value, updated_at, updated_by) VALUES (1, ?, ?, ?)', [JSON.stringify(saved), '2026-01-01T00:00:00.000Z', 'staff-1']));
-    const store = createSettingsStore(db);
+    const store = await createSettingsStore(db);
     expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, clinicName: 'Back in Balance', idleWarningMs: 120_000 });
     expect(await store.update({ retentionDays: 3650 }, 'staff-1')).not.toHaveProperty('acceptPlainTextKeyStorage');
     await db.close();
   });
 
-  it('persists an update across restarts and records who made it', () => {
+  it('persists an update across restarts and records who made it', async () => {
     const file = join(dir, 'kiosk.db');
     const db = await openMigratedStore(file);
-    const updated = createSettingsStore(db).update({ clinicName: 'Back in Balance', retentionDays: 3650 }, 'staff-1');
+    const updated = (await createSettingsStore(db)).update({ clinicName: 'Back in Balance', retentionDays: 3650 }, 'staff-1');
     expect(updated).toEqual({ ...DEFAULT_SETTINGS, clinicName: 'Back in Balance', retentionDays: 3650 });
     await db.close();
     const db2 = await openMigratedStore(file);
-    expect(createSettingsStore(db2).get().clinicName).toBe('Back in Balance');
+    expect((await createSettingsStore(db2)).get().clinicName).toBe('Back in Balance');
     expect((await db2.one('SELECT updated_by FROM settings'))).toEqual({ updated_by: 'staff-1' });
     await db2.close();
   });
@@ -45,9 +45,9 @@ describe('settings store', () => {
     ['default language not offered', { defaultLanguage: 'de' }, 'defaultLanguage'],
     ['empty clinic name', { clinicName: '  ' }, 'clinicName'],
     ['unknown setting', { colour: 'red' } as Partial<Settings>, ''],
-  ])('refuses %s and keeps the old value', (_label, patch, path) => {
+  ])('refuses %s and keeps the old value', async (_label, patch, path) => {
     const db = await openMigratedStore(join(tempDir().dir, 'kiosk.db'));
-    const store = createSettingsStore(db);
+    const store = await createSettingsStore(db);
     let error: unknown;
     try {
       await store.update(patch, 'staff-1');
@@ -57,7 +57,7 @@ describe('settings store', () => {
     expect(error).toBeInstanceOf(SettingsValidationError);
     expect((error as SettingsValidationError).issues.map((i) => i.path)).toContain(path);
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
-    expect(createSettingsStore(db).get()).toEqual(DEFAULT_SETTINGS);
+    expect((await createSettingsStore(db)).get()).toEqual(DEFAULT_SETTINGS);
     await db.close();
   });
 });

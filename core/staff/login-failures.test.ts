@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SqliteStore } from '../db/sqlite-store.ts';
 import { auditMigrations, createAuditLog, type AuditLog } from '../audit/log.ts';
-import { ManualClock, openMigratedStore } from '../tests/helpers.ts';
+import { join } from 'node:path';
+import { ManualClock, openMigratedStore, tempDir } from '../tests/helpers.ts';
 import { openTestCore, TEST_CTX, type TestCore } from '../tests/test-core.ts';
 import { FREE_ATTEMPTS } from './service.ts';
 import { callerSource, createLoginFailureCounter, loginFailureMigrations, OTHER_SOURCE, type LoginFailureCounter } from './login-failures.ts';
@@ -12,14 +13,14 @@ describe('the counter', () => {
   let clock: ManualClock;
   let audit: AuditLog;
   let counter: LoginFailureCounter;
-  beforeEach(() => {
+  beforeEach(async () => {
     db = await openMigratedStore(join(tempDir().dir, 'kiosk.db'));
     clock = new ManualClock();
     audit = createAuditLog(db, clock, { key: new Uint8Array(randomBytes(32)) });
     counter = createLoginFailureCounter(db, clock, audit, { maxSources: 4 });
   });
   afterEach(() => db.close());
-  const summaries = () => (await audit.list({ limit: 1000 })).filter((e) => e.action === 'staff.login_failures').reverse();
+  const summaries = async () => (await audit.list({ limit: 1000 })).filter((e) => e.action === 'staff.login_failures').reverse();
 
   it.each([
     [1, 1],
@@ -28,17 +29,17 @@ describe('the counter', () => {
     [999, 3],
     [1_000, 4],
     [20_000, 5],
-  ])('%i failures in one window write %i summaries (at 1, 10, 100, 1,000 ...)', (n, rows) => {
+  ])('%i failures in one window write %i summaries (at 1, 10, 100, 1,000 ...)', async (n, rows) => {
     for (let i = 0; i < n; i++) (await counter.record({ staffId: null, source: 'app://kiosk', reason: 'unknown_staff' }));
-    expect(summaries()).toHaveLength(rows);
+    expect(await summaries()).toHaveLength(rows);
     expect(await counter.list()).toEqual([expect.objectContaining({ staffId: null, source: 'app://kiosk', failures: n })]);
   });
 
-  it('a window is closed with one summary of its count, by the next failure after it or by the flush', () => {
+  it('a window is closed with one summary of its count, by the next failure after it or by the flush', async () => {
     for (let i = 0; i < 12; i++) (await counter.record({ staffId: 'staff-1', source: 'app://kiosk', reason: 'bad_pin' }));
     clock.advance(11 * 60_000);
     await counter.record({ staffId: 'staff-1', source: 'app://kiosk', reason: 'locked_out' });
-    expect(summaries().map((e) => e.details)).toEqual([
+    expect((await summaries()).map((e) => e.details)).toEqual([
       expect.objectContaining({ failures: 1, closing: false }),
       expect.objectContaining({ failures: 10, closing: false }),
       expect.objectContaining({ failures: 12, total: 12, closing: true, source: 'app://kiosk' }),
@@ -47,20 +48,20 @@ describe('the counter', () => {
     clock.advance(11 * 60_000);
     await counter.flush();
     await counter.flush();
-    expect(summaries().at(-1)?.details).toMatchObject({ failures: 1, total: 13, closing: true });
-    expect(summaries()).toHaveLength(5);
+    expect((await summaries()).at(-1)?.details).toMatchObject({ failures: 1, total: 13, closing: true });
+    expect(await summaries()).toHaveLength(5);
   });
 
-  it('a successful login closes and resets that person’s counts, not anyone else’s', () => {
+  it('a successful login closes and resets that person’s counts, not anyone else’s', async () => {
     await counter.record({ staffId: 'staff-1', source: 'app://kiosk', reason: 'bad_pin' });
     await counter.record({ staffId: 'staff-1', source: 'app://kiosk', reason: 'bad_pin' });
     await counter.record({ staffId: null, source: 'app://kiosk', reason: 'unknown_staff' });
     await counter.succeeded('staff-1');
     expect(await counter.list()).toEqual([expect.objectContaining({ staffId: null, failures: 1 })]);
-    expect(summaries().at(-1)).toMatchObject({ actor: 'staff-1', details: { failures: 2, closing: true } });
+    expect((await summaries()).at(-1)).toMatchObject({ actor: 'staff-1', details: { failures: 2, closing: true } });
   });
 
-  it('sources are capped: past the cap they count under "other", so the table stays bounded', () => {
+  it('sources are capped: past the cap they count under "other", so the table stays bounded', async () => {
     for (let i = 0; i < 40; i++) (await counter.record({ staffId: null, source: `http://10.0.0.${i}`, reason: 'unknown_staff' }));
     const rows = await counter.list();
     expect(rows).toHaveLength(5);
@@ -71,7 +72,7 @@ describe('the counter', () => {
     ['the kiosk app', 'app://kiosk/index.html', 'app://kiosk'],
     ['an http page', 'http://127.0.0.1:5999/index.html#staff', 'http://127.0.0.1:5999'],
     ['not a URL', 'nonsense', OTHER_SOURCE],
-  ])('callerSource: %s', (_label, url, source) => {
+  ])('callerSource: %s', async (_label, url, source) => {
     expect(callerSource(url)).toBe(source);
   });
 });

@@ -22,7 +22,7 @@ function service(): StaffService {
   return createStaffService(db, clock, () => ({ autoLogoffMs, defaultLanguage }), FAST);
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
   db = await openMigratedStore(join(dir, 'kiosk.db'));
   clock = new ManualClock();
@@ -30,14 +30,14 @@ beforeEach(() => {
   defaultLanguage = 'en';
   staff = service();
 });
-afterEach(() => {
+afterEach(async () => {
   await db.close();
   cleanup();
 });
 
-function codeOf(fn: () => unknown): string | undefined {
+async function codeOf(fn: () => unknown): Promise<string | undefined> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     return error instanceof CoreError ? error.code : 'not-core-error';
   }
@@ -45,13 +45,13 @@ function codeOf(fn: () => unknown): string | undefined {
 }
 
 describe('first-run setup', () => {
-  it('needs setup until the first admin exists; then refuses a second setup', () => {
+  it('needs setup until the first admin exists; then refuses a second setup', async () => {
     expect(await staff.needsSetup()).toBe(true);
     const session = await staff.setupFirstAdmin('  Dana Admin ', '123456', KIOSK);
     expect(session).toMatchObject({ name: 'Dana Admin', role: 'admin', expiresAt: '2025-03-10T09:05:00.000Z' });
     expect(await staff.needsSetup()).toBe(false);
     expect(staff.current(KIOSK)?.staffId).toBe(session.staffId);
-    expect(codeOf(() => (await staff.setupFirstAdmin('Eve', '654321', KIOSK)))).toBe('conflict');
+    expect(await codeOf(() => staff.setupFirstAdmin('Eve', '654321', KIOSK))).toBe('conflict');
     expect(await staff.roster()).toHaveLength(1);
   });
 
@@ -60,8 +60,8 @@ describe('first-run setup', () => {
     ['letters', '12345a'],
     ['empty', ''],
     ['thirteen digits', '1234567890123'],
-  ])('refuses a PIN that is %s', (_label, pin) => {
-    expect(codeOf(() => (await staff.setupFirstAdmin('Dana', pin, KIOSK)))).toBe('invalid_request');
+  ])('refuses a PIN that is %s', async (_label, pin) => {
+    expect(await codeOf(() => staff.setupFirstAdmin('Dana', pin, KIOSK))).toBe('invalid_request');
     expect(await staff.needsSetup()).toBe(true);
   });
 });
@@ -83,7 +83,7 @@ describe('PIN storage', () => {
 
 describe('login and lockout', () => {
   let therapistId = '';
-  beforeEach(() => {
+  beforeEach(async () => {
     await staff.setupFirstAdmin('Dana', '111111', KIOSK);
     therapistId = (await staff.addStaff('Theo', 'therapist', '222222')).staffId;
     staff.lock(KIOSK);
@@ -121,7 +121,7 @@ describe('login and lockout', () => {
     [6, 60_000],
     [8, 240_000],
     [30, 3_600_000],
-  ])('after %i failures the wait is %i ms', (failures, ms) => {
+  ])('after %i failures the wait is %i ms', async (failures, ms) => {
     expect(lockoutMs(failures)).toBe(ms);
   });
 
@@ -140,10 +140,10 @@ describe('login and lockout', () => {
     expect((await staff.roster()).map((r) => r.name)).toEqual(['Dana']);
   });
 
-  it('the last active admin cannot be deactivated', () => {
+  it('the last active admin cannot be deactivated', async () => {
     const admin = (await staff.roster()).find((r) => r.role === 'admin')!;
-    expect(codeOf(() => (await staff.setActive(admin.staffId, false)))).toBe('conflict');
-    expect(codeOf(() => (await staff.setActive('nobody', false)))).toBe('not_found');
+    expect(await codeOf(() => staff.setActive(admin.staffId, false))).toBe('conflict');
+    expect(await codeOf(() => staff.setActive('nobody', false))).toBe('not_found');
   });
 });
 
@@ -156,14 +156,14 @@ describe('sessions', () => {
     expect(staff.current(KIOSK)).not.toBeNull();
     clock.advance(60_000);
     expect(staff.current(KIOSK)).toBeNull();
-    expect(codeOf(() => (await staff.require(KIOSK)))).toBe('unauthenticated');
+    expect(await codeOf(() => staff.require(KIOSK))).toBe('unauthenticated');
     const id = (await staff.roster())[0]!.staffId;
     await staff.login(id, '111111', KIOSK);
     staff.lock(KIOSK);
     expect(staff.current(KIOSK)).toBeNull();
   });
 
-  it('follow a changed auto log-off setting', () => {
+  it('follow a changed auto log-off setting', async () => {
     await staff.setupFirstAdmin('Dana', '111111', KIOSK);
     autoLogoffMs = 60_000;
     clock.advance(60_000);
@@ -176,13 +176,13 @@ describe('sessions', () => {
     expect((await staff.require(KIOSK, 'admin')).role).toBe('admin');
     await staff.login(t.staffId, '222222', KIOSK);
     expect((await staff.require(KIOSK, 'therapist')).name).toBe('Theo');
-    expect(codeOf(() => (await staff.require(KIOSK, 'admin')))).toBe('forbidden');
+    expect(await codeOf(() => staff.require(KIOSK, 'admin'))).toBe('forbidden');
   });
 });
 
 describe('sessions are per caller', () => {
   let theo = '';
-  beforeEach(() => {
+  beforeEach(async () => {
     await staff.setupFirstAdmin('Dana', '111111', KIOSK);
     theo = (await staff.addStaff('Theo', 'therapist', '222222')).staffId;
   });
@@ -192,7 +192,7 @@ describe('sessions are per caller', () => {
     expect(staff.current(TABLET)?.name).toBe('Theo');
     expect(staff.current(KIOSK)?.name).toBe('Dana');
     expect(staff.current('another-device')).toBeNull();
-    expect(codeOf(() => (await staff.require('another-device')))).toBe('unauthenticated');
+    expect(await codeOf(() => staff.require('another-device'))).toBe('unauthenticated');
   });
 
   it('locking one caller leaves the others signed in', async () => {
@@ -250,11 +250,11 @@ describe('screen language per staff member', () => {
     expect(again.ok && again.session.language).toBe('es');
   });
 
-  it('an unknown staff id is not_found', () => {
-    expect(codeOf(() => (await staff.setLanguage('no-such-id', 'es')))).toBe('not_found');
+  it('an unknown staff id is not_found', async () => {
+    expect(await codeOf(() => staff.setLanguage('no-such-id', 'es'))).toBe('not_found');
   });
 
-  it('the database refuses a language the staff screens do not have', () => {
+  it('the database refuses a language the staff screens do not have', async () => {
     await staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
     const theo = await staff.addStaff('Theo', 'therapist', '111111');
     await expect((async () => db.exec('UPDATE staff SET language = ? WHERE id = ?', ['xx', theo.staffId]))()).rejects.toThrow(/CHECK/);

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSubmissionRepository, EARLIER_VISITS_SQL, queueListSql, type QueueQuery, type SubmissionRepository } from './repository.ts';
 import { nameTokens, queryTokens } from './name-index.ts';
-import { applyMigrations } from '../db/database.ts';
 import { DATA_LAYER_MIGRATIONS } from '../tests/helpers.ts';
 import { flag, ManualClock, openTestStore, sampleSubmission, tempDir, type TestStore } from '../tests/helpers.ts';
 
@@ -17,20 +16,20 @@ beforeEach(async () => {
   clock = new ManualClock('2025-03-12T10:00:00.000Z');
   repo = createSubmissionRepository(store.store, store.vault, clock);
 });
-afterEach(() => {
+afterEach(async () => {
   store.db.close();
   cleanup();
 });
 
 describe('insert and get', () => {
-  it('stores and returns everything exactly, status new', () => {
+  it('stores and returns everything exactly, status new', async () => {
     const s = sampleSubmission();
     expect(await repo.insert(s)).toEqual({ inserted: true });
     expect(await repo.get(s.id)).toEqual({ ...s, status: 'new', acknowledgedAt: null, acknowledgedBy: null });
     expect(await repo.count()).toBe(1);
   });
 
-  it('is idempotent by id: a retry writes nothing and keeps the first version', () => {
+  it('is idempotent by id: a retry writes nothing and keeps the first version', async () => {
     const s = sampleSubmission();
     await repo.insert(s);
     expect(await repo.insert({ ...s, clientName: 'Someone Else' })).toEqual({ inserted: false });
@@ -38,11 +37,11 @@ describe('insert and get', () => {
     expect((await repo.get(s.id))?.clientName).toBe(s.clientName);
   });
 
-  it('returns null for an unknown id', () => {
+  it('returns null for an unknown id', async () => {
     expect(await repo.get('nope')).toBeNull();
   });
 
-  it('keeps only non-identifying columns in clear', () => {
+  it('keeps only non-identifying columns in clear', async () => {
     const s = sampleSubmission({ clientName: 'Xavier Quigley', flags: [flag('stop', 'fever'), flag('modify', 'a'), flag('modify', 'b')] });
     await repo.insert(s);
     const row = store.db.prepare('SELECT * FROM submissions').get() as Record<string, unknown>;
@@ -51,19 +50,19 @@ describe('insert and get', () => {
     expect(row).toMatchObject({ sev_stop: 1, sev_modify: 2, sev_clearance: 0, sev_info: 0 });
   });
 
-  it('detects a sealed value swapped between two rows', () => {
+  it('detects a sealed value swapped between two rows', async () => {
     const a = sampleSubmission({ clientName: 'Alice Abbot' });
     const b = sampleSubmission({ clientName: 'Bob Brown' });
     await repo.insert(a);
     await repo.insert(b);
     const bName = (store.db.prepare('SELECT client_name FROM submissions WHERE id = ?').get(b.id) as { client_name: Uint8Array }).client_name;
     store.db.prepare('UPDATE submissions SET client_name = ? WHERE id = ?').run(bName, a.id);
-    expect(() => (await repo.get(a.id))).toThrow();
+    await expect((async () => repo.get(a.id))()).rejects.toThrow();
   });
 });
 
 describe('list', () => {
-  function seed() {
+  async function seed() {
     const rows = [
       sampleSubmission({ clientName: 'María José Núñez', createdAt: '2025-03-10T09:00:00.000Z' }),
       sampleSubmission({ clientName: 'Mario Rossi', createdAt: '2025-03-11T09:00:00.000Z', flags: [flag('stop', 'dvt')] }),
@@ -90,13 +89,13 @@ describe('list', () => {
     ['search with a limit keeps the newest', { status: 'all' as const, search: 'mari', limit: 1 }, ['Mario Rossi']],
     ['search by two words in either order', { status: 'all' as const, search: 'nunez jose', limit: 10 }, ['María José Núñez']],
     ['search by two words of different people matches nobody', { status: 'all' as const, search: 'mario wei', limit: 10 }, []],
-  ])('%s', (_label, query, names) => {
-    seed();
+  ])('%s', async (_label, query, names) => {
+    await seed();
     expect((await repo.list(query)).map((i) => i.clientName)).toEqual(names);
   });
 
-  it('filters by status and reports severity counts', () => {
-    const [, mario] = seed();
+  it('filters by status and reports severity counts', async () => {
+    const [, mario] = await seed();
     expect(await repo.acknowledge(mario!.id, 'staff-1')).toBe(true);
     const acked = await repo.list({ status: 'acknowledged', limit: 10 });
     expect(acked).toEqual([
@@ -107,7 +106,7 @@ describe('list', () => {
 });
 
 describe('list with many matches', () => {
-  it('returns the newest page of a common last name, ties broken by id, with status filter', () => {
+  it('returns the newest page of a common last name, ties broken by id, with status filter', async () => {
     const rows = Array.from({ length: 40 }, (_, i) =>
       sampleSubmission({ clientName: `Client${i} Quinlan`, createdAt: new Date(Date.UTC(2025, 0, 1 + Math.floor(i / 2), 9)).toISOString() }),
     );
@@ -131,13 +130,13 @@ describe('list with many matches', () => {
     ['status and period', { status: 'new', since: '2025-01-01T00:00:00.000Z', before: '2025-02-01T00:00:00.000Z', limit: 100 }],
     ['one word', { status: 'all', search: 'quinlan', limit: 100 }],
     ['two words, status and period', { status: 'new', search: 'mara quinlan', since: '2025-01-01T00:00:00.000Z', before: '2025-02-01T00:00:00.000Z', limit: 100 }],
-  ])('reads in index order without sorting: %s', (_label, query) => {
+  ])('reads in index order without sorting: %s', async (_label, query) => {
     const { sql, params } = queueListSql(query, query.search ? queryTokens(store.vault, query.search) : []);
     const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
     expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 
-  it('keeps name search working for rows stored before the index carried creation times', () => {
+  it('keeps name search working for rows stored before the index carried creation times', async () => {
     const rows = [
       sampleSubmission({ clientName: 'María José Núñez', createdAt: '2025-03-10T09:00:00.000Z' }),
       sampleSubmission({ clientName: 'Mario Rossi', createdAt: '2025-03-11T09:00:00.000Z' }),
@@ -152,7 +151,7 @@ describe('list with many matches', () => {
       DROP INDEX submissions_created;
       CREATE INDEX submissions_created ON submissions (created_at);
       DELETE FROM schema_migrations WHERE id = 'submissions-002';`);
-    applyMigrations(store.db, DATA_LAYER_MIGRATIONS);
+    await store.store.migrate(DATA_LAYER_MIGRATIONS);
     expect((await repo.list({ status: 'all', search: 'mari', limit: 10 })).map((i) => i.clientName)).toEqual(['Mario Rossi', 'María José Núñez']);
     const columns = (store.db.prepare('SELECT name FROM pragma_table_info(?)').all('submission_name_tokens') as { name: string }[]).map((c) => c.name);
     expect(columns).toEqual(['token', 'created_at', 'submission_id']);
@@ -160,7 +159,7 @@ describe('list with many matches', () => {
 });
 
 describe('acknowledge', () => {
-  it('records who and when, once', () => {
+  it('records who and when, once', async () => {
     const s = sampleSubmission();
     await repo.insert(s);
     expect(await repo.acknowledge(s.id, 'staff-7')).toBe(true);
@@ -172,7 +171,7 @@ describe('acknowledge', () => {
 });
 
 describe('findEarlier', () => {
-  it('finds earlier visits of the same person despite case and accents, not others', () => {
+  it('finds earlier visits of the same person despite case and accents, not others', async () => {
     const first = sampleSubmission({ clientName: 'José Pérez', dateOfBirth: '1970-01-01', createdAt: '2025-01-01T09:00:00.000Z' });
     const second = sampleSubmission({ clientName: 'jose perez', dateOfBirth: '1970-01-01', createdAt: '2025-02-01T09:00:00.000Z' });
     const namesake = sampleSubmission({ clientName: 'José Pérez', dateOfBirth: '1980-05-05', createdAt: '2025-01-15T09:00:00.000Z' });
@@ -181,7 +180,7 @@ describe('findEarlier', () => {
     expect((await repo.findEarlier('José Pérez', '1970-01-01', '2025-02-01T09:00:00.000Z', 5)).visits.map((s) => s.id)).toEqual([first.id]);
   });
 
-  it('a regular: the newest visits up to the limit, with answers and flags opened, and the count of all', () => {
+  it('a regular: the newest visits up to the limit, with answers and flags opened, and the count of all', async () => {
     const visits = Array.from({ length: 12 }, (_, i) =>
       sampleSubmission({ clientName: 'Ruth Abernathy', dateOfBirth: '1975-01-15', createdAt: `2025-01-${String(i + 1).padStart(2, '0')}T09:00:00.000Z` }),
     );
@@ -202,7 +201,7 @@ describe('nameTokens', () => {
     ['extra spaces and case', '  Li   WEI ', ['li', 'wei']],
     ['apostrophe', "O'Brien", ['o', 'brien']],
     ['non-Latin', 'Дмитрий Ёлкин', ['дмитрии', 'елкин']],
-  ])('%s', (_label, input, tokens) => {
+  ])('%s', async (_label, input, tokens) => {
     expect(nameTokens(input)).toEqual(tokens);
   });
 });
