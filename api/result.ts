@@ -10,7 +10,7 @@ export type ApiErrorCode =
   | 'locked_out' // too many failed PIN attempts; retry later
   | 'not_found'
   | 'conflict' // e.g. first-run setup already done, stale form version
-  | 'unavailable' // a dependency (disk, export folder, printer) failed; retry may succeed
+  | 'unavailable' // a dependency (disk, export folder, printer, the clinic database) failed; retry may succeed
   | 'not_paired' // clinic server: this browser is not (or no longer) a paired device; pair it first
   | 'rate_limited' // clinic server: too many requests from this device or address; retry at retryAt
   | 'internal';

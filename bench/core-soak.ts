@@ -45,7 +45,7 @@ try {
       print(i, last);
     }
   }
-  const stored = env.core.deps.submissions.count();
+  const stored = await env.core.deps.submissions.count();
   if (stored !== intakes) throw new Error(`expected ${intakes} stored submissions, found ${stored}`);
   console.log(`Node heap of the core over ${intakes} intakes: ${mb(first)} -> ${mb(last)}; all ${stored} stored`);
 } finally {

@@ -8,7 +8,7 @@ import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
 import { evaluateScreening } from '../forms/engine/index.ts';
 import { DEFAULT_FORM_ANSWERS } from '../core/pdf/test-fixtures.ts';
 import { createSignedSummary, preloadFonts } from '../core/pdf/index.ts';
-import { loadOrCreateSigningIdentity } from '../core/signing/identity.ts';
+import { loadOrCreateSigningIdentity, memorySecretStore } from '../core/signing/identity.ts';
 import { systemClock } from '../core/ports.ts';
 import { summarize, timeRuns, type Summary } from './stats.ts';
 
@@ -32,8 +32,7 @@ export const SCRIPT_CLIENTS: readonly ScriptClient[] = [
 ];
 
 export async function runSignedSummaryBench(runs: number, warmup: number, client?: ScriptClient): Promise<PdfBenchResult> {
-  const secrets = new Map<string, Uint8Array>();
-  const store = { get: (name: string) => secrets.get(name) ?? null, put: (name: string, value: Uint8Array) => void secrets.set(name, value) };
+  const store = memorySecretStore();
   const identity = await loadOrCreateSigningIdentity(store, 'Bench Clinic', systemClock);
   preloadFonts();
   let pdfBytes = 0;

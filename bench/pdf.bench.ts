@@ -7,7 +7,7 @@ import { evaluateScreening } from '../forms/engine/index.ts';
 import { renderSummaryPdf } from '../core/pdf/render.ts';
 import { buildSummaryModel, type SummaryInput } from '../core/pdf/summary-model.ts';
 import { CASES, FIXTURE_FORM } from '../core/pdf/test-fixtures.ts';
-import { loadOrCreateSigningIdentity } from '../core/signing/identity.ts';
+import { loadOrCreateSigningIdentity, memorySecretStore } from '../core/signing/identity.ts';
 import { signPdf } from '../core/signing/sign.ts';
 
 const WARMUP = 5;
@@ -26,8 +26,7 @@ function percentile(sorted: readonly number[], p: number): number {
 
 /** Runs the benchmark and returns one row per stage plus the total. */
 export async function runPdfBench(runs = RUNS, warmup = WARMUP): Promise<BenchRow[]> {
-  const secrets = new Map<string, Uint8Array>();
-  const store = { get: (name: string) => secrets.get(name) ?? null, put: (name: string, value: Uint8Array) => void secrets.set(name, value) };
+  const store = memorySecretStore();
   const clock = { now: () => new Date() };
   const identity = await loadOrCreateSigningIdentity(store, 'Harbour Massage Clinic', clock);
   const typical = CASES.find((c) => c.label === 'no flags');

@@ -86,7 +86,7 @@ export interface SoakSession {
 export async function openSoakSession(): Promise<SoakSession> {
   const env = await openBrowserEnv({ probe: false });
   const { page, bench } = env;
-  bench.core.deps.settings.update(SOAK_SETTINGS, 'bench');
+  await bench.core.deps.settings.update(SOAK_SETTINGS, 'bench');
   await page.clock.install();
   await page.goto(env.server.url);
   const cdp = await env.context.newCDPSession(page);
@@ -143,7 +143,7 @@ export async function runSoak(intakes: number, every: number): Promise<{ reading
     }
     process.off('SIGINT', stop);
     const last = readings[readings.length - 1] ?? first;
-    const stored = env.bench.core.deps.submissions.count();
+    const stored = await env.bench.core.deps.submissions.count();
     if (stored !== last.intakes) throw new Error(`expected ${last.intakes} stored submissions, found ${stored}`);
     return { readings, growth: last.heapUsed - first.heapUsed };
   } finally {

@@ -15,7 +15,7 @@ import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
 import { evaluateScreening, type Answers } from '../forms/engine/index.ts';
 import { DEFAULT_FORM_ANSWERS } from '../core/pdf/test-fixtures.ts';
 import { createSignedSummary } from '../core/pdf/index.ts';
-import { transaction } from '../core/db/database.ts';
+import { sqlFor } from '../core/db/port.ts';
 import type { NewSubmission } from '../core/submissions/repository.ts';
 import { seededRandom } from '../core/tests/seeded-random.ts';
 import { benchCallContext, createBenchCore } from './core-env.ts';
@@ -67,7 +67,7 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<StoreBe
     const ids: string[] = [];
     const seedStart = performance.now();
     for (let done = 0; done < options.rows; done += BATCH) {
-      transaction(deps.db, () => {
+      await deps.store.transaction(async () => {
         for (let i = done; i < Math.min(options.rows, done + BATCH); i++) {
           const first = FIRST[Math.floor(random() * FIRST.length)] ?? 'Ada';
           const last = LAST[Math.floor(random() * LAST.length)] ?? 'Abbott';
@@ -91,17 +91,19 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<StoreBe
             pdfSha256: summary.sha256,
             signedAt: summary.signedAt,
           };
-          deps.submissions.insert(row);
+          await deps.submissions.insert(row);
         }
       });
       if ((done / BATCH) % 4 === 3) log(`  seeded ${Math.min(options.rows, done + BATCH).toLocaleString('en')} rows`);
     }
     const seedMs = performance.now() - seedStart;
-    deps.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-    const pages = deps.db.prepare('SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()').get() as { bytes: number };
+    await deps.store.query(sqlFor(deps.store, { sqlite: 'PRAGMA wal_checkpoint(TRUNCATE)', postgres: 'SELECT 1' }));
+    const pages = (await deps.store.one<{ bytes: number }>(
+      sqlFor(deps.store, { sqlite: 'SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()', postgres: 'SELECT pg_database_size(current_database()) AS bytes' }),
+    )) ?? { bytes: 0 };
 
     const ctx = benchCallContext(ORIGIN);
-    deps.staff.setupFirstAdmin('Bench Admin', '482916', ctx.caller.id);
+    await deps.staff.setupFirstAdmin('Bench Admin', '482916', ctx.caller.id);
     const listVia = async (payload: Readonly<Record<string, unknown>>) => {
       const result = await handlers['queue:list'](payload, ctx);
       if (!result.ok) throw new Error(`queue:list failed: ${result.error.code}`);
@@ -131,9 +133,9 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<StoreBe
       }),
     );
     const getDetail = summarize(
-      await timeRuns(runs, warmup, () => {
+      await timeRuns(runs, warmup, async () => {
         const id = ids[Math.floor(random() * ids.length)] ?? '';
-        if (deps.submissions.get(id) === null) throw new Error('a seeded submission is missing');
+        if ((await deps.submissions.get(id)) === null) throw new Error('a seeded submission is missing');
       }),
     );
     return { rows: options.rows, seedMs, databaseBytes: pages.bytes, listFirstPage, listSearch, searchHits, listPrefixSearch, listRepositoryOnly, openDetail, earlierVisitsMedian: summarize(earlierVisits).median, getDetail };

@@ -2,28 +2,30 @@
  * The app core: everything the main process does, as plain Node. The Electron main
  * process and the tests build it the same way and get the same handler table.
  *
- *   createCore({ dataDir, keyProvider, clock, printer, allowedOrigins }) -> { handlers, events, close }
+ *   createCore({ dataDir, keyProvider, database, clock, printer, allowedOrigins }) -> { handlers, events, devices, close }
+ *
+ * The store is the configured one (`database`: hosts pass storeConfigFromEnv(process.env,
+ * dataDir); absent, the kiosk's own SQLite file kiosk.db in the data dir), opened and
+ * migrated with CORE_MIGRATIONS; every repository is written against it.
  */
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiErrorCode } from '../api/result.ts';
 import type { Channel } from '../api/contract.ts';
-import { openDatabase } from './db/database.ts';
+import { openStore, SQLITE_FILE, type OpenStoreOptions, type StoreConfig } from './db/open-store.ts';
+import type { Store } from './db/port.ts';
+import { CORE_MIGRATIONS } from './migrations.ts';
 import { openVault } from './crypto/vault.ts';
-import { createSubmissionRepository, submissionMigrations } from './submissions/repository.ts';
-import { createStaffService, staffMigrations } from './staff/service.ts';
-import { createLoginFailureCounter, LOGIN_FAILURE_WINDOW_MS, loginFailureMigrations } from './staff/login-failures.ts';
-import { auditMigrations } from './audit/log.ts';
+import { createSubmissionRepository } from './submissions/repository.ts';
+import { createStaffService } from './staff/service.ts';
+import { createLoginFailureCounter, LOGIN_FAILURE_WINDOW_MS } from './staff/login-failures.ts';
 import { openAuditTrail } from './audit/trail.ts';
-import { createSettingsStore, settingsMigrations } from './settings/store.ts';
-import { sqliteStoreOverConnection } from './db/sqlite-store.ts';
-import { createExporter, exportMigrations, exportTempTag, nodeExportFs } from './export/exporter.ts';
+import { createSettingsStore } from './settings/store.ts';
+import { createExporter, exportTempTag, nodeExportFs } from './export/exporter.ts';
 import { loadOrCreateSigningIdentity, SECRET_P12, type SigningIdentity } from './signing/identity.ts';
-import { secretMigrations, createVaultSecretStore } from './secrets/secret-store.ts';
-import { createFormRegistry, formRegistryMigrations } from './forms/registry.ts';
-import { brandingMigrations, createAdminSettingsService } from './admin/settings-service.ts';
-import { formDraftMigrations } from './admin/form-drafts.ts';
-import { outcomeMigrations } from './therapist/outcomes.ts';
+import { createVaultSecretStore } from './secrets/secret-store.ts';
+import { createFormRegistry } from './forms/registry.ts';
+import { createAdminSettingsService } from './admin/settings-service.ts';
 import { systemClock, type Clock, type KeyProvider, type Printer } from './ports.ts';
 import type { HandlerTable } from './handler.ts';
 import type { CoreDeps } from './deps.ts';
@@ -57,8 +59,15 @@ import type { KioskNetwork } from './network/kiosk-submit.ts';
 import type { Transport } from './network/transport.ts';
 
 export interface CoreOptions {
-  /** Where the database lives: Electron's userData/data in the app, a temp dir in tests. */
+  /** The kiosk's own files (audit checkpoints, the SQLite store by default): Electron's userData/data in the app, a temp dir in tests. */
   readonly dataDir: string;
+  /**
+   * Which store: hosts pass storeConfigFromEnv(process.env, dataDir) (KIOSK_DATABASE_URL=postgres://...
+   * is the clinic's PostgreSQL). Absent: SQLite kiosk.db in `dataDir`, as before the port.
+   */
+  readonly database?: StoreConfig;
+  /** Adapter tuning (retries, pool size, busy timeout); tests only. */
+  readonly storeOptions?: OpenStoreOptions;
   readonly keyProvider: KeyProvider;
   readonly clock?: Clock;
   readonly printer?: Printer;
@@ -89,7 +98,8 @@ export interface Core {
   close(): Promise<void>;
 }
 
-export const DATABASE_FILE = 'kiosk.db';
+/** The SQLite file in the data dir (the same name the store's default uses). */
+export const DATABASE_FILE = SQLITE_FILE;
 const EXPORT_RETRY_MS = 5 * 60_000;
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -101,25 +111,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Every PDF font is read and parsed now, a font per event-loop turn, so the first client's
   // summary (in whatever script) does not wait for it: the first Done is as quick as the rest.
   const fontPreload = preloadFontsInBackground();
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE), [
-    ...secretMigrations,
-    ...settingsMigrations,
-    ...staffMigrations,
-    ...loginFailureMigrations,
-    ...auditMigrations,
-    ...submissionMigrations,
-    ...exportMigrations,
-    ...formRegistryMigrations,
-    ...formDraftMigrations,
-    ...brandingMigrations,
-    ...outcomeMigrations,
-    ...deviceMigrations.map((m) => ({ id: m.id, sql: m.sqlite })),
-    // On the port (core/network/): the same steps the DialectMigration lists give a PostgreSQL store.
-    ...outboxDialectMigrations.map((m) => ({ id: m.id, sql: m.sqlite })),
-    ...arrivalDialectMigrations.map((m) => ({ id: m.id, sql: m.sqlite })),
-  ]);
+  let store: Store;
+  try {
+    store = await openStore(options.database ?? { engine: 'sqlite', file: join(options.dataDir, DATABASE_FILE) }, CORE_MIGRATIONS, options.storeOptions);
+  } catch (error) {
+    fontPreload.stop();
+    throw error;
+  }
+  try {
+    return await assemble(options, store, clock, fontPreload);
+  } catch (error) {
+    fontPreload.stop();
+    await store.close();
+    throw error;
+  }
+}
+
+async function assemble(options: CoreOptions, db: Store, clock: Clock, fontPreload: ReturnType<typeof preloadFontsInBackground>): Promise<Core> {
+  const store = db;
   const vault = await openVault(db, options.keyProvider);
-  const settings = createSettingsStore(db);
+  const settings = await createSettingsStore(db);
   const secrets = createVaultSecretStore(db, vault);
   const clinicSettings = createAdminSettingsService(db, settings, clock);
   const staff = createStaffService(db, clock, () => {
@@ -130,13 +141,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const signingIdentity = () => (identity ??= loadOrCreateSigningIdentity(secrets, settings.get().clinicName, clock));
   const background = createBackgroundTasks();
   const trail = await openAuditTrail({
-    db,
+    store: db,
     vault,
     clock,
     dataDir: options.dataDir,
     exportFolder: () => settings.get().exportFolder,
     signingIdentity,
-    hasSigningIdentity: () => identity !== undefined || secrets.get(SECRET_P12) !== null,
+    hasSigningIdentity: async () => identity !== undefined || (await secrets.get(SECRET_P12)) !== null,
     run: (task) => background.run(task),
   });
   const store = sqliteStoreOverConnection(db, join(options.dataDir, DATABASE_FILE));
@@ -166,7 +177,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     network = { config: networkConfig, outbox, forwarder };
   }
   const deps: CoreDeps = {
-    db,
     store,
     vault,
     keyProvider: options.keyProvider,
@@ -179,7 +189,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     audit: trail.audit,
     loginFailures: createLoginFailureCounter(db, clock, trail.audit),
     exporter: createExporter(db, clock, () => settings.get().exportFolder, nodeExportFs, { tempTag: exportTempTag(vault) }),
-    forms: createFormRegistry(db, clock),
+    forms: await createFormRegistry(db, clock),
     secrets,
     signingIdentity,
     resetSigningIdentity: () => {
@@ -209,11 +219,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   network?.forwarder.kick();
   // Purge submissions past the retention period now and then periodically (one transaction per run, audited).
   const retention = scheduleRetention(() => purgeExpired(db, clock, settings, deps.audit));
+  await retention.firstRun;
   // Export copies not yet written (killed before, share offline, disk full) are retried from the database copy.
   const retryExports = () =>
     deps.background.run(() =>
-      deps.exporter.retryPending((id) => {
-        const stored = deps.submissions.get(id);
+      deps.exporter.retryPending(async (id) => {
+        const stored = await deps.submissions.get(id);
         return stored ? { pdf: stored.pdf, createdAt: new Date(stored.createdAt), initials: initialsOf(stored.clientName) } : null;
       }),
     );
@@ -225,7 +236,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const exportRetryTimer = setInterval(retryExports, EXPORT_RETRY_MS);
   exportRetryTimer.unref();
   const loginFailureTimer = setInterval(() => {
-    deps.loginFailures.flush();
+    deps.background.run(() => deps.loginFailures.flush());
     // The closing summary of a window of refused pairing codes.
     deps.background.run(() => devices.flush().catch(() => undefined));
   }, LOGIN_FAILURE_WINDOW_MS);
@@ -238,17 +249,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     devices,
     close: async () => {
       fontPreload.stop();
-      retention.stop();
       clearInterval(exportRetryTimer);
       clearInterval(loginFailureTimer);
+      await retention.stop();
       await network?.forwarder.stop();
-      deps.loginFailures.flush(true);
+      await deps.loginFailures.flush(true).catch(() => undefined);
       await devices.flush().catch(() => undefined);
       await deps.background.drain();
       // The last checkpoint covers everything this process wrote.
       await trail.checkpointer.stop();
       await fontPreload.done;
-      db.close();
+      await db.close();
     },
   };
 }

@@ -3,7 +3,6 @@
  * builds it; each module in handlers/ takes a `Pick` of only the fields it uses, so a
  * handler module never imports create-core.ts and create-core.ts only imports handlers.
  */
-import type { DatabaseSync } from 'node:sqlite';
 import type { Store } from './db/port.ts';
 import type { AdminSettingsService } from './admin/settings-service.ts';
 import type { AuditLog } from './audit/log.ts';
@@ -24,9 +23,7 @@ import type { KioskNetwork } from './network/kiosk-submit.ts';
 import type { ArrivalRepository } from './network/arrivals.ts';
 
 export interface CoreDeps {
-  /** The older synchronous connection; repositories move from it onto `store` (docs/STORAGE.md). */
-  readonly db: DatabaseSync;
-  /** The storage port: new repositories are written against it (async, both engines). */
+  /** The storage port every repository is written against (async, SQLite or PostgreSQL; docs/STORAGE.md). */
   readonly store: Store;
   readonly vault: Vault;
   /** Wraps the data key at rest; a data-key rotation wraps the new key with it. */

@@ -21,6 +21,7 @@ import {
 } from '../api/contract.ts';
 import { fail, type ApiErrorCode, type ApiIssue, type Result } from '../api/result.ts';
 import { assertNever } from '../forms/engine/index.ts';
+import { DatabaseUnavailableError, StoreBusyError } from './db/errors.ts';
 
 /**
  * What kind of device is calling. A `kiosk` is the lobby kiosk's own window (Electron, or
@@ -147,10 +148,19 @@ export async function checkAccess(access: Access, caller: Caller, sessions: Sess
   }
 }
 
+/** What staff (and the client) are told when the store cannot answer; nothing was stored by the failed call. */
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The clinic database cannot be reached. Nothing was lost: please try again in a moment; if it keeps happening, ask the person who looks after the clinic\'s computers.';
+export const DATABASE_BUSY_MESSAGE = 'The clinic database is busy. Nothing was stored: please try again in a moment.';
+
 function failWith(channel: Channel, options: HandlerOptions, error: unknown): Result<never> {
   if (error instanceof CoreError) {
     options.onError?.(channel, error.code, error);
     return fail(error.code, error.message, error.retryAt ? { retryAt: error.retryAt } : {});
+  }
+  // The port's typed errors: a transaction that failed this way rolled back whole.
+  if (error instanceof DatabaseUnavailableError || error instanceof StoreBusyError) {
+    options.onError?.(channel, 'unavailable', error);
+    return fail('unavailable', error instanceof DatabaseUnavailableError ? DATABASE_UNAVAILABLE_MESSAGE : DATABASE_BUSY_MESSAGE);
   }
   options.onError?.(channel, 'internal', error);
   return fail('internal', 'Something went wrong on the kiosk. Please try again; if it keeps happening, ask the front desk.');

@@ -127,7 +127,7 @@ test('admin adds a translated question and a modify rule; clients get it, old su
   await admin.preview().locator('[data-question="headache_today"] label.tile').first().click();
   await expect(kiosk.getByTestId('preview-flags')).toContainText('modify: Headache today');
   await shot(kiosk, '03-preview-flag', kiosk.getByTestId('preview-flags'));
-  expect(core.deps.submissions.list({ status: 'all', limit: 10 })).toHaveLength(1);
+  expect(await core.deps.submissions.list({ status: 'all', limit: 10 })).toHaveLength(1);
 
   await admin.publish(async (review) => {
     // What changes in screening against the live version, as a sentence: the one rule added.
@@ -136,7 +136,7 @@ test('admin adds a translated question and a modify rule; clients get it, old su
   });
   await expect(admin.status()).toContainText(`Published version ${next}`);
   await expect(kiosk.locator(`tr[data-version="${next}"]`)).toContainText('Live');
-  expect(core.deps.forms.active().version).toBe(next);
+  expect((await core.deps.forms.active()).version).toBe(next);
 
   // A broken file: the precise error, and nothing changes.
   const draftBefore = await core.handlers['admin:getFormDraft']({}, ctx(kiosk));
@@ -149,7 +149,7 @@ test('admin adds a translated question and a modify rule; clients get it, old su
   await expect(kiosk.getByTestId('import-errors')).toContainText(/Line \d+, column \d+: .*Unknown question id "pregnantt"/);
   await expect(kiosk.getByTestId('import-errors')).toContainText('rules[0].when');
   await shot(kiosk, '04-import-error', kiosk.getByTestId('import-errors'));
-  expect(core.deps.forms.active().version).toBe(next);
+  expect((await core.deps.forms.active()).version).toBe(next);
   expect(await core.handlers['admin:getFormDraft']({}, ctx(kiosk))).toEqual(draftBefore);
 
   // The other admin screens, each checked by axe.
@@ -174,16 +174,16 @@ test('admin adds a translated question and a modify rule; clients get it, old su
   await flow.consent();
   await flow.submitAndExpectDone();
 
-  const items = core.deps.submissions.list({ status: 'all', limit: 10 });
+  const items = await core.deps.submissions.list({ status: 'all', limit: 10 });
   const fresh = items.find((i) => i.submissionId !== oldId)!;
   expect(fresh.formVersion).toBe(next);
   expect(fresh.severities.modify).toBeGreaterThan(0);
-  const stored = core.deps.submissions.get(fresh.submissionId)!;
+  const stored = (await core.deps.submissions.get(fresh.submissionId))!;
   expect(stored.flags.map((f) => f.code)).toContain('HEADACHE');
   expect(pdfText(stored.pdf, dataDir, 'new')).toMatch(/Headache today/);
 
   // The therapist's detail renders each submission from its own version.
-  await core.deps.staff.login(core.deps.staff.roster()[0]!.staffId, '135792', pageCaller(kiosk).id);
+  await core.deps.staff.login((await core.deps.staff.roster())[0]!.staffId, '135792', pageCaller(kiosk).id);
   const detail = await core.handlers['submission:get']({ submissionId: fresh.submissionId }, ctx(kiosk));
   expect(detail.ok && JSON.stringify(detail.value)).toContain('Headache today');
   const oldDetail = await core.handlers['submission:get']({ submissionId: oldId }, ctx(kiosk));
@@ -191,8 +191,8 @@ test('admin adds a translated question and a modify rule; clients get it, old su
   expect(oldDetail.ok && JSON.stringify(oldDetail.value)).toContain(`"formVersion":${shipped}`);
 
   // The old submission keeps its version: its stored PDF and the version it names.
-  const old = core.deps.submissions.get(oldId)!;
+  const old = (await core.deps.submissions.get(oldId))!;
   expect(old.formVersion).toBe(shipped);
   expect(pdfText(old.pdf, dataDir, 'old')).not.toMatch(/Headache/);
-  expect(core.deps.forms.get('massage-intake', shipped)?.steps.flatMap((s) => s.questions.map((q) => q.id))).not.toContain('headache_today');
+  expect((await core.deps.forms.get('massage-intake', shipped))?.steps.flatMap((s) => s.questions.map((q) => q.id))).not.toContain('headache_today');
 });

@@ -19,10 +19,10 @@ const isoDaysAgo = (days: number): string => {
 };
 
 /** The flag codes of the one submission stored so far. */
-function storedFlagCodes(core: Core): string[] {
-  const items = core.deps.submissions.list({ status: 'all', limit: 10 });
+async function storedFlagCodes(core: Core): Promise<string[]> {
+  const items = await core.deps.submissions.list({ status: 'all', limit: 10 });
   expect(items).toHaveLength(1);
-  const stored = core.deps.submissions.get(items[0]!.submissionId);
+  const stored = await core.deps.submissions.get(items[0]!.submissionId);
   return (stored?.flags ?? []).map((f) => f.code);
 }
 
@@ -48,7 +48,7 @@ test('no flags: a healthy client completes the intake and is asked to take a sea
   await expect(kiosk.getByText('Please take a seat')).toBeVisible();
   await expect(flow.done.frontDesk()).toHaveCount(0);
   await flow.expectForgotten('Quinlan', 'Mara');
-  const codes = storedFlagCodes(core);
+  const codes = await storedFlagCodes(core);
   expect(codes.filter((c) => c !== 'SCIATICA' && c !== 'DOCTOR_REFERRAL')).toEqual([]);
 });
 
@@ -70,7 +70,7 @@ test('osteoporosis and pregnancy: both modify flags are stored, the client only 
   await expect(flow.review.section('preferences')).toContainText('Medium');
   await flow.submitAndExpectDone();
   await expect(kiosk.getByText('Please take a seat')).toBeVisible();
-  expect(storedFlagCodes(core)).toEqual(expect.arrayContaining(['OSTEOPOROSIS', 'PREGNANCY']));
+  expect(await storedFlagCodes(core)).toEqual(expect.arrayContaining(['OSTEOPOROSIS', 'PREGNANCY']));
   const html = await kiosk.content();
   for (const text of guidanceTexts('en')) expect(html).not.toContain(text);
 });
@@ -94,7 +94,7 @@ test('recent surgery: a surgery two weeks ago raises the clearance flag', async 
   await flow.review.expectShown();
   await expect(flow.review.section('health')).toContainText('Almond oil');
   await flow.submitAndExpectDone();
-  expect(storedFlagCodes(core)).toContain('RECENT_SURGERY');
+  expect(await storedFlagCodes(core)).toContain('RECENT_SURGERY');
   await expect(flow.done.frontDesk()).toHaveCount(0);
 });
 
@@ -111,7 +111,7 @@ test('stop flag: a client with a fever is kindly sent to the front desk, with no
   await expect(kiosk.getByText('Please take a seat')).toHaveCount(0);
   const html = await kiosk.content();
   for (const text of guidanceTexts('en')) expect(html, 'clinical text reached the client').not.toContain(text);
-  expect(storedFlagCodes(core)).toContain('FEVER_INFECTION');
+  expect(await storedFlagCodes(core)).toContain('FEVER_INFECTION');
 });
 
 test('Spanish: the whole intake in Spanish, lang attribute and chrome follow', async ({ kiosk, core }) => {
@@ -139,8 +139,8 @@ test('Spanish: the whole intake in Spanish, lang attribute and chrome follow', a
   await expect(flow.review.section('about_you')).toContainText('mayo');
   await flow.submitAndExpectDone();
   await expect(kiosk.getByRole('heading', { name: 'Gracias' })).toBeVisible();
-  const items = core.deps.submissions.list({ status: 'all', limit: 10 });
-  expect(core.deps.submissions.get(items[0]!.submissionId)?.language).toBe('es');
+  const items = await core.deps.submissions.list({ status: 'all', limit: 10 });
+  expect((await core.deps.submissions.get(items[0]!.submissionId))?.language).toBe('es');
   await flow.expectForgotten('Begoña', 'Núñez');
 });
 
@@ -175,5 +175,5 @@ test('idle reset mid-form: "Still there?" counts down, then nothing of the clien
   await flow.attract.start();
   await expect(flow.step.question('first_name').locator('input')).toHaveValue('');
   await flow.expectForgotten('Zephyrine');
-  expect(core.deps.submissions.count()).toBe(0);
+  expect(await core.deps.submissions.count()).toBe(0);
 });

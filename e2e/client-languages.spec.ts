@@ -66,8 +66,8 @@ for (const client of CLIENTS) {
     // The date of birth as the client's language writes a date (the staff screens' and the PDF's format).
     await expect(flow.review.section('about_you')).toContainText(client.dateOfBirth);
     await flow.submitAndExpectDone();
-    const items = core.deps.submissions.list({ status: 'all', limit: 10 });
-    const stored = core.deps.submissions.get(items[0]!.submissionId);
+    const items = await core.deps.submissions.list({ status: 'all', limit: 10 });
+    const stored = await core.deps.submissions.get(items[0]!.submissionId);
     expect(stored?.language).toBe(client.lang);
     await flow.expectForgotten(client.firstName, client.lastName);
   });

@@ -53,7 +53,7 @@ test('a failed submit keeps the answers, retries with the same id, and stores th
   await flow.done.expectShown();
   expect(call).toBe(3);
   expect(new Set(seenIds).size).toBe(1);
-  expect(core.deps.submissions.count()).toBe(1);
+  expect(await core.deps.submissions.count()).toBe(1);
   await flow.expectForgotten('Brennan', 'Odile');
 });
 
@@ -124,7 +124,7 @@ test.describe('without a touchscreen', () => {
     await flow.consent();
     await expect(flow.review.section('about_you')).toContainText('Toivonen');
     await flow.submitAndExpectDone();
-    expect(core.deps.submissions.count()).toBe(1);
+    expect(await core.deps.submissions.count()).toBe(1);
     await flow.done.finish();
     await flow.attract.expectShown();
     await flow.expectForgotten('Toivonen');

@@ -284,7 +284,7 @@ test('Start over on every step asks first; keeping going keeps the answers, conf
   await flow.expectForgotten('Quillon', 'Varga-Moss', '1988');
   await flow.attract.start();
   await expect(s.question('first_name').locator('input')).toHaveValue('');
-  expect(core.deps.submissions.count()).toBe(0);
+  expect(await core.deps.submissions.count()).toBe(0);
 });
 
 test('Start over in Spanish, by touch', async ({ kiosk }) => {

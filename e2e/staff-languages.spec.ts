@@ -54,9 +54,9 @@ const CASES = [
 
 for (const c of CASES) {
   test(`a therapist whose language is ${c.lang} reads the queue and the detail in it; lock returns to the clinic default`, async ({ kiosk, core }) => {
-    core.deps.staff.setupFirstAdmin('Olivia Owner', '135792', pageCaller(kiosk).id);
-    const therapist = core.deps.staff.addStaff(THERAPIST.name, 'therapist', THERAPIST.pin);
-    core.deps.staff.setLanguage(therapist.staffId, c.lang);
+    await core.deps.staff.setupFirstAdmin('Olivia Owner', '135792', pageCaller(kiosk).id);
+    const therapist = await core.deps.staff.addStaff(THERAPIST.name, 'therapist', THERAPIST.pin);
+    await core.deps.staff.setLanguage(therapist.staffId, c.lang);
     core.deps.staff.lock(pageCaller(kiosk).id);
     const submitted = await core.handlers['intake:submit'](
       {
@@ -70,7 +70,7 @@ for (const c of CASES) {
       pageCallContext(kiosk),
     );
     expect(submitted.ok).toBe(true);
-    const [item] = core.deps.submissions.list({ status: 'all', limit: 1 });
+    const [item] = await core.deps.submissions.list({ status: 'all', limit: 1 });
     const clientName = item!.clientName;
 
     // The PIN screen is in the clinic's default language (English): nobody is signed in yet.

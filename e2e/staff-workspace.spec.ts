@@ -26,9 +26,9 @@ const DAY_MS = 86_400_000;
 test('therapist: queue badges, detail, tick + acknowledge, print, export, audit, auto log-off', async ({ kiosk, core, clock, dataDir }) => {
   const exportDir = join(dataDir, 'export-share');
   mkdirSync(exportDir);
-  core.deps.settings.update({ exportFolder: exportDir }, 'test');
-  core.deps.staff.setupFirstAdmin('Olivia Owner', '135792', pageCaller(kiosk).id);
-  const therapist = core.deps.staff.addStaff(THERAPIST.name, 'therapist', THERAPIST.pin);
+  await core.deps.settings.update({ exportFolder: exportDir }, 'test');
+  await core.deps.staff.setupFirstAdmin('Olivia Owner', '135792', pageCaller(kiosk).id);
+  const therapist = await core.deps.staff.addStaff(THERAPIST.name, 'therapist', THERAPIST.pin);
   core.deps.staff.lock(pageCaller(kiosk).id);
 
   // Two earlier visits of the same client (name + date of birth), pain 5 then 4.
@@ -55,7 +55,7 @@ test('therapist: queue badges, detail, tick + acknowledge, print, export, audit,
   await flow.preferences('light');
   await flow.consent();
   await flow.submitAndExpectDone();
-  const [today] = core.deps.submissions.list({ status: 'all', limit: 1 });
+  const [today] = await core.deps.submissions.list({ status: 'all', limit: 1 });
   const submissionId = today!.submissionId;
 
   // The therapist signs in on the keypad and sees today's item with its badges in words.
@@ -116,23 +116,22 @@ test('therapist: queue badges, detail, tick + acknowledge, print, export, audit,
   await detail.acknowledgeButton().tap();
   await expect(kiosk.getByTestId('ack-status')).toContainText(`Acknowledged by ${THERAPIST.name}`);
   await expect(kiosk.getByTestId('outcome-recorded')).toHaveText('Outcome: Not treated, referred');
-  expect(core.deps.submissions.get(submissionId)).toMatchObject({ status: 'acknowledged', acknowledgedBy: therapist.staffId });
-  const ackEntry = core.deps.audit.list({ limit: 50 }).find((e) => e.subjectId === submissionId && e.action === 'submission.acknowledged');
+  expect(await core.deps.submissions.get(submissionId)).toMatchObject({ status: 'acknowledged', acknowledgedBy: therapist.staffId });
+  const ackEntry = (await core.deps.audit.list({ limit: 50 })).find((e) => e.subjectId === submissionId && e.action === 'submission.acknowledged');
   expect(ackEntry?.details).toMatchObject({ outcome: 'not_treated_referred' });
 
   // Print in Chromium mode hands back the signed PDF; export writes another copy.
   const download = await detail.printExpectingDownload();
   const printed = readFileSync(await download.path());
   expect(printed.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  expect(printed.equals(Buffer.from(core.deps.submissions.get(submissionId)!.pdf))).toBe(true);
+  expect(printed.equals(Buffer.from((await core.deps.submissions.get(submissionId))!.pdf))).toBe(true);
   const before = readdirSync(exportDir).filter((f) => f.endsWith('.pdf')).length;
   await detail.exportAgain();
   expect(readdirSync(exportDir).filter((f) => f.endsWith('.pdf')).length).toBe(before + 1);
   await captureStaffScreen(kiosk, '03-detail-acknowledged');
 
   // The audit log holds the view, the acknowledgement, the print and the export, by this therapist.
-  const mine = core.deps.audit
-    .list({ limit: 100 })
+  const mine = (await core.deps.audit.list({ limit: 100 }))
     .filter((e) => e.subjectId === submissionId && e.actor === therapist.staffId)
     .map((e) => e.action);
   expect(mine).toEqual(expect.arrayContaining(['submission.viewed', 'submission.acknowledged', 'submission.printed', 'submission.exported']));
@@ -183,7 +182,7 @@ test('therapist: queue badges, detail, tick + acknowledge, print, export, audit,
 });
 
 test('admin: a flag-free visit reads "No flags", acknowledges without ticks, and the Admin button opens the admin area', async ({ kiosk, core }) => {
-  core.deps.staff.setupFirstAdmin('Olivia Owner', '135792', pageCaller(kiosk).id);
+  await core.deps.staff.setupFirstAdmin('Olivia Owner', '135792', pageCaller(kiosk).id);
   core.deps.staff.lock(pageCaller(kiosk).id);
   const submitted = await core.handlers['intake:submit'](
     { submissionId: randomUUID(), formId: 'massage-intake', formVersion: DEFAULT_INTAKE_FORM.version, language: 'es', answers: HEALTHY_CLIENT_ANSWERS, startedAt: new Date().toISOString() },

@@ -28,7 +28,7 @@ function verifySignature(pdfFile: string, caPem: string, dir: string): string {
 test('thin path: intake -> stored, signed PDF + export copy -> listed for staff', async ({ kiosk, core, dataDir }) => {
   const exportDir = join(dataDir, 'export-share');
   mkdirSync(exportDir);
-  core.deps.settings.update({ exportFolder: exportDir }, 'test');
+  await core.deps.settings.update({ exportFolder: exportDir }, 'test');
 
   const flow = new IntakeFlow(kiosk, 'thin-path', { record: false });
   await flow.attract.start();
@@ -40,10 +40,10 @@ test('thin path: intake -> stored, signed PDF + export copy -> listed for staff'
   await flow.submitAndExpectDone();
 
   // The stored record: one submission, decrypts to what the client entered, with the flag main computed.
-  const [item] = core.deps.submissions.list({ status: 'all', limit: 10 });
+  const [item] = await core.deps.submissions.list({ status: 'all', limit: 10 });
   expect(item).toMatchObject({ clientName: 'Zoë Nguyễn', status: 'new', formId: 'massage-intake', formVersion: DEFAULT_INTAKE_FORM.version });
   expect(item?.severities.modify).toBeGreaterThan(0);
-  const stored = core.deps.submissions.get(item!.submissionId)!;
+  const stored = (await core.deps.submissions.get(item!.submissionId))!;
   expect(stored.answers['date_of_birth']).toBe('1979-05-30');
   expect(stored.answers['osteoporosis']).toBe(true);
   expect(stored.flags.map((f) => f.code)).toContain('OSTEOPOROSIS');
@@ -59,7 +59,7 @@ test('thin path: intake -> stored, signed PDF + export copy -> listed for staff'
   const text = execFileSync('pdftotext', ['-layout', exported, '-'], { encoding: 'utf8' });
   expect(text).toContain('Zoë Nguyễn');
   expect(text).toMatch(/Osteoporosis/i);
-  const pdfsig = verifySignature(exported, caCertificatePem(core.deps.secrets)!, dataDir);
+  const pdfsig = verifySignature(exported, (await caCertificatePem(core.deps.secrets))!, dataDir);
   expect(pdfsig).toContain('Signature Validation: Signature is Valid.');
   expect(pdfsig).toContain('Certificate Validation: Certificate is Trusted.');
 

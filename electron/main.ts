@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { CHANNELS, type Channel } from '../api/contract.ts';
 import { fail } from '../api/result.ts';
 import { createCore, type Core } from '../core/create-core.ts';
+import { storeConfigFromEnv } from '../core/db/open-store.ts';
+import { isStoreError } from '../core/db/errors.ts';
 import type { CallContext } from '../core/handler.ts';
 import { createKeyFileProvider } from '../core/crypto/key-file-provider.ts';
 import type { KeyProvider } from '../core/ports.ts';
@@ -102,6 +104,8 @@ async function start(): Promise<void> {
   await clearPrintSpool(join(app.getPath('userData'), 'print-spool'));
   core = await createCore({
     dataDir,
+    // KIOSK_DATABASE_URL=postgres://... is the clinic's shared store; absent, kiosk.db in the data dir.
+    database: storeConfigFromEnv(process.env, dataDir),
     keyProvider,
     printer: createElectronPrinter({ jobs: printJobs }),
     allowedOrigins: [APP_ORIGIN],
@@ -148,6 +152,8 @@ if (!app.requestSingleInstanceLock()) {
     .catch((error: unknown) => {
       // The error's message may come from anywhere; log its type only.
       shellLog(`start failed (${error instanceof Error ? error.name : typeof error})`);
-      void dialog.showMessageBox({ type: 'error', title: 'The kiosk could not start', message: 'The kiosk could not start. Restart the computer; if this keeps happening, contact support.', buttons: ['Quit'] }).finally(() => app.exit(1));
+      // A store error names the problem (database unreachable, in use, newer schema) and never a password.
+      const message = isStoreError(error) ? error.message : 'The kiosk could not start. Restart the computer; if this keeps happening, contact support.';
+      void dialog.showMessageBox({ type: 'error', title: 'The kiosk could not start', message, buttons: ['Quit'] }).finally(() => app.exit(1));
     });
 }

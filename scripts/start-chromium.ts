@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/create-core.ts';
+import { storeConfigFromEnv } from '../core/db/open-store.ts';
 import { createKeyFileProvider } from '../core/crypto/key-file-provider.ts';
 import { createPdfPrinter } from '../core/pdf-printer.ts';
 import { bridgeKiosk } from '../e2e/harness/bridge.ts';
@@ -28,6 +29,7 @@ mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 const server = await startStaticServer(join(root, 'dist/renderer'), Number(process.env.KIOSK_PORT ?? 0));
 const core = await createCore({
   dataDir,
+  database: storeConfigFromEnv(process.env, dataDir),
   keyProvider: createKeyFileProvider(join(dataDir, 'data-key.bin')),
   printer: createPdfPrinter(),
   allowedOrigins: [server.origin],

@@ -31,22 +31,22 @@ export function definitionDetails(before: DefinitionSummary | null, after: Defin
 
 export type DraftOperation = 'saved' | 'restored' | 'imported';
 
-export function auditDraft(audit: AuditLog, actor: string, op: DraftOperation, before: DefinitionSummary | null, after: DefinitionSummary): void {
-  audit.append({ action: 'form.draft_changed', actor, subjectId: after.formId, details: { area: 'form_draft', op, ...definitionDetails(before, after) } });
+export async function auditDraft(audit: AuditLog, actor: string, op: DraftOperation, before: DefinitionSummary | null, after: DefinitionSummary): Promise<void> {
+  await audit.append({ action: 'form.draft_changed', actor, subjectId: after.formId, details: { area: 'form_draft', op, ...definitionDetails(before, after) } });
 }
 
-export function auditPublish(audit: AuditLog, actor: string, before: DefinitionSummary, after: DefinitionSummary): void {
-  audit.append({ action: 'form.published', actor, subjectId: `${after.formId}@${after.version}`, details: definitionDetails(before, after) });
+export async function auditPublish(audit: AuditLog, actor: string, before: DefinitionSummary, after: DefinitionSummary): Promise<void> {
+  await audit.append({ action: 'form.published', actor, subjectId: `${after.formId}@${after.version}`, details: definitionDetails(before, after) });
 }
 
-export function auditCertificate(
+export async function auditCertificate(
   audit: AuditLog,
   actor: string,
   op: 'regenerated' | 'imported',
   before: { readonly fingerprintSha256: string; readonly notAfter: string } | null,
   after: { readonly fingerprintSha256: string; readonly notAfter: string },
-): void {
-  audit.append({
+): Promise<void> {
+  await audit.append({
     action: 'certificate.changed',
     actor,
     details: {

@@ -24,7 +24,7 @@ beforeEach(async () => {
 
 afterEach(() => opened.close());
 
-const snapshot = async () => ({ draft: await call('admin:getFormDraft', {}), audit: opened.core.deps.audit.count() });
+const snapshot = async () => ({ draft: await call('admin:getFormDraft', {}), audit: (await opened.core.deps.audit.count()) });
 
 describe('admin:importForm with hostile JSON answers a typed error and changes nothing', () => {
   const cases: ReadonlyArray<{ label: string; json: () => string; code: string; mentions: RegExp }> = [
@@ -73,7 +73,7 @@ describe('admin:publishForm refuses text patterns that can backtrack catastrophi
     { label: 'letters, spaces, apostrophes and dashes in any script -> published', regex: "^[\\p{L} '-]+$", refused: false },
   ];
   it.each(cases)('$label', async ({ regex, refused }) => {
-    const live = opened.core.deps.forms.active().version;
+    const live = (await opened.core.deps.forms.active()).version;
     const result = await call('admin:publishForm', { definition: withPattern(regex) });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -86,7 +86,7 @@ describe('admin:publishForm refuses text patterns that can backtrack catastrophi
     expect(errors).toEqual([
       expect.objectContaining({ questionId: 'member_code', path: expect.stringMatching(/\.pattern\.regex$/), message: expect.stringMatching(/^Question "member_code": the pattern .* is refused: .*very long time/) }),
     ]);
-    expect(opened.core.deps.forms.active().version).toBe(live);
+    expect((await opened.core.deps.forms.active()).version).toBe(live);
   });
 
   it.each([
@@ -98,7 +98,7 @@ describe('admin:publishForm refuses text patterns that can backtrack catastrophi
     const result = await call('intake:submit', {
       submissionId: randomUUID(),
       formId: 'massage-intake',
-      formVersion: opened.core.deps.forms.active().version,
+      formVersion: (await opened.core.deps.forms.active()).version,
       language: 'en',
       answers: { ...HEALTHY_CLIENT_ANSWERS, member_code: code },
       startedAt: '2025-06-15T10:00:00.000Z',

@@ -31,12 +31,12 @@ export function createCertificateAdmin(secrets: SecretStore, clock: Clock) {
       return regenerateIdentity(secrets, clinicName, clock);
     },
     /** Validates and stores an uploaded .p12; throws CoreError('invalid_request') with an admin-readable reason. */
-    import(p12Base64: string, passphrase: string): SigningIdentity {
+    async import(p12Base64: string, passphrase: string): Promise<SigningIdentity> {
       const bytes = Uint8Array.from(Buffer.from(p12Base64, 'base64'));
       if (bytes.length === 0) throw new CoreError('invalid_request', 'The certificate file is empty.');
       if (bytes.length > MAX_P12_BYTES) throw new CoreError('invalid_request', 'The certificate file is too large.');
       try {
-        return importP12(secrets, bytes, passphrase, clock.now());
+        return await importP12(secrets, bytes, passphrase, clock.now());
       } catch (error) {
         if (error instanceof SigningIdentityError) throw new CoreError('invalid_request', error.message);
         throw error;

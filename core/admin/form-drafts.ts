@@ -5,28 +5,30 @@
  * restoring one copies it into the draft.
  */
 import { createHash } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
 import type { FormDraft, ImportOutcome, PublishOutcome } from '../../api/contract.ts';
 import { exceedsJsonDepth, MAX_JSON_DEPTH, type FormDefinition, type FormDefinitionError } from '../../forms/engine/index.ts';
 import { parseDefinitionJsonToPublish, parseDefinitionToPublish } from '../../forms/engine/publish.ts';
 import { CoreError } from '../handler.ts';
-import type { Migration } from '../db/database.ts';
+import type { Queryable } from '../db/port.ts';
+import type { DialectMigration } from '../db/migrate.ts';
 import type { VersionedFormRegistry } from '../forms/registry.ts';
 import type { Clock } from '../ports.ts';
 
-export const formDraftMigrations: readonly Migration[] = [
-  {
-    id: 'form-drafts-001',
-    sql: `CREATE TABLE form_draft (
+const DRAFT_TABLE = `CREATE TABLE form_draft (
       singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
       definition TEXT NOT NULL,
       based_on_form TEXT,
       based_on_version INTEGER,
       updated_at TEXT NOT NULL,
       updated_by TEXT NOT NULL
-    ) STRICT;`,
-  },
-];
+    )`;
+
+export const formDraftMigrations: readonly DialectMigration[] = [{ id: 'form-drafts-001', sqlite: `${DRAFT_TABLE} STRICT;`, postgres: `${DRAFT_TABLE};` }];
+
+const SELECT_DRAFT = 'SELECT * FROM form_draft WHERE singleton = 1';
+const UPSERT_DRAFT = `INSERT INTO form_draft (singleton, definition, based_on_form, based_on_version, updated_at, updated_by) VALUES (1, ?, ?, ?, ?, ?)
+     ON CONFLICT(singleton) DO UPDATE SET definition = excluded.definition, based_on_form = excluded.based_on_form,
+       based_on_version = excluded.based_on_version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`;
 
 /** Small, non-sensitive facts about a definition for the audit log's before/after. */
 export interface DefinitionSummary {
@@ -60,7 +62,7 @@ export function definitionErrors(definition: unknown): readonly FormDefinitionEr
   return result.ok ? [] : result.errors;
 }
 
-interface DraftRow {
+type DraftRow = {
   readonly definition: string;
   readonly based_on_form: string | null;
   readonly based_on_version: number | null;
@@ -69,84 +71,76 @@ interface DraftRow {
 
 export type FormDraftService = ReturnType<typeof createFormDraftService>;
 
-export function createFormDraftService(db: DatabaseSync, registry: VersionedFormRegistry, clock: Clock) {
-  const select = db.prepare('SELECT * FROM form_draft WHERE singleton = 1');
-  const upsert = db.prepare(
-    `INSERT INTO form_draft (singleton, definition, based_on_form, based_on_version, updated_at, updated_by) VALUES (1, ?, ?, ?, ?, ?)
-     ON CONFLICT(singleton) DO UPDATE SET definition = excluded.definition, based_on_form = excluded.based_on_form,
-       based_on_version = excluded.based_on_version, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-  );
-  const clear = db.prepare('DELETE FROM form_draft WHERE singleton = 1');
-
-  const liveRef = () => {
-    const live = registry.active();
+export function createFormDraftService(db: Queryable, registry: VersionedFormRegistry, clock: Clock) {
+  const liveRef = async () => {
+    const live = await registry.active();
     return { formId: live.id, version: live.version };
   };
 
-  function toDraft(definition: unknown, basedOn: FormDraft['basedOn'], updatedAt: string | null): FormDraft {
+  async function toDraft(definition: unknown, basedOn: FormDraft['basedOn'], updatedAt: string | null): Promise<FormDraft> {
     return {
       // Draft data travels in the definition's shape; `errors` says whether it is valid.
       definition: definition as FormDefinition,
       basedOn,
-      live: liveRef(),
+      live: await liveRef(),
       updatedAt,
       errors: definitionErrors(definition),
     };
   }
 
-  function write(definition: unknown, basedOn: FormDraft['basedOn'], actor: string): FormDraft {
+  async function write(definition: unknown, basedOn: FormDraft['basedOn'], actor: string): Promise<FormDraft> {
     const at = clock.now().toISOString();
-    upsert.run(JSON.stringify(definition), basedOn?.formId ?? null, basedOn?.version ?? null, at, actor);
+    await db.exec(UPSERT_DRAFT, [JSON.stringify(definition), basedOn?.formId ?? null, basedOn?.version ?? null, at, actor]);
     return toDraft(definition, basedOn, at);
   }
 
   return {
     /** The stored draft, or a fresh one copied from the live version (not stored until saved). */
-    current(): FormDraft {
-      const row = select.get() as DraftRow | undefined;
+    async current(): Promise<FormDraft> {
+      const row = await db.one<DraftRow>(SELECT_DRAFT);
       if (row) {
         const basedOn = row.based_on_form !== null && row.based_on_version !== null ? { formId: row.based_on_form, version: row.based_on_version } : null;
         return toDraft(JSON.parse(row.definition), basedOn, row.updated_at);
       }
-      return toDraft(registry.active(), liveRef(), null);
+      return toDraft(await registry.active(), await liveRef(), null);
     },
 
     /** Stores the draft as given (invalid drafts too) and returns it with its validation errors. */
-    save(definition: unknown, actor: string): FormDraft {
-      const row = select.get() as DraftRow | undefined;
+    async save(definition: unknown, actor: string): Promise<FormDraft> {
+      const row = await db.one<DraftRow>(SELECT_DRAFT);
       const basedOn =
-        row && row.based_on_form !== null && row.based_on_version !== null ? { formId: row.based_on_form, version: row.based_on_version } : liveRef();
+        row && row.based_on_form !== null && row.based_on_version !== null ? { formId: row.based_on_form, version: row.based_on_version } : await liveRef();
       return write(definition, basedOn, actor);
     },
 
     /** Copies a published version into the draft (replacing the draft); null when there is no such version. */
-    restore(formId: string, version: number, actor: string): FormDraft | null {
-      const form = registry.get(formId, version);
+    async restore(formId: string, version: number, actor: string): Promise<FormDraft | null> {
+      const form = await registry.get(formId, version);
       return form ? write(form, { formId, version }, actor) : null;
     },
 
     /** Validates JSON text; only a valid definition replaces the draft. A bad file changes nothing. */
-    importJson(text: string, actor: string): ImportOutcome {
+    async importJson(text: string, actor: string): Promise<ImportOutcome> {
       // Not a definition with mistakes to point at, but not a form definition at all: refused as a bad request.
       if (exceedsJsonDepth(text)) {
         throw new CoreError('invalid_request', `This file nests objects or lists more than ${MAX_JSON_DEPTH} levels deep, which no form definition does. Check that it is a form definition exported from this kiosk.`);
       }
       const result = parseDefinitionJsonToPublish(text);
       if (!result.ok) return { status: 'invalid', errors: result.errors };
-      return { status: 'imported', draft: write(result.form, null, actor) };
+      return { status: 'imported', draft: await write(result.form, null, actor) };
     },
 
     /** Publishes `definition` as the next version and clears the draft; invalid definitions change nothing. */
-    publish(definition: unknown, actor: string): PublishOutcome & { readonly previous?: FormDefinition; readonly form?: FormDefinition } {
-      const result = registry.publish(definition, actor);
+    async publish(definition: unknown, actor: string): Promise<PublishOutcome & { readonly previous?: FormDefinition; readonly form?: FormDefinition }> {
+      const result = await registry.publish(definition, actor);
       if (!result.ok) return { status: 'invalid', errors: result.errors };
-      clear.run();
+      await db.exec('DELETE FROM form_draft WHERE singleton = 1');
       return { status: 'published', formId: result.form.id, version: result.form.version, previous: result.previous, form: result.form };
     },
 
     /** A published version as pretty JSON text and a file name for it. */
-    exportJson(formId: string, version: number): { readonly fileName: string; readonly json: string } | null {
-      const form = registry.get(formId, version);
+    async exportJson(formId: string, version: number): Promise<{ readonly fileName: string; readonly json: string } | null> {
+      const form = await registry.get(formId, version);
       if (!form) return null;
       return { fileName: `${form.id}-v${form.version}.json`, json: `${JSON.stringify(form, null, 2)}\n` };
     },

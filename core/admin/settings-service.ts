@@ -7,21 +7,26 @@
 import { randomBytes } from 'node:crypto';
 import { unlink, writeFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
 import type { AdminSettings, ParsedRequest } from '../../api/contract.ts';
 import type { ApiIssue } from '../../api/result.ts';
-import type { Migration } from '../db/database.ts';
+import type { Queryable } from '../db/port.ts';
+import type { DialectMigration } from '../db/migrate.ts';
 import type { Clock } from '../ports.ts';
 import { SettingsValidationError, type Settings, type SettingsStore } from '../settings/store.ts';
 
-export const brandingMigrations: readonly Migration[] = [
+export const brandingMigrations: readonly DialectMigration[] = [
   {
     id: 'branding-001',
-    sql: `CREATE TABLE clinic_branding (
+    sqlite: `CREATE TABLE clinic_branding (
       singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
       logo_data_url TEXT,
       updated_at TEXT NOT NULL
     ) STRICT;`,
+    postgres: `CREATE TABLE clinic_branding (
+      singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+      logo_data_url TEXT,
+      updated_at TEXT NOT NULL
+    );`,
   },
 ];
 
@@ -130,16 +135,12 @@ export function settingsDiff(before: AdminSettings, after: AdminSettings): Reado
 
 export type AdminSettingsService = ReturnType<typeof createAdminSettingsService>;
 
-export function createAdminSettingsService(db: DatabaseSync, store: SettingsStore, clock: Clock) {
-  const selectLogo = db.prepare('SELECT logo_data_url FROM clinic_branding WHERE singleton = 1');
-  const upsertLogo = db.prepare(
-    `INSERT INTO clinic_branding (singleton, logo_data_url, updated_at) VALUES (1, ?, ?)
-     ON CONFLICT(singleton) DO UPDATE SET logo_data_url = excluded.logo_data_url, updated_at = excluded.updated_at`,
-  );
-  const logo = (): string | null => (selectLogo.get() as { logo_data_url: string | null } | undefined)?.logo_data_url ?? null;
+export function createAdminSettingsService(db: Queryable, store: SettingsStore, clock: Clock) {
+  const logo = async (): Promise<string | null> =>
+    (await db.one<{ logo_data_url: string | null }>('SELECT logo_data_url FROM clinic_branding WHERE singleton = 1'))?.logo_data_url ?? null;
 
   return {
-    get: (): AdminSettings => toAdmin(store.get(), logo()),
+    get: async (): Promise<AdminSettings> => toAdmin(store.get(), await logo()),
 
     /** The clinic logo as a PNG/JPEG data URL, for the kiosk config and the PDF. */
     logoDataUrl: logo,
@@ -149,7 +150,7 @@ export function createAdminSettingsService(db: DatabaseSync, store: SettingsStor
      * or throws AdminSettingsError and saves nothing.
      */
     async update(patch: SettingsPatch, actor: string): Promise<{ readonly before: AdminSettings; readonly after: AdminSettings }> {
-      const before = toAdmin(store.get(), logo());
+      const before = toAdmin(store.get(), await logo());
       const storePatch = toStorePatch(patch);
       const folder = storePatch.exportFolder;
       if (folder && folder !== store.get().exportFolder) {
@@ -158,14 +159,20 @@ export function createAdminSettingsService(db: DatabaseSync, store: SettingsStor
       }
       let stored: Settings;
       try {
-        stored = Object.keys(storePatch).length > 0 ? store.update(storePatch, actor) : store.get();
+        stored = Object.keys(storePatch).length > 0 ? await store.update(storePatch, actor) : store.get();
       } catch (error) {
         if (!(error instanceof SettingsValidationError)) throw error;
         const issues = error.issues.map((i) => ({ path: STORE_TO_ADMIN[i.path as keyof Settings] ?? i.path, message: i.message }));
         throw new AdminSettingsError(`Please check ${issues.map((i) => i.path).join(', ')}.`, issues);
       }
-      if (patch.logoDataUrl !== undefined) upsertLogo.run(patch.logoDataUrl, clock.now().toISOString());
-      return { before, after: toAdmin(stored, logo()) };
+      if (patch.logoDataUrl !== undefined) {
+        await db.exec(
+          `INSERT INTO clinic_branding (singleton, logo_data_url, updated_at) VALUES (1, ?, ?)
+           ON CONFLICT(singleton) DO UPDATE SET logo_data_url = excluded.logo_data_url, updated_at = excluded.updated_at`,
+          [patch.logoDataUrl, clock.now().toISOString()],
+        );
+      }
+      return { before, after: toAdmin(stored, await logo()) };
     },
   };
 }

@@ -3,13 +3,13 @@
  * a hash. Writes go through the staff service (its rules: PIN format, last admin stays
  * active); this module only reads the roster with the fields the admin screen needs.
  */
-import type { DatabaseSync } from 'node:sqlite';
+import type { Queryable } from '../db/port.ts';
 import type { AdminStaffEntry, StaffLanguage, StaffRole } from '../../api/contract.ts';
 import { CoreError } from '../handler.ts';
 import type { Clock } from '../ports.ts';
 import type { StaffService } from '../staff/service.ts';
 
-interface Row {
+type Row = {
   readonly id: string;
   readonly name: string;
   readonly role: StaffRole;
@@ -21,10 +21,10 @@ interface Row {
 
 export type StaffAdmin = ReturnType<typeof createStaffAdmin>;
 
-export function createStaffAdmin(db: DatabaseSync, staff: StaffService, clock: Clock) {
-  // Only the columns the screen shows: pin_hash is never selected.
-  const all = db.prepare('SELECT id, name, role, active, locked_until, created_at, language FROM staff ORDER BY active DESC, name COLLATE NOCASE, id');
-  const one = db.prepare('SELECT id, name, role, active, locked_until, created_at, language FROM staff WHERE id = ?');
+// Only the columns the screen shows: pin_hash is never selected.
+const COLUMNS = 'id, name, role, active, locked_until, created_at, language';
+
+export function createStaffAdmin(db: Queryable, staff: StaffService, clock: Clock) {
   const toEntry = (r: Row): AdminStaffEntry => ({
     staffId: r.id,
     name: r.name,
@@ -34,31 +34,31 @@ export function createStaffAdmin(db: DatabaseSync, staff: StaffService, clock: C
     createdAt: r.created_at,
     language: r.language,
   });
-  const find = (staffId: string): AdminStaffEntry => {
-    const row = one.get(staffId) as Row | undefined;
+  const find = async (staffId: string): Promise<AdminStaffEntry> => {
+    const row = await db.one<Row>(`SELECT ${COLUMNS} FROM staff WHERE id = ?`, [staffId]);
     if (!row) throw new CoreError('not_found', 'No such staff member.');
     return toEntry(row);
   };
 
   return {
-    list: (): AdminStaffEntry[] => (all.all() as unknown as Row[]).map(toEntry),
+    list: async (): Promise<AdminStaffEntry[]> => (await db.all<Row>(`SELECT ${COLUMNS} FROM staff ORDER BY active DESC, lower(name), id`)).map(toEntry),
     find,
-    add(name: string, role: StaffRole, pin: string): AdminStaffEntry {
-      return find(staff.addStaff(name, role, pin).staffId);
+    async add(name: string, role: StaffRole, pin: string): Promise<AdminStaffEntry> {
+      return find((await staff.addStaff(name, role, pin)).staffId);
     },
-    setActive(staffId: string, active: boolean): { readonly before: AdminStaffEntry; readonly after: AdminStaffEntry } {
-      const before = find(staffId);
-      staff.setActive(staffId, active);
-      return { before, after: find(staffId) };
+    async setActive(staffId: string, active: boolean): Promise<{ readonly before: AdminStaffEntry; readonly after: AdminStaffEntry }> {
+      const before = await find(staffId);
+      await staff.setActive(staffId, active);
+      return { before, after: await find(staffId) };
     },
-    setLanguage(staffId: string, language: StaffLanguage | null): { readonly before: AdminStaffEntry; readonly after: AdminStaffEntry } {
-      const before = find(staffId);
-      staff.setLanguage(staffId, language);
-      return { before, after: find(staffId) };
+    async setLanguage(staffId: string, language: StaffLanguage | null): Promise<{ readonly before: AdminStaffEntry; readonly after: AdminStaffEntry }> {
+      const before = await find(staffId);
+      await staff.setLanguage(staffId, language);
+      return { before, after: await find(staffId) };
     },
-    resetPin(staffId: string, pin: string): AdminStaffEntry {
-      find(staffId);
-      staff.resetPin(staffId, pin);
+    async resetPin(staffId: string, pin: string): Promise<AdminStaffEntry> {
+      await find(staffId);
+      await staff.resetPin(staffId, pin);
       return find(staffId);
     },
   };

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { regenerateIdentity } from '../signing/identity.ts';
+import { regenerateIdentity, memorySecretStore } from '../signing/identity.ts';
 import { ManualClock, tempDir } from '../tests/helpers.ts';
 import { logIdOf } from './chain.ts';
 import { checkCheckpoint, checkpointBody, fileCheckpointSink, makeCheckpoint, signerFromIdentity, type CheckpointSigner } from './checkpoints.ts';
@@ -12,8 +12,7 @@ const tmp = tempDir('kiosk-checkpoints-');
 afterAll(() => tmp.cleanup());
 let signer: CheckpointSigner;
 beforeAll(async () => {
-  const secrets = new Map<string, Uint8Array>();
-  signer = signerFromIdentity(await regenerateIdentity({ get: (n) => secrets.get(n) ?? null, put: (n, v) => void secrets.set(n, v) }, 'Test Clinic', new ManualClock()));
+  signer = signerFromIdentity(await regenerateIdentity(memorySecretStore(), 'Test Clinic', new ManualClock()));
 });
 
 const key = new Uint8Array(randomBytes(32));

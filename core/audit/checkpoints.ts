@@ -181,7 +181,7 @@ export interface CheckpointerOptions {
   readonly logId: string;
   readonly clock: Clock;
   /** The committed head, or null while a transaction is open (try again later). */
-  readonly head: () => { readonly entries: number; readonly headMac: string } | null;
+  readonly head: () => Promise<{ readonly entries: number; readonly headMac: string } | null>;
   /** null: no signing identity yet; the checkpoint waits for the next occasion. */
   readonly signer: () => Promise<CheckpointSigner | null>;
   readonly sinks: readonly CheckpointSink[];
@@ -224,7 +224,7 @@ export function createCheckpointer(options: CheckpointerOptions) {
   }
 
   async function write(): Promise<Checkpoint | null> {
-    const head = options.head();
+    const head = await options.head();
     if (!head) return null;
     last ??= await loadLast();
     if (head.entries === last.entries && head.headMac === last.headMac) return null;

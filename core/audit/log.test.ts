@@ -3,21 +3,24 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { applyMigrations, openDatabase } from '../db/database.ts';
-import { regenerateIdentity } from '../signing/identity.ts';
+import { openSqliteStore, type SqliteStore } from '../db/sqlite-store.ts';
+import { buildLegacyDatabase } from '../tests/legacy-database.ts';
+import { regenerateIdentity, memorySecretStore } from '../signing/identity.ts';
 import { auditMigrations, canonicalJson, createAuditLog, entryHash, type AuditLog } from './log.ts';
 import { GENESIS, logIdOf } from './chain.ts';
 import { createCheckpointer, fileCheckpointSink, signerFromIdentity, type Checkpointer, type CheckpointSigner } from './checkpoints.ts';
-import { ManualClock, tempDir } from '../tests/helpers.ts';
+import { ManualClock, openMigratedStore, rawConnection, tempDir } from '../tests/helpers.ts';
 
 let signer: CheckpointSigner;
 beforeAll(async () => {
-  const secrets = new Map<string, Uint8Array>();
-  const store = { get: (n: string) => secrets.get(n) ?? null, put: (n: string, v: Uint8Array) => void secrets.set(n, v) };
+  const store = memorySecretStore();
   signer = signerFromIdentity(await regenerateIdentity(store, 'Test Clinic', new ManualClock()));
 });
 
+/** The raw connection: what someone with the file and a SQL shell uses. */
 let db: DatabaseSync;
+/** The port over the same file: what the audit log is given. */
+let store: SqliteStore;
 let audit: AuditLog;
 let checkpointer: Checkpointer;
 let clock: ManualClock;
@@ -26,29 +29,40 @@ let tmp: ReturnType<typeof tempDir>;
 
 function open() {
   const sinks = [fileCheckpointSink('the data folder', () => tmp.dir, { createBase: false, fileMode: 0o600 })];
-  audit = createAuditLog(db, clock, { key, sinks });
+  audit = createAuditLog(store, clock, { key, sinks });
   checkpointer = createCheckpointer({ key, logId: logIdOf(key), clock, head: () => audit.head(), signer: async () => signer, sinks, run: (task) => void task() });
 }
 
 beforeEach(async () => {
   tmp = tempDir('kiosk-audit-');
-  db = openDatabase(':memory:', auditMigrations);
+  await openFresh('kiosk.db');
   clock = new ManualClock();
   key = new Uint8Array(randomBytes(32));
   open();
   for (let i = 0; i < 10; i++) {
-    audit.append({ action: 'submission.viewed', actor: 'staff-1', subjectId: `sub-${i}`, details: { n: i } });
+    await audit.append({ action: 'submission.viewed', actor: 'staff-1', subjectId: `sub-${i}`, details: { n: i } });
     clock.advance(1000);
   }
   // Checkpoint 1 covers entries 1-10; entries 11 and 12 are newer than it.
   expect(await checkpointer.checkpointNow()).toMatchObject({ seq: 1, entries: 10 });
-  audit.append({ action: 'staff.login', actor: 'staff-1' });
-  audit.append({ action: 'staff.logout', actor: 'staff-1' });
+  await audit.append({ action: 'staff.login', actor: 'staff-1' });
+  await audit.append({ action: 'staff.logout', actor: 'staff-1' });
 });
-afterEach(() => {
-  db.close();
+afterEach(async () => {
+  await closeBoth();
   tmp.cleanup();
 });
+
+async function openFresh(name: string): Promise<void> {
+  const file = join(tmp.dir, name);
+  store = await openMigratedStore(file);
+  db = rawConnection(file);
+}
+
+async function closeBoth(): Promise<void> {
+  if (db.isOpen) db.close();
+  await store.close();
+}
 
 interface Row {
   id: number;
@@ -169,16 +183,16 @@ describe('verify detects each forgery made without the key, and says which entry
 
 describe('times never break the log on their own', () => {
   it('a kiosk clock set back after entry 1 (then a checkpoint at the earlier time) still verifies', async () => {
-    db.close();
-    db = openDatabase(':memory:', auditMigrations);
+    await closeBoth();
+    await openFresh('second.db');
     key = new Uint8Array(randomBytes(32));
     open();
-    audit.append({ action: 'staff.login', actor: 'staff-1' });
+    await audit.append({ action: 'staff.login', actor: 'staff-1' });
     clock.advance(-14 * 86_400_000);
-    audit.append({ action: 'submission.viewed', actor: 'staff-1', subjectId: 'sub-a' });
+    await audit.append({ action: 'submission.viewed', actor: 'staff-1', subjectId: 'sub-a' });
     expect(await checkpointer.checkpointNow()).toMatchObject({ entries: 2 });
     clock.advance(14 * 86_400_000 + 1000);
-    audit.append({ action: 'staff.logout', actor: 'staff-1' });
+    await audit.append({ action: 'staff.logout', actor: 'staff-1' });
     expect(await audit.verify()).toMatchObject({ ok: true, entries: 3 });
   });
 });
@@ -202,10 +216,10 @@ describe('what verify cannot catch (docs/SECURITY.md says so too)', () => {
 });
 
 describe('append, list and the database guards', () => {
-  it('lists newest first with paging', () => {
-    expect(audit.list({ limit: 2 }).map((e) => e.action)).toEqual(['staff.logout', 'staff.login']);
-    expect(audit.list({ limit: 2, beforeId: 4 }).map((e) => e.subjectId)).toEqual(['sub-2', 'sub-1']);
-    expect(audit.list({ limit: 1, beforeId: 11 })[0]).toMatchObject({ id: 10, action: 'submission.viewed', actor: 'staff-1', details: { n: 9 }, at: '2025-03-10T09:00:09.000Z' });
+  it('lists newest first with paging', async () => {
+    expect((await audit.list({ limit: 2 })).map((e) => e.action)).toEqual(['staff.logout', 'staff.login']);
+    expect((await audit.list({ limit: 2, beforeId: 4 })).map((e) => e.subjectId)).toEqual(['sub-2', 'sub-1']);
+    expect((await audit.list({ limit: 1, beforeId: 11 }))[0]).toMatchObject({ id: 10, action: 'submission.viewed', actor: 'staff-1', details: { n: 9 }, at: '2025-03-10T09:00:09.000Z' });
   });
 
   it.each([
@@ -213,13 +227,13 @@ describe('append, list and the database guards', () => {
     ['long text (could be a pasted answer)', { note: 'x'.repeat(201) }],
     ['odd key', { 'bad key': 1 }],
     ['infinite number', { n: Infinity }],
-  ])('refuses details that are not small flat facts: %s', (_label, details) => {
-    expect(() => audit.append({ action: 'settings.changed', actor: 'a', details: details as never })).toThrow();
-    expect(audit.count()).toBe(12);
+  ])('refuses details that are not small flat facts: %s', async (_label, details) => {
+    await expect((async () => audit.append({ action: 'settings.changed', actor: 'a', details: details as never }))()).rejects.toThrow();
+    expect(await audit.count()).toBe(12);
   });
 
-  it('refuses an unknown action', () => {
-    expect(() => audit.append({ action: 'submission.deleted' as never, actor: 'a' })).toThrow();
+  it('refuses an unknown action', async () => {
+    await expect((async () => audit.append({ action: 'submission.deleted' as never, actor: 'a' }))()).rejects.toThrow();
   });
 
   it.each([
@@ -241,8 +255,9 @@ describe('append, list and the database guards', () => {
 
 describe('entries from earlier versions (plain SHA-256 chain)', () => {
   /** A database as version 1 left it: audit-001 only, rows chained with plain SHA-256. */
-  function legacyDatabase(rows: number): DatabaseSync {
-    const old = openDatabase(':memory:', auditMigrations.slice(0, 1));
+  async function legacyDatabase(rows: number): Promise<void> {
+    const file = join(tmp.dir, `legacy-${rows}-${Math.random().toString(36).slice(2)}.db`);
+    const old = buildLegacyDatabase(file, auditMigrations.slice(0, 1));
     let prev = GENESIS;
     for (let id = 1; id <= rows; id++) {
       const e = { id, at: `2024-01-01T00:00:0${id}.000Z`, action: 'staff.login', actor: 'staff-1', subjectId: null, details: '{}' };
@@ -251,13 +266,15 @@ describe('entries from earlier versions (plain SHA-256 chain)', () => {
       old.prepare('UPDATE audit_head SET entries = entries + 1, last_hash = ?').run(hash);
       prev = hash;
     }
-    applyMigrations(old, auditMigrations);
-    return old;
+    old.close();
+    store = await openSqliteStore(file);
+    await store.migrate(auditMigrations);
+    db = rawConnection(file);
   }
 
   it('are checked, sealed with the key once, and verify with a note saying so', async () => {
-    db.close();
-    db = legacyDatabase(3);
+    await closeBoth();
+    await legacyDatabase(3);
     key = new Uint8Array(randomBytes(32)); // a log never keyed: no checkpoint of it exists
     open();
     expect(await audit.sealLegacyEntries()).toEqual({ sealed: 3, plainChainIntact: true });
@@ -271,8 +288,8 @@ describe('entries from earlier versions (plain SHA-256 chain)', () => {
   });
 
   it('a legacy chain already broken is sealed as found, and the note says it was broken', async () => {
-    db.close();
-    db = legacyDatabase(3);
+    await closeBoth();
+    await legacyDatabase(3);
     db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'x' WHERE id = 2");
     key = new Uint8Array(randomBytes(32));
     open();
@@ -294,7 +311,7 @@ describe('canonicalJson', () => {
     ['sorts keys at every level', { b: 1, a: { d: 2, c: 3 } }, '{"a":{"c":3,"d":2},"b":1}'],
     ['drops undefined', { a: undefined, b: null }, '{"b":null}'],
     ['arrays keep order', [3, 1, 2], '[3,1,2]'],
-  ])('%s', (_label, value, json) => {
+  ])('%s', async (_label, value, json) => {
     expect(canonicalJson(value)).toBe(json);
   });
 });

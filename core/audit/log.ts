@@ -7,9 +7,12 @@
  *
  * Entries name subjects by id only: details never hold client names or answers.
  */
-import type { DatabaseSync } from 'node:sqlite';
 import type { Clock } from '../ports.ts';
-import { transaction, type Migration } from '../db/database.ts';
+import type { Queryable } from '../db/port.ts';
+import type { DialectMigration } from '../db/migrate.ts';
+import { outsideTransactions } from '../db/tx-context.ts';
+import { appendOnlyTableSql } from '../db/postgres/append-only.ts';
+import { APP_ROLE } from '../db/postgres/roles.ts';
 import { canonicalJson, entryHash, entryMac, GENESIS, logIdOf, type ChainedFields } from './chain.ts';
 import type { CheckpointSink } from './checkpoints.ts';
 import { fieldsOf, verifyAuditLog, type AuditVerification, type LogRow } from './verify.ts';
@@ -99,10 +102,71 @@ export interface AuditEntry {
   readonly hash: string;
 }
 
-export const auditMigrations: readonly Migration[] = [
+/** Transactions that append to the audit chain name it, so writers queue instead of conflicting (docs/STORAGE.md). */
+export const AUDIT_CHAIN = { serializeOn: 'audit' } as const;
+
+const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * PostgreSQL: the same two tables; the log append-only by triggers and privileges
+ * (db/postgres/append-only.ts), the head by a trigger that lets it only grow by one and
+ * refuses DELETE and TRUNCATE. A database on PostgreSQL is always new, so it has no entries
+ * without a MAC to seal: the log never needs the one UPDATE SQLite lets through.
+ */
+const POSTGRES_AUDIT_001 = `CREATE TABLE audit_log (
+      id BIGINT PRIMARY KEY,
+      at TEXT NOT NULL,
+      action TEXT NOT NULL,
+      actor TEXT NOT NULL,
+      subject_id TEXT,
+      details TEXT NOT NULL,
+      prev_hash TEXT NOT NULL,
+      hash TEXT NOT NULL
+    );
+    ${appendOnlyTableSql('audit_log')}
+    CREATE TABLE audit_head (
+      singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+      entries BIGINT NOT NULL,
+      last_hash TEXT NOT NULL
+    );
+    INSERT INTO audit_head (singleton, entries, last_hash) VALUES (1, 0, '${GENESIS_HASH}');
+    CREATE FUNCTION kiosk_audit_head_grows() RETURNS trigger LANGUAGE plpgsql AS $body$
+    BEGIN
+      IF NEW.entries <> OLD.entries + 1 OR NEW.singleton <> OLD.singleton THEN
+        RAISE EXCEPTION 'audit head only grows' USING ERRCODE = 'insufficient_privilege';
+      END IF;
+      RETURN NEW;
+    END
+    $body$;
+    CREATE TRIGGER audit_head_grows_only BEFORE UPDATE ON audit_head FOR EACH ROW EXECUTE FUNCTION kiosk_audit_head_grows();
+    CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head FOR EACH ROW EXECUTE FUNCTION kiosk_refuse_change();
+    CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON audit_head FOR EACH STATEMENT EXECUTE FUNCTION kiosk_refuse_change();
+    REVOKE DELETE, TRUNCATE ON audit_head FROM PUBLIC;
+    DO $body$
+    BEGIN
+      IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
+        EXECUTE 'REVOKE DELETE, TRUNCATE ON audit_head FROM ${APP_ROLE}';
+      END IF;
+    END
+    $body$;`;
+
+const POSTGRES_AUDIT_002 = `ALTER TABLE audit_log ADD COLUMN prev_mac TEXT;
+    ALTER TABLE audit_log ADD COLUMN mac TEXT;
+    CREATE FUNCTION kiosk_audit_needs_mac() RETURNS trigger LANGUAGE plpgsql AS $body$
+    BEGIN
+      IF NEW.mac IS NULL OR NEW.prev_mac IS NULL THEN
+        RAISE EXCEPTION 'audit entries carry a MAC' USING ERRCODE = 'check_violation';
+      END IF;
+      RETURN NEW;
+    END
+    $body$;
+    CREATE TRIGGER audit_log_needs_mac BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION kiosk_audit_needs_mac();`;
+
+export const auditMigrations: readonly DialectMigration[] = [
   {
     id: 'audit-001',
-    sql: `CREATE TABLE audit_log (
+    postgres: POSTGRES_AUDIT_001,
+    sqlite: `CREATE TABLE audit_log (
       id INTEGER PRIMARY KEY,
       at TEXT NOT NULL,
       action TEXT NOT NULL,
@@ -119,7 +183,7 @@ export const auditMigrations: readonly Migration[] = [
       entries INTEGER NOT NULL,
       last_hash TEXT NOT NULL
     ) STRICT;
-    INSERT INTO audit_head (singleton, entries, last_hash) VALUES (1, 0, '${'0'.repeat(64)}');
+    INSERT INTO audit_head (singleton, entries, last_hash) VALUES (1, 0, '${GENESIS_HASH}');
     CREATE TRIGGER audit_head_grows_only BEFORE UPDATE ON audit_head
       WHEN NEW.entries <> OLD.entries + 1 BEGIN SELECT RAISE(ABORT, 'audit head only grows'); END;
     CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head BEGIN SELECT RAISE(ABORT, 'audit head is permanent'); END;`,
@@ -128,7 +192,8 @@ export const auditMigrations: readonly Migration[] = [
     // The keyed chain. Entries written before it have NULL MACs until sealLegacyEntries fills
     // them in once (the only UPDATE the trigger lets through: NULL to a value, nothing else changed).
     id: 'audit-002',
-    sql: `ALTER TABLE audit_log ADD COLUMN prev_mac TEXT;
+    postgres: POSTGRES_AUDIT_002,
+    sqlite: `ALTER TABLE audit_log ADD COLUMN prev_mac TEXT;
     ALTER TABLE audit_log ADD COLUMN mac TEXT;
     DROP TRIGGER audit_log_no_update;
     CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
@@ -170,13 +235,20 @@ export interface AuditLogOptions {
   readonly onAppended?: (entries: number) => void;
 }
 
-export function createAuditLog(db: DatabaseSync, clock: Clock, options: AuditLogOptions) {
+const LAST_ROW = 'SELECT id, hash, mac FROM audit_log ORDER BY id DESC LIMIT 1';
+const INSERT = 'INSERT INTO audit_log (id, at, action, actor, subject_id, details, prev_hash, hash, prev_mac, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const BUMP_HEAD = 'UPDATE audit_head SET entries = entries + 1, last_hash = ? WHERE singleton = 1';
+
+/**
+ * The log on the storage port. `append` reads the chain's last entry inside its own
+ * transaction (nothing about the chain is cached in memory), so a transaction the port reruns
+ * after a conflict, or one that rolls back, leaves nothing behind; `onAppended` is only a hint
+ * for the checkpointer, which reads the committed head itself.
+ */
+export function createAuditLog(db: Queryable, clock: Clock, options: AuditLogOptions) {
   const { key } = options;
   const logId = logIdOf(key);
   const sinks = options.sinks ?? [];
-  const lastRow = db.prepare('SELECT id, hash, mac FROM audit_log ORDER BY id DESC LIMIT 1');
-  const insert = db.prepare('INSERT INTO audit_log (id, at, action, actor, subject_id, details, prev_hash, hash, prev_mac, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  const bumpHead = db.prepare('UPDATE audit_head SET entries = entries + 1, last_hash = ? WHERE singleton = 1');
 
   const toEntry = (r: LogRow): AuditEntry => ({
     id: r.id,
@@ -188,20 +260,21 @@ export function createAuditLog(db: DatabaseSync, clock: Clock, options: AuditLog
     hash: r.mac ?? r.hash,
   });
 
-  function append(e: NewAuditEntry): void {
+  async function append(e: NewAuditEntry): Promise<void> {
     if (!AUDIT_ACTIONS.includes(e.action)) throw new Error('Unknown audit action.');
     const details = checkDetails(e.details);
-    const id = transaction(db, () => {
-      const last = lastRow.get() as { id: number; hash: string; mac: string | null } | undefined;
+    const id = await db.transaction(async (tx) => {
+      const last = await tx.one<{ id: number; hash: string; mac: string | null }>(LAST_ROW);
       const prevHash = last?.hash ?? GENESIS;
       const prevMac = last?.mac ?? GENESIS;
       const entry: ChainedFields = { id: (last?.id ?? 0) + 1, at: clock.now().toISOString(), action: e.action, actor: e.actor, subjectId: e.subjectId ?? null, details };
       const hash = entryHash(prevHash, entry);
-      insert.run(entry.id, entry.at, entry.action, entry.actor, entry.subjectId, entry.details, prevHash, hash, prevMac, entryMac(key, prevMac, entry));
-      bumpHead.run(hash);
+      await tx.exec(INSERT, [entry.id, entry.at, entry.action, entry.actor, entry.subjectId, entry.details, prevHash, hash, prevMac, entryMac(key, prevMac, entry)]);
+      await tx.exec(BUMP_HEAD, [hash]);
       return entry.id;
-    });
-    options.onAppended?.(id);
+    }, AUDIT_CHAIN);
+    // Outside the (possibly enclosing) transaction: the checkpointer reads the committed head.
+    if (options.onAppended) outsideTransactions(() => options.onAppended?.(id));
   }
 
   return {
@@ -211,10 +284,9 @@ export function createAuditLog(db: DatabaseSync, clock: Clock, options: AuditLog
     /** This log's public id (names its checkpoint files). */
     logId,
 
-    /** The committed head for a checkpoint: null while a transaction is open (its entries may yet roll back). */
-    head(): { entries: number; headMac: string } | null {
-      if (db.isTransaction) return null;
-      const last = lastRow.get() as { id: number; mac: string | null } | undefined;
+    /** The committed head for a checkpoint (read outside any open transaction, so never entries that may yet roll back). */
+    async head(): Promise<{ entries: number; headMac: string } | null> {
+      const last = await outsideTransactions(() => db.one<{ id: number; mac: string | null }>(LAST_ROW));
       return { entries: last?.id ?? 0, headMac: last?.mac ?? GENESIS };
     },
 
@@ -226,32 +298,31 @@ export function createAuditLog(db: DatabaseSync, clock: Clock, options: AuditLog
      * the plain chain was intact; one transaction. verify() reports it as a note ever after.
      */
     async sealLegacyEntries(): Promise<{ readonly sealed: number; readonly plainChainIntact: boolean } | null> {
-      const counts = db.prepare('SELECT COUNT(*) AS n, COUNT(mac) AS keyed FROM audit_log').get() as { n: number; keyed: number };
-      if (counts.n === 0 || counts.keyed > 0) return null;
+      const counts = await db.one<{ n: number; keyed: number }>('SELECT COUNT(*) AS n, COUNT(mac) AS keyed FROM audit_log');
+      if (!counts || counts.n === 0 || counts.keyed > 0) return null;
       for (const sink of sinks) {
         const read = await sink.read(logId).catch(() => null);
         if (read && read.checkpoints.length > 0) return null;
       }
-      return transaction(db, () => {
-        const update = db.prepare('UPDATE audit_log SET prev_mac = ?, mac = ? WHERE id = ? AND mac IS NULL');
+      return db.transaction(async (tx) => {
         let prevHash = GENESIS;
         let prevMac = GENESIS;
         let expectedId = 1;
         let firstBrokenId = 0;
         let sealed = 0;
-        for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').all() as unknown as LogRow[]) {
+        for (const r of await tx.all<LogRow>('SELECT * FROM audit_log ORDER BY id')) {
           if (firstBrokenId === 0 && (r.id !== expectedId || r.prev_hash !== prevHash || entryHash(prevHash, fieldsOf(r)) !== r.hash)) firstBrokenId = r.id;
           const mac = entryMac(key, prevMac, fieldsOf(r));
-          update.run(prevMac, mac, r.id);
+          await tx.exec('UPDATE audit_log SET prev_mac = ?, mac = ? WHERE id = ? AND mac IS NULL', [prevMac, mac, r.id]);
           prevHash = r.hash;
           prevMac = mac;
           expectedId = r.id + 1;
           sealed++;
         }
         const plainChainIntact = firstBrokenId === 0;
-        append({ action: 'audit.legacy_sealed', actor: 'system', details: { legacyEntries: sealed, plainChainIntact, ...(plainChainIntact ? {} : { firstBrokenId }) } });
+        await append({ action: 'audit.legacy_sealed', actor: 'system', details: { legacyEntries: sealed, plainChainIntact, ...(plainChainIntact ? {} : { firstBrokenId }) } });
         return { sealed, plainChainIntact };
-      });
+      }, AUDIT_CHAIN);
     },
 
     /** Checks the keyed chain, the head and every checkpoint the sinks hold; names the first entry that does not fit. */
@@ -259,18 +330,17 @@ export function createAuditLog(db: DatabaseSync, clock: Clock, options: AuditLog
       return verifyAuditLog(db, key, logId, sinks);
     },
     /** Newest first, `limit` entries with id below `beforeId` (for paging). */
-    list(q: { readonly limit: number; readonly beforeId?: number }): AuditEntry[] {
+    async list(q: { readonly limit: number; readonly beforeId?: number }): Promise<AuditEntry[]> {
       const limit = Math.max(1, Math.min(Math.trunc(q.limit), 1000));
-      const rows = (
+      const rows =
         q.beforeId === undefined
-          ? db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit)
-          : db.prepare('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?').all(q.beforeId, limit)
-      ) as unknown as LogRow[];
+          ? await db.all<LogRow>('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?', [limit])
+          : await db.all<LogRow>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?', [q.beforeId, limit]);
       return rows.map(toEntry);
     },
 
-    count(): number {
-      return (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+    async count(): Promise<number> {
+      return (await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM audit_log'))?.n ?? 0;
     },
   };
 }

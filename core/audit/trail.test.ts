@@ -24,7 +24,7 @@ describe('audit trail in the core', () => {
     const share = join(tmp.dir, 'share');
     mkdirSync(share);
     const core = await open();
-    core.deps.settings.update({ exportFolder: share }, 'test');
+    await core.deps.settings.update({ exportFolder: share }, 'test');
     await core.handlers['staff:setup']({ name: 'Ada Admin', pin: '135790' }, TEST_CTX);
     await core.deps.signingIdentity(); // made with the first summary; checkpoints wait for it
     await core.close();
@@ -32,9 +32,9 @@ describe('audit trail in the core', () => {
     expect(lines(share)).toEqual(lines(join(tmp.dir, 'data')));
 
     const again = await open();
-    const [admin] = again.deps.staff.roster();
+    const [admin] = await again.deps.staff.roster();
     await again.handlers['staff:login']({ staffId: admin?.staffId, pin: '135790' }, TEST_CTX);
-    const entries = again.deps.audit.count();
+    const entries = await again.deps.audit.count();
     const verified = await again.handlers['audit:verify']({}, TEST_CTX);
     expect(verified).toMatchObject({ ok: true, value: { ok: true, entries, notes: [expect.stringMatching(/^Matches \d+ signed checkpoints outside the database/)] } });
     await again.close();

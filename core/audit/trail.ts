@@ -3,7 +3,7 @@
  * two file sinks (beside the database, and the export folder when one is configured), and
  * the checkpointer that signs with the clinic identity. create-core calls this once.
  */
-import type { DatabaseSync } from 'node:sqlite';
+import type { Queryable } from '../db/port.ts';
 import type { Vault } from '../crypto/vault.ts';
 import type { Clock } from '../ports.ts';
 import type { SigningIdentity } from '../signing/identity.ts';
@@ -12,7 +12,7 @@ import { createCheckpointer, fileCheckpointSink, signerFromIdentity, type Checkp
 import { createAuditLog } from './log.ts';
 
 export interface AuditTrailOptions {
-  readonly db: DatabaseSync;
+  readonly store: Queryable;
   readonly vault: Vault;
   readonly clock: Clock;
   readonly dataDir: string;
@@ -22,7 +22,7 @@ export interface AuditTrailOptions {
    * Whether the clinic identity exists yet. Checkpoints wait for it rather than mint it: it is
    * made with the first summary (or by an admin), and minting RSA keys is slow.
    */
-  readonly hasSigningIdentity: () => boolean;
+  readonly hasSigningIdentity: () => boolean | Promise<boolean>;
   readonly run: (task: () => Promise<void>) => void;
   /** A sink could not be written or read: its name only. */
   readonly onSinkError?: (sink: string, error: unknown) => void;
@@ -47,7 +47,7 @@ export async function openAuditTrail(options: AuditTrailOptions) {
     clock: options.clock,
     head: () => audit.head(),
     signer: async () => {
-      if (!options.hasSigningIdentity()) return null;
+      if (!(await options.hasSigningIdentity())) return null;
       const identity = await options.signingIdentity();
       // The identity is replaced when an admin regenerates or imports the certificate.
       if (signer?.identity !== identity) signer = { identity, signer: signerFromIdentity(identity) };
@@ -57,7 +57,7 @@ export async function openAuditTrail(options: AuditTrailOptions) {
     run: options.run,
     ...(options.onSinkError ? { onSinkError: options.onSinkError } : {}),
   });
-  const audit = createAuditLog(options.db, options.clock, { key, sinks, onAppended: (entries) => checkpointer.noteAppended(entries) });
+  const audit = createAuditLog(options.store, options.clock, { key, sinks, onAppended: (entries) => checkpointer.noteAppended(entries) });
   await audit.sealLegacyEntries();
   // A checkpoint at every start: the head as this process found it.
   options.run(async () => void (await checkpointer.checkpointNow()));

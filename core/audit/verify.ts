@@ -3,7 +3,7 @@
  * outside it. Names the first entry that does not fit and says how it does not fit; `notes`
  * say what the check could and could not cover (legacy entries, missing checkpoints).
  */
-import type { DatabaseSync } from 'node:sqlite';
+import type { Queryable } from '../db/port.ts';
 import { entryMac, GENESIS, sameMac, type ChainedFields } from './chain.ts';
 import { checkCheckpoint, type Checkpoint, type CheckpointSink } from './checkpoints.ts';
 
@@ -11,7 +11,7 @@ export type AuditVerification =
   | { readonly ok: true; readonly entries: number; readonly notes: readonly string[] }
   | { readonly ok: false; readonly firstBrokenId: number; readonly reason: string; readonly notes: readonly string[] };
 
-export interface LogRow {
+export type LogRow = {
   readonly id: number;
   readonly at: string;
   readonly action: string;
@@ -38,7 +38,7 @@ type Broken = { readonly firstBrokenId: number; readonly reason: string };
  * entry's, so nothing was removed just before it and it was edited or forged in place;
  * otherwise it may be a real entry moved to another id (renumbered after deletions).
  */
-function explainBadMac(db: DatabaseSync, key: Uint8Array, r: LogRow & { prev_mac: string; mac: string }, isLinked: boolean): Broken {
+async function explainBadMac(db: Queryable, key: Uint8Array, r: LogRow & { prev_mac: string; mac: string }, isLinked: boolean): Promise<Broken> {
   if (!isLinked) {
     const fields = fieldsOf(r);
     for (let step = 1; step <= MAX_RENUMBER_SEARCH; step++) {
@@ -50,18 +50,31 @@ function explainBadMac(db: DatabaseSync, key: Uint8Array, r: LogRow & { prev_mac
       }
     }
   }
-  const next = db.prepare('SELECT prev_mac FROM audit_log WHERE id > ? ORDER BY id LIMIT 1').get(r.id) as { prev_mac: string | null } | undefined;
+  const next = await db.one<{ prev_mac: string | null }>('SELECT prev_mac FROM audit_log WHERE id > ? ORDER BY id LIMIT 1', [r.id]);
   if (next && sameMac(next.prev_mac, r.mac)) {
     return { firstBrokenId: r.id, reason: `entry ${r.id} was changed after it was written: its content no longer matches its MAC` };
   }
   return { firstBrokenId: r.id, reason: `entry ${r.id} was not written by the kiosk: its MAC is not one the audit key makes (a forged or inserted entry)` };
 }
 
+/** Rows read per page while walking the chain (a long log is never held in memory at once). */
+const WALK_PAGE = 1_000;
+
+async function* rowsInOrder(db: Queryable): AsyncGenerator<LogRow> {
+  let after = -1;
+  for (;;) {
+    const page = await db.all<LogRow>('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?', [after, WALK_PAGE]);
+    yield* page;
+    if (page.length < WALK_PAGE) return;
+    after = page[page.length - 1]!.id;
+  }
+}
+
 /** Walks the chain from entry 1. Returns the first break, or the count and last MAC. */
-function walk(db: DatabaseSync, key: Uint8Array): Broken | { readonly entries: number; readonly lastMac: string } {
+async function walk(db: Queryable, key: Uint8Array): Promise<Broken | { readonly entries: number; readonly lastMac: string }> {
   let prevMac = GENESIS;
   let expectedId = 1;
-  for (const r of db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<LogRow>) {
+  for await (const r of rowsInOrder(db)) {
     if (r.id !== expectedId) {
       const gap = expectedId === r.id - 1 ? `entry ${expectedId} is` : `entries ${expectedId}–${r.id - 1} are`;
       return { firstBrokenId: expectedId, reason: `${gap} missing: deleted from the log` };
@@ -70,7 +83,7 @@ function walk(db: DatabaseSync, key: Uint8Array): Broken | { readonly entries: n
       return { firstBrokenId: r.id, reason: `entry ${r.id} has no MAC: it was added to the database without the audit key (a plain INSERT)` };
     }
     const isLinked = sameMac(r.prev_mac, prevMac);
-    if (!sameMac(entryMac(key, r.prev_mac, fieldsOf(r)), r.mac)) return explainBadMac(db, key, { ...r, prev_mac: r.prev_mac, mac: r.mac }, isLinked);
+    if (!sameMac(entryMac(key, r.prev_mac, fieldsOf(r)), r.mac)) return await explainBadMac(db, key, { ...r, prev_mac: r.prev_mac, mac: r.mac }, isLinked);
     if (!isLinked) {
       return {
         firstBrokenId: r.id,
@@ -83,11 +96,14 @@ function walk(db: DatabaseSync, key: Uint8Array): Broken | { readonly entries: n
   return { entries: expectedId - 1, lastMac: prevMac };
 }
 
-export async function verifyAuditLog(db: DatabaseSync, key: Uint8Array, logId: string, sinks: readonly CheckpointSink[]): Promise<AuditVerification> {
+/** Reads in one snapshot (a read-only transaction): entries appended meanwhile are not half seen. */
+export async function verifyAuditLog(store: Queryable, key: Uint8Array, logId: string, sinks: readonly CheckpointSink[]): Promise<AuditVerification> {
+  return store.transaction((db) => verifyIn(db, key, logId, sinks), { readOnly: true });
+}
+
+async function verifyIn(db: Queryable, key: Uint8Array, logId: string, sinks: readonly CheckpointSink[]): Promise<AuditVerification> {
   const notes: string[] = [];
-  const legacy = db.prepare("SELECT id, at, details FROM audit_log WHERE action = 'audit.legacy_sealed' ORDER BY id LIMIT 1").get() as
-    | { id: number; at: string; details: string }
-    | undefined;
+  const legacy = await db.one<{ id: number; at: string; details: string }>("SELECT id, at, details FROM audit_log WHERE action = 'audit.legacy_sealed' ORDER BY id LIMIT 1");
   if (legacy) {
     const d = JSON.parse(legacy.details) as { legacyEntries?: number; plainChainIntact?: boolean };
     notes.push(
@@ -96,10 +112,10 @@ export async function verifyAuditLog(db: DatabaseSync, key: Uint8Array, logId: s
         'A change made to them before that day would not have been detected.',
     );
   }
-  const chain = walk(db, key);
+  const chain = await walk(db, key);
   if ('reason' in chain) return { ok: false, ...chain, notes };
 
-  const head = db.prepare('SELECT entries FROM audit_head WHERE singleton = 1').get() as { entries: number } | undefined;
+  const head = await db.one<{ entries: number }>('SELECT entries FROM audit_head WHERE singleton = 1');
   if (!head) return { ok: false, firstBrokenId: chain.entries + 1, reason: 'the audit head row is missing: it was deleted', notes };
   if (head.entries > chain.entries) {
     return { ok: false, firstBrokenId: chain.entries + 1, reason: `entries ${chain.entries + 1}–${head.entries} are missing: the head records ${head.entries} entries (the newest were deleted)`, notes };
@@ -138,7 +154,7 @@ export async function verifyAuditLog(db: DatabaseSync, key: Uint8Array, logId: s
   const newest = valid.reduce((a, b) => (b.c.entries > a.c.entries ? b : a));
   // Entry 1's time only words the message of a break the counts or MACs already prove: clocks
   // move backwards (a corrected kiosk clock, a test clock), so a time alone never breaks the log.
-  const first = db.prepare('SELECT at FROM audit_log WHERE id = 1').get() as { at: string } | undefined;
+  const first = await db.one<{ at: string }>('SELECT at FROM audit_log WHERE id = 1');
   const restartedAfter = (c: Checkpoint) => first !== undefined && c.entries > 0 && c.at < first.at;
   const wipedAndRestarted = (c: Checkpoint, sink: string): AuditVerification => ({
     ok: false,
@@ -158,9 +174,8 @@ export async function verifyAuditLog(db: DatabaseSync, key: Uint8Array, logId: s
           notes,
         };
   }
-  const macAt = db.prepare('SELECT mac FROM audit_log WHERE id = ?');
   for (const { c, sink } of valid.sort((a, b) => a.c.entries - b.c.entries)) {
-    const mac = c.entries === 0 ? GENESIS : ((macAt.get(c.entries) as { mac: string | null } | undefined)?.mac ?? null);
+    const mac = c.entries === 0 ? GENESIS : ((await db.one<{ mac: string | null }>('SELECT mac FROM audit_log WHERE id = ?', [c.entries]))?.mac ?? null);
     if (!sameMac(mac, c.headMac)) {
       if (restartedAfter(c)) return wipedAndRestarted(c, sink);
       return { ok: false, firstBrokenId: Math.max(c.entries, 1), reason: `entry ${c.entries} is not the one checkpoint ${c.seq} in ${sink} (${c.at}) recorded: the log was rewritten`, notes };

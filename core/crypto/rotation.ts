@@ -6,9 +6,8 @@
  * sealed under it and refuses (rolling back) if it finds one, so a column missing from the
  * list cannot become unreadable. (Re-wrapping on the OS's request is openVault's job.)
  */
-import type { DatabaseSync } from 'node:sqlite';
 import type { KeyProvider } from '../ports.ts';
-import { transaction } from '../db/database.ts';
+import { sqlFor, type Queryable } from '../db/port.ts';
 import { newKey, newKeyId, sealedKeyId, sealedPrefix, vaultState, type Vault } from './vault.ts';
 
 /** Where sealed values live and the AAD each was sealed with. */
@@ -26,18 +25,22 @@ function ident(name: string): string {
   return name;
 }
 
-function countLeftovers(db: DatabaseSync, keyId: string): number {
+/** Every binary column of every table but vault_keys: (table, column). */
+const BINARY_COLUMNS = {
+  sqlite: `SELECT m.name AS table_name, c.name AS column_name FROM sqlite_schema m, pragma_table_info(m.name) c
+    WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'vault_keys' AND (upper(c.type) LIKE '%BLOB%' OR c.type = '')`,
+  postgres: `SELECT table_name, column_name FROM information_schema.columns
+    WHERE table_schema = current_schema() AND data_type = 'bytea' AND table_name <> 'vault_keys'`,
+} as const;
+
+async function countLeftovers(tx: Queryable, keyId: string): Promise<number> {
   const prefix = sealedPrefix(keyId);
-  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'vault_keys'").all() as unknown as { name: string }[];
   let leftovers = 0;
-  for (const { name } of tables) {
-    if (!IDENT.test(name)) continue;
-    const cols = db.prepare(`PRAGMA table_info(${name})`).all() as unknown as { name: string; type: string }[];
-    for (const col of cols) {
-      if (!IDENT.test(col.name) || !/BLOB|^$/i.test(col.type)) continue;
-      const row = db.prepare(`SELECT COUNT(*) AS n FROM ${name} WHERE typeof(${col.name}) = 'blob' AND substr(${col.name}, 1, ?) = ?`).get(prefix.length, prefix) as { n: number };
-      leftovers += row.n;
-    }
+  for (const { table_name: name, column_name: col } of await tx.all<{ table_name: string; column_name: string }>(sqlFor(tx, BINARY_COLUMNS))) {
+    if (!IDENT.test(name) || !IDENT.test(col)) continue;
+    const test = sqlFor(tx, { sqlite: `typeof(${col}) = 'blob' AND substr(${col}, 1, ?) = ?`, postgres: `substr(${col}, 1, ?) = ?` });
+    const row = await tx.one<{ n: number }>(`SELECT COUNT(*) AS n FROM ${name} WHERE ${test}`, [prefix.length, prefix]);
+    leftovers += row?.n ?? 0;
   }
   return leftovers;
 }
@@ -55,11 +58,11 @@ export interface DataKeyRotated {
  * transaction once everything is re-sealed (the audit entry), so neither commits alone.
  */
 export async function rotateDataKey(
-  db: DatabaseSync,
+  store: Queryable,
   vault: Vault,
   provider: KeyProvider,
   columns: readonly SealedColumn[],
-  inTransaction: (rotated: DataKeyRotated) => void = () => {},
+  inTransaction: (tx: Queryable, rotated: DataKeyRotated) => Promise<void> = async () => {},
 ): Promise<DataKeyRotated> {
   const state = vaultState(vault);
   const key = newKey();
@@ -73,27 +76,32 @@ export async function rotateDataKey(
   state.dataKeys.set(id, key);
   state.activeId = id;
   try {
-    transaction(db, () => {
-      db.prepare('INSERT INTO vault_keys (id, purpose, wrapped, provider, created_at) VALUES (?, ?, ?, ?, ?)').run(id, 'data', wrapped, provider.description, new Date().toISOString());
-      for (const c of columns) {
-        const table = ident(c.table);
-        const idCol = ident(c.idColumn);
-        const col = ident(c.column);
-        const rows = db.prepare(`SELECT ${idCol} AS id, ${col} AS sealed FROM ${table} WHERE ${col} IS NOT NULL`).all() as unknown as { id: string | number; sealed: Uint8Array }[];
-        const update = db.prepare(`UPDATE ${table} SET ${col} = ? WHERE ${idCol} = ?`);
-        for (const row of rows) {
-          if (sealedKeyId(row.sealed) === id) continue;
-          const aad = c.aad(String(row.id));
-          update.run(vault.seal(vault.open(row.sealed, aad), aad), row.id);
-          resealed++;
+    // The port may rerun this function (busy, serialization failure): it counts from zero each time.
+    resealed = await store.transaction(
+      async (tx) => {
+        let n = 0;
+        await tx.exec('INSERT INTO vault_keys (id, purpose, wrapped, provider, created_at) VALUES (?, ?, ?, ?, ?)', [id, 'data', wrapped, provider.description, new Date().toISOString()]);
+        for (const c of columns) {
+          const table = ident(c.table);
+          const idCol = ident(c.idColumn);
+          const col = ident(c.column);
+          const rows = await tx.all<{ id: string | number; sealed: Uint8Array }>(`SELECT ${idCol} AS id, ${col} AS sealed FROM ${table} WHERE ${col} IS NOT NULL`);
+          for (const row of rows) {
+            if (sealedKeyId(row.sealed) === id) continue;
+            const aad = c.aad(String(row.id));
+            await tx.exec(`UPDATE ${table} SET ${col} = ? WHERE ${idCol} = ?`, [vault.seal(vault.open(row.sealed, aad), aad), row.id]);
+            n++;
+          }
         }
-      }
-      for (const oldId of oldIds) {
-        if (countLeftovers(db, oldId) > 0) throw new Error('Some sealed values are not covered by the rotation; nothing was changed.');
-        db.prepare("DELETE FROM vault_keys WHERE id = ? AND purpose = 'data'").run(oldId);
-      }
-      inTransaction({ previousKeyId: previousActive, keyId: id, resealed });
-    });
+        for (const oldId of oldIds) {
+          if ((await countLeftovers(tx, oldId)) > 0) throw new Error('Some sealed values are not covered by the rotation; nothing was changed.');
+          await tx.exec("DELETE FROM vault_keys WHERE id = ? AND purpose = 'data'", [oldId]);
+        }
+        await inTransaction(tx, { previousKeyId: previousActive, keyId: id, resealed: n });
+        return n;
+      },
+      { serializeOn: 'audit' },
+    );
   } catch (error) {
     state.dataKeys.delete(id);
     state.activeId = previousActive;

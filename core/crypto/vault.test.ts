@@ -1,23 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { statSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase } from '../db/database.ts';
 import { createKeyFileProvider } from './key-file-provider.ts';
 import { openVault, sealedKeyId } from './vault.ts';
 import { rotateDataKey } from './rotation.ts';
 import { createSubmissionRepository, submissionMigrations, submissionSealedColumns } from '../submissions/repository.ts';
-import { ManualClock, sampleSubmission, tempDir } from '../tests/helpers.ts';
+import { ManualClock, sampleSubmission, tempDir, openMigratedStore } from '../tests/helpers.ts';
 import type { KeyProvider } from '../ports.ts';
 
 let dir = '';
 let cleanup = () => {};
-beforeEach(() => {
+beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
 });
 afterEach(() => cleanup());
 
 async function open(keyFile = 'key.bin') {
-  const db = openDatabase(join(dir, 'kiosk.db'), submissionMigrations);
+  const db = await openMigratedStore(join(dir, 'kiosk.db'));
   const provider = createKeyFileProvider(join(dir, keyFile));
   return { db, provider, vault: await openVault(db, provider) };
 }
@@ -47,18 +46,18 @@ describe('vault', () => {
       wrap: async (key) => new Uint8Array([version, ...(await base.wrap(key))]),
       unwrap: async (wrapped) => ({ key: (await base.unwrap(wrapped.subarray(1))).key, shouldRewrap: wrapped[0] !== version }),
     };
-    const db = openDatabase(join(dir, 'kiosk.db'), submissionMigrations);
+    const db = await openMigratedStore(join(dir, 'kiosk.db'));
     const sealed = (await openVault(db, store)).seal('Zoë Nguyễn', 'submissions:1:client_name');
-    const versions = () => (db.prepare('SELECT wrapped FROM vault_keys').all() as { wrapped: Uint8Array }[]).map((r) => r.wrapped[0]);
-    expect(versions()).toEqual([1, 1]);
+    const versions = async () => ((await db.all('SELECT wrapped FROM vault_keys')) as { wrapped: Uint8Array }[]).map((r) => r.wrapped[0]);
+    expect(await versions()).toEqual([1, 1]);
 
     version = 2;
     const reopened = await openVault(db, store);
-    expect(versions()).toEqual([2, 2]);
+    expect(await versions()).toEqual([2, 2]);
     expect(reopened.openText(sealed, 'submissions:1:client_name')).toBe('Zoë Nguyễn');
-    const unwrapped = await Promise.all((db.prepare('SELECT wrapped FROM vault_keys').all() as { wrapped: Uint8Array }[]).map((r) => store.unwrap(r.wrapped)));
+    const unwrapped = await Promise.all(((await db.all('SELECT wrapped FROM vault_keys')) as { wrapped: Uint8Array }[]).map((r) => store.unwrap(r.wrapped)));
     expect(unwrapped.every((u) => !u.shouldRewrap)).toBe(true);
-    db.close();
+    await db.close();
   });
 
   it('round-trips text and bytes, and never stores the plain text', async () => {
@@ -67,13 +66,13 @@ describe('vault', () => {
     expect(Buffer.from(sealed).includes('Zebulon')).toBe(false);
     expect(vault.openText(sealed, 'submissions:1:client_name')).toBe('Zebulon Quixote');
     expect(vault.open(vault.seal(new Uint8Array([1, 2, 3]), 'x'), 'x')).toEqual(new Uint8Array([1, 2, 3]));
-    db.close();
+    await db.close();
   });
 
   it('seals the same value differently each time (random nonce)', async () => {
     const { vault, db } = await open();
     expect(vault.seal('same', 'a')).not.toEqual(vault.seal('same', 'a'));
-    db.close();
+    await db.close();
   });
 
   it.each([
@@ -84,7 +83,7 @@ describe('vault', () => {
     const { vault, db } = await open();
     const sealed = vault.seal('secret', 'submissions:1:client_name');
     expect(() => vault.open(sealed, aad)).toThrow();
-    db.close();
+    await db.close();
   });
 
   it('refuses a ciphertext with one byte flipped', async () => {
@@ -95,33 +94,33 @@ describe('vault', () => {
       copy[i] = copy[i]! ^ 1;
       expect(() => vault.open(copy, 'a'), `byte ${i}`).toThrow();
     }
-    db.close();
+    await db.close();
   });
 
   it('reopens with the same key after restart; refuses with a different key file', async () => {
     const first = await open();
     const sealed = first.vault.seal('persisted', 'a');
-    first.db.close();
+    await first.db.close();
     const second = await open();
     expect(second.vault.openText(sealed, 'a')).toBe('persisted');
-    second.db.close();
-    const db = openDatabase(join(dir, 'kiosk.db'), []);
+    await second.db.close();
+    const db = await openMigratedStore(join(dir, 'kiosk.db'));
     await expect(openVault(db, createKeyFileProvider(join(dir, 'other.bin')))).rejects.toThrow(/could not be unlocked/);
-    db.close();
+    await db.close();
   });
 
   it('blind index is deterministic per vault and differs between vaults', async () => {
     const a = await open();
     expect(a.vault.blindIndex('maria')).toEqual(a.vault.blindIndex('maria'));
     expect(a.vault.blindIndex('maria')).not.toEqual(a.vault.blindIndex('mario'));
-    a.db.close();
+    await a.db.close();
     const { dir: otherDir, cleanup: c2 } = tempDir();
-    const db2 = openDatabase(join(otherDir, 'kiosk.db'), []);
+    const db2 = await openMigratedStore(join(otherDir, 'kiosk.db'));
     const v2 = await openVault(db2, createKeyFileProvider(join(otherDir, 'k.bin')));
     const again = await open();
     expect(v2.blindIndex('maria')).not.toEqual(again.vault.blindIndex('maria'));
-    db2.close();
-    again.db.close();
+    await db2.close();
+    await again.db.close();
     c2();
   });
 });
@@ -135,10 +134,10 @@ describe('derived keys', () => {
     expect(() => first.vault.deriveKey('')).toThrow();
     await rotateDataKey(first.db, first.vault, first.provider, submissionSealedColumns);
     expect(first.vault.deriveKey('kiosk:audit-mac:v1')).toEqual(audit);
-    first.db.close();
+    await first.db.close();
     const again = await open();
     expect(again.vault.deriveKey('kiosk:audit-mac:v1')).toEqual(audit);
-    again.db.close();
+    await again.db.close();
   });
 });
 
@@ -147,54 +146,54 @@ describe('key rotation', () => {
     const { db, vault, provider } = await open();
     const repo = createSubmissionRepository(db, vault, new ManualClock());
     const subs = [sampleSubmission({ clientName: 'Ana Ruiz' }), sampleSubmission({ clientName: 'Bo Chen', dateOfBirth: null })];
-    for (const s of subs) repo.insert(s);
+    for (const s of subs) (await repo.insert(s));
     const oldKey = vault.keyId;
     const { keyId, resealed } = await rotateDataKey(db, vault, provider, submissionSealedColumns);
     expect(keyId).not.toBe(oldKey);
     expect(vault.keyId).toBe(keyId);
     expect(resealed).toBe(6 + 5); // six sealed columns, one client without a date of birth
-    const row = db.prepare('SELECT client_name FROM submissions LIMIT 1').get() as { client_name: Uint8Array };
+    const row = (await db.one('SELECT client_name FROM submissions LIMIT 1')) as { client_name: Uint8Array };
     expect(sealedKeyId(row.client_name)).toBe(keyId);
-    expect(db.prepare("SELECT COUNT(*) AS n FROM vault_keys WHERE purpose = 'data'").get()).toEqual({ n: 1 });
-    db.close();
+    expect((await db.one("SELECT COUNT(*) AS n FROM vault_keys WHERE purpose = 'data'"))).toEqual({ n: 1 });
+    await db.close();
     const reopened = await open();
     const repo2 = createSubmissionRepository(reopened.db, reopened.vault, new ManualClock());
-    for (const s of subs) expect(repo2.get(s.id)).toMatchObject({ clientName: s.clientName, answers: s.answers, pdf: s.pdf });
-    expect(repo2.list({ status: 'all', search: 'ana', limit: 10 }).map((i) => i.clientName)).toEqual(['Ana Ruiz']);
-    reopened.db.close();
+    for (const s of subs) expect(await repo2.get(s.id)).toMatchObject({ clientName: s.clientName, answers: s.answers, pdf: s.pdf });
+    expect((await repo2.list({ status: 'all', search: 'ana', limit: 10 })).map((i) => i.clientName)).toEqual(['Ana Ruiz']);
+    await reopened.db.close();
   });
 
   it('refuses (and changes nothing) when a sealed column was left out of the rotation', async () => {
     const { db, vault, provider } = await open();
     const repo = createSubmissionRepository(db, vault, new ManualClock());
     const s = sampleSubmission();
-    repo.insert(s);
+    await repo.insert(s);
     const oldKey = vault.keyId;
     const partial = submissionSealedColumns.filter((c) => c.column !== 'pdf');
     await expect(rotateDataKey(db, vault, provider, partial)).rejects.toThrow(/not covered/);
     expect(vault.keyId).toBe(oldKey);
-    expect(sealedKeyId((db.prepare('SELECT answers FROM submissions').get() as { answers: Uint8Array }).answers)).toBe(oldKey);
-    expect(repo.get(s.id)?.pdf).toEqual(s.pdf);
-    db.close();
+    expect(sealedKeyId(((await db.one('SELECT answers FROM submissions')) as { answers: Uint8Array }).answers)).toBe(oldKey);
+    expect((await repo.get(s.id))?.pdf).toEqual(s.pdf);
+    await db.close();
   });
 
   it('two rotations started together leave one data key, and every row opens', async () => {
     const { db, vault, provider } = await open();
     const repo = createSubmissionRepository(db, vault, new ManualClock());
     const s = sampleSubmission();
-    repo.insert(s);
+    await repo.insert(s);
     const [first, second] = await Promise.all([rotateDataKey(db, vault, provider, submissionSealedColumns), rotateDataKey(db, vault, provider, submissionSealedColumns)]);
     expect(second.previousKeyId).toBe(first.keyId);
-    expect(db.prepare("SELECT id FROM vault_keys WHERE purpose = 'data'").all()).toEqual([{ id: second.keyId }]);
-    expect(repo.get(s.id)?.answers).toEqual(s.answers);
-    db.close();
+    expect((await db.all("SELECT id FROM vault_keys WHERE purpose = 'data'"))).toEqual([{ id: second.keyId }]);
+    expect((await repo.get(s.id))?.answers).toEqual(s.answers);
+    await db.close();
   });
 
   it('rolls back when the step inside its transaction (the audit entry) fails: the old key still seals and opens', async () => {
     const { db, vault, provider } = await open();
     const repo = createSubmissionRepository(db, vault, new ManualClock());
     const s = sampleSubmission();
-    repo.insert(s);
+    await repo.insert(s);
     const oldKey = vault.keyId;
     await expect(
       rotateDataKey(db, vault, provider, submissionSealedColumns, () => {
@@ -202,8 +201,8 @@ describe('key rotation', () => {
       }),
     ).rejects.toThrow('audit log full');
     expect(vault.keyId).toBe(oldKey);
-    expect(db.prepare("SELECT id FROM vault_keys WHERE purpose = 'data'").all()).toEqual([{ id: oldKey }]);
-    expect(repo.get(s.id)?.answers).toEqual(s.answers);
-    db.close();
+    expect((await db.all("SELECT id FROM vault_keys WHERE purpose = 'data'"))).toEqual([{ id: oldKey }]);
+    expect((await repo.get(s.id))?.answers).toEqual(s.answers);
+    await db.close();
   });
 });

@@ -11,9 +11,9 @@
  * column fails authentication instead of decrypting as the wrong client's data.
  */
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
 import type { KeyProvider } from '../ports.ts';
-import { applyMigrations, transaction, type Migration } from '../db/database.ts';
+import { sqlFor, type Queryable } from '../db/port.ts';
+import type { DialectMigration } from '../db/migrate.ts';
 import { aesGcmOpen, aesGcmSeal, KEY_BYTES } from './aead.ts';
 
 export interface Vault {
@@ -34,18 +34,31 @@ export interface Vault {
   readonly keyId: string;
 }
 
-export const vaultMigrations: readonly Migration[] = [
+export const vaultMigrations: readonly DialectMigration[] = [
   {
     id: 'vault-001',
-    sql: `CREATE TABLE vault_keys (
+    sqlite: `CREATE TABLE vault_keys (
       id TEXT PRIMARY KEY,
       purpose TEXT NOT NULL CHECK (purpose IN ('data', 'index')),
       wrapped BLOB NOT NULL,
       provider TEXT NOT NULL,
       created_at TEXT NOT NULL
     ) STRICT;`,
+    // seq: insertion order (SQLite's rowid), so the newest data key is the active one.
+    postgres: `CREATE TABLE vault_keys (
+      seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+      id TEXT PRIMARY KEY,
+      purpose TEXT NOT NULL CHECK (purpose IN ('data', 'index')),
+      wrapped BYTEA NOT NULL,
+      provider TEXT NOT NULL,
+      created_at TEXT NOT NULL
+    );`,
   },
 ];
+
+/** The wrapped keys in insertion order (the newest data key seals new values). */
+const selectKeys = (q: Queryable) =>
+  q.all<KeyRow>(sqlFor(q, { sqlite: 'SELECT id, purpose, wrapped, created_at FROM vault_keys ORDER BY rowid', postgres: 'SELECT id, purpose, wrapped, created_at FROM vault_keys ORDER BY seq' }));
 
 const FORMAT_VERSION = 1;
 const KEY_ID_BYTES = 4;
@@ -54,7 +67,7 @@ const BLIND_INDEX_BYTES = 16;
 
 /** Mutable key state behind a Vault; only rotation (rotation.ts) reaches it. */
 export interface VaultState {
-  readonly db: DatabaseSync;
+  readonly store: Queryable;
   readonly dataKeys: Map<string, Uint8Array>;
   activeId: string;
   readonly indexKey: Uint8Array;
@@ -127,7 +140,7 @@ function makeVault(state: VaultState): Vault {
   return vault;
 }
 
-interface KeyRow {
+type KeyRow = {
   readonly id: string;
   readonly purpose: 'data' | 'index';
   readonly wrapped: Uint8Array;
@@ -135,13 +148,13 @@ interface KeyRow {
 }
 
 /**
- * Opens the vault stored in `db`, creating, wrapping and storing a fresh data key and index
+ * Opens the vault stored in `store` (its table comes from `vaultMigrations`, applied with the
+ * other domains' by createCore), creating, wrapping and storing a fresh data key and index
  * key on first run. Throws (without key material in the message) if the provider cannot
  * unwrap the stored keys: e.g. the database was copied to another machine or user.
  */
-export async function openVault(db: DatabaseSync, keyProvider: KeyProvider): Promise<Vault> {
-  applyMigrations(db, vaultMigrations);
-  let rows = db.prepare('SELECT id, purpose, wrapped, created_at FROM vault_keys ORDER BY rowid').all() as unknown as KeyRow[];
+export async function openVault(store: Queryable, keyProvider: KeyProvider): Promise<Vault> {
+  let rows = await selectKeys(store);
   if (rows.length === 0) {
     const now = new Date().toISOString();
     const fresh = [
@@ -149,13 +162,14 @@ export async function openVault(db: DatabaseSync, keyProvider: KeyProvider): Pro
       { id: newKeyId(), purpose: 'index' as const, wrapped: await keyProvider.wrap(newKey()) },
     ];
     // Re-check inside the transaction: another opener may have raced us; theirs wins.
-    transaction(db, () => {
-      const count = db.prepare('SELECT COUNT(*) AS n FROM vault_keys').get() as { n: number };
-      if (count.n > 0) return;
-      const insert = db.prepare('INSERT INTO vault_keys (id, purpose, wrapped, provider, created_at) VALUES (?, ?, ?, ?, ?)');
-      for (const k of fresh) insert.run(k.id, k.purpose, k.wrapped, keyProvider.description, now);
+    await store.transaction(async (tx) => {
+      const count = await tx.one<{ n: number }>('SELECT COUNT(*) AS n FROM vault_keys');
+      if ((count?.n ?? 0) > 0) return;
+      for (const k of fresh) {
+        await tx.exec('INSERT INTO vault_keys (id, purpose, wrapped, provider, created_at) VALUES (?, ?, ?, ?, ?)', [k.id, k.purpose, k.wrapped, keyProvider.description, now]);
+      }
     });
-    rows = db.prepare('SELECT id, purpose, wrapped, created_at FROM vault_keys ORDER BY rowid').all() as unknown as KeyRow[];
+    rows = await selectKeys(store);
   }
   const dataKeys = new Map<string, Uint8Array>();
   let activeId: string | undefined;
@@ -174,12 +188,12 @@ export async function openVault(db: DatabaseSync, keyProvider: KeyProvider): Pro
     if (row.purpose === 'index') indexKey = key;
     else {
       dataKeys.set(row.id, key);
-      activeId = row.id; // rowid order is insertion order: the newest data key seals new values
+      activeId = row.id; // insertion order: the newest data key seals new values
     }
   }
   if (!activeId || !indexKey) throw new Error('The key store is incomplete.');
-  if (stale.length > 0) await rewrapStale(db, keyProvider, stale);
-  return makeVault({ db, dataKeys, activeId, indexKey });
+  if (stale.length > 0) await rewrapStale(store, keyProvider, stale);
+  return makeVault({ store, dataKeys, activeId, indexKey });
 }
 
 /**
@@ -187,10 +201,9 @@ export async function openVault(db: DatabaseSync, keyProvider: KeyProvider): Pro
  * wrapped again with the current OS key and stored in one transaction. The key itself is
  * unchanged, so every sealed value still opens.
  */
-async function rewrapStale(db: DatabaseSync, keyProvider: KeyProvider, stale: readonly { id: string; key: Uint8Array }[]): Promise<void> {
+async function rewrapStale(store: Queryable, keyProvider: KeyProvider, stale: readonly { id: string; key: Uint8Array }[]): Promise<void> {
   const fresh = await Promise.all(stale.map(async (s) => ({ id: s.id, wrapped: await keyProvider.wrap(s.key) })));
-  const update = db.prepare('UPDATE vault_keys SET wrapped = ?, provider = ? WHERE id = ?');
-  transaction(db, () => {
-    for (const f of fresh) update.run(f.wrapped, keyProvider.description, f.id);
+  await store.transaction(async (tx) => {
+    for (const f of fresh) await tx.exec('UPDATE vault_keys SET wrapped = ?, provider = ? WHERE id = ?', [f.wrapped, keyProvider.description, f.id]);
   });
 }

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openDatabase } from './database.ts';
+import { buildLegacyDatabase } from '../tests/legacy-database.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import { settingsMigrations } from '../settings/store.ts';
 import { createSettingsRepository, settingsDialectMigrations } from './testing/example-settings-repository.ts';
@@ -42,7 +42,7 @@ describe('moving an existing kiosk onto the port', () => {
     const { dir, cleanup } = tempDir('kiosk-upgrade-');
     try {
       const file = join(dir, 'kiosk.db');
-      const legacy = openDatabase(file, settingsMigrations);
+      const legacy = buildLegacyDatabase(file, settingsMigrations);
       legacy.prepare("INSERT INTO settings (singleton, value, updated_at, updated_by) VALUES (1, '{\"clinicName\":\"Old\"}', '2025-01-01', 'admin')").run();
       legacy.close();
       const store = await openSqliteStore(file);

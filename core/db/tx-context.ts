@@ -30,3 +30,12 @@ export async function runInTransaction<T>(owner: object, tx: Queryable, fn: (tx:
     open.isDone = true;
   }
 }
+
+/**
+ * Runs `fn` outside every open transaction's context: late work started from inside a
+ * transaction (a checkpoint hint after an audit append) then reads what is committed, on its
+ * own connection, instead of joining a transaction that may yet roll back or be rerun.
+ */
+export function outsideTransactions<T>(fn: () => T): T {
+  return context.exit(fn);
+}

@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { openSqliteStore, type SqliteStore } from '../db/sqlite-store.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExporter, exportFileName, exportMigrations, nodeExportFs, type ExportFs } from './exporter.ts';
 
@@ -10,18 +11,18 @@ const clock = { now: () => new Date(2026, 10, 21, 14, 33) };
 const PDF = new TextEncoder().encode('%PDF-1.7 signed summary bytes');
 
 let dir: string;
-let db: DatabaseSync;
+let db: SqliteStore;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kiosk-export-'));
-  db = new DatabaseSync(':memory:');
+  db = await openSqliteStore(join(dir, 'kiosk.db'));
   // The journal references submissions (foreign key): a stand-in table with the ids used here.
-  db.exec('CREATE TABLE submissions (id TEXT PRIMARY KEY) STRICT');
-  for (let n = 1; n <= 9; n++) db.prepare('INSERT INTO submissions (id) VALUES (?)').run(`sub-${n}`);
-  for (const m of exportMigrations) db.exec(m.sql);
+  const standIn = 'CREATE TABLE submissions (id TEXT PRIMARY KEY)';
+  await db.migrate([{ id: 'stand-in-submissions', sqlite: standIn, postgres: standIn }, ...exportMigrations]);
+  for (let n = 1; n <= 9; n++) await db.exec('INSERT INTO submissions (id) VALUES (?)', [`sub-${n}`]);
 });
-afterEach(() => {
-  db.close();
+afterEach(async () => {
+  await db.close();
   chmodSync(dir, 0o755);
   rmSync(dir, { recursive: true, force: true });
 });
@@ -76,7 +77,7 @@ describe('exportFileName', () => {
     ['lower case and symbols are cleaned', 'z.l-n', '2026-11-21_1432_ZLN.pdf'],
     ['no usable initials -> X', '王', '2026-11-21_1432_X.pdf'],
     ['at most four letters', 'ABCDEF', '2026-11-21_1432_ABCD.pdf'],
-  ])('%s', (_label, initials, expected) => {
+  ])('%s', async (_label, initials, expected) => {
     expect(exportFileName(CREATED, initials)).toBe(expected);
   });
 });
@@ -90,7 +91,7 @@ describe('createExporter', () => {
     expect(readdirSync(dir)).toEqual(['2026-11-21_1432_ZLN.pdf']);
     expect(readFileSync(join(dir, '2026-11-21_1432_ZLN.pdf'))).toEqual(Buffer.from(PDF));
     expect(calls).toEqual(['write', 'fsync-file', 'place', 'fsync-dir']);
-    expect(exporter.pending()).toEqual([]);
+    expect(await exporter.pending()).toEqual([]);
   });
 
   it('adds a suffix instead of overwriting when two clients share initials and minute', async () => {
@@ -106,14 +107,14 @@ describe('createExporter', () => {
     const exporter = createExporter(db, clock, () => missing);
     const result = await exporter.exportPdf('sub-3', PDF, CREATED, 'ZLN');
     expect(result).toEqual({ ok: false, message: 'The export folder does not exist or is not reachable.' });
-    expect(exporter.pending()).toEqual([{ submissionId: 'sub-3', lastError: 'The export folder does not exist or is not reachable.', attempts: 1 }]);
+    expect(await exporter.pending()).toEqual([{ submissionId: 'sub-3', lastError: 'The export folder does not exist or is not reachable.', attempts: 1 }]);
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('no export folder configured: ok:false, nothing journaled', async () => {
     const exporter = createExporter(db, clock, () => null);
     expect(await exporter.exportPdf('sub-4', PDF, CREATED, 'ZLN')).toEqual({ ok: false, message: 'No export folder is configured.' });
-    expect(exporter.pending()).toEqual([]);
+    expect(await exporter.pending()).toEqual([]);
   });
 
   it.each([
@@ -126,7 +127,7 @@ describe('createExporter', () => {
     const result = await exporter.exportPdf('sub-5', PDF, CREATED, 'ZLN');
     expect(result).toEqual({ ok: false, message });
     expect(readdirSync(dir)).toEqual([]);
-    const rows = db.prepare('SELECT * FROM export_jobs').all();
+    const rows = (await db.all('SELECT * FROM export_jobs'));
     const journal = JSON.stringify(rows);
     for (const leak of ['ZLN', 'secret', dir, '.pdf']) expect(journal).not.toContain(leak);
   });
@@ -147,12 +148,12 @@ describe('createExporter', () => {
     const exporter = createExporter(db, clock, () => dir, fs);
 
     expect((await exporter.exportPdf('sub-7', PDF, CREATED, 'ZLN')).ok).toBe(false);
-    expect(await exporter.retryPending((id) => database.get(id) ?? null)).toEqual({ retried: 1, failed: 1 });
-    expect(exporter.pending()).toEqual([{ submissionId: 'sub-7', lastError: expect.any(String), attempts: 2 }]);
+    expect(await exporter.retryPending(async (id) => database.get(id) ?? null)).toEqual({ retried: 1, failed: 1 });
+    expect(await exporter.pending()).toEqual([{ submissionId: 'sub-7', lastError: expect.any(String), attempts: 2 }]);
 
     isShareUp = true;
-    expect(await exporter.retryPending((id) => database.get(id) ?? null)).toEqual({ retried: 1, failed: 0 });
-    expect(exporter.pending()).toEqual([]);
+    expect(await exporter.retryPending(async (id) => database.get(id) ?? null)).toEqual({ retried: 1, failed: 0 });
+    expect(await exporter.pending()).toEqual([]);
     expect(readFileSync(join(dir, '2026-11-21_1432_ZLN.pdf'))).toEqual(Buffer.from(PDF));
     // The export never consumes or alters the stored copy.
     expect(database.get('sub-7')?.pdf).toBe(PDF);
@@ -161,16 +162,16 @@ describe('createExporter', () => {
   it('a purged submission is dropped from the journal instead of retried forever', async () => {
     const exporter = createExporter(db, clock, () => join(dir, 'missing'));
     await exporter.exportPdf('sub-8', PDF, CREATED, 'ZLN');
-    expect(await exporter.retryPending(() => null)).toEqual({ retried: 0, failed: 0 });
-    expect(exporter.pending()).toEqual([]);
+    expect(await exporter.retryPending(async () => null)).toEqual({ retried: 0, failed: 0 });
+    expect(await exporter.pending()).toEqual([]);
   });
 
   it('a journal entry is deleted with its submission (retention purge)', async () => {
     const exporter = createExporter(db, clock, () => join(dir, 'missing'));
     await exporter.exportPdf('sub-8', PDF, CREATED, 'ZLN');
     await exporter.exportPdf('sub-9', PDF, CREATED, 'ZLN');
-    db.prepare('DELETE FROM submissions WHERE id = ?').run('sub-8');
-    expect(exporter.pending().map((p) => p.submissionId)).toEqual(['sub-9']);
+    (await db.exec('DELETE FROM submissions WHERE id = ?', ['sub-8']));
+    expect((await exporter.pending()).map((p) => p.submissionId)).toEqual(['sub-9']);
   });
 });
 
@@ -180,11 +181,11 @@ describe('the outbox', () => {
   it('enqueue journals a pending job (attempts 0) only when a folder is configured; a retry writes it', async () => {
     createExporter(db, clock, () => null).enqueue('sub-1');
     const exporter = createExporter(db, clock, () => dir, nodeExportFs, { tempTag: TAG });
-    exporter.enqueue('sub-2');
-    exporter.enqueue('sub-2');
-    expect(exporter.pending()).toEqual([{ submissionId: 'sub-2', lastError: '', attempts: 0 }]);
-    expect(await exporter.retryPending(() => ({ pdf: PDF, createdAt: CREATED, initials: 'ZLN' }))).toEqual({ retried: 1, failed: 0 });
-    expect(exporter.pending()).toEqual([]);
+    await exporter.enqueue('sub-2');
+    await exporter.enqueue('sub-2');
+    expect(await exporter.pending()).toEqual([{ submissionId: 'sub-2', lastError: '', attempts: 0 }]);
+    expect(await exporter.retryPending(async () => ({ pdf: PDF, createdAt: CREATED, initials: 'ZLN' }))).toEqual({ retried: 1, failed: 0 });
+    expect(await exporter.pending()).toEqual([]);
     expect(readdirSync(dir)).toEqual(['2026-11-21_1432_ZLN.pdf']);
   });
 
@@ -192,9 +193,9 @@ describe('the outbox', () => {
     writeFileSync(join(dir, '2026-11-21_1432_ZLN.pdf'), 'another client, same initials and minute');
     writeFileSync(join(dir, '2026-11-21_1432_ZLN_2.pdf'), PDF);
     const exporter = createExporter(db, clock, () => dir, nodeExportFs, { tempTag: TAG });
-    exporter.enqueue('sub-3');
-    await exporter.retryPending(() => ({ pdf: PDF, createdAt: CREATED, initials: 'ZLN' }));
-    expect(exporter.pending()).toEqual([]);
+    await exporter.enqueue('sub-3');
+    await exporter.retryPending(async () => ({ pdf: PDF, createdAt: CREATED, initials: 'ZLN' }));
+    expect(await exporter.pending()).toEqual([]);
     expect(readdirSync(dir).sort()).toEqual(['2026-11-21_1432_ZLN.pdf', '2026-11-21_1432_ZLN_2.pdf']);
   });
 
@@ -238,17 +239,20 @@ describe('the outbox', () => {
 });
 
 describe('exports-002 migration', () => {
-  it('keeps the journal of stored submissions and drops entries an earlier purge left behind', () => {
-    const old = new DatabaseSync(':memory:');
+  it('keeps the journal of stored submissions and drops entries an earlier purge left behind', async () => {
+    const file = join(dir, 'old.db');
+    const old = new DatabaseSync(file);
     old.exec('CREATE TABLE submissions (id TEXT PRIMARY KEY) STRICT');
     old.prepare('INSERT INTO submissions (id) VALUES (?)').run('kept');
     const [first, ...later] = exportMigrations;
-    old.exec(first?.sql ?? '');
+    old.exec(first?.sqlite ?? '');
     const insert = old.prepare("INSERT INTO export_jobs VALUES (?, 'pending', 2, 'The export folder is full.', '2026-11-01T10:00:00.000Z', '2026-11-01T10:05:00.000Z')");
     insert.run('kept');
     insert.run('purged-earlier');
-    for (const m of later) old.exec(m.sql);
-    expect(createExporter(old, clock, () => null).pending()).toEqual([{ submissionId: 'kept', lastError: 'The export folder is full.', attempts: 2 }]);
+    for (const m of later) old.exec(m.sqlite);
     old.close();
+    const store = await openSqliteStore(file);
+    expect(await createExporter(store, clock, () => null).pending()).toEqual([{ submissionId: 'kept', lastError: 'The export folder is full.', attempts: 2 }]);
+    await store.close();
   });
 });

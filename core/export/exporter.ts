@@ -17,14 +17,24 @@
 import { randomBytes } from 'node:crypto';
 import { link, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
 import type { Clock } from '../ports.ts';
 import type { Vault } from '../crypto/vault.ts';
+import type { Queryable } from '../db/port.ts';
+import type { DialectMigration } from '../db/migrate.ts';
 
-export const exportMigrations: readonly { readonly id: string; readonly sql: string }[] = [
+export const exportMigrations: readonly DialectMigration[] = [
   {
     id: 'exports-001',
-    sql: `CREATE TABLE export_jobs (
+    postgres: `CREATE TABLE export_jobs (
+      submission_id TEXT PRIMARY KEY,
+      status TEXT NOT NULL CHECK (status IN ('pending', 'done')),
+      attempts INTEGER NOT NULL,
+      last_error TEXT,
+      first_attempt_at TEXT NOT NULL,
+      last_attempt_at TEXT NOT NULL
+    );
+    CREATE INDEX export_jobs_pending ON export_jobs (status, last_attempt_at);`,
+    sqlite: `CREATE TABLE export_jobs (
       submission_id TEXT PRIMARY KEY,
       status TEXT NOT NULL CHECK (status IN ('pending', 'done')),
       attempts INTEGER NOT NULL,
@@ -38,7 +48,8 @@ export const exportMigrations: readonly { readonly id: string; readonly sql: str
     // A journal entry belongs to its submission: purged with it (retention), and entries
     // already orphaned by an earlier purge are dropped here.
     id: 'exports-002',
-    sql: `CREATE TABLE export_jobs_new (
+    postgres: 'ALTER TABLE export_jobs ADD FOREIGN KEY (submission_id) REFERENCES submissions (id) ON DELETE CASCADE;',
+    sqlite: `CREATE TABLE export_jobs_new (
       submission_id TEXT PRIMARY KEY REFERENCES submissions (id) ON DELETE CASCADE,
       status TEXT NOT NULL CHECK (status IN ('pending', 'done')),
       attempts INTEGER NOT NULL,
@@ -141,7 +152,7 @@ export interface Exporter {
    * Journals a pending job for `submissionId` when an export folder is configured. Call it in the
    * submission's transaction: the job then exists exactly when the submission does.
    */
-  enqueue(submissionId: string): void;
+  enqueue(submissionId: string): Promise<void>;
   /**
    * Removes temp files of writes that a kill interrupted: this kiosk's (any age: at start-up none
    * is in flight) and untagged ones of earlier versions older than an hour. Returns how many.
@@ -154,9 +165,9 @@ export interface Exporter {
    * (null when the submission has since been purged: its job is dropped).
    * `retried` counts attempts made, `failed` those that failed again.
    */
-  retryPending(load: (submissionId: string) => { pdf: Uint8Array; createdAt: Date; initials: string } | null): Promise<{ retried: number; failed: number }>;
+  retryPending(load: (submissionId: string) => Promise<{ pdf: Uint8Array; createdAt: Date; initials: string } | null>): Promise<{ retried: number; failed: number }>;
   /** Journaled failures, oldest first. */
-  pending(): PendingExport[];
+  pending(): Promise<PendingExport[]>;
 }
 
 /** Most collisions are two clients with the same initials in the same minute. */
@@ -176,32 +187,24 @@ export interface ExporterOptions {
   readonly tempTag?: string;
 }
 
-export function createExporter(db: DatabaseSync, clock: Clock, folder: () => string | null, fs: ExportFs = nodeExportFs, options: ExporterOptions = {}): Exporter {
+// A queued job: attempts 0, and the "attempt" times are the time it was queued.
+const QUEUE = `INSERT INTO export_jobs (submission_id, status, attempts, last_error, first_attempt_at, last_attempt_at)
+     VALUES (?, 'pending', 0, NULL, ?, ?) ON CONFLICT(submission_id) DO NOTHING`;
+const RECORD_FAILURE = `INSERT INTO export_jobs (submission_id, status, attempts, last_error, first_attempt_at, last_attempt_at)
+     VALUES (?, 'pending', 1, ?, ?, ?)
+     ON CONFLICT(submission_id) DO UPDATE SET status = 'pending', attempts = export_jobs.attempts + 1,
+       last_error = excluded.last_error, last_attempt_at = excluded.last_attempt_at`;
+const RECORD_SUCCESS = `INSERT INTO export_jobs (submission_id, status, attempts, last_error, first_attempt_at, last_attempt_at)
+     VALUES (?, 'done', 1, NULL, ?, ?)
+     ON CONFLICT(submission_id) DO UPDATE SET status = 'done', attempts = export_jobs.attempts + 1,
+       last_error = NULL, last_attempt_at = excluded.last_attempt_at`;
+const SELECT_PENDING = `SELECT submission_id, last_error, attempts FROM export_jobs
+     WHERE status = 'pending' ORDER BY first_attempt_at, submission_id`;
+
+export function createExporter(db: Queryable, clock: Clock, folder: () => string | null, fs: ExportFs = nodeExportFs, options: ExporterOptions = {}): Exporter {
   const tag = options.tempTag ?? '00000000';
   if (!TEMP_TAG.test(tag)) throw new Error('The export temp tag is 8 hex digits.');
   const ownTemp = new RegExp(`^\\.kiosk-export-${tag}-[0-9a-f]{12}\\.tmp$`);
-  // A queued job: attempts 0, and the "attempt" times are the time it was queued.
-  const queue = db.prepare(
-    `INSERT INTO export_jobs (submission_id, status, attempts, last_error, first_attempt_at, last_attempt_at)
-     VALUES (?, 'pending', 0, NULL, ?, ?) ON CONFLICT(submission_id) DO NOTHING`,
-  );
-  const recordFailure = db.prepare(
-    `INSERT INTO export_jobs (submission_id, status, attempts, last_error, first_attempt_at, last_attempt_at)
-     VALUES (?, 'pending', 1, ?, ?, ?)
-     ON CONFLICT(submission_id) DO UPDATE SET status = 'pending', attempts = attempts + 1,
-       last_error = excluded.last_error, last_attempt_at = excluded.last_attempt_at`,
-  );
-  const recordSuccess = db.prepare(
-    `INSERT INTO export_jobs (submission_id, status, attempts, last_error, first_attempt_at, last_attempt_at)
-     VALUES (?, 'done', 1, NULL, ?, ?)
-     ON CONFLICT(submission_id) DO UPDATE SET status = 'done', attempts = attempts + 1,
-       last_error = NULL, last_attempt_at = excluded.last_attempt_at`,
-  );
-  const selectPending = db.prepare(
-    `SELECT submission_id AS submissionId, last_error AS lastError, attempts FROM export_jobs
-     WHERE status = 'pending' ORDER BY first_attempt_at, submission_id`,
-  );
-  const dropJob = db.prepare('DELETE FROM export_jobs WHERE submission_id = ?');
   // One write per submission at a time: a retry must not race the first attempt.
   const inFlight = new Map<string, Promise<ExportResult>>();
   // And one write at a time in all: choosing a free name and placing the file is one step.
@@ -218,11 +221,11 @@ export function createExporter(db: DatabaseSync, clock: Clock, folder: () => str
     const now = clock.now().toISOString();
     try {
       const path = await serially(() => writeAtomically(fs, target, exportFileName(createdAt, initials), pdf, tag, isRetry));
-      recordSuccess.run(submissionId, now, now);
+      await db.exec(RECORD_SUCCESS, [submissionId, now, now]);
       return { ok: true, path };
     } catch (error) {
       const message = describeFailure(error);
-      recordFailure.run(submissionId, message, now, now);
+      await db.exec(RECORD_FAILURE, [submissionId, message, now, now]);
       return { ok: false, message };
     }
   }
@@ -235,19 +238,19 @@ export function createExporter(db: DatabaseSync, clock: Clock, folder: () => str
     return job;
   }
 
-  function pending(): PendingExport[] {
-    return (selectPending.all() as { submissionId: string; lastError: string | null; attempts: number }[]).map((row) => ({
-      submissionId: row.submissionId,
-      lastError: row.lastError ?? '',
+  async function pending(): Promise<PendingExport[]> {
+    return (await db.all<{ submission_id: string; last_error: string | null; attempts: number }>(SELECT_PENDING)).map((row) => ({
+      submissionId: row.submission_id,
+      lastError: row.last_error ?? '',
       attempts: row.attempts,
     }));
   }
 
   return {
-    enqueue(submissionId) {
+    async enqueue(submissionId) {
       if (!folder()) return;
       const now = clock.now().toISOString();
-      queue.run(submissionId, now, now);
+      await db.exec(QUEUE, [submissionId, now, now]);
     },
     async sweep() {
       const target = folder();
@@ -271,10 +274,10 @@ export function createExporter(db: DatabaseSync, clock: Clock, folder: () => str
     async retryPending(load) {
       let retried = 0;
       let failed = 0;
-      for (const job of pending()) {
-        const source = load(job.submissionId);
+      for (const job of await pending()) {
+        const source = await load(job.submissionId);
         if (!source) {
-          dropJob.run(job.submissionId);
+          await db.exec('DELETE FROM export_jobs WHERE submission_id = ?', [job.submissionId]);
           continue;
         }
         retried += 1;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DatabaseSync } from 'node:sqlite';
+import type { SqliteStore } from '../db/sqlite-store.ts';
 import { join } from 'node:path';
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { inEveryLanguage } from '../../forms/definitions/test-texts.ts';
@@ -7,8 +7,7 @@ import { inEveryLanguage } from '../../forms/definitions/test-texts.ts';
 /** The version the built-in form ships as: an empty database's first live version. */
 const SHIPPED = DEFAULT_INTAKE_FORM.version;
 import type { FormDefinition } from '../../forms/engine/index.ts';
-import { openDatabase } from '../db/database.ts';
-import { ManualClock, tempDir } from '../tests/helpers.ts';
+import { ManualClock, tempDir, openMigratedStore } from '../tests/helpers.ts';
 import { createFormRegistry, formRegistryMigrations } from './registry.ts';
 
 /** The default form with one more yes/no question on its first step, in every language of the form. */
@@ -20,79 +19,79 @@ function withExtraQuestion(form: FormDefinition, id: string): unknown {
 
 describe('versioned form registry', () => {
   let dir: ReturnType<typeof tempDir>;
-  let db: DatabaseSync;
+  let db: SqliteStore;
   const clock = new ManualClock();
   const dbFile = () => join(dir.dir, 'kiosk.db');
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = tempDir('kiosk-registry-');
-    db = openDatabase(dbFile(), formRegistryMigrations);
+    db = await openMigratedStore(dbFile());
   });
-  afterEach(() => {
-    db.close();
+  afterEach(async () => {
+    await db.close();
     dir.cleanup();
   });
 
-  it('an empty database serves the built-in form as its live version', () => {
-    const registry = createFormRegistry(db, clock);
-    expect(registry.active()).toMatchObject({ id: 'massage-intake', version: SHIPPED });
-    expect(registry.versions()).toEqual([expect.objectContaining({ formId: 'massage-intake', version: SHIPPED, isLive: true, publishedBy: 'system' })]);
+  it('an empty database serves the built-in form as its live version', async () => {
+    const registry = await createFormRegistry(db, clock);
+    expect(await registry.active()).toMatchObject({ id: 'massage-intake', version: SHIPPED });
+    expect(await registry.versions()).toEqual([expect.objectContaining({ formId: 'massage-intake', version: SHIPPED, isLive: true, publishedBy: 'system' })]);
   });
 
-  it('publishing bumps the version, makes it live, and keeps the old one answerable', () => {
-    const registry = createFormRegistry(db, clock);
-    const result = registry.publish(withExtraQuestion(DEFAULT_INTAKE_FORM, 'extra_one'), 'admin-1');
+  it('publishing bumps the version, makes it live, and keeps the old one answerable', async () => {
+    const registry = await createFormRegistry(db, clock);
+    const result = await registry.publish(withExtraQuestion(DEFAULT_INTAKE_FORM, 'extra_one'), 'admin-1');
     expect(result.ok).toBe(true);
-    expect(registry.active().version).toBe(SHIPPED + 1);
-    expect(registry.active().steps[0]?.questions.some((q) => q.id === 'extra_one')).toBe(true);
-    const old = registry.get('massage-intake', SHIPPED);
+    expect((await registry.active()).version).toBe(SHIPPED + 1);
+    expect((await registry.active()).steps[0]?.questions.some((q) => q.id === 'extra_one')).toBe(true);
+    const old = await registry.get('massage-intake', SHIPPED);
     expect(old?.steps[0]?.questions.some((q) => q.id === 'extra_one')).toBe(false);
-    expect(registry.versions().map((v) => [v.version, v.isLive])).toEqual([
+    expect((await registry.versions()).map((v) => [v.version, v.isLive])).toEqual([
       [SHIPPED + 1, true],
       [SHIPPED, false],
     ]);
   });
 
-  it('the version a definition carries is ignored: the next number is always max + 1', () => {
-    const registry = createFormRegistry(db, clock);
+  it('the version a definition carries is ignored: the next number is always max + 1', async () => {
+    const registry = await createFormRegistry(db, clock);
     const claimingV1 = { ...(withExtraQuestion(DEFAULT_INTAKE_FORM, 'a_question') as object), version: 1 };
     const claimingV99 = { ...(withExtraQuestion(DEFAULT_INTAKE_FORM, 'b_question') as object), version: 99 };
-    const first = registry.publish(claimingV1, 'admin-1');
-    const second = registry.publish(claimingV99, 'admin-1');
+    const first = await registry.publish(claimingV1, 'admin-1');
+    const second = await registry.publish(claimingV99, 'admin-1');
     expect(first.ok && first.form.version).toBe(SHIPPED + 1);
     expect(second.ok && second.form.version).toBe(SHIPPED + 2);
   });
 
-  it('an invalid definition is refused with its errors and changes nothing', () => {
-    const registry = createFormRegistry(db, clock);
+  it('an invalid definition is refused with its errors and changes nothing', async () => {
+    const registry = await createFormRegistry(db, clock);
     const broken = withExtraQuestion(DEFAULT_INTAKE_FORM, 'Bad Id');
-    const result = registry.publish(broken, 'admin-1');
+    const result = await registry.publish(broken, 'admin-1');
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors[0]?.path).toMatch(/^steps\[0\]\.questions\[\d+\]\.id$/);
-    expect(registry.active().version).toBe(SHIPPED);
-    expect(registry.versions()).toHaveLength(1);
+    expect((await registry.active()).version).toBe(SHIPPED);
+    expect(await registry.versions()).toHaveLength(1);
   });
 
-  it('versions survive a restart, and the live one stays live', () => {
-    createFormRegistry(db, clock).publish(withExtraQuestion(DEFAULT_INTAKE_FORM, 'extra_one'), 'admin-1');
-    db.close();
-    db = openDatabase(dbFile(), formRegistryMigrations);
-    const reopened = createFormRegistry(db, clock);
-    expect(reopened.active().version).toBe(SHIPPED + 1);
-    expect(reopened.get('massage-intake', SHIPPED)).not.toBeNull();
+  it('versions survive a restart, and the live one stays live', async () => {
+    (await createFormRegistry(db, clock)).publish(withExtraQuestion(DEFAULT_INTAKE_FORM, 'extra_one'), 'admin-1');
+    await db.close();
+    db = await openMigratedStore(dbFile());
+    const reopened = await createFormRegistry(db, clock);
+    expect((await reopened.active()).version).toBe(SHIPPED + 1);
+    expect(await reopened.get('massage-intake', SHIPPED)).not.toBeNull();
   });
 
   it.each([
     ['update', "UPDATE form_versions SET definition = '{}'"],
     ['delete', 'DELETE FROM form_versions'],
-  ])('a published version cannot be changed by SQL (%s)', (_label, sql) => {
-    createFormRegistry(db, clock);
+  ])('a published version cannot be changed by SQL (%s)', async (_label, sql) => {
+    (await createFormRegistry(db, clock));
     expect(() => db.exec(sql)).toThrow(/immutable|forever/);
   });
 
-  it('unknown ids and versions are null', () => {
-    const registry = createFormRegistry(db, clock);
-    expect(registry.get('massage-intake', 7)).toBeNull();
-    expect(registry.get('other-form', 1)).toBeNull();
+  it('unknown ids and versions are null', async () => {
+    const registry = await createFormRegistry(db, clock);
+    expect(await registry.get('massage-intake', 7)).toBeNull();
+    expect(await registry.get('other-form', 1)).toBeNull();
   });
 });

@@ -5,17 +5,18 @@
  * live version is what a new client gets. Published definitions are immutable, so
  * each one is parsed once and cached.
  */
-import type { DatabaseSync } from 'node:sqlite';
 import { parseFormDefinition, type FormDefinition, type FormDefinitionError } from '../../forms/engine/index.ts';
 import { parseDefinitionToPublish } from '../../forms/engine/publish.ts';
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
-import { transaction, type Migration } from '../db/database.ts';
+import type { Queryable } from '../db/port.ts';
+import type { DialectMigration } from '../db/migrate.ts';
+import { appendOnlyTableSql } from '../db/postgres/append-only.ts';
 import type { Clock } from '../ports.ts';
 
 /** What intake and the therapist screens need: the live form and any published version. */
 export interface FormRegistry {
-  active(): FormDefinition;
-  get(formId: string, version: number): FormDefinition | null;
+  active(): Promise<FormDefinition>;
+  get(formId: string, version: number): Promise<FormDefinition | null>;
 }
 
 /** One published version, as the admin's versions list shows it. */
@@ -38,20 +39,36 @@ export type PublishResult =
 /** The registry admins publish to. */
 export interface VersionedFormRegistry extends FormRegistry {
   /** Every published version, newest first. */
-  versions(): readonly FormVersionInfo[];
+  versions(): Promise<readonly FormVersionInfo[]>;
   /**
    * Validates `definition` as a whole (parseFormDefinition), gives it the next version
    * number of its form id (whatever version it carries) and makes it live. Nothing is
    * stored when it is invalid.
    */
-  publish(definition: unknown, actor: string): PublishResult;
+  publish(definition: unknown, actor: string): Promise<PublishResult>;
 }
 
-export const formRegistryMigrations: readonly Migration[] = [
+export const formRegistryMigrations: readonly DialectMigration[] = [
   {
     id: 'forms-001',
-    // No UPDATE or DELETE of a published version: submissions depend on it forever.
-    sql: `CREATE TABLE form_versions (
+    // No UPDATE or DELETE of a published version: submissions depend on it forever
+    // (PostgreSQL: triggers for everyone and no UPDATE/DELETE/TRUNCATE privilege for the app role).
+    postgres: `CREATE TABLE form_versions (
+      form_id TEXT NOT NULL,
+      version INTEGER NOT NULL CHECK (version >= 1),
+      definition TEXT NOT NULL,
+      published_at TEXT NOT NULL,
+      published_by TEXT NOT NULL,
+      PRIMARY KEY (form_id, version)
+    );
+    ${appendOnlyTableSql('form_versions')}
+    CREATE TABLE form_live (
+      singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+      form_id TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      FOREIGN KEY (form_id, version) REFERENCES form_versions (form_id, version)
+    );`,
+    sqlite: `CREATE TABLE form_versions (
       form_id TEXT NOT NULL,
       version INTEGER NOT NULL CHECK (version >= 1),
       definition TEXT NOT NULL,
@@ -70,7 +87,7 @@ export const formRegistryMigrations: readonly Migration[] = [
   },
 ];
 
-interface VersionRow {
+type VersionRow = {
   readonly form_id: string;
   readonly version: number;
   readonly definition: string;
@@ -80,32 +97,32 @@ interface VersionRow {
 
 const key = (formId: string, version: number) => `${formId}@${version}`;
 
+const INSERT = 'INSERT INTO form_versions (form_id, version, definition, published_at, published_by) VALUES (?, ?, ?, ?, ?)';
+const SET_LIVE =
+  'INSERT INTO form_live (singleton, form_id, version) VALUES (1, ?, ?) ON CONFLICT(singleton) DO UPDATE SET form_id = excluded.form_id, version = excluded.version';
+const SELECT_LIVE = 'SELECT form_id, version FROM form_live WHERE singleton = 1';
+const SELECT_ONE = 'SELECT * FROM form_versions WHERE form_id = ? AND version = ?';
+
 /**
  * Opens the registry on `db` (its tables come from `formRegistryMigrations`, applied
  * with every other domain's by createCore) and seeds `seed` (the built-in form) as the
- * first live version of an empty database.
+ * first live version of an empty database. The live version is read from the store on each
+ * call (another process on a shared database may publish); published versions are cached.
  */
-export function createFormRegistry(db: DatabaseSync, clock: Clock, seed: FormDefinition = DEFAULT_INTAKE_FORM): VersionedFormRegistry {
-  const insert = db.prepare('INSERT INTO form_versions (form_id, version, definition, published_at, published_by) VALUES (?, ?, ?, ?, ?)');
-  const setLive = db.prepare(
-    'INSERT INTO form_live (singleton, form_id, version) VALUES (1, ?, ?) ON CONFLICT(singleton) DO UPDATE SET form_id = excluded.form_id, version = excluded.version',
-  );
-  const selectLive = db.prepare('SELECT form_id, version FROM form_live WHERE singleton = 1');
-  const selectOne = db.prepare('SELECT * FROM form_versions WHERE form_id = ? AND version = ?');
-  const selectMax = db.prepare('SELECT MAX(version) AS v FROM form_versions WHERE form_id = ?');
+export async function createFormRegistry(db: Queryable, clock: Clock, seed: FormDefinition = DEFAULT_INTAKE_FORM): Promise<VersionedFormRegistry> {
   const cache = new Map<string, FormDefinition>();
 
-  transaction(db, () => {
-    if (selectLive.get()) return;
-    const existing = selectOne.get(seed.id, seed.version) as VersionRow | undefined;
-    if (!existing) insert.run(seed.id, seed.version, JSON.stringify(seed), clock.now().toISOString(), 'system');
-    setLive.run(seed.id, seed.version);
+  await db.transaction(async (tx) => {
+    if (await tx.one(SELECT_LIVE)) return;
+    // ON CONFLICT: two processes seeding an empty shared database at once.
+    await tx.exec(`${INSERT} ON CONFLICT DO NOTHING`, [seed.id, seed.version, JSON.stringify(seed), clock.now().toISOString(), 'system']);
+    await tx.exec(SET_LIVE, [seed.id, seed.version]);
   });
 
-  function get(formId: string, version: number): FormDefinition | null {
+  async function get(formId: string, version: number): Promise<FormDefinition | null> {
     const hit = cache.get(key(formId, version));
     if (hit) return hit;
-    const row = selectOne.get(formId, version) as VersionRow | undefined;
+    const row = await db.one<VersionRow>(SELECT_ONE, [formId, version]);
     if (!row) return null;
     // Stored definitions were valid when published; re-parsing gives the engine its defaults and trust.
     const parsed = parseFormDefinition(JSON.parse(row.definition));
@@ -114,22 +131,23 @@ export function createFormRegistry(db: DatabaseSync, clock: Clock, seed: FormDef
     return parsed.form;
   }
 
-  function active(): FormDefinition {
-    const live = selectLive.get() as { form_id: string; version: number } | undefined;
+  async function active(): Promise<FormDefinition> {
+    const live = await db.one<{ form_id: string; version: number }>(SELECT_LIVE);
     // A live version that no longer parses (an engine change) must not take the kiosk down.
-    return (live && get(live.form_id, live.version)) ?? seed;
+    return (live && (await get(live.form_id, live.version))) ?? seed;
   }
 
   return {
     active,
     get,
 
-    versions() {
-      const live = selectLive.get() as { form_id: string; version: number } | undefined;
-      const rows = db.prepare('SELECT * FROM form_versions ORDER BY published_at DESC, version DESC').all() as unknown as VersionRow[];
-      return rows.map((r) => {
-        const form = get(r.form_id, r.version);
-        return {
+    async versions() {
+      const live = await db.one<{ form_id: string; version: number }>(SELECT_LIVE);
+      const rows = await db.all<VersionRow>('SELECT * FROM form_versions ORDER BY published_at DESC, version DESC');
+      const infos: FormVersionInfo[] = [];
+      for (const r of rows) {
+        const form = await get(r.form_id, r.version);
+        infos.push({
           formId: r.form_id,
           version: r.version,
           publishedAt: r.published_at,
@@ -138,22 +156,24 @@ export function createFormRegistry(db: DatabaseSync, clock: Clock, seed: FormDef
           steps: form?.steps.length ?? 0,
           questions: form?.steps.reduce((n, s) => n + s.questions.length, 0) ?? 0,
           rules: form?.rules.length ?? 0,
-        };
-      });
+        });
+      }
+      return infos;
     },
 
-    publish(definition, actor) {
+    async publish(definition, actor) {
       const checked = parseDefinitionToPublish(definition);
       if (!checked.ok) return checked;
-      const previous = active();
-      const form = transaction(db, () => {
-        const max = (selectMax.get(checked.form.id) as { v: number | null }).v ?? 0;
+      const previous = await active();
+      const form = await db.transaction(async (tx) => {
+        const max = (await tx.one<{ v: number | null }>('SELECT MAX(version) AS v FROM form_versions WHERE form_id = ?', [checked.form.id]))?.v ?? 0;
         const next = parseFormDefinition({ ...checked.form, version: max + 1 });
         if (!next.ok) throw new Error('A valid form became invalid by renumbering.');
-        insert.run(next.form.id, next.form.version, JSON.stringify(next.form), clock.now().toISOString(), actor);
-        setLive.run(next.form.id, next.form.version);
+        await tx.exec(INSERT, [next.form.id, next.form.version, JSON.stringify(next.form), clock.now().toISOString(), actor]);
+        await tx.exec(SET_LIVE, [next.form.id, next.form.version]);
         return next.form;
       });
+      // After the commit: the port may have rerun the transaction with another number.
       cache.set(key(form.id, form.version), form);
       return { ok: true, form, previous };
     },

@@ -162,7 +162,8 @@ async function establish(state: State): Promise<CallContext> {
   return callContext(id, kind);
 }
 
-const totalChanges = () => (opened.core.deps.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+// Rows changed on the SQLite store's own connection since it opened (this suite runs on SQLite).
+const totalChanges = async () => (await opened.core.deps.store.one<{ n: number }>('SELECT total_changes() AS n'))?.n ?? 0;
 
 const cases = STATES.flatMap((state) =>
   CHANNELS.map((channel) => {
@@ -174,7 +175,7 @@ const cases = STATES.flatMap((state) =>
 describe('every channel answers every caller as its access declares', () => {
   it.each(cases)('$label -> $verdict', async ({ channel, state, verdict }) => {
     const ctx = await establish(state);
-    const before = totalChanges();
+    const before = await totalChanges();
     // An empty payload is enough: access is checked before the payload is parsed.
     const result = (await opened.core.handlers[channel as Channel]({}, ctx)) as Result<unknown>;
     const code = result.ok ? 'ok' : result.error.code;
@@ -184,7 +185,7 @@ describe('every channel answers every caller as its access declares', () => {
     }
     expect(code).toBe(verdict);
     if (!result.ok && verdict === 'unauthenticated') expect(result.error.message).toBe('Please sign in again.');
-    expect(totalChanges(), 'a refused call wrote something').toBe(before);
+    expect(await totalChanges(), 'a refused call wrote something').toBe(before);
   });
 });
 

@@ -68,11 +68,11 @@ describe('admin channels need an admin', () => {
     const therapist = await value('admin:addStaff', { name: 'Theo Therapist', role: 'therapist', pin: '246813' });
     await value('staff:lock', {});
     await value('staff:login', { staffId: therapist.staffId, pin: '246813' });
-    const before = core.deps.audit.count();
+    const before = await core.deps.audit.count();
     const r = await call('admin:publishForm', { definition: draftWithQuestion() });
     expect(r.ok ? 'ok' : r.error.code).toBe('forbidden');
-    expect(core.deps.forms.active().version).toBe(V);
-    expect(core.deps.audit.count()).toBe(before);
+    expect((await core.deps.forms.active()).version).toBe(V);
+    expect(await core.deps.audit.count()).toBe(before);
   });
 });
 
@@ -94,15 +94,15 @@ describe('form drafts and versions', () => {
     const saved = await value('admin:saveFormDraft', { definition: draft });
     expect(saved.errors).toEqual([expect.objectContaining({ path: expect.stringMatching(/^rules\[\d+\]\.when$/), message: expect.stringContaining('headache_todya') })]);
     expect((await value('admin:getFormDraft', {})).definition).toEqual(draft);
-    expect(core.deps.forms.active().version).toBe(V);
+    expect((await core.deps.forms.active()).version).toBe(V);
   });
 
   it('publish makes the next version live, audits before/after, and keeps the shipped one', async () => {
     const outcome = await value('admin:publishForm', { definition: draftWithQuestion() });
     expect(outcome).toEqual({ status: 'published', formId: 'massage-intake', version: V + 1 });
-    expect(core.deps.forms.active().rules.some((r) => r.code === 'HEADACHE')).toBe(true);
-    expect(core.deps.forms.get('massage-intake', V)?.rules.some((r) => r.code === 'HEADACHE')).toBe(false);
-    const [entry] = core.deps.audit.list({ limit: 1 });
+    expect((await core.deps.forms.active()).rules.some((r) => r.code === 'HEADACHE')).toBe(true);
+    expect((await core.deps.forms.get('massage-intake', V))?.rules.some((r) => r.code === 'HEADACHE')).toBe(false);
+    const [entry] = await core.deps.audit.list({ limit: 1 });
     expect(entry).toMatchObject({ action: 'form.published', details: { before_version: V, after_version: V + 1 } });
     expect(Number(entry?.details.after_questions)).toBe(Number(entry?.details.before_questions) + 1);
     const { versions } = await value('admin:listFormVersions', {});
@@ -116,12 +116,12 @@ describe('form drafts and versions', () => {
     const draft = draftWithQuestion();
     const health = (draft.steps as { id: string; questions: { label: Record<string, string> }[] }[]).find((s) => s.id === 'health')!;
     health.questions.at(-1)!.label = { en: 'Headache today?' };
-    const before = core.deps.audit.count();
+    const before = await core.deps.audit.count();
     const outcome = await value('admin:publishForm', { definition: draft });
     expect(outcome.status).toBe('invalid');
     expect(outcome.status === 'invalid' && outcome.errors[0]).toMatchObject({ questionId: 'headache_today', message: expect.stringContaining('Missing Spanish translation') });
-    expect(core.deps.forms.active().version).toBe(V);
-    expect(core.deps.audit.count()).toBe(before);
+    expect((await core.deps.forms.active()).version).toBe(V);
+    expect(await core.deps.audit.count()).toBe(before);
   });
 
   it('restore copies an earlier version into the draft; the live version is untouched', async () => {
@@ -129,7 +129,7 @@ describe('form drafts and versions', () => {
     const draft = await value('admin:restoreFormVersion', { formId: 'massage-intake', version: V });
     expect(draft.basedOn).toEqual({ formId: 'massage-intake', version: V });
     expect(draft.definition.rules.some((r) => r.code === 'HEADACHE')).toBe(false);
-    expect(core.deps.forms.active().version).toBe(V + 1);
+    expect((await core.deps.forms.active()).version).toBe(V + 1);
     const missing = await call('admin:restoreFormVersion', { formId: 'massage-intake', version: 9 });
     expect(missing.ok ? 'ok' : missing.error.code).toBe('not_found');
   });
@@ -150,12 +150,12 @@ describe('form drafts and versions', () => {
     ],
   ])('import of a broken file: %s, and nothing changes', async (_label, json, expected) => {
     const before = await value('admin:getFormDraft', {});
-    const auditBefore = core.deps.audit.count();
+    const auditBefore = await core.deps.audit.count();
     const outcome = await value('admin:importForm', { json });
     expect(outcome.status).toBe('invalid');
     expect(outcome.status === 'invalid' && outcome.errors[0]).toMatchObject(expected);
     expect(await value('admin:getFormDraft', {})).toEqual(before);
-    expect(core.deps.audit.count()).toBe(auditBefore);
+    expect(await core.deps.audit.count()).toBe(auditBefore);
   });
 });
 
@@ -201,7 +201,7 @@ describe('settings', () => {
     const after = await value('admin:updateSettings', { clinicName: 'Harbour Clinic', idleWarningSeconds: 60, autoLogoffMinutes: 3 });
     expect(after).toMatchObject({ clinicName: 'Harbour Clinic', idleWarningSeconds: 60, autoLogoffMinutes: 3 });
     expect(core.deps.settings.get()).toMatchObject({ idleWarningMs: 60_000, autoLogoffMs: 180_000 });
-    const [entry] = core.deps.audit.list({ limit: 1 });
+    const [entry] = await core.deps.audit.list({ limit: 1 });
     expect(entry).toMatchObject({
       action: 'settings.changed',
       details: { changed: 'clinicName,idleWarningSeconds,autoLogoffMinutes', clinicName_after: 'Harbour Clinic', idleWarningSeconds_before: 90, idleWarningSeconds_after: 60 },
@@ -269,7 +269,7 @@ describe('staff and certificate', () => {
       ['Olivia Owner', true],
       ['Theo Therapist', false],
     ]);
-    const text = JSON.stringify(staff) + JSON.stringify(core.deps.audit.list({ limit: 50 }));
+    const text = JSON.stringify(staff) + JSON.stringify((await core.deps.audit.list({ limit: 50 })));
     expect(text).not.toMatch(/246813|999888|scrypt|pin_hash/);
   });
 
@@ -281,7 +281,7 @@ describe('staff and certificate', () => {
     if (language === null) await value('admin:setStaffLanguage', { staffId: added.staffId, language: 'ru' });
     const after = await value('admin:setStaffLanguage', { staffId: added.staffId, language });
     expect(after.language).toBe(expected);
-    expect(core.deps.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'staff.changed', subjectId: added.staffId, details: { op: 'language', after_language: expected ?? 'clinic default' } });
+    expect((await core.deps.audit.list({ limit: 1 }))[0]).toMatchObject({ action: 'staff.changed', subjectId: added.staffId, details: { op: 'language', after_language: expected ?? 'clinic default' } });
     const login = await core.deps.staff.login(added.staffId, '246813', 'tablet');
     expect(login.ok && login.session.language).toBe(expected ?? core.deps.settings.get().defaultLanguage);
   });
@@ -309,8 +309,8 @@ describe('staff and certificate', () => {
     expect((await value('admin:getCertificate', {})).fingerprintSha256).toBe(after.fingerprintSha256);
     // The next PDF is signed with the new certificate, without a restart.
     expect((await core.deps.signingIdentity()).fingerprintSha256).toBe(after.fingerprintSha256);
-    expect(core.deps.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'certificate.changed', details: { area: 'signing_certificate', op: 'regenerated' } });
-    const p12 = Buffer.from(core.deps.secrets.get('signing.p12')!).toString('base64');
+    expect((await core.deps.audit.list({ limit: 1 }))[0]).toMatchObject({ action: 'certificate.changed', details: { area: 'signing_certificate', op: 'regenerated' } });
+    const p12 = Buffer.from((await core.deps.secrets.get('signing.p12'))!).toString('base64');
     const wrong = await call('admin:importCertificate', { p12Base64: p12, passphrase: 'not it' });
     expect(!wrong.ok && wrong.error.message).toMatch(/passphrase is wrong/);
   });

@@ -3,9 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomUUID, createHash } from 'node:crypto';
 import { HEALTHY_CLIENT_ANSWERS, MINOR_CLIENT_ANSWERS, MINOR_DATE_OF_BIRTH } from '../../forms/definitions/sample-answers.ts';
 import type { Core } from '../create-core.ts';
-import { rowCount } from '../db/database.ts';
-import { ManualClock } from '../tests/helpers.ts';
-import { openTestCore, TEST_CTX, type TestCore } from '../tests/test-core.ts';
+import { ManualClock, rowCount } from '../tests/helpers.ts';
+import { CORE_ENGINES, openTestCore, TEST_CTX, type TestCore } from '../tests/test-core.ts';
 
 const ctx = TEST_CTX;
 
@@ -21,19 +20,21 @@ const submit = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+describe.each(CORE_ENGINES)('on $engine', ({ engine, isAvailable }) => {
+describe.skipIf(!isAvailable)(`the ${engine} store`, () => {
 let core: Core;
 let opened: TestCore;
 
 beforeEach(async () => {
-  opened = await openTestCore({ clock: new ManualClock('2025-06-15T10:30:00.000Z') }, 'kiosk-intake-');
+  opened = await openTestCore({ engine, clock: new ManualClock('2025-06-15T10:30:00.000Z') }, 'kiosk-intake-');
   core = opened.core;
 });
 
 afterEach(() => opened.close());
 
-const counts = () => ({
-  submissions: rowCount(core.deps.db, 'submissions'),
-  audit: core.deps.audit.count(),
+const counts = async () => ({
+  submissions: await rowCount(core.deps.store, 'submissions'),
+  audit: (await core.deps.audit.count()),
 });
 
 describe('intake:submit boundary: bad payloads get a clear error and write nothing', () => {
@@ -86,7 +87,7 @@ describe('intake:submit boundary: bad payloads get a clear error and write nothi
   ];
 
   it.each(cases)('$label -> $code', async ({ payload, code, mentions }) => {
-    const before = counts();
+    const before = await counts();
     const result = await core.handlers['intake:submit'](payload, ctx);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -94,13 +95,13 @@ describe('intake:submit boundary: bad payloads get a clear error and write nothi
     const text = [result.error.message, ...(result.error.issues ?? []).map((i) => `${i.path}: ${i.message}`)].join(' | ');
     if (mentions) expect(text).toMatch(mentions);
     expect(text.length).toBeLessThan(5_000);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it('a call from another origin is refused before anything is read', async () => {
     const result = await core.handlers['intake:submit'](submit(), { ...ctx, senderUrl: 'https://example.com/' });
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
-    expect(counts().submissions).toBe(0);
+    expect((await counts()).submissions).toBe(0);
   });
 });
 
@@ -109,7 +110,7 @@ describe('intake:submit stores a signed, encrypted record once', () => {
     const payload = submit();
     const result = await core.handlers['intake:submit'](payload, ctx);
     expect(result).toEqual({ ok: true, value: { submissionId: payload.submissionId, duplicate: false, needsFrontDesk: false, clientMessages: [] } });
-    const stored = core.deps.submissions.get(payload.submissionId);
+    const stored = await core.deps.submissions.get(payload.submissionId);
     expect(stored?.clientName).toBe('Ana García');
     expect(stored?.dateOfBirth).toBe('1980-04-02');
     expect(stored?.answers['pain_level']).toBe(4);
@@ -118,7 +119,7 @@ describe('intake:submit stores a signed, encrypted record once', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(stored?.pdfSha256);
     expect(pdf.includes(Buffer.from('/ByteRange'))).toBe(true);
-    expect(core.deps.audit.list({ limit: 10 }).map((e) => e.action)).toContain('submission.created');
+    expect((await core.deps.audit.list({ limit: 10 })).map((e) => e.action)).toContain('submission.created');
   });
 
   it("a 15-year-old's intake with the guardian's answers and signature is stored with the minor flag", async () => {
@@ -144,7 +145,7 @@ describe('intake:submit stores a signed, encrypted record once', () => {
     await core.handlers['intake:submit'](payload, ctx);
     const again = await core.handlers['intake:submit'](payload, ctx);
     expect(again).toMatchObject({ ok: true, value: { duplicate: true } });
-    expect(counts().submissions).toBe(1);
+    expect((await counts()).submissions).toBe(1);
   });
 
   it('main re-evaluates the flags: a stop answer asks the client to see the front desk, once', async () => {
@@ -152,7 +153,7 @@ describe('intake:submit stores a signed, encrypted record once', () => {
     const result = await core.handlers['intake:submit'](payload, ctx);
     expect(result.ok && result.value.needsFrontDesk).toBe(true);
     expect(result.ok && result.value.clientMessages).toHaveLength(1);
-    const stored = core.deps.submissions.get(payload.submissionId);
+    const stored = await core.deps.submissions.get(payload.submissionId);
     expect(stored?.flags.map((f) => f.severity)).toContain('stop');
   });
 
@@ -160,7 +161,7 @@ describe('intake:submit stores a signed, encrypted record once', () => {
     const payload = submit({ answers: { ...healthy, pregnant: false, pregnancy_high_risk: true } });
     const result = await core.handlers['intake:submit'](payload, ctx);
     expect(result.ok).toBe(true);
-    expect(core.deps.submissions.get(payload.submissionId)?.answers).not.toHaveProperty('pregnancy_high_risk');
+    expect((await core.deps.submissions.get(payload.submissionId))?.answers).not.toHaveProperty('pregnancy_high_risk');
   });
 });
 
@@ -173,7 +174,7 @@ describe('kiosk:quit, the staff exit', () => {
     const quit = await core.handlers['kiosk:quit']({}, ctx);
     expect(quit).toEqual({ ok: true, value: { quitting: false } }); // no host here: Chromium mode cannot quit itself
     expect(core.deps.staff.current(ctx.caller.id)).toBeNull();
-    expect(core.deps.audit.list({ limit: 5 }).map((e) => e.action)).toContain('kiosk.quit');
+    expect((await core.deps.audit.list({ limit: 5 })).map((e) => e.action)).toContain('kiosk.quit');
   });
 });
 
@@ -189,7 +190,9 @@ describe('the clinic logo an admin sets', () => {
     expect(config.ok && config.value.logoDataUrl).toBe(PNG_1x1);
     const payload = submit();
     expect((await core.handlers['intake:submit'](payload, ctx)).ok).toBe(true);
-    const pdf = Buffer.from(core.deps.submissions.get(payload.submissionId)!.pdf).toString('latin1');
+    const pdf = Buffer.from((await core.deps.submissions.get(payload.submissionId))!.pdf).toString('latin1');
     expect(pdf).toMatch(/\/Subtype\s*\/Image/);
   });
+});
+});
 });

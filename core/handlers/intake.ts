@@ -13,7 +13,7 @@
 import { fail, ok, type Result } from '../../api/result.ts';
 import type { ParsedRequest, SubmitReceipt } from '../../api/contract.ts';
 import { createSignedSummary, type SignedSummary } from '../pdf/index.ts';
-import { transaction } from '../db/database.ts';
+import { AUDIT_CHAIN } from '../audit/log.ts';
 import type { CoreDeps } from '../deps.ts';
 import { defineHandler, type HandlerTable } from '../handler.ts';
 import { initialsOf } from '../intake/identity.ts';
@@ -49,7 +49,7 @@ export async function signSummary(deps: CoreDeps, req: Req, intake: PreparedInta
       createdAt: now,
       clinicName: settings.clinicName,
       clinicAddress: settings.clinicAddress,
-      clinicLogoDataUrl: deps.clinicSettings.logoDataUrl(),
+      clinicLogoDataUrl: await deps.clinicSettings.logoDataUrl(),
       formSettings: intake.formSettings,
     },
     await deps.signingIdentity(),
@@ -60,8 +60,9 @@ export async function signSummary(deps: CoreDeps, req: Req, intake: PreparedInta
 async function storeLocally(deps: CoreDeps, req: Req, intake: PreparedIntake, summary: SignedSummary, now: Date): Promise<Result<SubmitReceipt>> {
   const { form, answers, flags, identity, digest } = intake;
   // The record, its audit entry and its export job commit together: a crash cannot leave one without the others.
-  const { inserted } = transaction(deps.db, () => {
-    const result = deps.submissions.insert({
+  // The port may rerun this function on a conflict: it only touches the database.
+  const { inserted } = await deps.store.transaction(async () => {
+    const result = await deps.submissions.insert({
       id: req.submissionId,
       createdAt: now.toISOString(),
       startedAt: req.startedAt,
@@ -78,14 +79,14 @@ async function storeLocally(deps: CoreDeps, req: Req, intake: PreparedIntake, su
       requestDigest: digest,
     });
     if (result.inserted) {
-      deps.audit.append({ action: 'submission.created', actor: 'kiosk-client', subjectId: req.submissionId });
+      await deps.audit.append({ action: 'submission.created', actor: 'kiosk-client', subjectId: req.submissionId });
       // The outbox: the export job exists exactly when the submission does, whatever kills us next.
-      deps.exporter.enqueue(req.submissionId);
+      await deps.exporter.enqueue(req.submissionId);
     }
     return result;
-  });
+  }, AUDIT_CHAIN);
   // Another call with this id committed while this one rendered: answer from what it stored.
-  if (!inserted) return answerStoredId(deps, req, digest, () => answers) ?? fail('internal', 'The intake could not be stored. Please try again.');
+  if (!inserted) return (await answerStoredId(deps, req, digest, () => answers)) ?? fail('internal', 'The intake could not be stored. Please try again.');
   // Committed: a live queue (the clinic server's staff devices) shows it now.
   deps.events.queueChanged();
   exportInBackground(deps, req.submissionId, summary.pdf, now, identity.name);

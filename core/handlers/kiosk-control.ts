@@ -8,8 +8,8 @@ import { defineHandler, type HandlerTable } from '../handler.ts';
  */
 export function kioskControlHandlers(deps: Pick<CoreDeps, 'staff' | 'audit' | 'host' | 'handlerOptions'>): Pick<HandlerTable, 'kiosk:quit'> {
   return {
-    'kiosk:quit': defineHandler('kiosk:quit', deps.handlerOptions, (_req, { session, caller }) => {
-      deps.audit.append({ action: 'kiosk.quit', actor: session.staffId });
+    'kiosk:quit': defineHandler('kiosk:quit', deps.handlerOptions, async (_req, { session, caller }) => {
+      await deps.audit.append({ action: 'kiosk.quit', actor: session.staffId });
       deps.staff.lock(caller.id);
       if (deps.host === null) return ok({ quitting: false });
       // Answer first, then quit, so the renderer is not left waiting on a closed channel.

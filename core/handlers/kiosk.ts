@@ -8,11 +8,11 @@ type KioskDeps = Pick<CoreDeps, 'settings' | 'clinicSettings' | 'forms' | 'handl
 
 export function kioskHandlers(deps: KioskDeps): Pick<HandlerTable, 'kiosk:getConfig' | 'form:getActive'> {
   return {
-    'kiosk:getConfig': defineHandler('kiosk:getConfig', deps.handlerOptions, () => {
+    'kiosk:getConfig': defineHandler('kiosk:getConfig', deps.handlerOptions, async () => {
       const s = deps.settings.get();
       return ok({
         clinicName: s.clinicName,
-        logoDataUrl: deps.clinicSettings.logoDataUrl(),
+        logoDataUrl: await deps.clinicSettings.logoDataUrl(),
         languages: s.languages,
         defaultLanguage: s.defaultLanguage,
         idleWarningMs: s.idleWarningMs,
@@ -21,6 +21,6 @@ export function kioskHandlers(deps: KioskDeps): Pick<HandlerTable, 'kiosk:getCon
         formSettings: formSettingsOf(s),
       });
     }),
-    'form:getActive': defineHandler('form:getActive', deps.handlerOptions, () => ok({ form: deps.forms.active() })),
+    'form:getActive': defineHandler('form:getActive', deps.handlerOptions, async () => ok({ form: await deps.forms.active() })),
   };
 }

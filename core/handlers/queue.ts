@@ -13,7 +13,7 @@ export function queueHandlers(deps: Pick<CoreDeps, 'submissions' | 'store' | 'va
   const outcomes = createOutcomeRepository(deps.store, deps.vault);
   return {
     'queue:list': defineHandler('queue:list', deps.handlerOptions, async (req) => {
-      const items = deps.submissions.list(req);
+      const items = await deps.submissions.list(req);
       const codes = await outcomes.codesFor(items.filter((i) => i.status === 'acknowledged').map((i) => i.submissionId));
       const arrivals = await deps.arrivals.forIds(items.map((i) => i.submissionId));
       return ok({

@@ -40,13 +40,14 @@ async function submitIntake(): Promise<string> {
 }
 
 /** Every BLOB in the database that names a data key, by that key id (the vault's format: version byte, key id). */
-function sealedBlobKeyIds(c: Core): Set<string> {
+async function sealedBlobKeyIds(c: Core): Promise<Set<string>> {
   const ids = new Set<string>();
-  const tables = c.deps.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'vault_keys'").all() as { name: string }[];
+  const db = c.deps.store;
+  const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'vault_keys'");
   for (const { name } of tables) {
-    const columns = c.deps.db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[];
+    const columns = await db.all<{ name: string }>(`PRAGMA table_info("${name}")`);
     for (const column of columns) {
-      const rows = c.deps.db.prepare(`SELECT "${column.name}" AS v FROM "${name}" WHERE typeof("${column.name}") = 'blob'`).all() as { v: Uint8Array }[];
+      const rows = await db.all<{ v: Uint8Array }>(`SELECT "${column.name}" AS v FROM "${name}" WHERE typeof("${column.name}") = 'blob'`);
       for (const { v } of rows) {
         const id = sealedKeyId(v);
         if (id !== null) ids.add(id);
@@ -74,14 +75,14 @@ describe('admin:rotateDataKey', () => {
     const second = await submitIntake();
     const before = await value('submission:get', { submissionId: first });
     const oldKeyId = core!.deps.vault.keyId;
-    expect(sealedBlobKeyIds(core!)).toEqual(new Set([oldKeyId]));
+    expect(await sealedBlobKeyIds(core!)).toEqual(new Set([oldKeyId]));
 
     const rotated = await value('admin:rotateDataKey', {});
     expect(rotated.previousKeyId).toBe(oldKeyId);
     expect(rotated.keyId).not.toBe(oldKeyId);
     expect(rotated.resealed).toBeGreaterThan(0);
-    expect(sealedBlobKeyIds(core!)).toEqual(new Set([rotated.keyId]));
-    const [entry] = core!.deps.audit.list({ limit: 1 });
+    expect(await sealedBlobKeyIds(core!)).toEqual(new Set([rotated.keyId]));
+    const [entry] = await core!.deps.audit.list({ limit: 1 });
     expect(entry).toMatchObject({ action: 'keys.rotated', details: { key: 'data', before_key_id: oldKeyId, after_key_id: rotated.keyId, resealed: rotated.resealed } });
 
     // Without a restart: the detail (answers, name, PDF signature) and a new signed intake.
@@ -91,7 +92,7 @@ describe('admin:rotateDataKey', () => {
     await core!.close();
     core = null;
     await open();
-    await value('staff:login', { staffId: core!.deps.staff.roster()[0]!.staffId, pin: ADMIN.pin });
+    await value('staff:login', { staffId: (await core!.deps.staff.roster())[0]!.staffId, pin: ADMIN.pin });
     for (const submissionId of [first, second, third]) {
       const detail = await value('submission:get', { submissionId });
       expect(detail.clientName).toBe('Ana García');

@@ -67,7 +67,7 @@ describe('therapist channels', () => {
       const result = await call(channel, payload);
       expect(result.ok ? 'ok' : result.error.code, channel).toBe('unauthenticated');
     }
-    expect(core.deps.audit.list({ limit: 50 }).some((e) => e.action === 'submission.viewed')).toBe(false);
+    expect((await core.deps.audit.list({ limit: 50 })).some((e) => e.action === 'submission.viewed')).toBe(false);
   });
 
   it('a therapist views, cannot acknowledge before ticking stop/clearance flags, then acknowledges; all audited', async () => {
@@ -85,7 +85,7 @@ describe('therapist channels', () => {
 
     const refused = await call('submission:acknowledge', { submissionId: id, flagsRead: ['FEVER_INFECTION', 'OSTEOPOROSIS'] });
     expect(refused.ok ? null : refused.error).toMatchObject({ code: 'invalid_request', message: /1 stop or clearance flag is not ticked/ });
-    expect(core.deps.submissions.get(id)?.status).toBe('new');
+    expect((await core.deps.submissions.get(id))?.status).toBe('new');
 
     const ticks = ['FEVER_INFECTION', 'CANCER_TREATMENT'];
     for (const [payload, message] of [
@@ -117,7 +117,7 @@ describe('therapist channels', () => {
     expect(raw.outcome).toBe('other');
     expect(Buffer.from(raw.note).toString('latin1')).not.toContain('urgent care');
 
-    const actions = core.deps.audit.list({ limit: 20 }).filter((e) => e.subjectId === id).map((e) => [e.action, e.actor]);
+    const actions = (await core.deps.audit.list({ limit: 20 })).filter((e) => e.subjectId === id).map((e) => [e.action, e.actor]);
     expect(actions).toEqual([
       ['submission.viewed', staffId],
       ['submission.acknowledged', staffId],
@@ -134,12 +134,12 @@ describe('therapist channels', () => {
     }
     const today = await submit({ ...regular, pain_level: 2 });
     // Seven weeks went by: the session from the test before timed out long ago.
-    const owner = core.deps.staff.roster().find((r) => r.name === 'Olivia Owner');
+    const owner = (await core.deps.staff.roster()).find((r) => r.name === 'Olivia Owner');
     expect((await call('staff:login', { staffId: owner?.staffId, pin: PIN })).ok).toBe(true);
     const detail = await call('submission:get', { submissionId: today });
     if (!detail.ok) throw new Error(detail.error.message);
     expect(detail.value.changes).toMatchObject({ earlierVisits: 7, pain: { before: 3, now: 2, trend: 'better' } });
-    const viewed = core.deps.audit.list({ limit: 5 }).find((e) => e.subjectId === today && e.action === 'submission.viewed');
+    const viewed = (await core.deps.audit.list({ limit: 5 })).find((e) => e.subjectId === today && e.action === 'submission.viewed');
     expect(viewed?.details).toEqual({ earlierVisits: 7 });
   });
 
@@ -169,7 +169,7 @@ describe('therapist channels', () => {
     const id = await submit(HEALTHY_CLIENT_ANSWERS);
     const pdf = await call('submission:pdf', { submissionId: id });
     if (!pdf.ok) throw new Error(pdf.error.message);
-    expect(Buffer.from(pdf.value.pdfBase64, 'base64').equals(Buffer.from(core.deps.submissions.get(id)!.pdf))).toBe(true);
+    expect(Buffer.from(pdf.value.pdfBase64, 'base64').equals(Buffer.from((await core.deps.submissions.get(id))!.pdf))).toBe(true);
     expect(pdf.value.signature.valid).toBe(true);
     const missing = await call('submission:get', { submissionId: randomUUID() });
     expect(missing.ok ? null : missing.error.code).toBe('not_found');
@@ -242,7 +242,7 @@ describe('therapist channels', () => {
     const result = await call('submission:print', { submissionId: id });
     expect(result.ok ? result.value.kind : result.error.code).toBe(kind);
     expect(printed.at(-1)).toBe(`Intake summary ${id.slice(0, 8)}`);
-    expect(core.deps.audit.list({ limit: 5 }).find((e) => e.subjectId === id && e.action === 'submission.printed')?.details).toEqual({ mode });
+    expect((await core.deps.audit.list({ limit: 5 })).find((e) => e.subjectId === id && e.action === 'submission.printed')?.details).toEqual({ mode });
   });
 
   it('print failure -> unavailable with the printer message, not audited as printed', async () => {
@@ -250,19 +250,19 @@ describe('therapist channels', () => {
     nextPrint = { kind: 'failed', message: 'The printer is out of paper.' };
     const result = await call('submission:print', { submissionId: id });
     expect(result.ok ? null : result.error).toMatchObject({ code: 'unavailable', message: 'The summary was not printed: The printer is out of paper.' });
-    expect(core.deps.audit.list({ limit: 5 }).some((e) => e.subjectId === id && e.action === 'submission.printed')).toBe(false);
+    expect((await core.deps.audit.list({ limit: 5 })).some((e) => e.subjectId === id && e.action === 'submission.printed')).toBe(false);
   });
 
   it('export again: no folder -> unavailable; with a folder -> a second file, audited as manual', async () => {
     const id = await submit(HEALTHY_CLIENT_ANSWERS);
     const noFolder = await call('submission:export', { submissionId: id });
     expect(noFolder.ok ? null : noFolder.error).toMatchObject({ code: 'unavailable', message: /No export folder/ });
-    core.deps.settings.update({ exportFolder: exportDir }, 'test');
+    await core.deps.settings.update({ exportFolder: exportDir }, 'test');
     const before = readdirSync(exportDir).length;
     const result = await call('submission:export', { submissionId: id });
     expect(result.ok ? result.value.fileName : result.error.message).toMatch(/^\d{4}-\d{2}-\d{2}_\d{4}_AG(-\d+)?\.pdf$/);
     expect(readdirSync(exportDir).length).toBe(before + 1);
-    expect(core.deps.audit.list({ limit: 3 }).find((e) => e.subjectId === id)?.details).toEqual({ manual: true });
+    expect((await core.deps.audit.list({ limit: 3 })).find((e) => e.subjectId === id)?.details).toEqual({ manual: true });
   });
 
   it('audit list pages newest first with staff names; verify checks the chain and is itself audited', async () => {
@@ -278,6 +278,6 @@ describe('therapist channels', () => {
 
     const verified = await call('audit:verify', {});
     expect(verified.ok && verified.value.ok).toBe(true);
-    expect(core.deps.audit.list({ limit: 1 })[0]?.action).toBe('audit.verified');
+    expect((await core.deps.audit.list({ limit: 1 }))[0]?.action).toBe('audit.verified');
   });
 });

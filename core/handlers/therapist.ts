@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { ok } from '../../api/result.ts';
 import type { Acknowledgement, AuditListEntry, RosterEntry } from '../../api/contract.ts';
 import type { CoreDeps } from '../deps.ts';
-import { transaction } from '../db/database.ts';
+import { AUDIT_CHAIN } from '../audit/log.ts';
 import { CoreError, defineHandler, type HandlerTable } from '../handler.ts';
 import { initialsOf } from '../intake/identity.ts';
 import type { StoredSubmission } from '../submissions/repository.ts';
@@ -40,7 +40,7 @@ const EARLIER_VISITS = 5;
  */
 const SAME_OPENING_MS = 10 * 60_000;
 
-type TherapistDeps = Pick<CoreDeps, 'db' | 'store' | 'vault' | 'clock' | 'settings' | 'staff' | 'submissions' | 'audit' | 'loginFailures' | 'forms' | 'printer' | 'exporter' | 'handlerOptions' | 'events'>;
+type TherapistDeps = Pick<CoreDeps, 'store' | 'vault' | 'clock' | 'settings' | 'staff' | 'submissions' | 'audit' | 'loginFailures' | 'forms' | 'printer' | 'exporter' | 'handlerOptions' | 'events'>;
 
 export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, TherapistChannel> {
   const { handlerOptions: options, staff, submissions, audit } = deps;
@@ -59,90 +59,87 @@ export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, Thera
     return at !== undefined && deps.clock.now().getTime() - at <= SAME_OPENING_MS;
   };
 
-  const load = (id: string): StoredSubmission => {
-    const stored = submissions.get(id);
+  const load = async (id: string): Promise<StoredSubmission> => {
+    const stored = await submissions.get(id);
     // Purged by retention, or never existed: the same answer either way.
     if (!stored) throw new CoreError('not_found', 'This submission is no longer on the kiosk.');
     return stored;
   };
-  const formOf = (s: Pick<StoredSubmission, 'formId' | 'formVersion'>) => deps.forms.get(s.formId, s.formVersion) ?? deps.forms.active();
-  const staffById = (): ReadonlyMap<string, RosterEntry> => new Map(staff.roster().map((r) => [r.staffId, r] as const));
+  const formOf = async (s: Pick<StoredSubmission, 'formId' | 'formVersion'>) => (await deps.forms.get(s.formId, s.formVersion)) ?? (await deps.forms.active());
+  const staffById = async (): Promise<ReadonlyMap<string, RosterEntry>> => new Map((await staff.roster()).map((r) => [r.staffId, r] as const));
   const acknowledgementOf = async (s: StoredSubmission): Promise<Acknowledgement> => ({
     status: s.status,
     at: s.acknowledgedAt,
     byStaffId: s.acknowledgedBy,
-    byName: s.acknowledgedBy ? (staffById().get(s.acknowledgedBy)?.name ?? null) : null,
+    byName: s.acknowledgedBy ? ((await staffById()).get(s.acknowledgedBy)?.name ?? null) : null,
     outcome: s.status === 'acknowledged' ? await outcomes.get(s.id) : null,
   });
   const signatureOf = (s: StoredSubmission) => verifyStoredPdf(s.pdf, s.pdfSha256, s.signedAt);
 
   return {
     'submission:get': defineHandler('submission:get', options, async (req, { session }) => {
-      const stored = load(req.submissionId);
-      const earlier = stored.dateOfBirth ? submissions.findEarlier(stored.clientName, stored.dateOfBirth, stored.createdAt, EARLIER_VISITS) : { visits: [], total: 0 };
+      const stored = await load(req.submissionId);
+      const earlier = stored.dateOfBirth ? await submissions.findEarlier(stored.clientName, stored.dateOfBirth, stored.createdAt, EARLIER_VISITS) : { visits: [], total: 0 };
       const detail = buildSubmissionDetail({
         submissionId: stored.id,
         createdAt: stored.createdAt,
         clientName: stored.clientName,
         dateOfBirth: stored.dateOfBirth,
         language: stored.language,
-        form: formOf(stored),
+        form: await formOf(stored),
         answers: stored.answers,
         flags: stored.flags,
         acknowledgement: await acknowledgementOf(stored),
         signature: signatureOf(stored),
-        earlier: earlier.visits.map((e) => ({ submissionId: e.id, createdAt: e.createdAt, form: formOf(e), answers: e.answers, flags: e.flags })),
+        earlier: await Promise.all(earlier.visits.map(async (e) => ({ submissionId: e.id, createdAt: e.createdAt, form: await formOf(e), answers: e.answers, flags: e.flags }))),
         earlierTotal: earlier.total,
         formSettings: formSettingsOf(deps.settings.get()),
       });
-      audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { earlierVisits: earlier.total } });
+      await audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { earlierVisits: earlier.total } });
       rememberOpening(session.staffId, stored.id);
       return ok(detail);
     }),
 
-    'submission:pdf': defineHandler('submission:pdf', options, (req, { session }) => {
-      const stored = load(req.submissionId);
-      if (!isSameOpening(session.staffId, stored.id)) audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { part: 'pdf' } });
+    'submission:pdf': defineHandler('submission:pdf', options, async (req, { session }) => {
+      const stored = await load(req.submissionId);
+      if (!isSameOpening(session.staffId, stored.id)) await audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { part: 'pdf' } });
       return ok({ pdfBase64: Buffer.from(stored.pdf).toString('base64'), signature: signatureOf(stored) });
     }),
 
     'submission:acknowledge': defineHandler('submission:acknowledge', options, async (req, { session }) => {
-      const stored = load(req.submissionId);
+      const stored = await load(req.submissionId);
       if (stored.status === 'acknowledged') throw new CoreError('conflict', 'This submission has already been acknowledged.');
       const check = checkAcknowledgement(stored.flags, req.flagsRead, req.outcome);
       if (!check.ok) throw new CoreError('invalid_request', check.message);
       const outcome = req.outcome ? { code: req.outcome.code, note: req.outcome.note?.trim() || null } : null;
       // The status, the outcome and the audit entry commit together: never one without the others.
-      // (The store runs over the same SQLite connection, so the synchronous writes join its transaction.)
       await deps.store.transaction(async () => {
-        transaction(deps.db, () => {
-          if (!submissions.acknowledge(stored.id, session.staffId)) throw new CoreError('conflict', 'This submission has already been acknowledged.');
-          audit.append({
-            action: 'submission.acknowledged',
-            actor: session.staffId,
-            subjectId: stored.id,
-            // The outcome's code only: the note is free text about the client's care and stays sealed.
-            details: { flags: stored.flags.length, ticked: stored.flags.filter((f) => req.flagsRead.includes(f.code)).length, ...(outcome ? { outcome: outcome.code } : {}) },
-          });
+        if (!(await submissions.acknowledge(stored.id, session.staffId))) throw new CoreError('conflict', 'This submission has already been acknowledged.');
+        await audit.append({
+          action: 'submission.acknowledged',
+          actor: session.staffId,
+          subjectId: stored.id,
+          // The outcome's code only: the note is free text about the client's care and stays sealed.
+          details: { flags: stored.flags.length, ticked: stored.flags.filter((f) => req.flagsRead.includes(f.code)).length, ...(outcome ? { outcome: outcome.code } : {}) },
         });
         if (outcome && !(await outcomes.record(stored.id, outcome, session.staffId, deps.clock.now()))) {
           throw new CoreError('conflict', 'This submission has already been acknowledged.');
         }
-      });
+      }, AUDIT_CHAIN);
       deps.events.queueChanged();
-      return ok(await acknowledgementOf(load(stored.id)));
+      return ok(await acknowledgementOf(await load(stored.id)));
     }),
 
     'submission:print': defineHandler('submission:print', options, async (req, { session }) => {
-      const stored = load(req.submissionId);
+      const stored = await load(req.submissionId);
       // The job name shows in the OS print queue: an id fragment, never the client's name.
       const outcome = await deps.printer.print(stored.pdf, `Intake summary ${stored.id.slice(0, 8)}`);
       switch (outcome.kind) {
         case 'printed':
-          audit.append({ action: 'submission.printed', actor: session.staffId, subjectId: stored.id, details: { mode: 'printer' } });
+          await audit.append({ action: 'submission.printed', actor: session.staffId, subjectId: stored.id, details: { mode: 'printer' } });
           return ok({ kind: 'printed' as const });
         case 'pdf':
-          audit.append({ action: 'submission.printed', actor: session.staffId, subjectId: stored.id, details: { mode: 'pdf' } });
+          await audit.append({ action: 'submission.printed', actor: session.staffId, subjectId: stored.id, details: { mode: 'pdf' } });
           return ok({ kind: 'pdf' as const, pdfBase64: outcome.pdfBase64 });
         case 'failed':
           throw new CoreError('unavailable', `The summary was not printed: ${outcome.message}`);
@@ -152,15 +149,15 @@ export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, Thera
     }),
 
     'submission:export': defineHandler('submission:export', options, async (req, { session }) => {
-      const stored = load(req.submissionId);
+      const stored = await load(req.submissionId);
       const result = await deps.exporter.exportPdf(stored.id, stored.pdf, new Date(stored.createdAt), initialsOf(stored.clientName));
       if (!result.ok) throw new CoreError('unavailable', `The summary was not exported: ${result.message}`);
-      audit.append({ action: 'submission.exported', actor: session.staffId, subjectId: stored.id, details: { manual: true } });
+      await audit.append({ action: 'submission.exported', actor: session.staffId, subjectId: stored.id, details: { manual: true } });
       return ok({ fileName: basename(result.path) });
     }),
 
     'audit:list': defineHandler('audit:list', options, async (req, { session }) => {
-      const people = staffById();
+      const people = await staffById();
       const entries = await auditQuery.list({
         limit: req.limit,
         beforeId: req.beforeId,
@@ -189,7 +186,7 @@ export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, Thera
         };
       });
       const last = entries[entries.length - 1];
-      const loginFailures = deps.loginFailures.list().map((f) => ({
+      const loginFailures = (await deps.loginFailures.list()).map((f) => ({
         staffId: f.staffId,
         staffName: f.staffId ? (people.get(f.staffId)?.name ?? null) : null,
         source: f.source,
@@ -202,7 +199,7 @@ export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, Thera
 
     'audit:verify': defineHandler('audit:verify', options, async (_req, { session }) => {
       const result = await audit.verify();
-      audit.append({ action: 'audit.verified', actor: session.staffId, details: result.ok ? { ok: true, entries: result.entries } : { ok: false, firstBrokenId: result.firstBrokenId } });
+      await audit.append({ action: 'audit.verified', actor: session.staffId, details: result.ok ? { ok: true, entries: result.entries } : { ok: false, firstBrokenId: result.firstBrokenId } });
       return ok(result);
     }),
 

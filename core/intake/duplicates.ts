@@ -53,14 +53,19 @@ export interface DuplicateDeps {
  * or a `conflict` error (different request, audited). `prunedAnswers` is only called for rows
  * stored before digests existed, which are compared by their answers instead.
  */
-export function answerStoredId(deps: DuplicateDeps, req: Request & { readonly submissionId: string }, digest: Uint8Array, prunedAnswers: () => Answers): Result<SubmitReceipt> | null {
-  const stored = deps.submissions.receiptFacts(req.submissionId);
+export async function answerStoredId(
+  deps: DuplicateDeps,
+  req: Request & { readonly submissionId: string },
+  digest: Uint8Array,
+  prunedAnswers: () => Answers,
+): Promise<Result<SubmitReceipt> | null> {
+  const stored = await deps.submissions.receiptFacts(req.submissionId);
   if (!stored) return null;
   const isSame = stored.requestDigest
     ? stored.requestDigest.length === digest.length && timingSafeEqual(stored.requestDigest, digest)
     : stored.formId === req.formId && stored.formVersion === req.formVersion && stored.language === req.language && canonicalJson(stored.answers()) === canonicalJson(prunedAnswers());
-  const form = deps.forms.get(stored.formId, stored.formVersion);
+  const form = await deps.forms.get(stored.formId, stored.formVersion);
   if (isSame && form) return ok(buildReceipt(stored.id, true, stored.flags, stored.language, form));
-  deps.audit.append({ action: 'submission.conflict', actor: 'kiosk-client', subjectId: stored.id, details: { reason: 'different_content' } });
+  await deps.audit.append({ action: 'submission.conflict', actor: 'kiosk-client', subjectId: stored.id, details: { reason: 'different_content' } });
   return fail('conflict', CONFLICT_MESSAGE);
 }

@@ -13,69 +13,69 @@ beforeEach(async () => {
   cleanup = t.cleanup;
   store = await openTestStore(t.dir);
 });
-afterEach(() => {
-  store.db.close();
+afterEach(async () => {
+  await store.db.close();
   cleanup();
 });
 
-function setup() {
+async function setup() {
   const clock = new ManualClock('2032-06-01T12:00:00.000Z');
-  const repo = createSubmissionRepository(store.db, store.vault, clock);
-  const audit = createAuditLog(store.db, clock, { key: auditKey(store.vault) });
-  const settings = createSettingsStore(store.db);
+  const repo = createSubmissionRepository(store.store, store.vault, clock);
+  const audit = createAuditLog(store.store, clock, { key: auditKey(store.vault) });
+  const settings = await createSettingsStore(store.store);
   const old = sampleSubmission({ clientName: 'Old Client', createdAt: '2025-05-01T09:00:00.000Z' });
   const edge = sampleSubmission({ clientName: 'Edge Client', createdAt: retentionCutoff(clock.now(), 2557) });
   const recent = sampleSubmission({ clientName: 'Recent Client', createdAt: '2032-01-01T09:00:00.000Z' });
-  for (const s of [old, edge, recent]) repo.insert(s);
+  for (const s of [old, edge, recent]) (await repo.insert(s));
   return { clock, repo, audit, settings, old, edge, recent };
 }
 
 describe('purgeExpired', () => {
   it('deletes only submissions older than the retention period, with their search tokens, and audits the run', async () => {
-    const { clock, repo, audit, settings, old, edge, recent } = setup();
-    expect(purgeExpired(store.db, clock, settings, audit)).toEqual({ purged: 1 });
-    expect(repo.get(old.id)).toBeNull();
-    expect(repo.get(edge.id)).not.toBeNull();
-    expect(repo.get(recent.id)).not.toBeNull();
-    expect(store.db.prepare('SELECT COUNT(*) AS n FROM submission_name_tokens WHERE submission_id = ?').get(old.id)).toEqual({ n: 0 });
-    expect(repo.list({ status: 'all', search: 'old', limit: 10 })).toEqual([]);
-    expect(audit.list({ limit: 1 })[0]).toMatchObject({ action: 'submission.purged', actor: 'system', details: { count: 1, retentionDays: 2557 } });
+    const { clock, repo, audit, settings, old, edge, recent } = await setup();
+    expect(await purgeExpired(store.store, clock, settings, audit)).toEqual({ purged: 1 });
+    expect(await repo.get(old.id)).toBeNull();
+    expect(await repo.get(edge.id)).not.toBeNull();
+    expect(await repo.get(recent.id)).not.toBeNull();
+    expect((await store.store.one('SELECT COUNT(*) AS n FROM submission_name_tokens WHERE submission_id = ?', [old.id]))).toEqual({ n: 0 });
+    expect(await repo.list({ status: 'all', search: 'old', limit: 10 })).toEqual([]);
+    expect((await audit.list({ limit: 1 }))[0]).toMatchObject({ action: 'submission.purged', actor: 'system', details: { count: 1, retentionDays: 2557 } });
     expect(await audit.verify()).toMatchObject({ ok: true, entries: 1 });
   });
 
   it('a run that deletes nothing writes no audit entry (a fresh install does not start its log with a purge)', async () => {
-    const { clock, audit, settings } = setup();
-    expect(purgeExpired(store.db, clock, settings, audit)).toEqual({ purged: 1 });
-    expect(purgeExpired(store.db, clock, settings, audit)).toEqual({ purged: 0 });
-    expect(audit.list({ limit: 10 }).map((e) => e.action)).toEqual(['submission.purged']);
+    const { clock, audit, settings } = await setup();
+    expect(await purgeExpired(store.store, clock, settings, audit)).toEqual({ purged: 1 });
+    expect(await purgeExpired(store.store, clock, settings, audit)).toEqual({ purged: 0 });
+    expect((await audit.list({ limit: 10 })).map((e) => e.action)).toEqual(['submission.purged']);
   });
 
-  it('follows the admin setting', () => {
-    const { clock, repo, audit, settings } = setup();
-    settings.update({ retentionDays: 365 }, 'admin-1');
-    expect(purgeExpired(store.db, clock, settings, audit)).toEqual({ purged: 2 });
-    expect(repo.count()).toBe(1);
+  it('follows the admin setting', async () => {
+    const { clock, repo, audit, settings } = await setup();
+    await settings.update({ retentionDays: 365 }, 'admin-1');
+    expect(await purgeExpired(store.store, clock, settings, audit)).toEqual({ purged: 2 });
+    expect(await repo.count()).toBe(1);
   });
 
-  it('is one transaction: if the audit entry cannot be written nothing is purged', () => {
-    const { clock, repo, settings } = setup();
+  it('is one transaction: if the audit entry cannot be written nothing is purged', async () => {
+    const { clock, repo, settings } = await setup();
     const failingAudit = {
       append: () => {
         throw new Error('disk full');
       },
     };
-    expect(() => purgeExpired(store.db, clock, settings, failingAudit)).toThrow('disk full');
-    expect(repo.count()).toBe(3);
+    expect(() => purgeExpired(store.store, clock, settings, failingAudit)).toThrow('disk full');
+    expect(await repo.count()).toBe(3);
   });
 });
 
 describe('scheduleRetention', () => {
   it('purges at once on start and reports a failing run instead of throwing', async () => {
     const { scheduleRetention } = await import('./purge.ts');
-    const { clock, repo, audit, settings } = setup();
-    const schedule = scheduleRetention(() => purgeExpired(store.db, clock, settings, audit), { intervalMs: 3_600_000 });
+    const { clock, repo, audit, settings } = await setup();
+    const schedule = scheduleRetention(() => purgeExpired(store.store, clock, settings, audit), { intervalMs: 3_600_000 });
     schedule.stop();
-    expect(repo.count()).toBe(2);
+    expect(await repo.count()).toBe(2);
     const errors: unknown[] = [];
     scheduleRetention(() => {
       throw new Error('disk');

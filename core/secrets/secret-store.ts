@@ -2,9 +2,9 @@
  * Small named secrets (the signing key's PKCS#12 and its passphrase) kept in the
  * database, sealed by the vault like health data.
  */
-import type { DatabaseSync } from 'node:sqlite';
+import type { Queryable } from '../db/port.ts';
 import type { Vault } from '../crypto/vault.ts';
-import type { Migration } from '../db/database.ts';
+import type { DialectMigration } from '../db/migrate.ts';
 import type { SecretStore } from '../signing/identity.ts';
 import type { SealedColumn } from '../crypto/rotation.ts';
 
@@ -14,30 +14,34 @@ const secretAad = (name: string) => `secret:${name}`;
 /** The sealed column of this table, for a full data-key rotation (crypto/sealed-columns.ts). */
 export const secretSealedColumns: readonly SealedColumn[] = [{ table: 'secrets', idColumn: 'name', column: 'sealed', aad: secretAad }];
 
-export const secretMigrations: readonly Migration[] = [
+export const secretMigrations: readonly DialectMigration[] = [
   {
     id: 'secrets-001',
-    sql: `CREATE TABLE secrets (
+    sqlite: `CREATE TABLE secrets (
       name TEXT PRIMARY KEY,
       sealed BLOB NOT NULL,
       updated_at TEXT NOT NULL
     ) STRICT;`,
+    postgres: `CREATE TABLE secrets (
+      name TEXT PRIMARY KEY,
+      sealed BYTEA NOT NULL,
+      updated_at TEXT NOT NULL
+    );`,
   },
 ];
 
-export function createVaultSecretStore(db: DatabaseSync, vault: Vault): SecretStore {
-  const select = db.prepare('SELECT sealed FROM secrets WHERE name = ?');
-  const upsert = db.prepare(
-    `INSERT INTO secrets (name, sealed, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT(name) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at`,
-  );
+export function createVaultSecretStore(store: Queryable, vault: Vault): SecretStore {
   return {
-    get(name) {
-      const row = select.get(name) as { sealed: Uint8Array } | undefined;
+    async get(name) {
+      const row = await store.one<{ sealed: Uint8Array }>('SELECT sealed FROM secrets WHERE name = ?', [name]);
       return row ? vault.open(row.sealed, secretAad(name)) : null;
     },
-    put(name, value) {
-      upsert.run(name, vault.seal(value, secretAad(name)), new Date().toISOString());
+    async put(name, value) {
+      await store.exec(
+        `INSERT INTO secrets (name, sealed, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(name) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at`,
+        [name, vault.seal(value, secretAad(name)), new Date().toISOString()],
+      );
     },
   };
 }

@@ -1,43 +1,42 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openDatabase } from '../db/database.ts';
 import { createSettingsStore, DEFAULT_SETTINGS, settingsMigrations, SettingsValidationError, type Settings } from './store.ts';
-import { tempDir } from '../tests/helpers.ts';
+import { tempDir, openMigratedStore } from '../tests/helpers.ts';
 
 let dir = '';
 let cleanup = () => {};
-beforeEach(() => {
+beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
 });
 afterEach(() => cleanup());
 
 describe('settings store', () => {
-  it('starts with the defaults: 5-minute auto log-off, 7-year retention', () => {
-    const db = openDatabase(':memory:', settingsMigrations);
-    expect(createSettingsStore(db).get()).toMatchObject({ autoLogoffMs: 300_000, retentionDays: 2557 });
-    db.close();
+  it('starts with the defaults: 5-minute auto log-off, 7-year retention', async () => {
+    const db = await openMigratedStore(join(tempDir().dir, 'kiosk.db'));
+    expect((await createSettingsStore(db)).get()).toMatchObject({ autoLogoffMs: 300_000, retentionDays: 2557 });
+    await db.close();
   });
 
-  it("keeps a clinic's saved settings that an earlier version wrote with a retired key", () => {
-    const db = openDatabase(':memory:', settingsMigrations);
+  it("keeps a clinic's saved settings that an earlier version wrote with a retired key", async () => {
+    const db = await openMigratedStore(join(tempDir().dir, 'kiosk.db'));
     const saved = { ...DEFAULT_SETTINGS, clinicName: 'Back in Balance', idleWarningMs: 120_000, acceptPlainTextKeyStorage: false };
-    db.prepare('INSERT INTO settings (singleton, value, updated_at, updated_by) VALUES (1, ?, ?, ?)').run(JSON.stringify(saved), '2026-01-01T00:00:00.000Z', 'staff-1');
-    const store = createSettingsStore(db);
+    (await db.exec('INSERT INTO settings (singleton, value, updated_at, updated_by) VALUES (1, ?, ?, ?)', [JSON.stringify(saved), '2026-01-01T00:00:00.000Z', 'staff-1']));
+    const store = await createSettingsStore(db);
     expect(store.get()).toEqual({ ...DEFAULT_SETTINGS, clinicName: 'Back in Balance', idleWarningMs: 120_000 });
-    expect(store.update({ retentionDays: 3650 }, 'staff-1')).not.toHaveProperty('acceptPlainTextKeyStorage');
-    db.close();
+    expect(await store.update({ retentionDays: 3650 }, 'staff-1')).not.toHaveProperty('acceptPlainTextKeyStorage');
+    await db.close();
   });
 
-  it('persists an update across restarts and records who made it', () => {
+  it('persists an update across restarts and records who made it', async () => {
     const file = join(dir, 'kiosk.db');
-    const db = openDatabase(file, settingsMigrations);
-    const updated = createSettingsStore(db).update({ clinicName: 'Back in Balance', retentionDays: 3650 }, 'staff-1');
+    const db = await openMigratedStore(file);
+    const updated = (await createSettingsStore(db)).update({ clinicName: 'Back in Balance', retentionDays: 3650 }, 'staff-1');
     expect(updated).toEqual({ ...DEFAULT_SETTINGS, clinicName: 'Back in Balance', retentionDays: 3650 });
-    db.close();
-    const db2 = openDatabase(file, settingsMigrations);
-    expect(createSettingsStore(db2).get().clinicName).toBe('Back in Balance');
-    expect(db2.prepare('SELECT updated_by FROM settings').get()).toEqual({ updated_by: 'staff-1' });
-    db2.close();
+    await db.close();
+    const db2 = await openMigratedStore(file);
+    expect((await createSettingsStore(db2)).get().clinicName).toBe('Back in Balance');
+    expect((await db2.one('SELECT updated_by FROM settings'))).toEqual({ updated_by: 'staff-1' });
+    await db2.close();
   });
 
   it.each([
@@ -46,19 +45,19 @@ describe('settings store', () => {
     ['default language not offered', { defaultLanguage: 'de' }, 'defaultLanguage'],
     ['empty clinic name', { clinicName: '  ' }, 'clinicName'],
     ['unknown setting', { colour: 'red' } as Partial<Settings>, ''],
-  ])('refuses %s and keeps the old value', (_label, patch, path) => {
-    const db = openDatabase(':memory:', settingsMigrations);
-    const store = createSettingsStore(db);
+  ])('refuses %s and keeps the old value', async (_label, patch, path) => {
+    const db = await openMigratedStore(join(tempDir().dir, 'kiosk.db'));
+    const store = await createSettingsStore(db);
     let error: unknown;
     try {
-      store.update(patch, 'staff-1');
+      await store.update(patch, 'staff-1');
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(SettingsValidationError);
     expect((error as SettingsValidationError).issues.map((i) => i.path)).toContain(path);
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
-    expect(createSettingsStore(db).get()).toEqual(DEFAULT_SETTINGS);
-    db.close();
+    expect((await createSettingsStore(db)).get()).toEqual(DEFAULT_SETTINGS);
+    await db.close();
   });
 });

@@ -3,10 +3,10 @@
  * data, so they are stored in clear; every update is validated as a whole so a bad patch
  * cannot leave the kiosk unable to start.
  */
-import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import { AGE_OF_CONSENT_RANGE, DEFAULT_FORM_SETTINGS, type FormSettings } from '../../forms/engine/index.ts';
-import type { Migration } from '../db/database.ts';
+import type { Queryable } from '../db/port.ts';
+import type { DialectMigration } from '../db/migrate.ts';
 
 export interface Settings {
   readonly clinicName: string;
@@ -66,19 +66,25 @@ const settingsSchema = z
   .strict()
   .refine((s) => s.languages.includes(s.defaultLanguage), { message: 'The default language must be one of the languages.', path: ['defaultLanguage'] });
 
-export const settingsMigrations: readonly Migration[] = [
+export const settingsMigrations: readonly DialectMigration[] = [
   {
     id: 'settings-001',
-    sql: `CREATE TABLE settings (
+    sqlite: `CREATE TABLE settings (
       singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
       value TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       updated_by TEXT NOT NULL
     ) STRICT;`,
+    postgres: `CREATE TABLE settings (
+      singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+      value TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      updated_by TEXT NOT NULL
+    );`,
   },
 ];
 
-export type SettingsStore = ReturnType<typeof createSettingsStore>;
+export type SettingsStore = Awaited<ReturnType<typeof createSettingsStore>>;
 
 /** The values a form's conditions read (`settings.<name>`), from the clinic settings. */
 export function formSettingsOf(s: Pick<Settings, 'ageOfConsent'>): FormSettings {
@@ -95,34 +101,38 @@ export class SettingsValidationError extends Error {
   }
 }
 
-export function createSettingsStore(db: DatabaseSync) {
-  const select = db.prepare('SELECT value FROM settings WHERE singleton = 1');
-  const upsert = db.prepare(
-    `INSERT INTO settings (singleton, value, updated_at, updated_by) VALUES (1, ?, ?, ?)
-     ON CONFLICT(singleton) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-  );
-  let cached: Settings | undefined;
+/**
+ * Loads the settings once (get() answers from memory: every screen and timer reads it) and
+ * writes each update through to the store.
+ */
+export async function createSettingsStore(store: Queryable) {
+  const load = async (): Promise<Settings> => parseStored((await store.one<{ value: string }>('SELECT value FROM settings WHERE singleton = 1'))?.value);
+  let cached: Settings = await load();
 
-  function load(): Settings {
-    const row = select.get() as { value: string } | undefined;
-    if (!row) return DEFAULT_SETTINGS;
+  function parseStored(value: string | undefined): Settings {
+    if (value === undefined) return DEFAULT_SETTINGS;
     // Defaults first: settings added in a later version get their default on upgrade.
-    const stored = Object.fromEntries(Object.entries(JSON.parse(row.value) as object).filter(([key]) => !RETIRED_KEYS.includes(key)));
+    const stored = Object.fromEntries(Object.entries(JSON.parse(value) as object).filter(([key]) => !RETIRED_KEYS.includes(key)));
     const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...stored });
     return parsed.success ? parsed.data : DEFAULT_SETTINGS;
   }
 
-  const get = (): Settings => (cached ??= load());
+  const get = (): Settings => cached;
 
   return {
     get,
     /** Validates the merged result; throws SettingsValidationError and stores nothing if invalid. */
-    update(patch: Partial<Settings>, actor: string): Settings {
+    async update(patch: Partial<Settings>, actor: string): Promise<Settings> {
       const parsed = settingsSchema.safeParse({ ...get(), ...patch });
       if (!parsed.success) {
         throw new SettingsValidationError(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
       }
-      upsert.run(JSON.stringify(parsed.data), new Date().toISOString(), actor);
+      await store.exec(
+        `INSERT INTO settings (singleton, value, updated_at, updated_by) VALUES (1, ?, ?, ?)
+         ON CONFLICT(singleton) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+        [JSON.stringify(parsed.data), new Date().toISOString(), actor],
+      );
+      // After the write committed: a failed write leaves the cache as the store has it.
       cached = parsed.data;
       return parsed.data;
     },

@@ -16,8 +16,8 @@ function memoryStore(): SecretStore & { puts: string[] } {
   const puts: string[] = [];
   return {
     puts,
-    get: (name) => secrets.get(name) ?? null,
-    put: (name, value) => {
+    get: async (name) => secrets.get(name) ?? null,
+    put: async (name, value) => {
       puts.push(name);
       secrets.set(name, value);
     },
@@ -67,9 +67,9 @@ function makeChainP12(names: { ca: string; leaf: string }, eku: Record<string, b
   return Uint8Array.from(Buffer.from(der, 'binary'));
 }
 
-function leafOf(store: SecretStore): forge.pki.Certificate | undefined {
-  const p12 = store.get(SECRET_P12);
-  const passphrase = new TextDecoder().decode(store.get('signing.passphrase') ?? new Uint8Array());
+async function leafOf(store: SecretStore): Promise<forge.pki.Certificate | undefined> {
+  const p12 = await store.get(SECRET_P12);
+  const passphrase = new TextDecoder().decode((await store.get('signing.passphrase')) ?? new Uint8Array());
   const parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(Buffer.from(p12 ?? []).toString('binary')), passphrase);
   const certs = (parsed.getBags({ bagType: '1.2.840.113549.1.12.10.1.3' })['1.2.840.113549.1.12.10.1.3'] ?? []).flatMap((b) => (b.cert ? [b.cert] : []));
   return certs.find((c) => !c.isIssuer(c));
@@ -86,9 +86,9 @@ describe('loadOrCreateSigningIdentity: certificates minted by older versions', (
     const store = memoryStore();
     store.put(SECRET_P12, makeChainP12(names, eku, 'pw'));
     store.put('signing.passphrase', new TextEncoder().encode('pw'));
-    const before = leafOf(store);
+    const before = await leafOf(store);
     const identity = await loadOrCreateSigningIdentity(store, 'Harbour', clock);
-    const after = leafOf(store);
+    const after = await leafOf(store);
     expect(after?.serialNumber === before?.serialNumber).toBe(!isReissued);
     if (isReissued) {
       expect(identity.subject).toBe('CN=Harbour intake kiosk, O=Harbour');
@@ -117,10 +117,10 @@ describe('loadOrCreateSigningIdentity', () => {
   it('the CA is a CA (keyCertSign) and the kiosk certificate signs documents only (digitalSignature, nonRepudiation, no e-mail EKU)', async () => {
     const store = memoryStore();
     await loadOrCreateSigningIdentity(store, 'Harbour', clock);
-    const ca = forge.pki.certificateFromPem(caCertificatePem(store) ?? '');
+    const ca = forge.pki.certificateFromPem((await caCertificatePem(store)) ?? '');
     expect(ca.getExtension('basicConstraints')).toMatchObject({ cA: true });
     expect(ca.getExtension('keyUsage')).toMatchObject({ keyCertSign: true });
-    const leaf = leafOf(store);
+    const leaf = await leafOf(store);
     expect(leaf?.getExtension('keyUsage')).toMatchObject({ digitalSignature: true, nonRepudiation: true, keyEncipherment: false });
     // Never an e-mail certificate: no EKU at all (see identity.ts for why not id-kp-documentSigning).
     expect(leaf?.getExtension('extKeyUsage')).toBeNull();
@@ -152,9 +152,9 @@ describe('loadOrCreateSigningIdentity', () => {
 describe('importP12', () => {
   const valid = { notBefore: new Date('2025-01-01'), notAfter: new Date('2030-01-01'), passphrase: 'correct horse' };
 
-  it('accepts a valid file and stores it', () => {
+  it('accepts a valid file and stores it', async () => {
     const store = memoryStore();
-    const identity = importP12(store, makeP12(valid), 'correct horse', NOW);
+    const identity = await importP12(store, makeP12(valid), 'correct horse', NOW);
     expect(identity.subject).toBe('CN=Imported Clinic');
     expect(store.puts.sort()).toEqual(['signing.p12', 'signing.passphrase']);
   });
@@ -165,9 +165,9 @@ describe('importP12', () => {
     ['not yet valid', () => makeP12({ ...valid, notBefore: new Date('2027-06-01') }), 'correct horse', 'The certificate is not valid yet (valid from 2027-06-01).'],
     ['key does not match the certificate', () => makeP12({ ...valid, isKeyMismatched: true }), 'correct horse', 'The private key does not match any certificate in the file.'],
     ['not a p12 at all', () => new TextEncoder().encode('%PDF-1.7 definitely not a certificate'), 'x', 'The file is not a PKCS#12 (.p12/.pfx) certificate file.'],
-  ])('%s: clear error, nothing stored', (_label, bytes, passphrase, message) => {
+  ])('%s: clear error, nothing stored', async (_label, bytes, passphrase, message) => {
     const store = memoryStore();
-    expect(() => importP12(store, bytes(), passphrase, NOW)).toThrow(new SigningIdentityError(message));
+    await expect(importP12(store, bytes(), passphrase, NOW)).rejects.toThrow(new SigningIdentityError(message));
     expect(store.puts).toEqual([]);
   });
 });

@@ -17,8 +17,8 @@ import type { Clock } from '../ports.ts';
 
 /** Small named secrets, sealed at rest by whoever implements it. */
 export interface SecretStore {
-  get(name: string): Uint8Array | null;
-  put(name: string, value: Uint8Array): void;
+  get(name: string): Promise<Uint8Array | null>;
+  put(name: string, value: Uint8Array): Promise<void>;
 }
 
 /** What signPdf needs, plus descriptive fields for the admin screen. */
@@ -58,8 +58,8 @@ const utf8 = new TextDecoder();
  * expired, or it is one this app minted before signatures became PAdES (see isOutdatedKioskIdentity).
  */
 export async function loadOrCreateSigningIdentity(store: SecretStore, clinicName: string, clock: Clock): Promise<SigningIdentity> {
-  const p12 = store.get(SECRET_P12);
-  const passphrase = store.get(SECRET_PASSPHRASE);
+  const p12 = await store.get(SECRET_P12);
+  const passphrase = await store.get(SECRET_PASSPHRASE);
   if (p12 && passphrase) {
     const identity = parseIdentity(p12, utf8.decode(passphrase));
     // An expired identity would still sign, but every verifier would flag it; renewing is the useful default.
@@ -90,9 +90,9 @@ export function isOutdatedKioskIdentity(opened: OpenedP12): boolean {
 /** Mints a new root CA + kiosk certificate for `clinicName`, stores it and returns it. */
 export async function regenerateIdentity(store: SecretStore, clinicName: string, clock: Clock): Promise<SigningIdentity> {
   const { p12, passphrase, caKeyPem } = generateP12(clinicName, clock.now());
-  store.put(SECRET_CA_KEY, text.encode(caKeyPem));
-  store.put(SECRET_P12, p12);
-  store.put(SECRET_PASSPHRASE, text.encode(passphrase));
+  await store.put(SECRET_CA_KEY, text.encode(caKeyPem));
+  await store.put(SECRET_P12, p12);
+  await store.put(SECRET_PASSPHRASE, text.encode(passphrase));
   return parseIdentity(p12, passphrase);
 }
 
@@ -101,7 +101,7 @@ export async function regenerateIdentity(store: SecretStore, clinicName: string,
  * private key and a certificate for that key, and the certificate must be valid at `now`.
  * The passphrase is stored as given (the p12 is not re-encrypted).
  */
-export function importP12(store: SecretStore, p12: Uint8Array, passphrase: string, now: Date = new Date()): SigningIdentity {
+export async function importP12(store: SecretStore, p12: Uint8Array, passphrase: string, now: Date = new Date()): Promise<SigningIdentity> {
   const identity = parseIdentity(p12, passphrase);
   if (identity.notBefore.getTime() > now.getTime()) {
     throw new SigningIdentityError(`The certificate is not valid yet (valid from ${identity.notBefore.toISOString().slice(0, 10)}).`);
@@ -109,15 +109,15 @@ export function importP12(store: SecretStore, p12: Uint8Array, passphrase: strin
   if (identity.notAfter.getTime() <= now.getTime()) {
     throw new SigningIdentityError(`The certificate expired on ${identity.notAfter.toISOString().slice(0, 10)}.`);
   }
-  store.put(SECRET_P12, p12);
-  store.put(SECRET_PASSPHRASE, text.encode(passphrase));
+  await store.put(SECRET_P12, p12);
+  await store.put(SECRET_PASSPHRASE, text.encode(passphrase));
   return identity;
 }
 
 /** PEM of the chain's root (self-issued) certificate, for trust stores and tests; null when there is none. */
-export function caCertificatePem(store: SecretStore): string | null {
-  const p12 = store.get(SECRET_P12);
-  const passphrase = store.get(SECRET_PASSPHRASE);
+export async function caCertificatePem(store: SecretStore): Promise<string | null> {
+  const p12 = await store.get(SECRET_P12);
+  const passphrase = await store.get(SECRET_PASSPHRASE);
   if (!p12 || !passphrase) return null;
   const { certs } = openP12(p12, utf8.decode(passphrase));
   const root = certs.find((c) => c.isIssuer(c));
@@ -307,4 +307,13 @@ export function attributeText(attribute: { value?: unknown; valueTagClass?: unkn
     }
   }
   return raw;
+}
+
+/** A SecretStore in memory: for benchmarks and tests that need a signing identity without a database. */
+export function memorySecretStore(): SecretStore {
+  const secrets = new Map<string, Uint8Array>();
+  return {
+    get: async (name) => secrets.get(name) ?? null,
+    put: async (name, value) => void secrets.set(name, value),
+  };
 }

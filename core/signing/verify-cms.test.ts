@@ -3,7 +3,7 @@ import forge from 'node-forge';
 import { P12Signer } from '@signpdf/signer-p12';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCades, certificateParts, fromDer, toDer, type CadesInput } from './cades.ts';
-import { loadOrCreateSigningIdentity, openP12, type SigningIdentity } from './identity.ts';
+import { loadOrCreateSigningIdentity, memorySecretStore, openP12, type SigningIdentity } from './identity.ts';
 import { verifyDetachedCms } from './verify-cms.ts';
 
 const CONTENT = Buffer.from('the bytes a ByteRange covers');
@@ -11,8 +11,7 @@ let identity: SigningIdentity;
 let input: CadesInput;
 
 beforeAll(async () => {
-  const secrets = new Map<string, Uint8Array>();
-  const store = { get: (n: string) => secrets.get(n) ?? null, put: (n: string, v: Uint8Array) => void secrets.set(n, v) };
+  const store = memorySecretStore();
   // A non-ASCII clinic name: the issuer goes into the SignerInfo as the certificate's own bytes.
   identity = await loadOrCreateSigningIdentity(store, 'Clínica Añil', { now: () => new Date() });
   const { key, certs } = openP12(identity.p12, identity.passphrase);

@@ -12,16 +12,13 @@
  * The id a caller typed is never stored when it is not a staff id: it is whatever was typed.
  * Lockout is unchanged and separate (staff/service.ts, per staff member in the staff table).
  */
-import type { DatabaseSync } from 'node:sqlite';
 import type { Clock } from '../ports.ts';
 import type { AuditLog } from '../audit/log.ts';
-import { transaction, type Migration } from '../db/database.ts';
+import type { Queryable } from '../db/port.ts';
+import type { DialectMigration } from '../db/migrate.ts';
 
-export const loginFailureMigrations: readonly Migration[] = [
-  {
-    id: 'login-failures-001',
-    // staff_id '' = an id that is not a staff member; source 'other' = past the cap on sources.
-    sql: `CREATE TABLE login_failures (
+// staff_id '' = an id that is not a staff member; source 'other' = past the cap on sources.
+const LOGIN_FAILURES_TABLE = `CREATE TABLE login_failures (
       staff_id TEXT NOT NULL,
       source TEXT NOT NULL,
       failures INTEGER NOT NULL,
@@ -31,9 +28,14 @@ export const loginFailureMigrations: readonly Migration[] = [
       last_at TEXT NOT NULL,
       last_reason TEXT NOT NULL,
       PRIMARY KEY (staff_id, source)
-    ) STRICT;`,
-  },
+    )`;
+
+export const loginFailureMigrations: readonly DialectMigration[] = [
+  { id: 'login-failures-001', sqlite: `${LOGIN_FAILURES_TABLE} STRICT;`, postgres: `${LOGIN_FAILURES_TABLE};` },
 ];
+
+/** Every write here may append a summary to the audit chain. */
+const AUDIT_CHAIN = { serializeOn: 'audit' } as const;
 
 export type LoginFailureReason = 'bad_pin' | 'locked_out' | 'unknown_staff';
 
@@ -60,7 +62,7 @@ const MAX_SOURCES = 32;
 const MAX_SOURCE_LENGTH = 100;
 export const OTHER_SOURCE = 'other';
 
-interface Row {
+type Row = {
   readonly staff_id: string;
   readonly source: string;
   readonly failures: number;
@@ -75,21 +77,17 @@ const isPowerOfTen = (n: number) => n >= 1 && 10 ** Math.round(Math.log10(n)) ==
 
 export type LoginFailureCounter = ReturnType<typeof createLoginFailureCounter>;
 
-export function createLoginFailureCounter(db: DatabaseSync, clock: Clock, audit: Pick<AuditLog, 'append'>, options: LoginFailureOptions = {}) {
-  const windowMs = options.windowMs ?? LOGIN_FAILURE_WINDOW_MS;
-  const maxSources = options.maxSources ?? MAX_SOURCES;
-  const select = db.prepare('SELECT * FROM login_failures WHERE staff_id = ? AND source = ?');
-  const hasSource = db.prepare('SELECT 1 AS found FROM login_failures WHERE source = ? LIMIT 1');
-  const countSources = db.prepare('SELECT COUNT(DISTINCT source) AS n FROM login_failures');
-  const upsert = db.prepare(
-    `INSERT INTO login_failures (staff_id, source, failures, window_failures, window_start, first_at, last_at, last_reason)
+const UPSERT = `INSERT INTO login_failures (staff_id, source, failures, window_failures, window_start, first_at, last_at, last_reason)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (staff_id, source) DO UPDATE SET failures = excluded.failures, window_failures = excluded.window_failures,
-       window_start = excluded.window_start, last_at = excluded.last_at, last_reason = excluded.last_reason`,
-  );
+       window_start = excluded.window_start, last_at = excluded.last_at, last_reason = excluded.last_reason`;
 
-  function summarize(r: Row, windowFailures: number, isClosing: boolean): void {
-    audit.append({
+export function createLoginFailureCounter(db: Queryable, clock: Clock, audit: Pick<AuditLog, 'append'>, options: LoginFailureOptions = {}) {
+  const windowMs = options.windowMs ?? LOGIN_FAILURE_WINDOW_MS;
+  const maxSources = options.maxSources ?? MAX_SOURCES;
+
+  async function summarize(r: Row, windowFailures: number, isClosing: boolean): Promise<void> {
+    await audit.append({
       action: 'staff.login_failures',
       actor: r.staff_id === '' ? 'unknown' : r.staff_id,
       details: { failures: windowFailures, total: r.failures, source: r.source, since: r.window_start, reason: r.last_reason, closing: isClosing },
@@ -97,29 +95,29 @@ export function createLoginFailureCounter(db: DatabaseSync, clock: Clock, audit:
   }
 
   /** Closes the window of `r` if it has failures not yet in a closing summary. */
-  function close(r: Row): void {
-    if (r.window_failures > 0) summarize(r, r.window_failures, true);
+  async function close(r: Row): Promise<void> {
+    if (r.window_failures > 0) await summarize(r, r.window_failures, true);
   }
 
-  function bucketSource(source: string): string {
+  async function bucketSource(tx: Queryable, source: string): Promise<string> {
     const s = source.slice(0, MAX_SOURCE_LENGTH) || OTHER_SOURCE;
-    if (hasSource.get(s)) return s;
-    return (countSources.get() as { n: number }).n >= maxSources ? OTHER_SOURCE : s;
+    if (await tx.one('SELECT 1 AS found FROM login_failures WHERE source = ? LIMIT 1', [s])) return s;
+    return ((await tx.one<{ n: number }>('SELECT COUNT(DISTINCT source) AS n FROM login_failures'))?.n ?? 0) >= maxSources ? OTHER_SOURCE : s;
   }
 
   return {
     /** One failed login. `staffId` null when the id given is not a staff member's. */
-    record(failure: { readonly staffId: string | null; readonly source: string; readonly reason: LoginFailureReason }): void {
-      transaction(db, () => {
+    async record(failure: { readonly staffId: string | null; readonly source: string; readonly reason: LoginFailureReason }): Promise<void> {
+      await db.transaction(async (tx) => {
         const nowDate = clock.now();
         const now = nowDate.toISOString();
         const staffId = failure.staffId ?? '';
-        const source = bucketSource(failure.source);
-        const existing = select.get(staffId, source) as Row | undefined;
+        const source = await bucketSource(tx, failure.source);
+        const existing = await tx.one<Row>('SELECT * FROM login_failures WHERE staff_id = ? AND source = ?', [staffId, source]);
         let windowFailures = existing?.window_failures ?? 0;
         let windowStart = existing?.window_start ?? now;
         if (existing && nowDate.getTime() - Date.parse(existing.window_start) >= windowMs) {
-          close(existing);
+          await close(existing);
           windowFailures = 0;
           windowStart = now;
         }
@@ -133,35 +131,34 @@ export function createLoginFailureCounter(db: DatabaseSync, clock: Clock, audit:
           last_at: now,
           last_reason: failure.reason,
         };
-        upsert.run(row.staff_id, row.source, row.failures, row.window_failures, row.window_start, row.first_at, row.last_at, row.last_reason);
-        if (isPowerOfTen(row.window_failures)) summarize(row, row.window_failures, false);
-      });
+        await tx.exec(UPSERT, [row.staff_id, row.source, row.failures, row.window_failures, row.window_start, row.first_at, row.last_at, row.last_reason]);
+        if (isPowerOfTen(row.window_failures)) await summarize(row, row.window_failures, false);
+      }, AUDIT_CHAIN);
     },
 
     /** A successful login: that person's open counts are summarised and reset. */
-    succeeded(staffId: string): void {
-      transaction(db, () => {
-        for (const r of db.prepare('SELECT * FROM login_failures WHERE staff_id = ?').all(staffId) as unknown as Row[]) close(r);
-        db.prepare('DELETE FROM login_failures WHERE staff_id = ?').run(staffId);
-      });
+    async succeeded(staffId: string): Promise<void> {
+      await db.transaction(async (tx) => {
+        for (const r of await tx.all<Row>('SELECT * FROM login_failures WHERE staff_id = ?', [staffId])) await close(r);
+        await tx.exec('DELETE FROM login_failures WHERE staff_id = ?', [staffId]);
+      }, AUDIT_CHAIN);
     },
 
     /** Writes the closing summary of every window older than the window length (`all`: every open window, on close). */
-    flush(all = false): void {
-      transaction(db, () => {
+    async flush(all = false): Promise<void> {
+      await db.transaction(async (tx) => {
         const cutoff = new Date(clock.now().getTime() - windowMs).toISOString();
-        const rows = db.prepare('SELECT * FROM login_failures WHERE window_failures > 0 AND (? OR window_start <= ?)').all(all ? 1 : 0, cutoff) as unknown as Row[];
-        const reset = db.prepare('UPDATE login_failures SET window_failures = 0, window_start = ? WHERE staff_id = ? AND source = ?');
+        const rows = await tx.all<Row>('SELECT * FROM login_failures WHERE window_failures > 0 AND (? = 1 OR window_start <= ?)', [all ? 1 : 0, cutoff]);
         for (const r of rows) {
-          close(r);
-          reset.run(clock.now().toISOString(), r.staff_id, r.source);
+          await close(r);
+          await tx.exec('UPDATE login_failures SET window_failures = 0, window_start = ? WHERE staff_id = ? AND source = ?', [clock.now().toISOString(), r.staff_id, r.source]);
         }
-      });
+      }, AUDIT_CHAIN);
     },
 
     /** The counts, most recent first (bounded by the staff roster times the source cap). */
-    list(): LoginFailureCount[] {
-      return (db.prepare('SELECT * FROM login_failures ORDER BY last_at DESC, staff_id, source').all() as unknown as Row[]).map((r) => ({
+    async list(): Promise<LoginFailureCount[]> {
+      return (await db.all<Row>('SELECT * FROM login_failures ORDER BY last_at DESC, staff_id, source')).map((r) => ({
         staffId: r.staff_id === '' ? null : r.staff_id,
         source: r.source,
         failures: r.failures,

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
-import { openDatabase } from '../db/database.ts';
+import type { SqliteStore } from '../db/sqlite-store.ts';
 import { CoreError } from '../handler.ts';
 import { createStaffService, FREE_ATTEMPTS, lockoutMs, staffMigrations, type StaffService } from './service.ts';
 import { hashPin, verifyPin } from './pin-hash.ts';
-import { ManualClock, tempDir } from '../tests/helpers.ts';
+import { ManualClock, tempDir, openMigratedStore } from '../tests/helpers.ts';
 
 const FAST = { scryptLogN: 10 };
 /** The caller sessions are kept for: the kiosk window, and a second device. */
@@ -13,7 +12,7 @@ const KIOSK = 'kiosk-window';
 const TABLET = 'tablet';
 let dir = '';
 let cleanup = () => {};
-let db: DatabaseSync;
+let db: SqliteStore;
 let clock: ManualClock;
 let autoLogoffMs = 5 * 60_000;
 let defaultLanguage = 'en';
@@ -23,22 +22,22 @@ function service(): StaffService {
   return createStaffService(db, clock, () => ({ autoLogoffMs, defaultLanguage }), FAST);
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
-  db = openDatabase(join(dir, 'kiosk.db'), staffMigrations);
+  db = await openMigratedStore(join(dir, 'kiosk.db'));
   clock = new ManualClock();
   autoLogoffMs = 5 * 60_000;
   defaultLanguage = 'en';
   staff = service();
 });
-afterEach(() => {
-  db.close();
+afterEach(async () => {
+  await db.close();
   cleanup();
 });
 
-function codeOf(fn: () => unknown): string | undefined {
+async function codeOf(fn: () => unknown): Promise<string | undefined> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     return error instanceof CoreError ? error.code : 'not-core-error';
   }
@@ -46,14 +45,14 @@ function codeOf(fn: () => unknown): string | undefined {
 }
 
 describe('first-run setup', () => {
-  it('needs setup until the first admin exists; then refuses a second setup', () => {
-    expect(staff.needsSetup()).toBe(true);
-    const session = staff.setupFirstAdmin('  Dana Admin ', '123456', KIOSK);
+  it('needs setup until the first admin exists; then refuses a second setup', async () => {
+    expect(await staff.needsSetup()).toBe(true);
+    const session = await staff.setupFirstAdmin('  Dana Admin ', '123456', KIOSK);
     expect(session).toMatchObject({ name: 'Dana Admin', role: 'admin', expiresAt: '2025-03-10T09:05:00.000Z' });
-    expect(staff.needsSetup()).toBe(false);
+    expect(await staff.needsSetup()).toBe(false);
     expect(staff.current(KIOSK)?.staffId).toBe(session.staffId);
-    expect(codeOf(() => staff.setupFirstAdmin('Eve', '654321', KIOSK))).toBe('conflict');
-    expect(staff.roster()).toHaveLength(1);
+    expect(await codeOf(() => staff.setupFirstAdmin('Eve', '654321', KIOSK))).toBe('conflict');
+    expect(await staff.roster()).toHaveLength(1);
   });
 
   it.each([
@@ -61,9 +60,9 @@ describe('first-run setup', () => {
     ['letters', '12345a'],
     ['empty', ''],
     ['thirteen digits', '1234567890123'],
-  ])('refuses a PIN that is %s', (_label, pin) => {
-    expect(codeOf(() => staff.setupFirstAdmin('Dana', pin, KIOSK))).toBe('invalid_request');
-    expect(staff.needsSetup()).toBe(true);
+  ])('refuses a PIN that is %s', async (_label, pin) => {
+    expect(await codeOf(() => staff.setupFirstAdmin('Dana', pin, KIOSK))).toBe('invalid_request');
+    expect(await staff.needsSetup()).toBe(true);
   });
 });
 
@@ -76,17 +75,17 @@ describe('PIN storage', () => {
     expect(await verifyPin('123456', a)).toBe(true);
     expect(await verifyPin('123457', a)).toBe(false);
     expect(await verifyPin('123456', 'garbage')).toBe(false);
-    staff.setupFirstAdmin('Dana', '987654', KIOSK);
-    const row = db.prepare('SELECT pin_hash FROM staff').get() as { pin_hash: string };
+    await staff.setupFirstAdmin('Dana', '987654', KIOSK);
+    const row = (await db.one('SELECT pin_hash FROM staff')) as { pin_hash: string };
     expect(row.pin_hash).not.toContain('987654');
   });
 });
 
 describe('login and lockout', () => {
   let therapistId = '';
-  beforeEach(() => {
-    staff.setupFirstAdmin('Dana', '111111', KIOSK);
-    therapistId = staff.addStaff('Theo', 'therapist', '222222').staffId;
+  beforeEach(async () => {
+    await staff.setupFirstAdmin('Dana', '111111', KIOSK);
+    therapistId = (await staff.addStaff('Theo', 'therapist', '222222')).staffId;
     staff.lock(KIOSK);
   });
 
@@ -122,70 +121,70 @@ describe('login and lockout', () => {
     [6, 60_000],
     [8, 240_000],
     [30, 3_600_000],
-  ])('after %i failures the wait is %i ms', (failures, ms) => {
+  ])('after %i failures the wait is %i ms', async (failures, ms) => {
     expect(lockoutMs(failures)).toBe(ms);
   });
 
   it('resetPin sets a new PIN and clears the lockout', async () => {
     for (let i = 0; i < FREE_ATTEMPTS; i++) await staff.login(therapistId, '000000', KIOSK);
-    staff.resetPin(therapistId, '333333');
+    await staff.resetPin(therapistId, '333333');
     expect(await staff.login(therapistId, '222222', KIOSK)).toEqual({ ok: false, reason: 'bad_pin' });
     expect(await staff.login(therapistId, '333333', KIOSK)).toMatchObject({ ok: true });
   });
 
   it('a deactivated person cannot sign in and leaves the roster; their session ends', async () => {
     await staff.login(therapistId, '222222', KIOSK);
-    staff.setActive(therapistId, false);
+    await staff.setActive(therapistId, false);
     expect(staff.current(KIOSK)).toBeNull();
     expect(await staff.login(therapistId, '222222', KIOSK)).toEqual({ ok: false, reason: 'unknown_staff' });
-    expect(staff.roster().map((r) => r.name)).toEqual(['Dana']);
+    expect((await staff.roster()).map((r) => r.name)).toEqual(['Dana']);
   });
 
-  it('the last active admin cannot be deactivated', () => {
-    const admin = staff.roster().find((r) => r.role === 'admin')!;
-    expect(codeOf(() => staff.setActive(admin.staffId, false))).toBe('conflict');
-    expect(codeOf(() => staff.setActive('nobody', false))).toBe('not_found');
+  it('the last active admin cannot be deactivated', async () => {
+    const admin = (await staff.roster()).find((r) => r.role === 'admin')!;
+    expect(await codeOf(() => staff.setActive(admin.staffId, false))).toBe('conflict');
+    expect(await codeOf(() => staff.setActive('nobody', false))).toBe('not_found');
   });
 });
 
 describe('sessions', () => {
   it('expire after the inactivity period; activity extends them; lock ends them', async () => {
-    staff.setupFirstAdmin('Dana', '111111', KIOSK);
+    await staff.setupFirstAdmin('Dana', '111111', KIOSK);
     clock.advance(4 * 60_000);
-    expect(staff.require(KIOSK).expiresAt).toBe('2025-03-10T09:09:00.000Z');
+    expect((await staff.require(KIOSK)).expiresAt).toBe('2025-03-10T09:09:00.000Z');
     clock.advance(4 * 60_000);
     expect(staff.current(KIOSK)).not.toBeNull();
     clock.advance(60_000);
     expect(staff.current(KIOSK)).toBeNull();
-    expect(codeOf(() => staff.require(KIOSK))).toBe('unauthenticated');
-    const id = staff.roster()[0]!.staffId;
+    expect(await codeOf(() => staff.require(KIOSK))).toBe('unauthenticated');
+    const id = (await staff.roster())[0]!.staffId;
     await staff.login(id, '111111', KIOSK);
     staff.lock(KIOSK);
     expect(staff.current(KIOSK)).toBeNull();
   });
 
-  it('follow a changed auto log-off setting', () => {
-    staff.setupFirstAdmin('Dana', '111111', KIOSK);
+  it('follow a changed auto log-off setting', async () => {
+    await staff.setupFirstAdmin('Dana', '111111', KIOSK);
     autoLogoffMs = 60_000;
     clock.advance(60_000);
     expect(staff.current(KIOSK)).toBeNull();
   });
 
   it('require(admin) refuses a therapist', async () => {
-    staff.setupFirstAdmin('Dana', '111111', KIOSK);
-    const t = staff.addStaff('Theo', 'therapist', '222222');
-    expect(staff.require(KIOSK, 'admin').role).toBe('admin');
+    await staff.setupFirstAdmin('Dana', '111111', KIOSK);
+    const t = await staff.addStaff('Theo', 'therapist', '222222');
+    expect((await staff.require(KIOSK, 'admin')).role).toBe('admin');
     await staff.login(t.staffId, '222222', KIOSK);
-    expect(staff.require(KIOSK, 'therapist').name).toBe('Theo');
-    expect(codeOf(() => staff.require(KIOSK, 'admin'))).toBe('forbidden');
+    expect((await staff.require(KIOSK, 'therapist')).name).toBe('Theo');
+    expect(await codeOf(() => staff.require(KIOSK, 'admin'))).toBe('forbidden');
   });
 });
 
 describe('sessions are per caller', () => {
   let theo = '';
-  beforeEach(() => {
-    staff.setupFirstAdmin('Dana', '111111', KIOSK);
-    theo = staff.addStaff('Theo', 'therapist', '222222').staffId;
+  beforeEach(async () => {
+    await staff.setupFirstAdmin('Dana', '111111', KIOSK);
+    theo = (await staff.addStaff('Theo', 'therapist', '222222')).staffId;
   });
 
   it('signing in on a tablet does not sign the kiosk in, or replace the kiosk session', async () => {
@@ -193,7 +192,7 @@ describe('sessions are per caller', () => {
     expect(staff.current(TABLET)?.name).toBe('Theo');
     expect(staff.current(KIOSK)?.name).toBe('Dana');
     expect(staff.current('another-device')).toBeNull();
-    expect(codeOf(() => staff.require('another-device'))).toBe('unauthenticated');
+    expect(await codeOf(() => staff.require('another-device'))).toBe('unauthenticated');
   });
 
   it('locking one caller leaves the others signed in', async () => {
@@ -216,7 +215,7 @@ describe('sessions are per caller', () => {
   it('the same person may be signed in on two callers; deactivating them ends both', async () => {
     await staff.login(theo, '222222', TABLET);
     await staff.login(theo, '222222', 'front-desk-pc');
-    staff.setActive(theo, false);
+    await staff.setActive(theo, false);
     expect(staff.current(TABLET)).toBeNull();
     expect(staff.current('front-desk-pc')).toBeNull();
     expect(staff.current(KIOSK)?.name).toBe('Dana');
@@ -230,20 +229,20 @@ describe('screen language per staff member', () => {
     ['Arabic', 'ar', 'en', 'ar'],
   ] as const)('%s', async (_label, chosen, clinic, expected) => {
     defaultLanguage = clinic;
-    staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
-    const theo = staff.addStaff('Theo', 'therapist', '111111');
-    staff.setLanguage(theo.staffId, chosen);
+    await staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
+    const theo = await staff.addStaff('Theo', 'therapist', '111111');
+    await staff.setLanguage(theo.staffId, chosen);
     staff.lock(KIOSK);
     const login = await staff.login(theo.staffId, '111111', KIOSK);
     expect(login.ok && login.session.language).toBe(expected);
   });
 
   it('a change to the signed-in person applies to their live session at once, and survives a restart', async () => {
-    staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
-    const theo = staff.addStaff('Theo', 'therapist', '111111');
+    await staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
+    const theo = await staff.addStaff('Theo', 'therapist', '111111');
     await staff.login(theo.staffId, '111111', KIOSK);
     await staff.login(theo.staffId, '111111', 'tablet');
-    staff.setLanguage(theo.staffId, 'es');
+    await staff.setLanguage(theo.staffId, 'es');
     // Every caller the person is signed in on follows.
     expect([staff.current(KIOSK)?.language, staff.current('tablet')?.language]).toEqual(['es', 'es']);
     staff.lock(KIOSK);
@@ -251,13 +250,13 @@ describe('screen language per staff member', () => {
     expect(again.ok && again.session.language).toBe('es');
   });
 
-  it('an unknown staff id is not_found', () => {
-    expect(codeOf(() => staff.setLanguage('no-such-id', 'es'))).toBe('not_found');
+  it('an unknown staff id is not_found', async () => {
+    expect(await codeOf(() => staff.setLanguage('no-such-id', 'es'))).toBe('not_found');
   });
 
-  it('the database refuses a language the staff screens do not have', () => {
-    staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
-    const theo = staff.addStaff('Theo', 'therapist', '111111');
-    expect(() => db.prepare('UPDATE staff SET language = ? WHERE id = ?').run('xx', theo.staffId)).toThrow(/CHECK/);
+  it('the database refuses a language the staff screens do not have', async () => {
+    await staff.setupFirstAdmin('Dana Admin', '123456', KIOSK);
+    const theo = await staff.addStaff('Theo', 'therapist', '111111');
+    await expect((async () => db.exec('UPDATE staff SET language = ? WHERE id = ?', ['xx', theo.staffId]))()).rejects.toThrow(/CHECK/);
   });
 });

@@ -4,19 +4,16 @@
  * in-memory sessions, one per caller, that end after inactivity or on lock (sessions.ts).
  */
 import { randomUUID } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
 import type { RosterEntry, StaffLanguage, StaffRole, StaffSession } from '../../api/contract.ts';
 import { LIMITS, STAFF_LANGUAGES } from '../../api/contract.ts';
 import type { Clock } from '../ports.ts';
 import { CoreError } from '../handler.ts';
-import { transaction, type Migration } from '../db/database.ts';
+import type { Queryable } from '../db/port.ts';
+import type { DialectMigration } from '../db/migrate.ts';
 import { DEFAULT_SCRYPT_LOG_N, hashPin, verifyPin } from './pin-hash.ts';
 import { createStaffSessions, type SessionSettings } from './sessions.ts';
 
-export const staffMigrations: readonly Migration[] = [
-  {
-    id: 'staff-001',
-    sql: `CREATE TABLE staff (
+const STAFF_TABLE = `CREATE TABLE staff (
       id TEXT PRIMARY KEY,
       name TEXT NOT NULL,
       role TEXT NOT NULL CHECK (role IN ('therapist', 'admin')),
@@ -25,13 +22,13 @@ export const staffMigrations: readonly Migration[] = [
       failed_attempts INTEGER NOT NULL DEFAULT 0,
       locked_until TEXT,
       created_at TEXT NOT NULL
-    ) STRICT;`,
-  },
-  {
-    // The staff screens' language per person (issue 18); NULL follows the clinic's default language.
-    id: 'staff-002',
-    sql: `ALTER TABLE staff ADD COLUMN language TEXT CHECK (language IS NULL OR language IN (${STAFF_LANGUAGES.map((l) => `'${l}'`).join(', ')}));`,
-  },
+    )`;
+const STAFF_LANGUAGE_COLUMN = `ALTER TABLE staff ADD COLUMN language TEXT CHECK (language IS NULL OR language IN (${STAFF_LANGUAGES.map((l) => `'${l}'`).join(', ')}));`;
+
+export const staffMigrations: readonly DialectMigration[] = [
+  { id: 'staff-001', sqlite: `${STAFF_TABLE} STRICT;`, postgres: `${STAFF_TABLE};` },
+  // The staff screens' language per person (issue 18); NULL follows the clinic's default language.
+  { id: 'staff-002', sqlite: STAFF_LANGUAGE_COLUMN, postgres: STAFF_LANGUAGE_COLUMN },
 ];
 
 /** Failures allowed before the first lockout. */
@@ -54,7 +51,7 @@ export interface StaffServiceOptions {
   readonly scryptLogN?: number;
 }
 
-interface StaffRow {
+type StaffRow = {
   readonly id: string;
   readonly name: string;
   readonly role: StaffRole;
@@ -81,88 +78,88 @@ function checkName(name: string): string {
 
 export type StaffService = ReturnType<typeof createStaffService>;
 
-export function createStaffService(db: DatabaseSync, clock: Clock, settings: () => SessionSettings, options: StaffServiceOptions = {}) {
+const INSERT_STAFF = 'INSERT INTO staff (id, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)';
+const COUNT_STAFF = 'SELECT COUNT(*) AS n FROM staff';
+
+export function createStaffService(db: Queryable, clock: Clock, settings: () => SessionSettings, options: StaffServiceOptions = {}) {
   const logN = options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N;
-  const byId = db.prepare('SELECT * FROM staff WHERE id = ?');
-  const countStaff = db.prepare('SELECT COUNT(*) AS n FROM staff');
-  const insert = db.prepare('INSERT INTO staff (id, name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)');
-  const recordFailure = db.prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?');
-  const clearFailures = db.prepare('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?');
   const sessions = createStaffSessions(clock, settings);
   // One login per staff member at a time: parallel guesses cannot outrun the failure counter.
   const inFlight = new Map<string, Promise<unknown>>();
 
   const nowMs = () => clock.now().getTime();
   const toRoster = (r: Pick<StaffRow, 'id' | 'name' | 'role'>): RosterEntry => ({ staffId: r.id, name: r.name, role: r.role });
-  const find = (staffId: string) => byId.get(staffId) as StaffRow | undefined;
+  const find = (staffId: string, q: Queryable = db) => q.one<StaffRow>('SELECT * FROM staff WHERE id = ?', [staffId]);
+  const count = async (q: Queryable) => (await q.one<{ n: number }>(COUNT_STAFF))?.n ?? 0;
 
   async function attempt(staffId: string, pin: string, callerId: string): Promise<LoginResult> {
-    const row = find(staffId);
+    const row = await find(staffId);
     // No dummy hash to equalise timing: the roster is public (the login screen lists it),
     // so whether an id exists is no secret.
     if (!row || row.active !== 1) return { ok: false, reason: 'unknown_staff' };
     const now = nowMs();
     if (row.locked_until && Date.parse(row.locked_until) > now) return { ok: false, reason: 'locked_out', retryAt: row.locked_until };
     if (await verifyPin(pin, row.pin_hash)) {
-      clearFailures.run(row.id);
+      await db.exec('UPDATE staff SET failed_attempts = 0, locked_until = NULL WHERE id = ?', [row.id]);
       return { ok: true, session: sessions.start(callerId, row) };
     }
     // Re-read: the count may have been reset (resetPin) while scrypt ran.
-    const failures = (find(staffId)?.failed_attempts ?? row.failed_attempts) + 1;
+    const failures = ((await find(staffId))?.failed_attempts ?? row.failed_attempts) + 1;
     const wait = lockoutMs(failures);
     const retryAt = wait > 0 ? new Date(nowMs() + wait).toISOString() : null;
-    recordFailure.run(failures, retryAt, row.id);
+    await db.exec('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?', [failures, retryAt, row.id]);
     return retryAt ? { ok: false, reason: 'locked_out', retryAt } : { ok: false, reason: 'bad_pin' };
   }
 
   return {
-    needsSetup(): boolean {
-      return (countStaff.get() as { n: number }).n === 0;
+    async needsSetup(): Promise<boolean> {
+      return (await count(db)) === 0;
     },
 
     /** Creates the first admin and signs them in on `callerId`. Throws CoreError('conflict') once anyone exists. */
-    setupFirstAdmin(name: string, pin: string, callerId: string): StaffSession {
+    async setupFirstAdmin(name: string, pin: string, callerId: string): Promise<StaffSession> {
       const clean = checkName(name);
       checkPin(pin);
       const hash = hashPin(pin, logN);
       const row = { id: randomUUID(), name: clean, role: 'admin' as const };
-      transaction(db, () => {
-        if ((countStaff.get() as { n: number }).n > 0) throw new CoreError('conflict', 'The kiosk has already been set up. Sign in instead.');
-        insert.run(row.id, row.name, row.role, hash, clock.now().toISOString());
+      await db.transaction(async (tx) => {
+        if ((await count(tx)) > 0) throw new CoreError('conflict', 'The kiosk has already been set up. Sign in instead.');
+        await tx.exec(INSERT_STAFF, [row.id, row.name, row.role, hash, clock.now().toISOString()]);
       });
       return sessions.start(callerId, row);
     },
 
     /** Active staff, for the login screen's name list. */
-    roster(): RosterEntry[] {
-      const rows = db.prepare("SELECT id, name, role FROM staff WHERE active = 1 ORDER BY name COLLATE NOCASE, id").all() as unknown as StaffRow[];
+    async roster(): Promise<RosterEntry[]> {
+      // lower(): ASCII case folding on both engines, as SQLite's NOCASE did.
+      const rows = await db.all<StaffRow>('SELECT id, name, role FROM staff WHERE active = 1 ORDER BY lower(name), id');
       return rows.map(toRoster);
     },
 
-    addStaff(name: string, role: StaffRole, pin: string): RosterEntry {
+    async addStaff(name: string, role: StaffRole, pin: string): Promise<RosterEntry> {
       const row = { id: randomUUID(), name: checkName(name), role };
       checkPin(pin);
-      insert.run(row.id, row.name, row.role, hashPin(pin, logN), clock.now().toISOString());
+      await db.exec(INSERT_STAFF, [row.id, row.name, row.role, hashPin(pin, logN), clock.now().toISOString()]);
       return toRoster(row);
     },
 
     /** Deactivating ends that person's sessions on every caller; the last active admin cannot be deactivated. */
-    setActive(staffId: string, active: boolean): void {
-      transaction(db, () => {
-        const row = find(staffId);
+    async setActive(staffId: string, active: boolean): Promise<void> {
+      await db.transaction(async (tx) => {
+        const row = await find(staffId, tx);
         if (!row) throw new CoreError('not_found', 'No such staff member.');
         if (!active && row.role === 'admin' && row.active === 1) {
-          const admins = db.prepare("SELECT COUNT(*) AS n FROM staff WHERE role = 'admin' AND active = 1").get() as { n: number };
-          if (admins.n <= 1) throw new CoreError('conflict', 'At least one administrator must stay active.');
+          const admins = await tx.one<{ n: number }>("SELECT COUNT(*) AS n FROM staff WHERE role = 'admin' AND active = 1");
+          if ((admins?.n ?? 0) <= 1) throw new CoreError('conflict', 'At least one administrator must stay active.');
         }
-        db.prepare('UPDATE staff SET active = ? WHERE id = ?').run(active ? 1 : 0, staffId);
+        await tx.exec('UPDATE staff SET active = ? WHERE id = ?', [active ? 1 : 0, staffId]);
       });
       if (!active) sessions.endAllOf(staffId);
     },
 
     /** The staff member's screen language (null: the clinic's default); their live sessions follow at once. */
-    setLanguage(staffId: string, language: StaffLanguage | null): void {
-      const changed = db.prepare('UPDATE staff SET language = ? WHERE id = ?').run(language, staffId).changes;
+    async setLanguage(staffId: string, language: StaffLanguage | null): Promise<void> {
+      const changed = await db.exec('UPDATE staff SET language = ? WHERE id = ?', [language, staffId]);
       if (Number(changed) === 0) throw new CoreError('not_found', 'No such staff member.');
       sessions.setLanguageOf(staffId, language);
     },
@@ -173,10 +170,10 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
     },
 
     /** Sets a new PIN and clears any lockout. */
-    resetPin(staffId: string, pin: string): void {
+    async resetPin(staffId: string, pin: string): Promise<void> {
       checkPin(pin);
       const hash = hashPin(pin, logN);
-      const changed = db.prepare('UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?').run(hash, staffId).changes;
+      const changed = await db.exec('UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?', [hash, staffId]);
       if (Number(changed) === 0) throw new CoreError('not_found', 'No such staff member.');
     },
 
@@ -206,10 +203,10 @@ export function createStaffService(db: DatabaseSync, clock: Clock, settings: () 
     lock: sessions.lock,
 
     /** The caller's live session (touched), or throws CoreError unauthenticated / forbidden. An admin may do what a therapist may. */
-    require(callerId: string, role?: StaffRole): StaffSession {
+    async require(callerId: string, role?: StaffRole): Promise<StaffSession> {
       const s = sessions.current(callerId);
       if (!s) throw new CoreError('unauthenticated', 'Please sign in again.');
-      const row = find(s.staffId);
+      const row = await find(s.staffId);
       if (!row || row.active !== 1) {
         sessions.lock(callerId);
         throw new CoreError('unauthenticated', 'Please sign in again.');

@@ -3,13 +3,13 @@
  * sealed by the vault (AAD = table:row id:column); only ids, times, form id/version,
  * severity counts and status are in clear, which is enough to list and sort.
  */
-import type { DatabaseSync } from 'node:sqlite';
 import type { QueueItem, Severity } from '../../api/contract.ts';
 import type { Answers, Flag } from '../../forms/engine/index.ts';
 import type { Clock } from '../ports.ts';
 import type { Vault } from '../crypto/vault.ts';
 import type { SealedColumn } from '../crypto/rotation.ts';
-import { transaction, type Migration } from '../db/database.ts';
+import type { Dialect, Queryable } from '../db/port.ts';
+import type { DialectMigration } from '../db/migrate.ts';
 import { identityToken, indexTokens, queryTokens } from './name-index.ts';
 
 export interface NewSubmission {
@@ -72,10 +72,44 @@ export interface QueueQuery {
   readonly limit: number;
 }
 
-export const submissionMigrations: readonly Migration[] = [
+/**
+ * PostgreSQL starts from today's shape: the token table clustered on (token, created_at, id)
+ * from the first step (SQLite's steps 002-003 rebuild older files into it), the same indexes.
+ */
+const POSTGRES_SUBMISSIONS_001 = `CREATE TABLE submissions (
+      id TEXT PRIMARY KEY,
+      created_at TEXT NOT NULL,
+      started_at TEXT NOT NULL,
+      form_id TEXT NOT NULL,
+      form_version INTEGER NOT NULL,
+      status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'acknowledged')),
+      acknowledged_at TEXT,
+      acknowledged_by TEXT,
+      sev_stop INTEGER NOT NULL,
+      sev_clearance INTEGER NOT NULL,
+      sev_modify INTEGER NOT NULL,
+      sev_info INTEGER NOT NULL,
+      identity_token BYTEA NOT NULL,
+      client_name BYTEA NOT NULL,
+      date_of_birth BYTEA,
+      answers BYTEA NOT NULL,
+      flags BYTEA NOT NULL,
+      pdf BYTEA NOT NULL,
+      meta BYTEA NOT NULL
+    );
+    CREATE TABLE submission_name_tokens (
+      token BYTEA NOT NULL,
+      created_at TEXT NOT NULL,
+      submission_id TEXT NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+      PRIMARY KEY (token, created_at, submission_id)
+    );
+    CREATE INDEX submission_name_tokens_by_submission ON submission_name_tokens (submission_id);`;
+
+export const submissionMigrations: readonly DialectMigration[] = [
   {
     id: 'submissions-001',
-    sql: `CREATE TABLE submissions (
+    postgres: POSTGRES_SUBMISSIONS_001,
+    sqlite: `CREATE TABLE submissions (
       id TEXT PRIMARY KEY,
       created_at TEXT NOT NULL,
       started_at TEXT NOT NULL,
@@ -111,7 +145,8 @@ export const submissionMigrations: readonly Migration[] = [
     // collecting and sorting every match (a common last name is thousands of rows): the token
     // rows carry the submission's creation time and are clustered on (token, created_at, id).
     id: 'submissions-002',
-    sql: `CREATE TABLE submission_name_tokens_new (
+    postgres: 'CREATE INDEX submissions_created ON submissions (created_at, id);',
+    sqlite: `CREATE TABLE submission_name_tokens_new (
       token BLOB NOT NULL,
       created_at TEXT NOT NULL,
       submission_id TEXT NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
@@ -129,13 +164,15 @@ export const submissionMigrations: readonly Migration[] = [
     // A returning client's detail reads only their newest earlier visits: the identity's rows
     // in time order, so a regular with hundreds of visits costs the same as one with five.
     id: 'submissions-003',
-    sql: `DROP INDEX submissions_identity;
+    postgres: 'CREATE INDEX submissions_identity ON submissions (identity_token, created_at, id);',
+    sqlite: `DROP INDEX submissions_identity;
     CREATE INDEX submissions_identity ON submissions (identity_token, created_at, id);`,
   },
   {
     // A keyed digest (not health data in clear: an HMAC under a vault-derived key) of each request.
     id: 'submissions-004',
-    sql: 'ALTER TABLE submissions ADD COLUMN request_digest BLOB;',
+    sqlite: 'ALTER TABLE submissions ADD COLUMN request_digest BLOB;',
+    postgres: 'ALTER TABLE submissions ADD COLUMN request_digest BYTEA;',
   },
 ];
 
@@ -159,7 +196,7 @@ interface Meta {
   readonly signedAt: string;
 }
 
-interface Row {
+type Row = {
   readonly id: string;
   readonly created_at: string;
   readonly started_at: string;
@@ -178,7 +215,7 @@ interface Row {
 
 type EarlierRow = Pick<Row, 'id' | 'created_at' | 'form_id' | 'form_version' | 'answers' | 'flags'>;
 
-interface ListRow {
+type ListRow = {
   readonly id: string;
   readonly created_at: string;
   readonly form_id: string;
@@ -202,7 +239,7 @@ function severityCounts(flags: readonly Flag[]): Record<Severity, number> {
  * query straight off their primary key (token, created_at, id), so SQLite reads matches newest
  * first and stops at the page size; every other word must match the same submission.
  */
-export function queueListSql(q: QueueQuery, tokens: readonly Uint8Array[]): { sql: string; params: (string | number | Uint8Array)[] } {
+export function queueListSql(q: QueueQuery, tokens: readonly Uint8Array[], dialect: Dialect = 'sqlite'): { sql: string; params: (string | number | Uint8Array)[] } {
   const [driver, ...others] = tokens;
   const time = driver ? 't.created_at' : 's.created_at';
   const where: string[] = [];
@@ -228,8 +265,9 @@ export function queueListSql(q: QueueQuery, tokens: readonly Uint8Array[]): { sq
     where.push('EXISTS (SELECT 1 FROM submission_name_tokens o WHERE o.token = ? AND o.created_at = s.created_at AND o.submission_id = s.id)');
     params.push(token);
   }
-  // CROSS JOIN fixes the join order: SQLite never reorders it.
-  const from = driver ? 'submission_name_tokens t CROSS JOIN submissions s ON s.id = t.submission_id' : 'submissions s';
+  // CROSS JOIN fixes the join order: SQLite never reorders it (PostgreSQL plans the join itself).
+  const join = dialect === 'sqlite' ? 'CROSS JOIN' : 'JOIN';
+  const from = driver ? `submission_name_tokens t ${join} submissions s ON s.id = t.submission_id` : 'submissions s';
   const order = driver ? 't.created_at DESC, t.submission_id DESC' : 's.created_at DESC, s.id DESC';
   const sql = `SELECT s.id, s.created_at, s.form_id, s.form_version, s.status, s.client_name, s.sev_stop, s.sev_clearance, s.sev_modify, s.sev_info
     FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -244,19 +282,14 @@ export const EARLIER_VISITS_SQL = `SELECT id, created_at, form_id, form_version,
 
 export type SubmissionRepository = ReturnType<typeof createSubmissionRepository>;
 
-export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock: Clock) {
-  const exists = db.prepare('SELECT 1 AS found FROM submissions WHERE id = ?');
-  const insertRow = db.prepare(`INSERT INTO submissions (
+/** Idempotent by the primary key: a second insert of the same id changes nothing (changes = 0), never a read-then-write. */
+const INSERT_ROW = `INSERT INTO submissions (
       id, created_at, started_at, form_id, form_version, sev_stop, sev_clearance, sev_modify, sev_info,
       identity_token, client_name, date_of_birth, answers, flags, pdf, meta, request_digest)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const selectFacts = db.prepare('SELECT id, form_id, form_version, answers, flags, meta, request_digest FROM submissions WHERE id = ?');
-  const insertToken = db.prepare('INSERT OR IGNORE INTO submission_name_tokens (token, created_at, submission_id) VALUES (?, ?, ?)');
-  const selectOne = db.prepare('SELECT * FROM submissions WHERE id = ?');
-  const ack = db.prepare("UPDATE submissions SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'new'");
-  const earlier = db.prepare(EARLIER_VISITS_SQL);
-  const earlierCount = db.prepare('SELECT COUNT(*) AS n FROM submissions WHERE identity_token = ? AND created_at < ?');
-  const countAll = db.prepare('SELECT COUNT(*) AS n FROM submissions');
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`;
+const INSERT_TOKEN = 'INSERT INTO submission_name_tokens (token, created_at, submission_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING';
+
+export function createSubmissionRepository(db: Queryable, vault: Vault, clock: Clock) {
 
   const seal = (id: string, column: SealedName, value: Uint8Array | string) => vault.seal(value, aadOf(id, column));
   const openText = (row: { id: string }, column: SealedName, value: Uint8Array) => vault.openText(value, aadOf(row.id, column));
@@ -285,7 +318,7 @@ export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock
 
   return {
     /** Stores `s` in one transaction. Idempotent by id: a second insert of the same id writes nothing. */
-    insert(s: NewSubmission): { inserted: boolean } {
+    async insert(s: NewSubmission): Promise<{ inserted: boolean }> {
       // Seal before opening the transaction: keeps the write lock short.
       const id = s.id;
       const counts = severityCounts(s.flags);
@@ -308,19 +341,21 @@ export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock
         seal(id, 'pdf', s.pdf),
         seal(id, 'meta', JSON.stringify(meta)),
         s.requestDigest ?? null,
-      ] as const;
+      ];
       const tokens = indexTokens(vault, s.clientName);
-      return transaction(db, () => {
-        if (exists.get(id)) return { inserted: false };
-        insertRow.run(...values);
-        for (const token of tokens) insertToken.run(token, s.createdAt, id);
+      return db.transaction(async (tx) => {
+        if ((await tx.exec(INSERT_ROW, values)) === 0) return { inserted: false };
+        for (const token of tokens) await tx.exec(INSERT_TOKEN, [token, s.createdAt, id]);
         return { inserted: true };
       });
     },
 
     /** The stored facts a receipt is built from; the PDF and the identity stay sealed. */
-    receiptFacts(id: string): StoredReceiptFacts | null {
-      const row = selectFacts.get(id) as (Pick<Row, 'id' | 'form_id' | 'form_version' | 'answers' | 'flags' | 'meta'> & { request_digest: Uint8Array | null }) | undefined;
+    async receiptFacts(id: string): Promise<StoredReceiptFacts | null> {
+      const row = await db.one<Pick<Row, 'id' | 'form_id' | 'form_version' | 'answers' | 'flags' | 'meta'> & { request_digest: Uint8Array | null }>(
+        'SELECT id, form_id, form_version, answers, flags, meta, request_digest FROM submissions WHERE id = ?',
+        [id],
+      );
       if (!row) return null;
       const meta = JSON.parse(openText(row, 'meta', row.meta)) as Meta;
       return {
@@ -334,17 +369,17 @@ export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock
       };
     },
 
-    get(id: string): StoredSubmission | null {
-      const row = selectOne.get(id) as Row | undefined;
+    async get(id: string): Promise<StoredSubmission | null> {
+      const row = await db.one<Row>('SELECT * FROM submissions WHERE id = ?', [id]);
       return row ? decode(row) : null;
     },
 
     /** Newest first. Names are decrypted here, in main; answers are not opened. */
-    list(q: QueueQuery): Omit<QueueItem, 'outcome'>[] {
+    async list(q: QueueQuery): Promise<Omit<QueueItem, 'outcome'>[]> {
       const tokens = q.search && q.search.trim() !== '' ? queryTokens(vault, q.search) : null;
       if (tokens?.length === 0) return [];
-      const { sql, params } = queueListSql(q, tokens ?? []);
-      const rows = db.prepare(sql).all(...params) as unknown as ListRow[];
+      const { sql, params } = queueListSql(q, tokens ?? [], db.dialect);
+      const rows = await db.all<ListRow>(sql, params);
       return rows.map((r) => ({
         submissionId: r.id,
         createdAt: r.created_at,
@@ -357,8 +392,13 @@ export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock
     },
 
     /** True when this call changed the status; false if the id is unknown or it was already acknowledged. */
-    acknowledge(id: string, staffId: string): boolean {
-      return Number(ack.run(clock.now().toISOString(), staffId, id).changes) > 0;
+    async acknowledge(id: string, staffId: string): Promise<boolean> {
+      const changed = await db.exec("UPDATE submissions SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'new'", [
+        clock.now().toISOString(),
+        staffId,
+        id,
+      ]);
+      return changed > 0;
     },
 
     /**
@@ -366,9 +406,9 @@ export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock
      * `before`: the newest `limit` of them, newest first (only their answers and flags are
      * opened), and how many there are in all.
      */
-    findEarlier(clientName: string, dateOfBirth: string, before: string, limit: number): EarlierVisits {
+    async findEarlier(clientName: string, dateOfBirth: string, before: string, limit: number): Promise<EarlierVisits> {
       const token = identityToken(vault, clientName, dateOfBirth);
-      const rows = earlier.all(token, before, Math.max(0, Math.trunc(limit))) as unknown as EarlierRow[];
+      const rows = await db.all<EarlierRow>(EARLIER_VISITS_SQL, [token, before, Math.max(0, Math.trunc(limit))]);
       const visits = rows.map((row) => ({
         id: row.id,
         createdAt: row.created_at,
@@ -377,11 +417,12 @@ export function createSubmissionRepository(db: DatabaseSync, vault: Vault, clock
         answers: JSON.parse(openText(row, 'answers', row.answers)) as Answers,
         flags: JSON.parse(openText(row, 'flags', row.flags)) as Flag[],
       }));
-      return { visits, total: (earlierCount.get(token, before) as { n: number }).n };
+      const total = await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM submissions WHERE identity_token = ? AND created_at < ?', [token, before]);
+      return { visits, total: total?.n ?? 0 };
     },
 
-    count(): number {
-      return (countAll.get() as { n: number }).n;
+    async count(): Promise<number> {
+      return (await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM submissions'))?.n ?? 0;
     },
   };
 }

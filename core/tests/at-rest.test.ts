@@ -34,8 +34,8 @@ describe('at rest', () => {
   it('no client name, date of birth or answer text in any file of the data dir, open or closed', async () => {
     const store = await openTestStore(dir);
     const clock = new ManualClock();
-    const repo = createSubmissionRepository(store.db, store.vault, clock);
-    const audit = createAuditLog(store.db, clock, { key: auditKey(store.vault) });
+    const repo = createSubmissionRepository(store.store, store.vault, clock);
+    const audit = createAuditLog(store.store, clock, { key: auditKey(store.vault) });
     const s = sampleSubmission({
       clientName: NAME,
       dateOfBirth: DOB,
@@ -43,10 +43,10 @@ describe('at rest', () => {
       // The PDF carries the name in clear, as a real summary would.
       pdf: new TextEncoder().encode(`%PDF-1.7 ${NAME} ${ANSWER}`),
     });
-    repo.insert(s);
-    audit.append({ action: 'submission.created', actor: 'kiosk-client', subjectId: s.id });
-    repo.acknowledge(s.id, 'staff-1');
-    expect(repo.list({ status: 'all', search: 'quentavius', limit: 5 })[0]?.clientName).toBe(NAME);
+    await repo.insert(s);
+    await audit.append({ action: 'submission.created', actor: 'kiosk-client', subjectId: s.id });
+    await repo.acknowledge(s.id, 'staff-1');
+    expect((await repo.list({ status: 'all', search: 'quentavius', limit: 5 }))[0]?.clientName).toBe(NAME);
 
     const whileOpen = filesUnder(dir).map((f) => f.slice(dir.length + 1)).sort();
     expect(whileOpen).toEqual(expect.arrayContaining(['kiosk.db', 'kiosk.db-wal', 'test-data-key.bin']));
@@ -70,9 +70,9 @@ describe.skipIf('error' in coreModule)('at rest through createCore', () => {
       keyProvider: createKeyFileProvider(join(dir, 'test-data-key.bin')),
       allowedOrigins: ['http://127.0.0.1'],
     });
-    const form = core.deps.forms.active();
+    const form = await core.deps.forms.active();
     const s = sampleSubmission({ clientName: NAME, dateOfBirth: DOB, answers: { notes: ANSWER }, pdf: new TextEncoder().encode(`%PDF-1.7 ${NAME}`) });
-    expect(core.deps.submissions.insert(s)).toEqual({ inserted: true });
+    expect(await core.deps.submissions.insert(s)).toEqual({ inserted: true });
     const answers: Record<string, unknown> = Object.fromEntries(form.identity.name.map((id) => [id, NAME]));
     await core.handlers['intake:submit'](
       { submissionId: crypto.randomUUID(), formId: form.id, formVersion: form.version, language: form.defaultLanguage, answers: { ...answers, notes: ANSWER }, startedAt: new Date().toISOString() },

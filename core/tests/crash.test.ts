@@ -7,11 +7,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { openDatabase } from '../db/database.ts';
+import { openSqliteStore } from '../db/sqlite-store.ts';
+import { CORE_MIGRATIONS } from '../migrations.ts';
 import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
 import { openVault } from '../crypto/vault.ts';
-import { createSubmissionRepository, submissionMigrations } from '../submissions/repository.ts';
-import { auditMigrations, createAuditLog } from '../audit/log.ts';
+import { createSubmissionRepository } from '../submissions/repository.ts';
+import { createAuditLog } from '../audit/log.ts';
 import { auditKey } from '../audit/chain.ts';
 import { systemClock } from '../ports.ts';
 import { tempDir } from './helpers.ts';
@@ -26,37 +27,38 @@ afterAll(() => cleanup());
 const run = (killAfterMs: number, early: boolean) => runAndKill(CHILD, [dir], killAfterMs, early ? 'spawn' : 'ready');
 
 async function checkStore(acked: ReadonlySet<string>) {
-  const db = openDatabase(join(dir, 'kiosk.db'), [...auditMigrations, ...submissionMigrations]);
+  const db = await openSqliteStore(join(dir, 'kiosk.db'));
   try {
-    expect(db.prepare('PRAGMA integrity_check').all()).toEqual([{ integrity_check: 'ok' }]);
-    expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
-    // Killed before the vault was ever created: nothing can have been acknowledged yet.
-    const hasVault = db.prepare("SELECT 1 AS found FROM sqlite_schema WHERE name = 'vault_keys'").get() !== undefined;
-    if (!hasVault && acked.size === 0) return 0;
+    expect(await db.all('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+    expect(await db.all('PRAGMA foreign_key_check')).toEqual([]);
+    await db.migrate(CORE_MIGRATIONS);
+    // Killed before the vault's keys were ever stored: nothing can have been acknowledged yet.
+    const hasKeys = (await db.one('SELECT 1 AS found FROM vault_keys')) !== undefined;
+    if (!hasKeys && acked.size === 0) return 0;
     const vault = await openVault(db, createKeyFileProvider(join(dir, 'key.bin')));
     const repo = createSubmissionRepository(db, vault, systemClock);
-    const ids = (db.prepare('SELECT id FROM submissions').all() as unknown as { id: string }[]).map((r) => r.id);
+    const ids = (await db.all<{ id: string }>('SELECT id FROM submissions')).map((r) => r.id);
     const present = new Set(ids);
     const missing = [...acked].filter((id) => !present.has(id));
     expect(missing, 'acknowledged but missing').toEqual([]);
     for (const id of ids) {
       // Every stored row is whole: all sealed columns decrypt, the name is searchable, and it was audited.
-      const s = repo.get(id);
+      const s = await repo.get(id);
       expect(s?.clientName).toBe(`Crash Client ${id.slice(0, 8)}`);
       expect(s?.pdf.length).toBeGreaterThan(0);
-      const tokens = db.prepare('SELECT COUNT(*) AS n FROM submission_name_tokens WHERE submission_id = ?').get(id) as { n: number };
-      expect(tokens.n, 'name index rows').toBeGreaterThan(0);
+      const tokens = await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM submission_name_tokens WHERE submission_id = ?', [id]);
+      expect(tokens?.n, 'name index rows').toBeGreaterThan(0);
     }
     const audit = createAuditLog(db, systemClock, { key: auditKey(vault) });
     expect(await audit.verify()).toMatchObject({ ok: true, entries: ids.length });
     return ids.length;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
 describe('crash safety', () => {
-  it(`every acknowledged submission survives ${KILLS} SIGKILLs at random moments`, { timeout: 120_000 }, async () => {
+  it(`every acknowledged submission survives ${KILLS} SIGKILLs at random moments`, { timeout: 400_000 }, async () => {
     const acked = new Set<string>();
     let rounds = 0;
     let roundsWithAcks = 0;

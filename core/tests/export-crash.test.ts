@@ -50,16 +50,17 @@ describe('export outbox under SIGKILL', () => {
 
     const core = await createCore({ dataDir, keyProvider: createKeyFileProvider(join(dataDir, 'key.bin')), allowedOrigins: [TEST_ORIGIN] });
     await core.deps.background.drain(); // the start-up sweep and retry
-    expect(core.deps.exporter.pending()).toEqual([]);
+    expect(await core.deps.exporter.pending()).toEqual([]);
     const copies = new Map<string, number>();
     for (const name of readdirSync(share).filter((n) => n.endsWith('.pdf'))) {
       const hash = sha256(readFileSync(join(share, name)));
       copies.set(hash, (copies.get(hash) ?? 0) + 1);
     }
-    const withoutCopy = [...acked].filter((id) => copies.get(core.deps.submissions.get(id)?.pdfSha256 ?? '') !== 1);
+    const withoutCopy: string[] = [];
+    for (const id of acked) if (copies.get((await core.deps.submissions.get(id))?.pdfSha256 ?? '') !== 1) withoutCopy.push(id);
     expect(withoutCopy, 'acknowledged without exactly one export copy').toEqual([]);
     expect(tempFiles(), 'temp files left in the export folder').toEqual([]);
-    expect(copies.size).toBe(core.deps.submissions.count());
+    expect(copies.size).toBe(await core.deps.submissions.count());
     await core.close();
   });
 });

@@ -8,11 +8,12 @@ import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
+import type { Queryable } from '../db/port.ts';
+import { openSqliteStore } from '../db/sqlite-store.ts';
+import { CORE_MIGRATIONS } from '../migrations.ts';
 import { CHANNELS, type Channel } from '../../api/contract.ts';
 import type { ApiErrorCode, Result } from '../../api/result.ts';
 import type { CallContext } from '../handler.ts';
-import { openDatabase } from '../db/database.ts';
 import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
 import { createStaffService, staffMigrations } from '../staff/service.ts';
 import { auditMigrations, createAuditLog } from '../audit/log.ts';
@@ -96,7 +97,7 @@ const VALID: Record<Channel, Record<string, unknown>> = {
 
 type AnyHandler = (payload: unknown, ctx: CallContext) => Promise<Result<unknown>>;
 
-const totalChanges = (db: DatabaseSync) => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+const totalChanges = async (db: Queryable) => (await db.one<{ n: number }>('SELECT total_changes() AS n'))?.n ?? 0;
 
 interface FuzzStats {
   calls: number;
@@ -105,7 +106,7 @@ interface FuzzStats {
   perChannel: Partial<Record<Channel, number>>;
 }
 
-async function fuzz(handlers: Partial<Record<Channel, AnyHandler>>, db: DatabaseSync, total: number, seed: number): Promise<FuzzStats> {
+async function fuzz(handlers: Partial<Record<Channel, AnyHandler>>, db: Queryable, total: number, seed: number): Promise<FuzzStats> {
   const rand = seededRandom(seed);
   const channels = CHANNELS.filter((c) => handlers[c]);
   const stats: FuzzStats = { calls: 0, okResults: 0, byCode: {}, perChannel: {} };
@@ -114,7 +115,7 @@ async function fuzz(handlers: Partial<Record<Channel, AnyHandler>>, db: Database
     const handler = handlers[channel]!;
     const payload = rand() < 0.05 ? VALID[channel] : fuzzPayload(rand, VALID[channel]);
     const ctx = rand() < 0.05 ? { ...GOOD, senderUrl: pick(rand, BAD_SENDERS) } : GOOD;
-    const before = totalChanges(db);
+    const before = await totalChanges(db);
     let result: Result<unknown>;
     try {
       result = await handler(payload, ctx);
@@ -132,7 +133,7 @@ async function fuzz(handlers: Partial<Record<Channel, AnyHandler>>, db: Database
     expect(CODES, `call ${i} on ${channel}: code`).toContain(code);
     expect(typeof message).toBe('string');
     expect(JSON.stringify({ message, issues }), `call ${i} on ${channel}: error echoes the payload`).not.toContain(MARKER);
-    if (REJECTED_AT_BOUNDARY.includes(code)) expect(totalChanges(db), `call ${i} on ${channel}: ${code} but something was written`).toBe(before);
+    if (REJECTED_AT_BOUNDARY.includes(code)) expect(await totalChanges(db), `call ${i} on ${channel}: ${code} but something was written`).toBe(before);
     if (ctx !== GOOD) expect(code).toBe('forbidden_sender');
   }
   expect(({} as Record<string, unknown>).polluted, 'Object.prototype polluted').toBeUndefined();
@@ -146,7 +147,8 @@ afterAll(() => cleanup());
 
 describe('fuzz: staff handlers', () => {
   it('10,000 hostile payloads across staff:* get typed errors and write nothing when invalid', { timeout: 120_000 }, async () => {
-    const db = openDatabase(join(dir, 'staff.db'), [...staffMigrations, ...loginFailureMigrations, ...auditMigrations]);
+    const db = await openSqliteStore(join(dir, 'staff.db'));
+    await db.migrate(CORE_MIGRATIONS);
     const clock = new ManualClock();
     const staff = createStaffService(db, clock, () => ({ autoLogoffMs: 300_000, defaultLanguage: 'en' }), { scryptLogN: 10 });
     const audit = createAuditLog(db, clock, { key: new Uint8Array(randomBytes(32)) });
@@ -158,9 +160,9 @@ describe('fuzz: staff handlers', () => {
     expect(stats.byCode.invalid_request).toBeGreaterThan(3_000);
     expect(stats.byCode.forbidden_sender).toBeGreaterThan(100);
     // Exactly one first-run setup can have succeeded, whatever the fuzzer sent.
-    expect(db.prepare("SELECT COUNT(*) AS n FROM staff WHERE role = 'admin'").get()).toEqual({ n: 1 });
+    expect(await db.one("SELECT COUNT(*) AS n FROM staff WHERE role = 'admin'")).toEqual({ n: 1 });
     expect((await audit.verify()).ok).toBe(true);
-    db.close();
+    await db.close();
   });
 });
 
@@ -183,7 +185,7 @@ describe.skipIf(coreAttempt.core === null)(`fuzz: every channel through createCo
     // The signing identity is made (and stored) on first use; make it now, so a certificate
     // import refused for its passphrase is not mistaken for a write caused by the payload.
     await core.deps.signingIdentity();
-    const stats = await fuzz(core.handlers as unknown as Partial<Record<Channel, AnyHandler>>, core.deps.db, 10_800, 424242);
+    const stats = await fuzz(core.handlers as unknown as Partial<Record<Channel, AnyHandler>>, core.deps.store, 10_800, 424242);
     expect(Object.keys(stats.perChannel).sort()).toEqual([...CHANNELS].sort());
     expect(stats.calls).toBeGreaterThanOrEqual(10_000);
     expect((await core.deps.audit.verify()).ok).toBe(true);

@@ -1,23 +1,25 @@
 /**
- * Shared set-up for the data layer's tests: a temp data dir, the database with every
- * data-layer migration, the vault on a key file, and a sample submission.
+ * Shared set-up for the data layer's tests: a temp data dir, the store (SQLite through the
+ * port) with the app core's migrations, the vault on a key file, a second raw connection for
+ * tampering and inspection, and a sample submission.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
-import type { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync } from 'node:sqlite';
 import type { Answers, Flag } from '../../forms/engine/index.ts';
 import type { Clock } from '../ports.ts';
-import { openDatabase, type Migration } from '../db/database.ts';
+import type { DialectMigration } from '../db/migrate.ts';
+import type { Queryable } from '../db/port.ts';
+import { openSqliteStore, type SqliteStore } from '../db/sqlite-store.ts';
 import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
 import { openVault, type Vault } from '../crypto/vault.ts';
-import { submissionMigrations, type NewSubmission } from '../submissions/repository.ts';
-import { staffMigrations } from '../staff/service.ts';
-import { auditMigrations } from '../audit/log.ts';
-import { settingsMigrations } from '../settings/store.ts';
+import type { NewSubmission } from '../submissions/repository.ts';
+import { CORE_MIGRATIONS } from '../migrations.ts';
 
-export const DATA_LAYER_MIGRATIONS: readonly Migration[] = [...settingsMigrations, ...staffMigrations, ...auditMigrations, ...submissionMigrations];
+/** Every schema step of the app core (the data layer's tests use the whole schema). */
+export const DATA_LAYER_MIGRATIONS: readonly DialectMigration[] = CORE_MIGRATIONS;
 
 /** A clock the test moves by hand. */
 export class ManualClock implements Clock {
@@ -45,16 +47,38 @@ export interface TestStore {
   readonly dir: string;
   readonly dbFile: string;
   readonly keyFile: string;
+  /** The port over the file: what repositories are given. */
+  readonly store: SqliteStore;
+  /** A second, raw connection to the same file: for tests that tamper with or inspect rows. */
   readonly db: DatabaseSync;
   readonly vault: Vault;
+  close(): Promise<void>;
 }
 
-export async function openTestStore(dir: string, migrations: readonly Migration[] = DATA_LAYER_MIGRATIONS): Promise<TestStore> {
+/** A raw node:sqlite connection (tests only: inspection and tampering behind the repositories' back). */
+export function rawConnection(file: string): DatabaseSync {
+  return new DatabaseSync(file, { enableForeignKeyConstraints: true, timeout: 5_000 });
+}
+
+export async function openTestStore(dir: string, migrations: readonly DialectMigration[] = DATA_LAYER_MIGRATIONS): Promise<TestStore> {
   const dbFile = join(dir, 'kiosk.db');
   const keyFile = join(dir, 'test-data-key.bin');
-  const db = openDatabase(dbFile, migrations);
-  const vault = await openVault(db, createKeyFileProvider(keyFile));
-  return { dir, dbFile, keyFile, db, vault };
+  const store = await openSqliteStore(dbFile);
+  await store.migrate(migrations);
+  const db = rawConnection(dbFile);
+  const vault = await openVault(store, createKeyFileProvider(keyFile));
+  return {
+    dir,
+    dbFile,
+    keyFile,
+    store,
+    db,
+    vault,
+    close: async () => {
+      if (db.isOpen) db.close();
+      await store.close();
+    },
+  };
 }
 
 // The engine's Flag carries more fields (title, guidance, triggers); the store treats flags
@@ -81,4 +105,17 @@ export function sampleSubmission(overrides: Partial<NewSubmission> = {}): NewSub
     signedAt: '2025-03-10T09:00:01.000Z',
     ...overrides,
   };
+}
+
+/** Number of rows in `table`, through the port (both engines): tests and the fuzz harness prove nothing was written. */
+export async function rowCount(store: Queryable, table: string): Promise<number> {
+  if (!/^[a-z_]+$/.test(table)) throw new Error('Invalid table name.');
+  return (await store.one<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))?.n ?? 0;
+}
+
+/** A SQLite store on `file` with every core migration applied (tests of one repository). */
+export async function openMigratedStore(file: string): Promise<SqliteStore> {
+  const store = await openSqliteStore(file);
+  await store.migrate(CORE_MIGRATIONS);
+  return store;
 }

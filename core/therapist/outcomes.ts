@@ -37,7 +37,6 @@ export const outcomeDialectMigrations: readonly DialectMigration[] = [
 ];
 
 /** For createCore's openDatabase list until it opens the port itself (docs/STORAGE.md). */
-export const outcomeMigrations = outcomeDialectMigrations.map((m) => ({ id: m.id, sql: m.sqlite }));
 
 const aadOf = (submissionId: string) => `acknowledgement_outcomes:${submissionId}:note`;
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
-import { loadOrCreateSigningIdentity, type SigningIdentity } from '../signing/identity.ts';
+import { loadOrCreateSigningIdentity, type SigningIdentity, memorySecretStore } from '../signing/identity.ts';
 import { signPdf } from '../signing/sign.ts';
 import { verifyStoredPdf } from './verify-pdf.ts';
 
@@ -24,8 +24,7 @@ async function legacySigned(identity: SigningIdentity): Promise<Uint8Array> {
 }
 
 beforeAll(async () => {
-  const secrets = new Map<string, Uint8Array>();
-  const store = { get: (n: string) => secrets.get(n) ?? null, put: (n: string, v: Uint8Array) => void secrets.set(n, v) };
+  const store = memorySecretStore();
   const identity = await loadOrCreateSigningIdentity(store, 'Harbour Massage Clinic', { now: () => new Date() });
   const doc = await PDFDocument.create();
   doc.addPage().drawText('summary for the therapist');

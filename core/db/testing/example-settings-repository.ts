@@ -1,6 +1,6 @@
 /**
  * How a repository moves onto the port, shown on the settings document (the real
- * core/settings/store.ts stays on DatabaseSync until its callers go async). The conversion
+ * core/settings/store.ts has since moved the same way). The conversion
  * is mechanical:
  *   - the migration keeps its id ('settings-001') and gains a `postgres` text beside the
  *     `sqlite` one, so a kiosk's existing file is not migrated again;
@@ -16,7 +16,7 @@ export const settingsDialectMigrations: readonly DialectMigration[] = [
   {
     id: 'settings-001',
     // Today's SQLite text, unchanged.
-    sqlite: settingsMigrations[0]!.sql,
+    sqlite: settingsMigrations[0]!.sqlite,
     postgres: `CREATE TABLE settings (
       singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
       value TEXT NOT NULL,

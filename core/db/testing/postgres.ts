@@ -95,3 +95,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     drop: () => asSuperuser([`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]),
   };
 }
+
+/** The run's cluster directory (data/ and the server log): for tests that scan what PostgreSQL wrote to disk. */
+export async function testPostgresClusterDir(): Promise<string> {
+  await testPostgresAdminUrl();
+  const context = inject('kioskPostgres');
+  return (JSON.parse(readFileSync(join(context.stateDir, 'ready.json'), 'utf8')) as { dir: string }).dir;
+}

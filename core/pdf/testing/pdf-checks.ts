@@ -12,7 +12,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { caCertificatePem, loadOrCreateSigningIdentity, type SigningIdentity } from '../../signing/identity.ts';
+import { caCertificatePem, loadOrCreateSigningIdentity, type SigningIdentity, memorySecretStore } from '../../signing/identity.ts';
 
 /** Debian's PDFBox 2 jars (libpdfbox2-java, libactivation-java, libjaxb-api-java). */
 export const PREFLIGHT_CLASSPATH = ['preflight', 'pdfbox2', 'fontbox2', 'xmpbox', 'commons-logging', 'javax.activation', 'jaxb-api']
@@ -55,10 +55,9 @@ export function createTrustStore(caPem: string, dir: string): TrustStore {
 
 /** A fresh in-memory signing identity for `clinicName` and a trust store holding its CA. */
 export async function testSigner(clinicName: string, dir: string): Promise<{ identity: SigningIdentity; trust: TrustStore }> {
-  const secrets = new Map<string, Uint8Array>();
-  const store = { get: (n: string) => secrets.get(n) ?? null, put: (n: string, v: Uint8Array) => void secrets.set(n, v) };
+  const store = memorySecretStore();
   const identity = await loadOrCreateSigningIdentity(store, clinicName, { now: () => new Date() });
-  const caPem = caCertificatePem(store);
+  const caPem = await caCertificatePem(store);
   if (!caPem) throw new Error('no CA certificate');
   return { identity, trust: createTrustStore(caPem, dir) };
 }
