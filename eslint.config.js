@@ -32,6 +32,13 @@ export default tseslint.config(
     },
   },
   {
+    // The app core and its hosts are async end to end (the storage port): a promise nobody awaits
+    // is a write that may not have happened, or an error nobody sees. Tests are covered too.
+    files: ['core/**/*.ts', 'server/**/*.ts', 'electron/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.node.json', tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  {
     files: ['forms/**/*.ts'],
     rules: restrict([
       { group: ['**/electron/**', '**/core/**', '**/server/**', '**/renderer/**', '**/api/**', 'electron', 'react', 'react-dom', ...nodeBuiltins], message: 'forms/ is pure TypeScript: no Node, DOM, React, Electron or other layers.' },

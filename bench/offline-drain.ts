@@ -50,11 +50,11 @@ export async function runOfflineDrainBench(options: { readonly intakes: number; 
     createCore({ dataDir: join(root, name), keyProvider: createKeyFileProvider(join(root, `${name}.key`)), allowedOrigins: [ORIGIN], ...(network ? { network } : {}) });
   const ca = mintClinicCa('Bench Clinic');
   const server = await open('server');
-  installIdentity(server, ca.issue('Bench Clinic server'));
+  await installIdentity(server, ca.issue('Bench Clinic server'));
   const link = transportTo(() => server, 'bench-kiosk', 'down');
   // Long retry waits: the bench drains by hand once the server is back, not on a timer.
   const kiosk = await open('kiosk', { config: { ...NETWORK_CONFIG, retryFirstMs: 60_000, retryMaxMs: 3_600_000 }, transport: link.transport });
-  installIdentity(kiosk, ca.issue('Bench Clinic kiosk'));
+  await installIdentity(kiosk, ca.issue('Bench Clinic kiosk'));
   const ctx = benchCallContext(ORIGIN);
   try {
     const ids: string[] = [];

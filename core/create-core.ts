@@ -150,7 +150,6 @@ async function assemble(options: CoreOptions, db: Store, clock: Clock, fontPrelo
     hasSigningIdentity: async () => identity !== undefined || (await secrets.get(SECRET_P12)) !== null,
     run: (task) => background.run(task),
   });
-  const store = sqliteStoreOverConnection(db, join(options.dataDir, DATABASE_FILE));
   const devices = createDeviceRegistry({
     store,
     clock,

@@ -40,10 +40,10 @@ test('kiosk in network mode: Done while the server is down, the waiting banner, 
   try {
     const ca = mintClinicCa('Harbour Clinic', kioskClock.now());
     clinicServer = await open('server', serverClock);
-    installIdentity(clinicServer, ca.issue('Harbour Clinic server'), serverClock.now());
+    await installIdentity(clinicServer, ca.issue('Harbour Clinic server'), serverClock.now());
     const link = transportTo(() => clinicServer ?? null, 'kiosk-front', 'down', `${web.origin}/`);
     kiosk = await open('kiosk', kioskClock, { config: { ...NETWORK_CONFIG, retryFirstMs: 60_000, retryMaxMs: 3_600_000 }, transport: link.transport });
-    installIdentity(kiosk, ca.issue('Harbour Clinic front kiosk'), kioskClock.now());
+    await installIdentity(kiosk, ca.issue('Harbour Clinic front kiosk'), kioskClock.now());
 
     await bridgeKiosk(page, kiosk.handlers);
     await page.goto(web.url);

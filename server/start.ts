@@ -68,7 +68,7 @@ export async function startClinicServer(options: StartOptions): Promise<RunningS
     clinicName: () => core.deps.settings.get().clinicName,
     onIdentityReplaced: core.deps.resetSigningIdentity,
   });
-  let certificate = loadOrIssueServerCertificate(core.deps.secrets, ca, config.names, core.deps.clock);
+  let certificate = await loadOrIssueServerCertificate(core.deps.secrets, ca, config.names, core.deps.clock);
   if (certificate.issued) log.info('certificate.issued', { names: certificate.names.join(','), notAfter: certificate.notAfter.toISOString() });
   options.origins.set(config.names, config.publicPort);
 
@@ -91,9 +91,11 @@ export async function startClinicServer(options: StartOptions): Promise<RunningS
   const publicPort = config.port === 0 ? httpsPort : config.publicPort;
   options.origins.set(config.names, publicPort);
 
-  const renew = setInterval(() => {
+  const renew = setInterval(() => void renewCertificate(), RENEW_CHECK_MS);
+  renew.unref();
+  async function renewCertificate(): Promise<void> {
     try {
-      const next = loadOrIssueServerCertificate(core.deps.secrets, ca, config.names, core.deps.clock);
+      const next = await loadOrIssueServerCertificate(core.deps.secrets, ca, config.names, core.deps.clock);
       if (next.issued) {
         (app.server as unknown as { setSecureContext(o: { key: string; cert: string }): void }).setSecureContext({ key: next.keyPem, cert: next.certPem });
         certificate = next;
@@ -102,8 +104,7 @@ export async function startClinicServer(options: StartOptions): Promise<RunningS
     } catch {
       log.warn('certificate.renewal_failed');
     }
-  }, RENEW_CHECK_MS);
-  renew.unref();
+  }
 
   let plain: Server | null = null;
   let httpPort: number | null = null;

@@ -97,7 +97,7 @@ async function storeLocally(deps: CoreDeps, req: Req, intake: PreparedIntake, su
 export function exportInBackground(deps: Pick<CoreDeps, 'background' | 'exporter' | 'audit'>, id: string, pdf: Uint8Array, createdAt: Date, clientName: string): void {
   deps.background.run(async () => {
     const result = await deps.exporter.exportPdf(id, pdf, createdAt, initialsOf(clientName));
-    if (result.ok) deps.audit.append({ action: 'submission.exported', actor: 'system', subjectId: id });
+    if (result.ok) await deps.audit.append({ action: 'submission.exported', actor: 'system', subjectId: id });
   });
 }
 

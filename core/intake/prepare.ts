@@ -52,7 +52,7 @@ export async function prepareIntake<R>(
   earlier: (digest: Uint8Array, prunedAnswers: () => Answers) => Result<R> | null | Promise<Result<R> | null>,
 ): Promise<Prepared<R>> {
   const answered = (result: Result<R>): Prepared<R> => ({ kind: 'answered', result });
-  const form = deps.forms.get(req.formId, req.formVersion);
+  const form = await deps.forms.get(req.formId, req.formVersion);
   if (!form) {
     return answered(fail('conflict', 'This form has been updated since you started. Please ask the front desk to restart the kiosk.'));
   }

@@ -10,7 +10,7 @@
 import { createHash, type X509Certificate } from 'node:crypto';
 import { fail, ok, type Result } from '../../api/result.ts';
 import type { ForwardReceipt, ParsedRequest } from '../../api/contract.ts';
-import { transaction } from '../db/database.ts';
+import { AUDIT_CHAIN } from '../audit/log.ts';
 import type { CoreDeps } from '../deps.ts';
 import { defineHandler, type HandlerTable } from '../handler.ts';
 import { exportInBackground } from '../handlers/intake.ts';
@@ -21,7 +21,7 @@ import { caCertificatePem } from '../signing/identity.ts';
 import { judgeArrival, noteOf, skewMinutes, type ArrivalRepository } from './arrivals.ts';
 import { anchorsFromPem, checkForwardedPdf } from './verify-forwarded.ts';
 
-export type ForwardDeps = Pick<CoreDeps, 'db' | 'store' | 'vault' | 'clock' | 'forms' | 'settings' | 'submissions' | 'audit' | 'exporter' | 'background' | 'secrets' | 'handlerOptions' | 'events'> & {
+export type ForwardDeps = Pick<CoreDeps, 'store' | 'vault' | 'clock' | 'forms' | 'settings' | 'submissions' | 'audit' | 'exporter' | 'background' | 'secrets' | 'handlerOptions' | 'events'> & {
   readonly arrivals: ArrivalRepository;
   /** The certificates kiosk signatures must chain to; by default the root of this server's own signing chain (the clinic CA). */
   readonly trustAnchors?: () => readonly X509Certificate[];
@@ -35,7 +35,7 @@ export async function forwardIntake(deps: ForwardDeps, req: Req, deviceId: strin
   const receivedAt = deps.clock.now();
   const judged = judgeArrival(signedAt, new Date(req.kioskClockAt), receivedAt);
   const duplicateOf = async (digest: Uint8Array, pruned: () => Answers): Promise<Result<ForwardReceipt> | null> => {
-    const stored = answerStoredId(deps, intake, digest, pruned);
+    const stored = await answerStoredId(deps, intake, digest, pruned);
     if (!stored) return null;
     if (!stored.ok) return stored;
     const arrival = await deps.arrivals.get(intake.submissionId);
@@ -46,48 +46,44 @@ export async function forwardIntake(deps: ForwardDeps, req: Req, deviceId: strin
   if (prepared.kind === 'answered') return prepared.result;
 
   const pdf = new Uint8Array(Buffer.from(req.pdf, 'base64'));
-  const anchors = deps.trustAnchors ? deps.trustAnchors() : anchorsFromPem(caCertificatePem(deps.secrets));
+  const anchors = deps.trustAnchors ? deps.trustAnchors() : anchorsFromPem(await caCertificatePem(deps.secrets));
   const trust = checkForwardedPdf(pdf, anchors, signedAt);
   if (!trust.trusted) return fail('invalid_request', `The signed PDF was not accepted: ${trust.problem} Nothing was stored.`);
 
   const { form, answers, flags, identity } = prepared;
   const details = { via: 'kiosk', late: judged.late, ...(judged.clockSkewMs === null ? {} : { clockSkewMinutes: skewMinutes(judged.clockSkewMs) ?? 0 }) };
+  // The record, its audit entry, its export job and its arrival note commit together; the port may
+  // rerun this function on a conflict, so it only touches the database.
   const inserted = await deps.store.transaction(async (tx) => {
-    const result = transaction(deps.db, () => {
-      const r = deps.submissions.insert({
-        id: intake.submissionId,
-        createdAt: signedAt.toISOString(),
-        startedAt: intake.startedAt,
-        formId: form.id,
-        formVersion: form.version,
-        language: intake.language,
-        clientName: identity.name,
-        dateOfBirth: identity.dateOfBirth,
-        answers,
-        flags,
-        pdf,
-        pdfSha256: createHash('sha256').update(pdf).digest('hex'),
-        signedAt: signedAt.toISOString(),
-        requestDigest: prepared.digest,
-      });
-      if (r.inserted) {
-        deps.audit.append({ action: 'submission.created', actor: `kiosk-device:${deviceId}`.slice(0, 120), subjectId: intake.submissionId, details });
-        deps.exporter.enqueue(intake.submissionId);
-      }
-      return r.inserted;
+    const r = await deps.submissions.insert({
+      id: intake.submissionId,
+      createdAt: signedAt.toISOString(),
+      startedAt: intake.startedAt,
+      formId: form.id,
+      formVersion: form.version,
+      language: intake.language,
+      clientName: identity.name,
+      dateOfBirth: identity.dateOfBirth,
+      answers,
+      flags,
+      pdf,
+      pdfSha256: createHash('sha256').update(pdf).digest('hex'),
+      signedAt: signedAt.toISOString(),
+      requestDigest: prepared.digest,
     });
-    if (result) {
-      await deps.arrivals.record(tx, {
-        submissionId: intake.submissionId,
-        deviceId,
-        signedAt: signedAt.toISOString(),
-        kioskClockAt: new Date(req.kioskClockAt).toISOString(),
-        receivedAt: receivedAt.toISOString(),
-        ...judged,
-      });
-    }
-    return result;
-  });
+    if (!r.inserted) return false;
+    await deps.audit.append({ action: 'submission.created', actor: `kiosk-device:${deviceId}`.slice(0, 120), subjectId: intake.submissionId, details });
+    await deps.exporter.enqueue(intake.submissionId);
+    await deps.arrivals.record(tx, {
+      submissionId: intake.submissionId,
+      deviceId,
+      signedAt: signedAt.toISOString(),
+      kioskClockAt: new Date(req.kioskClockAt).toISOString(),
+      receivedAt: receivedAt.toISOString(),
+      ...judged,
+    });
+    return true;
+  }, AUDIT_CHAIN);
   // The same id was stored while this one was checked: answer from what was stored.
   if (!inserted) return (await duplicateOf(prepared.digest, () => answers)) ?? fail('internal', 'The intake could not be stored. Please try again.');
   // Committed: the staff devices' live queues show it now.

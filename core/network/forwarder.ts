@@ -11,6 +11,7 @@
  * intake (invalid, a conflict, a signature it does not trust) the entry is kept with the
  * server's words, offered again after `refusedRetryMs`, and the ones behind it go on.
  */
+import { AUDIT_CHAIN } from '../audit/log.ts';
 import type { ApiErrorCode } from '../../api/result.ts';
 import type { AuditLog } from '../audit/log.ts';
 import type { Queryable } from '../db/port.ts';
@@ -113,9 +114,9 @@ export function createForwarder(options: ForwarderOptions) {
       }
       await options.store.transaction(async (tx) => {
         if (await outbox.remove(tx, entry.submissionId)) {
-          options.audit.append({ action: 'submission.forwarded', actor: 'system', subjectId: entry.submissionId, details: { duplicate: outcome.duplicate } });
+          await options.audit.append({ action: 'submission.forwarded', actor: 'system', subjectId: entry.submissionId, details: { duplicate: outcome.duplicate } });
         }
-      });
+      }, AUDIT_CHAIN);
       sent++;
       if (outcome.duplicate) duplicates++;
     }

@@ -5,6 +5,7 @@
  * nudged. A retry of a queued id is answered from the outbox (same request: the stored receipt;
  * a different one: a conflict, audited), exactly as the submission store would answer it.
  */
+import { AUDIT_CHAIN } from '../audit/log.ts';
 import { timingSafeEqual } from 'node:crypto';
 import { fail, ok, type Result } from '../../api/result.ts';
 import type { SubmitReceipt } from '../../api/contract.ts';
@@ -28,7 +29,7 @@ export async function answerQueuedId(outbox: Pick<Outbox, 'receiptFacts'>, audit
   const queued = await outbox.receiptFacts(req.submissionId);
   if (!queued) return null;
   if (queued.digest.length === digest.length && timingSafeEqual(queued.digest, digest)) return ok({ ...queued.receipt, duplicate: true });
-  audit.append({ action: 'submission.conflict', actor: 'kiosk-client', subjectId: req.submissionId, details: { reason: 'different_content' } });
+  await audit.append({ action: 'submission.conflict', actor: 'kiosk-client', subjectId: req.submissionId, details: { reason: 'different_content' } });
   return fail('conflict', CONFLICT_MESSAGE);
 }
 
@@ -44,9 +45,9 @@ export async function queueIntake(
   const queued = { request: req, pdf: Buffer.from(summary.pdf).toString('base64'), signedAt: summary.signedAt, receipt };
   const inserted = await deps.store.transaction(async (tx) => {
     const isNew = await network.outbox.enqueue(tx, queued, intake.digest, now);
-    if (isNew) deps.audit.append({ action: 'submission.queued', actor: 'kiosk-client', subjectId: req.submissionId });
+    if (isNew) await deps.audit.append({ action: 'submission.queued', actor: 'kiosk-client', subjectId: req.submissionId });
     return isNew;
-  });
+  }, AUDIT_CHAIN);
   // Another call with this id was queued while this one signed: answer from what it queued.
   if (!inserted) return (await answerQueuedId(network.outbox, deps.audit, req, intake.digest)) ?? fail('internal', 'The intake could not be stored. Please try again.');
   network.forwarder.kick();

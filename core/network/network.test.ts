@@ -227,7 +227,7 @@ describe('the server checks what a kiosk forwards', () => {
   });
 
   it('refuses a PDF signed by a certificate another CA issued', async () => {
-    installIdentity(kiosk.core, mintClinicCa('Other Clinic', kioskClock.now()).issue('Other Clinic kiosk'), kioskClock.now());
+    await installIdentity(kiosk.core, mintClinicCa('Other Clinic', kioskClock.now()).issue('Other Clinic kiosk'), kioskClock.now());
     const payload = intake();
     await submit(kiosk.core, payload);
     link.state = 'up';

@@ -61,7 +61,7 @@ describe('outbox durability', () => {
     const ca = mintClinicCa('Harbour Clinic');
     // Set up once (pairing's job later): the kiosk signs with a certificate the clinic CA issued.
     const first = await openKiosk(unreachable);
-    installIdentity(first, ca.issue('Harbour Clinic front kiosk'));
+    await installIdentity(first, ca.issue('Harbour Clinic front kiosk'));
     await first.close();
 
     const acked = new Set<string>();
@@ -85,7 +85,7 @@ describe('outbox durability', () => {
 
     // The clinic server comes back.
     const server = await openTestCore({}, 'kiosk-outbox-crash-server-');
-    installIdentity(server.core, ca.issue('Harbour Clinic server'));
+    await installIdentity(server.core, ca.issue('Harbour Clinic server'));
     const link = transportTo(() => server.core, 'kiosk-front');
     const kiosk = await openKiosk(link.transport);
     try {

@@ -57,14 +57,14 @@ function toCa(certificate: forge.pki.Certificate, privateKey: forge.pki.rsa.Priv
 
 type Found = { readonly kind: 'ca'; readonly ca: ClinicCa } | { readonly kind: 'none' | 'own-without-key' | 'imported' };
 
-function find(secrets: SecretStore): Found {
-  const p12 = secrets.get(SECRET_P12);
-  const passphrase = secrets.get(SECRET_PASSPHRASE);
+async function find(secrets: SecretStore): Promise<Found> {
+  const p12 = await secrets.get(SECRET_P12);
+  const passphrase = await secrets.get(SECRET_PASSPHRASE);
   if (!p12 || !passphrase) return { kind: 'none' };
   const { certs, key } = openP12(p12, utf8.decode(passphrase));
   const root = certs.find((c) => c.isIssuer(c));
   const leaf = certs.find((c) => matchesKey(c, key));
-  const caKeyDer = secrets.get(SECRET_CA_KEY);
+  const caKeyDer = await secrets.get(SECRET_CA_KEY);
   const caKey = caKeyDer ? parseCaKey(caKeyDer) : null;
   if (root && caKey && matchesKey(root, caKey)) return { kind: 'ca', ca: toCa(root, caKey) };
   const ours = root !== undefined && leaf !== undefined && (commonNameOf(root) ?? '').endsWith(' root CA') && (commonNameOf(leaf) ?? '').endsWith(' intake kiosk');
@@ -73,7 +73,7 @@ function find(secrets: SecretStore): Found {
 
 /** The clinic CA with its key; mints the chain when there is none or when its CA key was never kept. */
 export async function loadClinicCa(deps: ClinicCaDeps): Promise<ClinicCa> {
-  const found = find(deps.secrets);
+  const found = await find(deps.secrets);
   if (found.kind === 'ca') return found.ca;
   if (found.kind === 'imported') {
     throw new SigningIdentityError(
@@ -82,7 +82,7 @@ export async function loadClinicCa(deps: ClinicCaDeps): Promise<ClinicCa> {
   }
   await regenerateIdentity(deps.secrets, deps.clinicName(), deps.clock);
   deps.onIdentityReplaced();
-  const again = find(deps.secrets);
+  const again = await find(deps.secrets);
   if (again.kind !== 'ca') throw new SigningIdentityError('The clinic CA could not be created.');
   return again.ca;
 }

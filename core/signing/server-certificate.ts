@@ -61,8 +61,8 @@ function sanOf(cert: forge.pki.Certificate): string[] {
   return (ext?.altNames ?? []).map((a) => (a.type === 7 ? (a.ip ?? '') : (a.value ?? '')));
 }
 
-function readStored(secrets: SecretStore): { stored: Stored; cert: forge.pki.Certificate } | null {
-  const raw = secrets.get(SECRET_SERVER_TLS);
+async function readStored(secrets: SecretStore): Promise<{ stored: Stored; cert: forge.pki.Certificate } | null> {
+  const raw = await secrets.get(SECRET_SERVER_TLS);
   if (!raw) return null;
   try {
     const stored = JSON.parse(new TextDecoder().decode(raw)) as Stored;
@@ -112,11 +112,11 @@ function issue(ca: ClinicCa, names: readonly string[], now: Date): Stored {
 }
 
 /** The stored server certificate if it still fits `names` and the CA, else a freshly issued (and stored) one. */
-export function loadOrIssueServerCertificate(secrets: SecretStore, ca: ClinicCa, requestedNames: readonly string[], clock: Clock): ServerCertificate {
+export async function loadOrIssueServerCertificate(secrets: SecretStore, ca: ClinicCa, requestedNames: readonly string[], clock: Clock): Promise<ServerCertificate> {
   const names = normalizeNames(requestedNames);
   if (names.length === 0) throw new Error('The server certificate needs at least one host name or IP address.');
   const now = clock.now();
-  const existing = readStored(secrets);
+  const existing = await readStored(secrets);
   let stored: Stored;
   let cert: forge.pki.Certificate;
   let issued = false;
@@ -124,7 +124,7 @@ export function loadOrIssueServerCertificate(secrets: SecretStore, ca: ClinicCa,
     ({ stored, cert } = existing);
   } else {
     stored = issue(ca, names, now);
-    secrets.put(SECRET_SERVER_TLS, new TextEncoder().encode(JSON.stringify(stored)));
+    await secrets.put(SECRET_SERVER_TLS, new TextEncoder().encode(JSON.stringify(stored)));
     cert = forge.pki.certificateFromPem(stored.certPem);
     issued = true;
   }

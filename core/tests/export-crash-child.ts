@@ -20,7 +20,7 @@ const ORIGIN = 'http://127.0.0.1:5999';
 const ctx: CallContext = { senderUrl: `${ORIGIN}/index.html`, caller: { id: 'export-crash-kiosk', kind: 'kiosk' } };
 
 const core = await createCore({ dataDir, keyProvider: createKeyFileProvider(join(dataDir, 'key.bin')), allowedOrigins: [ORIGIN] });
-if (core.deps.settings.get().exportFolder !== exportFolder) core.deps.settings.update({ exportFolder }, 'test');
+if (core.deps.settings.get().exportFolder !== exportFolder) await core.deps.settings.update({ exportFolder }, 'test');
 writeSync(1, 'ready\n');
 
 // Varied initials, so file names rarely collide (a collision is handled, but not what this tests).

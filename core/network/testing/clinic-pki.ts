@@ -85,8 +85,8 @@ export function mintClinicCa(clinic: string, now: Date = new Date()): TestClinic
 }
 
 /** Makes `issued` the core's signing identity (what pairing will do for a kiosk). */
-export function installIdentity(core: Core, issued: Issued, now: Date = new Date()): void {
-  importP12(core.deps.secrets, issued.p12, issued.passphrase, now);
+export async function installIdentity(core: Core, issued: Issued, now: Date = new Date()): Promise<void> {
+  await importP12(core.deps.secrets, issued.p12, issued.passphrase, now);
   core.deps.resetSigningIdentity();
 }
 
@@ -107,5 +107,5 @@ export async function pairKioskIdentity(server: Core, kiosk: Core, commonName: s
   const key = forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
   const chain = [forge.pki.certificateFromPem(issued.certificatePem), forge.pki.certificateFromPem(issued.caCertificatePem)];
   const asn1 = forge.pkcs12.toPkcs12Asn1(key, chain, passphrase, { algorithm: 'aes256' });
-  installIdentity(kiosk, { p12: Uint8Array.from(Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary')), passphrase }, kiosk.deps.clock.now());
+  await installIdentity(kiosk, { p12: Uint8Array.from(Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary')), passphrase }, kiosk.deps.clock.now());
 }
