@@ -72,6 +72,10 @@ test('therapist: queue badges, detail, tick + acknowledge, print, export, audit,
   await expect(row).toContainText('Modify');
   await expect(row).toContainText('New');
   await captureStaffScreen(kiosk, '01-queue');
+  // In landscape the name search's Keyboard button sits beside the box, not wrapped under it.
+  const searchBox = await queue.searchBox().boundingBox();
+  const keyboardButton = await kiosk.locator('.filter-search').getByRole('button', { name: 'Keyboard' }).boundingBox();
+  expect(Math.abs((keyboardButton?.y ?? 0) - (searchBox?.y ?? 1000))).toBeLessThan(8);
 
   // Search by name is answered in main; a name that is not there lists nothing.
   await queue.search('zzz');
