@@ -21,7 +21,7 @@ import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
 import { HEALTHY_CLIENT_ANSWERS } from '../forms/definitions/sample-answers.ts';
 import { createCore } from '../core/create-core.ts';
 import { createKeyFileProvider } from '../core/crypto/key-file-provider.ts';
-import { rowCount } from '../core/db/database.ts';
+import { rowCount } from '../core/tests/helpers.ts';
 import { installIdentity, mintClinicCa } from '../core/network/testing/clinic-pki.ts';
 import { NETWORK_CONFIG, transportTo } from '../core/network/testing/network-pair.ts';
 import { benchCallContext } from './core-env.ts';
@@ -85,12 +85,12 @@ export async function runOfflineDrainBench(options: { readonly intakes: number; 
     const drainMs = performance.now() - t0;
     const counts = new Map<string, number>();
     for (const id of link.stored) counts.set(id, (counts.get(id) ?? 0) + 1);
-    const duplicateAnswers = kiosk.deps.audit.list({ limit: 10_000 }).filter((e) => e.action === 'submission.forwarded' && e.details['duplicate'] === true).length;
+    const duplicateAnswers = (await kiosk.deps.audit.list({ limit: 10_000 })).filter((e) => e.action === 'submission.forwarded' && e.details['duplicate'] === true).length;
     return {
       intakes: options.intakes,
       queueSubmit: summarize(submitMs),
       drainMs,
-      stored: rowCount(server.deps.db, 'submissions'),
+      stored: await rowCount(server.deps.store, 'submissions'),
       storedTwice: [...counts.values()].filter((n) => n > 1).length,
       duplicateAnswers,
       outboxLeft: (await kiosk.deps.network!.outbox.summary()).waiting,

@@ -27,7 +27,7 @@ test('admin pairs a tablet with a code, sees it listed and revokes it after conf
   const page = kiosk;
   const admin = new AdminPage(page);
   await admin.setUpAndOpen('Olivia Owner', '135792');
-  const adminId = core.deps.staff.roster()[0]!.staffId;
+  const adminId = (await core.deps.staff.roster())[0]!.staffId;
   // A kiosk paired earlier is already in the list.
   const earlier = await core.devices.createPairingCode({ staffId: adminId }, 'browser');
   await core.devices.redeem(earlier.code, { name: 'Front desk PC', kind: 'browser' });
@@ -83,7 +83,7 @@ test('admin pairs a tablet with a code, sees it listed and revokes it after conf
   await expectNoAxeViolations(page, 'devices after revoking');
   await page.screenshot({ path: join(SCREENS, 'devices-list.png') });
 
-  const actions = core.deps.audit.list({ limit: 50 }).map((e) => e.action);
+  const actions = (await core.deps.audit.list({ limit: 50 })).map((e) => e.action);
   expect(actions.filter((a) => a.startsWith('device.')).reverse()).toEqual([
     'device.pairing_code_created',
     'device.paired',
@@ -100,7 +100,7 @@ test.describe('on a tablet', () => {
     const page = kiosk;
     const admin = new AdminPage(page);
     await admin.setUpAndOpen('Olivia Owner', '135792');
-    const adminId = core.deps.staff.roster()[0]!.staffId;
+    const adminId = (await core.deps.staff.roster())[0]!.staffId;
     const earlier = await core.devices.createPairingCode({ staffId: adminId }, 'browser');
     await core.devices.redeem(earlier.code, { name: 'Treatment room 2 tablet', kind: 'browser' });
     await admin.tab('Devices');

@@ -29,7 +29,7 @@ test('removing or weakening a stop or clearance rule asks first; publish lists t
   const admin = new AdminPage(kiosk);
   await admin.setUpAndOpen('Olivia Owner', '135792');
   await admin.formSection(/Rules/);
-  const liveVersion = core.deps.forms.active().version;
+  const liveVersion = (await core.deps.forms.active()).version;
 
   // Remove on a stop rule: a dialog names it; "Keep it as it is" keeps it.
   const fever = admin.ruleEditor('FEVER_INFECTION');
@@ -101,12 +101,12 @@ test('removing or weakening a stop or clearance rule asks first; publish lists t
   // "Not yet" publishes nothing.
   await review.getByRole('button', { name: 'Not yet' }).tap();
   await expect(review).toHaveCount(0);
-  expect(core.deps.forms.active().version).toBe(liveVersion);
+  expect((await core.deps.forms.active()).version).toBe(liveVersion);
   // Publishing for real.
   await kiosk.getByRole('button', { name: 'Publish', exact: true }).tap();
   await review.getByRole('button', { name: 'Publish', exact: true }).tap();
   await expect(admin.status()).toContainText(`Published version ${liveVersion + 1}`);
-  const published = core.deps.forms.active();
+  const published = await core.deps.forms.active();
   expect(published.rules.map((r) => r.code)).not.toContain('FEVER_INFECTION');
   expect(published.rules.find((r) => r.code === 'RECENT_SURGERY')?.severity).toBe('modify');
 

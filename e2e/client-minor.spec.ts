@@ -27,7 +27,7 @@ function bornYearsAgo(now: Date, years: number): string {
 
 test("a 15-year-old's parent consents and signs by touch; the therapist sees the minor flag and the guardian", async ({ kiosk, core, clock }) => {
   core.deps.staff.setupFirstAdmin('Olivia Owner', '135792', pageCaller(kiosk).id);
-  core.deps.staff.addStaff(THERAPIST.name, 'therapist', THERAPIST.pin);
+  await core.deps.staff.addStaff(THERAPIST.name, 'therapist', THERAPIST.pin);
   core.deps.staff.lock(pageCaller(kiosk).id);
 
   const flow = new IntakeFlow(kiosk, 'minor');
@@ -65,8 +65,8 @@ test("a 15-year-old's parent consents and signs by touch; the therapist sees the
   await expect(flow.review.section('guardian')).toContainText('Rosa Mendez');
   await flow.submitAndExpectDone();
 
-  const [stored] = core.deps.submissions.list({ status: 'all', limit: 1 });
-  const record = core.deps.submissions.get(stored!.submissionId);
+  const [stored] = await core.deps.submissions.list({ status: 'all', limit: 1 });
+  const record = await core.deps.submissions.get(stored!.submissionId);
   expect(record?.flags.map((f) => `${f.severity}:${f.code}`)).toEqual(['info:MINOR_GUARDIAN_CONSENT']);
   // Both signatures were drawn by a finger and kept as strokes.
   for (const id of ['signature', 'guardian_signature']) {
@@ -98,7 +98,7 @@ test('an adult, and a 17-year-old where the clinic sets the age of consent to 16
     ['adult', 40, 18],
     ['17 under a clinic age of 16', 17, 16],
   ] as const) {
-    core.deps.settings.update({ ageOfConsent }, 'test');
+    await core.deps.settings.update({ ageOfConsent }, 'test');
     // A new client starts from a fresh page, with the config (and age of consent) main gives now.
     await kiosk.reload();
     const flow = new IntakeFlow(kiosk, `minor-none-${years}`, { record: false });
@@ -112,8 +112,8 @@ test('an adult, and a 17-year-old where the clinic sets the age of consent to 16
     await expect(kiosk.locator('[data-step="guardian"]'), label).toHaveCount(0);
     await flow.review.submit();
     await flow.done.expectShown();
-    const [stored] = core.deps.submissions.list({ status: 'all', limit: 1 });
-    expect(core.deps.submissions.get(stored!.submissionId)?.flags, label).toEqual([]);
+    const [stored] = await core.deps.submissions.list({ status: 'all', limit: 1 });
+    expect((await core.deps.submissions.get(stored!.submissionId))?.flags, label).toEqual([]);
   }
 });
 

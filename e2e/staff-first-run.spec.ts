@@ -63,7 +63,7 @@ test('first run by touch alone: name on the on-screen keyboard, PIN pad from the
   await tapPin(kiosk, '135792');
   await pad.getByRole('button', { name: 'Create', exact: true }).tap();
   await expect(kiosk.getByText('Signed in as Dana Lee')).toBeVisible();
-  expect(core.deps.staff.roster().map((r) => r.name)).toEqual(['Dana Lee']);
+  expect((await core.deps.staff.roster()).map((r) => r.name)).toEqual(['Dana Lee']);
 
   // Settings: the clinic name by touch.
   await kiosk.getByRole('button', { name: /^(Administration|Admin)$/ }).first().tap();

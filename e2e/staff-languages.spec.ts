@@ -117,9 +117,9 @@ for (const c of CASES) {
 
 /** Admin, a therapist with `language`, and an English client's intake with a stop flag (fever). */
 async function seed(kiosk: Page, core: Core, language: StaffLanguage | null): Promise<string> {
-  core.deps.staff.setupFirstAdmin('Olivia Owner', '135792', pageCaller(kiosk).id);
-  const therapist = core.deps.staff.addStaff(THERAPIST.name, 'therapist', THERAPIST.pin);
-  core.deps.staff.setLanguage(therapist.staffId, language);
+  await core.deps.staff.setupFirstAdmin('Olivia Owner', '135792', pageCaller(kiosk).id);
+  const therapist = await core.deps.staff.addStaff(THERAPIST.name, 'therapist', THERAPIST.pin);
+  await core.deps.staff.setLanguage(therapist.staffId, language);
   core.deps.staff.lock(pageCaller(kiosk).id);
   const submitted = await core.handlers['intake:submit'](
     {
@@ -133,7 +133,7 @@ async function seed(kiosk: Page, core: Core, language: StaffLanguage | null): Pr
     pageCallContext(kiosk),
   );
   expect(submitted.ok).toBe(true);
-  const [item] = core.deps.submissions.list({ status: 'all', limit: 1 });
+  const [item] = await core.deps.submissions.list({ status: 'all', limit: 1 });
   return item!.clientName;
 }
 

@@ -85,7 +85,7 @@ describe('the typed contract over HTTPS', () => {
     ['prototype pollution', 'staff:status', '{"__proto__":{"x":1}}', 400, 'invalid_request'],
   ])('%s is refused with a typed error', async (_label, channel, body, status, code) => {
     const cookie = await pairBrowser(server);
-    const before = server.core.deps.submissions.list({ status: 'all', limit: 500 }).length;
+    const before = (await server.core.deps.submissions.list({ status: 'all', limit: 500 })).length;
     const res = await httpsCall(server, `/api/${channel}`, { method: 'POST', headers: appHeaders(server, cookie), body });
     expect(res.status).toBe(status);
     expect(res.json()).toMatchObject({ ok: false, error: { code, message: expect.any(String) } });

@@ -4,10 +4,10 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { openSqliteStore } from '../db/sqlite-store.ts';
 import { AUDIT_GROUPS } from '../../api/contract.ts';
 import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
-import { openVault, type Vault } from '../crypto/vault.ts';
+import { openVault, vaultMigrations, type Vault } from '../crypto/vault.ts';
 import { ENGINES, type OpenedStore } from '../db/testing/engines.ts';
 import { submissionSealedColumns } from '../submissions/repository.ts';
 import { tempDir } from '../tests/helpers.ts';
@@ -38,7 +38,7 @@ let cleanupVault = () => {};
 beforeAll(async () => {
   const tmp = tempDir('kiosk-audit-query-');
   cleanupVault = tmp.cleanup;
-  vault = await openVault(new DatabaseSync(':memory:'), createKeyFileProvider(join(tmp.dir, 'key.bin')));
+  vault = await openVault(await memoryVaultStore(), createKeyFileProvider(join(tmp.dir, 'key.bin')));
 });
 afterAll(() => cleanupVault());
 
@@ -100,3 +100,10 @@ describe.each(ENGINES)('audit query on $dialect', (engine) => {
     expect((await query.clientNames([])).size).toBe(0);
   });
 });
+
+/** An in-memory store holding only the vault's table: the vault these repository tests seal with. */
+async function memoryVaultStore() {
+  const store = await openSqliteStore(':memory:');
+  await store.migrate(vaultMigrations);
+  return store;
+}

@@ -28,7 +28,7 @@ interface Fixture {
 
 function memorySecrets(): SecretStore {
   const m = new Map<string, Uint8Array>();
-  return { get: (n) => m.get(n) ?? null, put: (n, v) => void m.set(n, v) };
+  return { get: async (n) => m.get(n) ?? null, put: async (n, v) => void m.set(n, v) };
 }
 
 const ecPublicKey = () => generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();

@@ -51,7 +51,7 @@ describe('device pairing channels', () => {
     expect(refused.ok ? 'ok' : refused.error.code).toBe('unauthenticated');
     expect(opened.core.deps.staff.current(AT_KIOSK.caller.id)).not.toBeNull();
 
-    const log = opened.core.deps.audit.list({ limit: 50 }).reverse();
+    const log = (await opened.core.deps.audit.list({ limit: 50 })).reverse();
     const deviceRows = log.filter((e) => e.action.startsWith('device.'));
     expect(deviceRows.map((e) => e.action)).toEqual(['device.pairing_code_created', 'device.paired', 'device.revoked']);
     expect(deviceRows.every((e) => e.actor === adminId)).toBe(true);

@@ -126,16 +126,16 @@ describe('intake:submit stores a signed, encrypted record once', () => {
     const payload = submit({ answers: MINOR_CLIENT_ANSWERS });
     const result = await core.handlers['intake:submit'](payload, ctx);
     expect(result).toMatchObject({ ok: true, value: { needsFrontDesk: false, clientMessages: [] } });
-    const stored = core.deps.submissions.get(payload.submissionId);
+    const stored = await core.deps.submissions.get(payload.submissionId);
     expect(stored?.flags.map((f) => `${f.severity}:${f.code}`)).toEqual(['info:MINOR_GUARDIAN_CONSENT']);
     expect(stored?.answers['guardian_name']).toBe('Marta García');
   });
 
   it('main uses the clinic age of consent: at 16, a 17-year-old adult-by-setting needs no guardian and keeps no guardian answer', async () => {
-    core.deps.settings.update({ ageOfConsent: 16 }, 'admin-1');
+    await core.deps.settings.update({ ageOfConsent: 16 }, 'admin-1');
     const payload = submit({ answers: { ...MINOR_CLIENT_ANSWERS, date_of_birth: '2008-01-10' } });
     expect(await core.handlers['intake:submit'](payload, ctx)).toMatchObject({ ok: true });
-    const stored = core.deps.submissions.get(payload.submissionId);
+    const stored = await core.deps.submissions.get(payload.submissionId);
     expect(stored?.flags).toEqual([]);
     expect(stored?.answers['guardian_name']).toBeUndefined();
   });

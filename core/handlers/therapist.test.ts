@@ -98,7 +98,7 @@ describe('therapist channels', () => {
       const result = await call('submission:acknowledge', payload);
       expect(result.ok ? null : result.error, JSON.stringify(payload.outcome ?? null)).toMatchObject({ code: 'invalid_request', message });
     }
-    expect(core.deps.submissions.get(id)?.status).toBe('new');
+    expect((await core.deps.submissions.get(id))?.status).toBe('new');
 
     clock.advance(60_000);
     const outcome = { code: 'other', note: 'Sent to urgent care by taxi' } as const;
@@ -111,9 +111,9 @@ describe('therapist channels', () => {
     const queue = await call('queue:list', {});
     expect(queue.ok ? queue.value.items.find((i) => i.submissionId === id)?.outcome : null).toBe('other');
     // The audit keeps the code, never the note; the database holds the note sealed only.
-    const ackEntry = core.deps.audit.list({ limit: 20 }).find((e) => e.subjectId === id && e.action === 'submission.acknowledged');
+    const ackEntry = (await core.deps.audit.list({ limit: 20 })).find((e) => e.subjectId === id && e.action === 'submission.acknowledged');
     expect(ackEntry?.details).toEqual({ flags: 3, ticked: 2, outcome: 'other' });
-    const raw = core.deps.db.prepare('SELECT outcome, note FROM acknowledgement_outcomes WHERE submission_id = ?').get(id) as { outcome: string; note: Uint8Array };
+    const raw = (await core.deps.store.one('SELECT outcome, note FROM acknowledgement_outcomes WHERE submission_id = ?', [id])) as { outcome: string; note: Uint8Array };
     expect(raw.outcome).toBe('other');
     expect(Buffer.from(raw.note).toString('latin1')).not.toContain('urgent care');
 
@@ -176,7 +176,7 @@ describe('therapist channels', () => {
   });
 
   it('audit:list: admins read client names, therapists do not; filters by kind, who and period', async () => {
-    const owner = core.deps.staff.roster().find((r) => r.name === 'Olivia Owner');
+    const owner = (await core.deps.staff.roster()).find((r) => r.name === 'Olivia Owner');
     const admin = owner ? await call('staff:login', { staffId: owner.staffId, pin: PIN }) : await call('staff:setup', { name: 'Olivia Owner', pin: PIN });
     if (!admin.ok) throw new Error(admin.error.message);
     const id = await submit(HEALTHY_CLIENT_ANSWERS);
@@ -202,7 +202,7 @@ describe('therapist channels', () => {
     }
 
     // A therapist reads the same entries without the client's name.
-    const theo = core.deps.staff.addStaff('Theo Therapist', 'therapist', '470215');
+    const theo = await core.deps.staff.addStaff('Theo Therapist', 'therapist', '470215');
     expect((await call('staff:login', { staffId: theo.staffId, pin: '470215' })).ok).toBe(true);
     const seen = (await list({ what: 'records' })).find((e) => e.subjectId === id && e.action === 'submission.viewed');
     expect(seen).toMatchObject({ subjectKind: 'submission', subjectName: null });
@@ -210,21 +210,21 @@ describe('therapist channels', () => {
 
   it('opening a detail (the detail, then its PDF) logs one "viewed" entry; a PDF on its own or a later opening logs its own', async () => {
     const id = await submit(HEALTHY_CLIENT_ANSWERS);
-    const views = () => core.deps.audit.list({ limit: 50 }).filter((e) => e.subjectId === id && e.action === 'submission.viewed').map((e) => e.details);
+    const views = async () => (await core.deps.audit.list({ limit: 50 })).filter((e) => e.subjectId === id && e.action === 'submission.viewed').map((e) => e.details);
     const signIn = async () => {
-      const owner = core.deps.staff.roster().find((r) => r.name === 'Olivia Owner');
+      const owner = (await core.deps.staff.roster()).find((r) => r.name === 'Olivia Owner');
       const result = owner ? await call('staff:login', { staffId: owner.staffId, pin: PIN }) : await call('staff:setup', { name: 'Olivia Owner', pin: PIN });
       expect(result.ok).toBe(true);
     };
     await signIn();
     // A PDF asked for without the detail is audited.
     expect((await call('submission:pdf', { submissionId: id })).ok).toBe(true);
-    expect(views()).toEqual([{ part: 'pdf' }]);
+    expect(await views()).toEqual([{ part: 'pdf' }]);
     // The detail screen: the detail, then the PDF: one more entry, not two.
     expect((await call('submission:get', { submissionId: id })).ok).toBe(true);
     expect((await call('submission:pdf', { submissionId: id })).ok).toBe(true);
-    expect(views()).toHaveLength(2);
-    expect(views()[0]).toHaveProperty('earlierVisits');
+    expect(await views()).toHaveLength(2);
+    expect((await views())[0]).toHaveProperty('earlierVisits');
     // Opened again much later: a new opening, a new entry (its PDF again folded in).
     clock.advance(11 * 60_000);
     await signIn();

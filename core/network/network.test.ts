@@ -14,7 +14,7 @@ import { createCore, type Core } from '../create-core.ts';
 import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
 import { rotateDataKey } from '../crypto/rotation.ts';
 import { allSealedColumns } from '../crypto/sealed-columns.ts';
-import { rowCount } from '../db/database.ts';
+import { rowCount } from '../tests/helpers.ts';
 import { ManualClock } from '../tests/helpers.ts';
 import { callContext, openTestCore, TEST_CTX, TEST_ORIGIN, type TestCore } from '../tests/test-core.ts';
 import { NetworkConfigError } from './config.ts';
@@ -68,7 +68,7 @@ async function signInOnServer(): Promise<void> {
 
 const outboxStatus = async (core: Core) => {
   const setup = await core.handlers['staff:setup'](STAFF, callContext('kiosk-staff'));
-  if (!setup.ok) await core.deps.staff.login((core.deps.staff.roster()[0] as { staffId: string }).staffId, STAFF.pin, 'kiosk-staff');
+  if (!setup.ok) await core.deps.staff.login(((await core.deps.staff.roster())[0] as { staffId: string }).staffId, STAFF.pin, 'kiosk-staff');
   const result = await core.handlers['kiosk:outboxStatus']({}, callContext('kiosk-staff'));
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
@@ -89,14 +89,14 @@ describe('a kiosk in network mode while the clinic server is down', () => {
     expect(stopReceipt.needsFrontDesk).toBe(true);
     expect(stopReceipt.clientMessages.length).toBeGreaterThan(0);
 
-    expect(rowCount(kiosk.core.deps.db, 'submissions')).toBe(0);
+    expect(await rowCount(kiosk.core.deps.store, 'submissions')).toBe(0);
     const queued = await network().outbox.all();
     expect(queued.map((e) => e.submissionId)).toEqual([healthy.submissionId, stop.submissionId]);
     const opened = queued[0]!.open();
     expect(opened.request.answers).toEqual(HEALTHY_CLIENT_ANSWERS);
     expect(Buffer.from(opened.pdf, 'base64').subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // Sealed at rest: the client's name is nowhere in the outbox row in clear.
-    const raw = kiosk.core.deps.db.prepare('SELECT payload FROM kiosk_outbox').all() as { payload: Uint8Array }[];
+    const raw = (await kiosk.core.deps.store.all('SELECT payload FROM kiosk_outbox')) as { payload: Uint8Array }[];
     expect(raw.every((r) => !Buffer.from(r.payload).toString('latin1').includes('García'))).toBe(true);
 
     await network().forwarder.drain();
@@ -119,7 +119,7 @@ describe('a kiosk in network mode while the clinic server is down', () => {
     const payload = intake();
     await submit(kiosk.core, payload);
     const before = kiosk.core.deps.vault.keyId;
-    await rotateDataKey(kiosk.core.deps.db, kiosk.core.deps.vault, createKeyFileProvider(join(kiosk.dir, 'key.bin')), allSealedColumns);
+    await rotateDataKey(kiosk.core.deps.store, kiosk.core.deps.vault, createKeyFileProvider(join(kiosk.dir, 'key.bin')), allSealedColumns);
     expect(kiosk.core.deps.vault.keyId).not.toBe(before);
     expect((await network().outbox.all())[0]?.open().request.answers).toEqual(HEALTHY_CLIENT_ANSWERS);
     link.state = 'up';
@@ -151,13 +151,13 @@ describe('when the server comes back', () => {
     expect(await network().outbox.all()).toEqual([]);
     expect(await outboxStatus(kiosk.core)).toMatchObject({ waiting: 0, oldestAt: null, lastError: null });
 
-    const stored = server.core.deps.submissions.get(payloads[1]!.submissionId)!;
+    const stored = (await server.core.deps.submissions.get(payloads[1]!.submissionId))!;
     expect(stored.flags.some((f) => f.severity === 'stop')).toBe(true);
     expect(stored.createdAt).toBe(new Date(Date.parse(START) + 30_000).toISOString());
     expect(stored.clientName).toBe('Ana García');
-    expect(rowCount(server.core.deps.db, 'submissions')).toBe(3);
+    expect(await rowCount(server.core.deps.store, 'submissions')).toBe(3);
     expect(await server.core.deps.audit.verify()).toMatchObject({ ok: true });
-    const kioskActions = kiosk.core.deps.audit.list({ limit: 20 }).map((e) => e.action);
+    const kioskActions = (await kiosk.core.deps.audit.list({ limit: 20 })).map((e) => e.action);
     expect(kioskActions.filter((a) => a === 'submission.queued')).toHaveLength(3);
     expect(kioskActions.filter((a) => a === 'submission.forwarded')).toHaveLength(3);
   });
@@ -168,7 +168,7 @@ describe('when the server comes back', () => {
     link.state = 'ack-lost';
     const lost = await network().forwarder.drain();
     expect(lost.unreachable).toMatch(/socket hang up/);
-    expect(rowCount(server.core.deps.db, 'submissions')).toBe(1);
+    expect(await rowCount(server.core.deps.store, 'submissions')).toBe(1);
     expect((await network().outbox.all()).length).toBe(1);
 
     // The kiosk restarts (same data folder) and forwards what its outbox holds.
@@ -185,11 +185,11 @@ describe('when the server comes back', () => {
     await restarted.deps.network!.forwarder.drain();
     // Sent at least twice (the lost answer, a retry while answers were still lost, the resend), stored once.
     expect(link.calls).toBeGreaterThanOrEqual(2);
-    expect(restarted.deps.audit.list({ limit: 50 }).find((e) => e.action === 'submission.forwarded')?.details).toEqual({ duplicate: true });
+    expect((await restarted.deps.audit.list({ limit: 50 })).find((e) => e.action === 'submission.forwarded')?.details).toEqual({ duplicate: true });
     expect(await restarted.deps.network!.outbox.all()).toEqual([]);
-    expect(rowCount(server.core.deps.db, 'submissions')).toBe(1);
+    expect(await rowCount(server.core.deps.store, 'submissions')).toBe(1);
     expect(link.stored).toEqual([payload.submissionId]);
-    expect(server.core.deps.audit.list({ limit: 50 }).filter((e) => e.action === 'submission.created')).toHaveLength(1);
+    expect((await server.core.deps.audit.list({ limit: 50 })).filter((e) => e.action === 'submission.created')).toHaveLength(1);
   });
 });
 
@@ -235,7 +235,7 @@ describe('the server checks what a kiosk forwards', () => {
     const status = await outboxStatus(kiosk.core);
     expect(status).toMatchObject({ waiting: 1, refused: 1 });
     expect(status.lastError?.message).toMatch(/not signed by a kiosk of this clinic/);
-    expect(rowCount(server.core.deps.db, 'submissions')).toBe(0);
+    expect(await rowCount(server.core.deps.store, 'submissions')).toBe(0);
   });
 
   it('re-validates the answers itself: a kiosk cannot forward answers the engine refuses', async () => {
@@ -247,7 +247,7 @@ describe('the server checks what a kiosk forwards', () => {
       { senderUrl: 'http://127.0.0.1:5999/', caller: { id: 'kiosk-front', kind: 'kiosk-device' } },
     );
     expect(result.ok ? null : result.error.code).toBe('invalid_request');
-    expect(rowCount(server.core.deps.db, 'submissions')).toBe(0);
+    expect(await rowCount(server.core.deps.store, 'submissions')).toBe(0);
   });
 
   it('marks an intake that waited on the kiosk as late and notes the kiosk’s clock skew, in the queue and the audit', async () => {
@@ -272,7 +272,7 @@ describe('the server checks what a kiosk forwards', () => {
     expect(byId.get(queued.submissionId)?.arrival).toEqual({ late: true, clockSkewMinutes: 5 });
     // The visit time is the kiosk's, not the arrival's.
     expect(byId.get(queued.submissionId)?.createdAt).toBe(START);
-    const created = server.core.deps.audit.list({ limit: 50 }).find((e) => e.action === 'submission.created' && e.subjectId === queued.submissionId);
+    const created = (await server.core.deps.audit.list({ limit: 50 })).find((e) => e.action === 'submission.created' && e.subjectId === queued.submissionId);
     expect(created?.details).toMatchObject({ via: 'kiosk', late: true, clockSkewMinutes: 5 });
   });
 });

@@ -8,13 +8,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { openDatabase } from '../db/database.ts';
-import { sqliteStoreOverConnection } from '../db/sqlite-store.ts';
+import { openSqliteStore } from '../db/sqlite-store.ts';
 import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
 import { openVault } from '../crypto/vault.ts';
 import { createCore, DATABASE_FILE } from '../create-core.ts';
-import { rowCount } from '../db/database.ts';
-import { tempDir } from '../tests/helpers.ts';
+import { rowCount, tempDir } from '../tests/helpers.ts';
 import { runAndKill } from '../tests/kill-child.ts';
 import { openTestCore, TEST_ORIGIN } from '../tests/test-core.ts';
 import { createOutbox } from './outbox.ts';
@@ -37,11 +35,11 @@ const openKiosk = (transport: Transport) =>
 /** The outbox's ids in queue order, after checking the file and that every entry decrypts. */
 async function checkOutbox(acked: ReadonlySet<string>): Promise<string[]> {
   const file = join(dir, DATABASE_FILE);
-  const db = openDatabase(file, []);
+  const db = await openSqliteStore(file);
   try {
-    expect(db.prepare('PRAGMA integrity_check').all()).toEqual([{ integrity_check: 'ok' }]);
+    expect(await db.all('PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
     const vault = await openVault(db, createKeyFileProvider(join(dir, 'key.bin')));
-    const entries = await createOutbox(sqliteStoreOverConnection(db, file), vault).all();
+    const entries = await createOutbox(db, vault).all();
     const ids = entries.map((e) => e.submissionId);
     const present = new Set(ids);
     expect([...acked].filter((id) => !present.has(id)), 'acknowledged but not in the outbox').toEqual([]);
@@ -52,7 +50,7 @@ async function checkOutbox(acked: ReadonlySet<string>): Promise<string[]> {
     }
     return ids;
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -92,8 +90,8 @@ describe('outbox durability', () => {
       await kiosk.deps.network!.forwarder.drain();
       expect(link.stored).toEqual(queued);
       expect(await kiosk.deps.network!.outbox.all()).toEqual([]);
-      expect(rowCount(server.core.deps.db, 'submissions')).toBe(queued.length);
-      for (const id of acked) expect(server.core.deps.submissions.get(id)?.clientName).toBe(`Crash${id.slice(0, 8)} García`);
+      expect(await rowCount(server.core.deps.store, 'submissions')).toBe(queued.length);
+      for (const id of acked) expect((await server.core.deps.submissions.get(id))?.clientName).toBe(`Crash${id.slice(0, 8)} García`);
       expect(await server.core.deps.audit.verify()).toMatchObject({ ok: true });
       expect(await kiosk.deps.audit.verify()).toMatchObject({ ok: true });
     } finally {

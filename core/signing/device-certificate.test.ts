@@ -18,7 +18,7 @@ const clock = { now: () => NOW };
 
 function memoryStore(): SecretStore {
   const m = new Map<string, Uint8Array>();
-  return { get: (n) => m.get(n) ?? null, put: (n, v) => void m.set(n, v) };
+  return { get: async (n) => m.get(n) ?? null, put: async (n, v) => void m.set(n, v) };
 }
 
 const publicPem = (kind: 'rsa' | 'ec', bits = 2048) =>

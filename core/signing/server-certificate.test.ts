@@ -6,7 +6,7 @@ import { loadOrIssueServerCertificate, normalizeNames, RENEW_BEFORE_DAYS } from 
 
 function memoryStore(): SecretStore & { readonly map: Map<string, Uint8Array> } {
   const map = new Map<string, Uint8Array>();
-  return { map, get: (n) => map.get(n) ?? null, put: (n, v) => void map.set(n, v) };
+  return { map, get: async (n) => map.get(n) ?? null, put: async (n, v) => void map.set(n, v) };
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -24,7 +24,7 @@ async function setup() {
 describe('server certificate from the clinic CA', () => {
   it('is issued by the clinic CA for exactly the names and IPs asked, for server authentication', async () => {
     const { secrets, clock, ca } = await setup();
-    const cert = loadOrIssueServerCertificate(secrets, ca, ['Clinic-Server.local', '127.0.0.1', 'localhost', '::1'], clock);
+    const cert = await loadOrIssueServerCertificate(secrets, ca, ['Clinic-Server.local', '127.0.0.1', 'localhost', '::1'], clock);
     const x509 = new X509Certificate(cert.certPem);
     expect(x509.verify(new X509Certificate(ca.pem).publicKey)).toBe(true);
     expect(x509.checkHost('clinic-server.local')).toBe('clinic-server.local');
@@ -40,15 +40,15 @@ describe('server certificate from the clinic CA', () => {
 
   it('is kept while the names and CA match, and issued anew when the names change or expiry nears', async () => {
     const { secrets, clock, ca, setNow } = await setup();
-    const first = loadOrIssueServerCertificate(secrets, ca, ['a.local', '10.1.2.3'], clock);
-    const same = loadOrIssueServerCertificate(secrets, ca, ['10.1.2.3', 'A.local'], clock);
+    const first = await loadOrIssueServerCertificate(secrets, ca, ['a.local', '10.1.2.3'], clock);
+    const same = await loadOrIssueServerCertificate(secrets, ca, ['10.1.2.3', 'A.local'], clock);
     expect(same.issued).toBe(false);
     expect(same.certPem).toBe(first.certPem);
-    const renamed = loadOrIssueServerCertificate(secrets, ca, ['a.local', 'b.local', '10.1.2.3'], clock);
+    const renamed = await loadOrIssueServerCertificate(secrets, ca, ['a.local', 'b.local', '10.1.2.3'], clock);
     expect(renamed.issued).toBe(true);
     expect(new X509Certificate(renamed.certPem).checkHost('b.local')).toBe('b.local');
     setNow(new Date(renamed.notAfter.getTime() - (RENEW_BEFORE_DAYS - 1) * DAY));
-    const renewed = loadOrIssueServerCertificate(secrets, ca, ['a.local', 'b.local', '10.1.2.3'], clock);
+    const renewed = await loadOrIssueServerCertificate(secrets, ca, ['a.local', 'b.local', '10.1.2.3'], clock);
     expect(renewed.issued).toBe(true);
     expect(renewed.notAfter.getTime()).toBeGreaterThan(renamed.notAfter.getTime());
   });

@@ -4,9 +4,9 @@
  */
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { openSqliteStore } from '../db/sqlite-store.ts';
 import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
-import { openVault, type Vault } from '../crypto/vault.ts';
+import { openVault, vaultMigrations, type Vault } from '../crypto/vault.ts';
 import { ENGINES, type OpenedStore } from '../db/testing/engines.ts';
 import { tempDir } from '../tests/helpers.ts';
 import { createOutcomeRepository, outcomeDialectMigrations } from './outcomes.ts';
@@ -23,7 +23,7 @@ let cleanupVault = () => {};
 beforeAll(async () => {
   const tmp = tempDir('kiosk-outcomes-');
   cleanupVault = tmp.cleanup;
-  vault = await openVault(new DatabaseSync(':memory:'), createKeyFileProvider(join(tmp.dir, 'key.bin')));
+  vault = await openVault(await memoryVaultStore(), createKeyFileProvider(join(tmp.dir, 'key.bin')));
 });
 afterAll(() => cleanupVault());
 
@@ -73,3 +73,10 @@ describe.each(ENGINES)('acknowledgement outcomes on $dialect', (engine) => {
     await expect(repo.get(B)).rejects.toThrow();
   });
 });
+
+/** An in-memory store holding only the vault's table: the vault these repository tests seal with. */
+async function memoryVaultStore() {
+  const store = await openSqliteStore(':memory:');
+  await store.migrate(vaultMigrations);
+  return store;
+}
