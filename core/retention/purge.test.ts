@@ -33,7 +33,7 @@ async function setup() {
 describe('purgeExpired', () => {
   it('deletes only submissions older than the retention period, with their search tokens, and audits the run', async () => {
     const { clock, repo, audit, settings, old, edge, recent } = await setup();
-    expect(purgeExpired(store.store, clock, settings, audit)).toEqual({ purged: 1 });
+    expect(await purgeExpired(store.store, clock, settings, audit)).toEqual({ purged: 1 });
     expect(await repo.get(old.id)).toBeNull();
     expect(await repo.get(edge.id)).not.toBeNull();
     expect(await repo.get(recent.id)).not.toBeNull();
@@ -46,7 +46,7 @@ describe('purgeExpired', () => {
   it('follows the admin setting', async () => {
     const { clock, repo, audit, settings } = await setup();
     await settings.update({ retentionDays: 365 }, 'admin-1');
-    expect(purgeExpired(store.store, clock, settings, audit)).toEqual({ purged: 2 });
+    expect(await purgeExpired(store.store, clock, settings, audit)).toEqual({ purged: 2 });
     expect(await repo.count()).toBe(1);
   });
 
@@ -57,7 +57,7 @@ describe('purgeExpired', () => {
         throw new Error('disk full');
       },
     };
-    expect(() => purgeExpired(store.store, clock, settings, failingAudit)).toThrow('disk full');
+    await expect(purgeExpired(store.store, clock, settings, failingAudit)).rejects.toThrow('disk full');
     expect(await repo.count()).toBe(3);
   });
 });
@@ -67,10 +67,10 @@ describe('scheduleRetention', () => {
     const { scheduleRetention } = await import('./purge.ts');
     const { clock, repo, audit, settings } = await setup();
     const schedule = scheduleRetention(() => purgeExpired(store.store, clock, settings, audit), { intervalMs: 3_600_000 });
-    schedule.stop();
+    await schedule.stop();
     expect(await repo.count()).toBe(2);
     const errors: unknown[] = [];
-    scheduleRetention(() => {
+    await scheduleRetention(() => {
       throw new Error('disk');
     }, { onError: (e) => errors.push(e) }).stop();
     expect(errors).toHaveLength(1);

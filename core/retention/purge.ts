@@ -45,7 +45,7 @@ export function scheduleRetention(
 ): { readonly firstRun: Promise<unknown>; stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    running = run().catch((error: unknown) => options.onError?.(error));
+    running = (async () => run())().catch((error: unknown) => options.onError?.(error));
   };
   tick();
   const firstRun = running;
