@@ -1,7 +1,7 @@
 /**
  * Retention: submissions older than the configured period are deleted, with their name
  * index tokens (ON DELETE CASCADE), in one transaction together with one audit entry for
- * the run. On SQLite secure_delete (db/database.ts) zeroes the freed pages; the checkpoint
+ * the run. On SQLite secure_delete (db/database.ts configureConnection) zeroes the freed pages; the checkpoint
  * afterwards moves that into the main file so the old ciphertext does not linger in the WAL
  * either (PostgreSQL reclaims dead rows by VACUUM, the clinic's maintenance).
  */
