@@ -10,7 +10,7 @@ import type { FormDefinition } from '../../forms/engine/index.ts';
 import { ManualClock, tempDir, openMigratedStore } from '../tests/helpers.ts';
 import { ENGINES } from '../db/testing/engines.ts';
 import { CORE_MIGRATIONS } from '../migrations.ts';
-import { createFormRegistry, formRegistryMigrations } from './registry.ts';
+import { createFormRegistry } from './registry.ts';
 
 /** The default form with one more yes/no question on its first step, in every language of the form. */
 function withExtraQuestion(form: FormDefinition, id: string): unknown {

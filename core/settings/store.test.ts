@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { createSettingsStore, DEFAULT_SETTINGS, settingsMigrations, SettingsValidationError, type Settings } from './store.ts';
+import { createSettingsStore, DEFAULT_SETTINGS, SettingsValidationError, type Settings } from './store.ts';
 import { tempDir, openMigratedStore } from '../tests/helpers.ts';
 
 let dir = '';

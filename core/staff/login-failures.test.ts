@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SqliteStore } from '../db/sqlite-store.ts';
-import { auditMigrations, createAuditLog, type AuditLog } from '../audit/log.ts';
+import { createAuditLog, type AuditLog } from '../audit/log.ts';
 import { join } from 'node:path';
 import { ManualClock, openMigratedStore, tempDir } from '../tests/helpers.ts';
 import { openTestCore, TEST_CTX, type TestCore } from '../tests/test-core.ts';
 import { FREE_ATTEMPTS } from './service.ts';
-import { callerSource, createLoginFailureCounter, loginFailureMigrations, OTHER_SOURCE, type LoginFailureCounter } from './login-failures.ts';
+import { callerSource, createLoginFailureCounter, OTHER_SOURCE, type LoginFailureCounter } from './login-failures.ts';
 
 describe('the counter', () => {
   let db: SqliteStore;
