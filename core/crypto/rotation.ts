@@ -72,7 +72,7 @@ export async function rotateDataKey(
   // rotations one after the other each retire exactly the keys that were live when they began.
   const previousActive = state.activeId;
   const oldIds = [...state.dataKeys.keys()];
-  let resealed = 0;
+  let resealed: number;
   state.dataKeys.set(id, key);
   state.activeId = id;
   try {

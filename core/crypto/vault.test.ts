@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createKeyFileProvider } from './key-file-provider.ts';
 import { openVault, sealedKeyId } from './vault.ts';
 import { rotateDataKey } from './rotation.ts';
-import { createSubmissionRepository, submissionMigrations, submissionSealedColumns } from '../submissions/repository.ts';
+import { createSubmissionRepository, submissionSealedColumns } from '../submissions/repository.ts';
 import { ManualClock, sampleSubmission, tempDir, openMigratedStore } from '../tests/helpers.ts';
 import type { KeyProvider } from '../ports.ts';
 

@@ -2,7 +2,7 @@
  * Migrations behind the port: one forward-only step per id, SQL for each dialect, applied
  * in one explicit order (migration-plan.ts) under a lock, so processes starting at once
  * never race (PostgreSQL: an advisory lock; SQLite: an exclusive transaction). The table is
- * the one core/db/database.ts already keeps (`schema_migrations(id, applied_at)`), so a
+ * the one the code before the port kept (`schema_migrations(id, applied_at)`), so a
  * kiosk's existing SQLite file carries on with the same ids.
  */
 import type { Dialect, Row } from './port.ts';

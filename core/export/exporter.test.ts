@@ -15,7 +15,7 @@ let db: SqliteStore;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kiosk-export-'));
-  db = await openSqliteStore(join(dir, 'kiosk.db'));
+  db = await openSqliteStore(join(mkdtempSync(join(tmpdir(), 'kiosk-export-db-')), 'kiosk.db'));
   // The journal references submissions (foreign key): a stand-in table with the ids used here.
   const standIn = 'CREATE TABLE submissions (id TEXT PRIMARY KEY)';
   await db.migrate([{ id: 'stand-in-submissions', sqlite: standIn, postgres: standIn }, ...exportMigrations]);

@@ -8,7 +8,9 @@ import { inEveryLanguage } from '../../forms/definitions/test-texts.ts';
 const SHIPPED = DEFAULT_INTAKE_FORM.version;
 import type { FormDefinition } from '../../forms/engine/index.ts';
 import { ManualClock, tempDir, openMigratedStore } from '../tests/helpers.ts';
-import { createFormRegistry, formRegistryMigrations } from './registry.ts';
+import { ENGINES } from '../db/testing/engines.ts';
+import { CORE_MIGRATIONS } from '../migrations.ts';
+import { createFormRegistry } from './registry.ts';
 
 /** The default form with one more yes/no question on its first step, in every language of the form. */
 function withExtraQuestion(form: FormDefinition, id: string): unknown {
@@ -73,7 +75,7 @@ describe('versioned form registry', () => {
   });
 
   it('versions survive a restart, and the live one stays live', async () => {
-    (await createFormRegistry(db, clock)).publish(withExtraQuestion(DEFAULT_INTAKE_FORM, 'extra_one'), 'admin-1');
+    await (await createFormRegistry(db, clock)).publish(withExtraQuestion(DEFAULT_INTAKE_FORM, 'extra_one'), 'admin-1');
     await db.close();
     db = await openMigratedStore(dbFile());
     const reopened = await createFormRegistry(db, clock);
@@ -85,13 +87,30 @@ describe('versioned form registry', () => {
     ['update', "UPDATE form_versions SET definition = '{}'"],
     ['delete', 'DELETE FROM form_versions'],
   ])('a published version cannot be changed by SQL (%s)', async (_label, sql) => {
-    (await createFormRegistry(db, clock));
-    expect(() => db.exec(sql)).toThrow(/immutable|forever/);
+    await createFormRegistry(db, clock);
+    await expect(db.exec(sql)).rejects.toThrow(/immutable|forever/);
   });
 
   it('unknown ids and versions are null', async () => {
     const registry = await createFormRegistry(db, clock);
     expect(await registry.get('massage-intake', 7)).toBeNull();
     expect(await registry.get('other-form', 1)).toBeNull();
+  });
+});
+
+describe.each(ENGINES)('published versions are immutable on $dialect', (engine) => {
+  it.skipIf(!engine.isAvailable).each([
+    ['update', "UPDATE form_versions SET definition = '{}'"],
+    ['delete', 'DELETE FROM form_versions'],
+  ])('the database refuses to %s a published version', async (_label, sql) => {
+    const opened = await engine.open();
+    try {
+      await opened.store.migrate(CORE_MIGRATIONS);
+      await createFormRegistry(opened.store, new ManualClock());
+      await expect(opened.store.exec(sql)).rejects.toThrow(/immutable|forever|append-only/);
+      expect(await opened.store.one('SELECT COUNT(*) AS n FROM form_versions')).toEqual({ n: 1 });
+    } finally {
+      await opened.cleanup();
+    }
   });
 });

@@ -9,12 +9,17 @@ import { createCore, type Core } from '../create-core.ts';
 import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
 import type { PrintOutcome } from '../ports.ts';
 import { ManualClock, tempDir } from '../tests/helpers.ts';
+import { CORE_ENGINES } from '../tests/test-core.ts';
+import { createTestDatabase, type TestDatabase } from '../db/testing/postgres.ts';
 
 const ORIGIN = 'http://127.0.0.1:5998';
 const ctx = { senderUrl: `${ORIGIN}/index.html`, caller: { id: 'test-kiosk', kind: 'kiosk' } } as const;
 const PIN = '246810';
 
+describe.each(CORE_ENGINES)('on $engine', ({ engine, isAvailable }) => {
+describe.skipIf(!isAvailable)(`the ${engine} store`, () => {
 let core: Core;
+let database: TestDatabase | null = null;
 let cleanup: () => void;
 let exportDir: string;
 const clock = new ManualClock('2026-03-20T10:00:00.000Z');
@@ -26,8 +31,10 @@ beforeAll(async () => {
   cleanup = tmp.cleanup;
   exportDir = join(tmp.dir, 'share');
   mkdirSync(exportDir);
+  database = engine === 'postgres' ? await createTestDatabase() : null;
   core = await createCore({
     dataDir: tmp.dir,
+    ...(database ? { database: { engine: 'postgres' as const, url: database.url } } : {}),
     keyProvider: createKeyFileProvider(join(tmp.dir, 'key.bin')),
     clock,
     printer: { print: async (_pdf, jobName) => (printed.push(jobName), nextPrint) },
@@ -37,6 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await core.close();
+  await database?.drop();
   cleanup();
 });
 
@@ -280,4 +288,6 @@ describe('therapist channels', () => {
     expect(verified.ok && verified.value.ok).toBe(true);
     expect((await core.deps.audit.list({ limit: 1 }))[0]?.action).toBe('audit.verified');
   });
+});
+});
 });

@@ -5,6 +5,11 @@ import { auditKey } from '../audit/chain.ts';
 import { createSettingsStore } from '../settings/store.ts';
 import { purgeExpired, retentionCutoff } from './purge.ts';
 import { ManualClock, openTestStore, sampleSubmission, tempDir, type TestStore } from '../tests/helpers.ts';
+import { ENGINES } from '../db/testing/engines.ts';
+import { CORE_MIGRATIONS } from '../migrations.ts';
+import { openVault } from '../crypto/vault.ts';
+import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
+import { join } from 'node:path';
 
 let store: TestStore;
 let cleanup = () => {};
@@ -64,7 +69,7 @@ describe('purgeExpired', () => {
         throw new Error('disk full');
       },
     };
-    expect(() => purgeExpired(store.store, clock, settings, failingAudit)).toThrow('disk full');
+    await expect(purgeExpired(store.store, clock, settings, failingAudit)).rejects.toThrow('disk full');
     expect(await repo.count()).toBe(3);
   });
 });
@@ -74,12 +79,38 @@ describe('scheduleRetention', () => {
     const { scheduleRetention } = await import('./purge.ts');
     const { clock, repo, audit, settings } = await setup();
     const schedule = scheduleRetention(() => purgeExpired(store.store, clock, settings, audit), { intervalMs: 3_600_000 });
-    schedule.stop();
+    await schedule.stop();
     expect(await repo.count()).toBe(2);
     const errors: unknown[] = [];
-    scheduleRetention(() => {
+    await scheduleRetention(() => {
       throw new Error('disk');
     }, { onError: (e) => errors.push(e) }).stop();
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe.each(ENGINES)('retention on $dialect', (engine) => {
+  it.skipIf(!engine.isAvailable)('one transaction: the expired record, its name tokens and one audit entry; the chain verifies', async () => {
+    const opened = await engine.open();
+    const keys = tempDir('kiosk-purge-keys-');
+    try {
+      await opened.store.migrate(CORE_MIGRATIONS);
+      const vault = await openVault(opened.store, createKeyFileProvider(join(keys.dir, 'key.bin')));
+      const clock = new ManualClock('2032-06-01T12:00:00.000Z');
+      const repo = createSubmissionRepository(opened.store, vault, clock);
+      const audit = createAuditLog(opened.store, clock, { key: auditKey(vault) });
+      const old = sampleSubmission({ clientName: 'Old Client', createdAt: '2025-05-01T09:00:00.000Z' });
+      const recent = sampleSubmission({ clientName: 'Recent Client', createdAt: '2032-01-01T09:00:00.000Z' });
+      for (const s of [old, recent]) await repo.insert(s);
+      expect(await purgeExpired(opened.store, clock, await createSettingsStore(opened.store), audit)).toEqual({ purged: 1 });
+      expect(await repo.get(old.id)).toBeNull();
+      expect((await repo.get(recent.id))?.clientName).toBe('Recent Client');
+      expect(await opened.store.one('SELECT COUNT(*) AS n FROM submission_name_tokens WHERE submission_id = ?', [old.id])).toEqual({ n: 0 });
+      expect((await audit.list({ limit: 1 }))[0]).toMatchObject({ action: 'submission.purged', details: { count: 1 } });
+      expect(await audit.verify()).toMatchObject({ ok: true, entries: 1 });
+    } finally {
+      await opened.cleanup();
+      keys.cleanup();
+    }
   });
 });

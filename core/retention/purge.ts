@@ -1,7 +1,7 @@
 /**
  * Retention: submissions older than the configured period are deleted, with their name
  * index tokens (ON DELETE CASCADE), in one transaction together with one audit entry for a
- * run that deleted something (nothing purged, nothing logged). On SQLite secure_delete (db/database.ts) zeroes the freed pages; the checkpoint
+ * run that deleted something (nothing purged, nothing logged). On SQLite secure_delete (db/database.ts configureConnection) zeroes the freed pages; the checkpoint
  * afterwards moves that into the main file so the old ciphertext does not linger in the WAL
  * either (PostgreSQL reclaims dead rows by VACUUM, the clinic's maintenance).
  */
@@ -46,7 +46,7 @@ export function scheduleRetention(
 ): { readonly firstRun: Promise<unknown>; stop(): Promise<void> } {
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
-    running = run().catch((error: unknown) => options.onError?.(error));
+    running = (async () => run())().catch((error: unknown) => options.onError?.(error));
   };
   tick();
   const firstRun = running;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { createSettingsStore, DEFAULT_SETTINGS, settingsMigrations, SettingsValidationError, type Settings } from './store.ts';
+import { createSettingsStore, DEFAULT_SETTINGS, SettingsValidationError, type Settings } from './store.ts';
 import { tempDir, openMigratedStore } from '../tests/helpers.ts';
 
 let dir = '';
@@ -30,7 +30,7 @@ describe('settings store', () => {
   it('persists an update across restarts and records who made it', async () => {
     const file = join(dir, 'kiosk.db');
     const db = await openMigratedStore(file);
-    const updated = (await createSettingsStore(db)).update({ clinicName: 'Back in Balance', retentionDays: 3650 }, 'staff-1');
+    const updated = await (await createSettingsStore(db)).update({ clinicName: 'Back in Balance', retentionDays: 3650 }, 'staff-1');
     expect(updated).toEqual({ ...DEFAULT_SETTINGS, clinicName: 'Back in Balance', retentionDays: 3650 });
     await db.close();
     const db2 = await openMigratedStore(file);

@@ -144,8 +144,8 @@ describe('loadOrCreateSigningIdentity', () => {
     expect((await loadOrCreateSigningIdentity(store, 'Harbour', clock)).fingerprintSha256).toBe(second.fingerprintSha256);
   });
 
-  it('caCertificatePem is null before any identity exists', () => {
-    expect(caCertificatePem(memoryStore())).toBeNull();
+  it('caCertificatePem is null before any identity exists', async () => {
+    expect(await caCertificatePem(memoryStore())).toBeNull();
   });
 });
 

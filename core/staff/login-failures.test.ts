@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SqliteStore } from '../db/sqlite-store.ts';
-import { auditMigrations, createAuditLog, type AuditLog } from '../audit/log.ts';
+import { createAuditLog, type AuditLog } from '../audit/log.ts';
 import { join } from 'node:path';
 import { ManualClock, openMigratedStore, tempDir } from '../tests/helpers.ts';
-import { openTestCore, TEST_CTX, type TestCore } from '../tests/test-core.ts';
+import { CORE_ENGINES, openTestCore, TEST_CTX, type TestCore } from '../tests/test-core.ts';
 import { FREE_ATTEMPTS } from './service.ts';
-import { callerSource, createLoginFailureCounter, loginFailureMigrations, OTHER_SOURCE, type LoginFailureCounter } from './login-failures.ts';
+import { callerSource, createLoginFailureCounter, OTHER_SOURCE, type LoginFailureCounter } from './login-failures.ts';
 
 describe('the counter', () => {
   let db: SqliteStore;
@@ -77,10 +77,12 @@ describe('the counter', () => {
   });
 });
 
+describe.each(CORE_ENGINES)('on $engine', ({ engine, isAvailable }) => {
+describe.skipIf(!isAvailable)(`the ${engine} store`, () => {
 describe('staff:login under a brute force', () => {
   let opened: TestCore;
   beforeEach(async () => {
-    opened = await openTestCore({ clock: new ManualClock() }, 'kiosk-brute-');
+    opened = await openTestCore({ engine, clock: new ManualClock() }, 'kiosk-brute-');
   });
   afterEach(() => opened.close());
 
@@ -117,4 +119,6 @@ describe('staff:login under a brute force', () => {
     );
     expect(listed.ok && listed.value.entries.filter((e) => e.action === 'staff.login_failures').map((e) => e.details.failures)).toEqual([1_000, 1_000, 100, 100, 10, 10, 1, 1]);
   });
+});
+});
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { SqliteStore } from '../db/sqlite-store.ts';
 import { CoreError } from '../handler.ts';
-import { createStaffService, FREE_ATTEMPTS, lockoutMs, staffMigrations, type StaffService } from './service.ts';
+import { createStaffService, FREE_ATTEMPTS, lockoutMs, type StaffService } from './service.ts';
 import { hashPin, verifyPin } from './pin-hash.ts';
 import { ManualClock, tempDir, openMigratedStore } from '../tests/helpers.ts';
 

@@ -15,15 +15,28 @@ function encodings(text: string): Buffer[] {
 export function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    // A live server's directory (PostgreSQL) removes temp files while it is read: those are skipped.
+    const info = statSync(path, { throwIfNoEntry: false });
+    if (!info) return [];
+    return info.isDirectory() ? filesUnder(path) : info.isFile() ? [path] : [];
   });
+}
+
+function readIfPresent(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }
 
 /** "needle in file" for every hit: [] when the directory is clean. */
 export function findPlainText(dir: string, needles: readonly string[]): string[] {
   const found: string[] = [];
   for (const file of filesUnder(dir)) {
-    const bytes = readFileSync(file);
+    const bytes = readIfPresent(file);
+    if (!bytes) continue;
     for (const needle of needles) {
       // Also the first word alone: a name split across fields or JSON would still show it.
       for (const part of new Set([needle, needle.split(' ')[0]!])) {
