@@ -26,7 +26,7 @@ function bornYearsAgo(now: Date, years: number): string {
 }
 
 test("a 15-year-old's parent consents and signs by touch; the therapist sees the minor flag and the guardian", async ({ kiosk, core, clock }) => {
-  core.deps.staff.setupFirstAdmin('Olivia Owner', '135792', pageCaller(kiosk).id);
+  await core.deps.staff.setupFirstAdmin('Olivia Owner', '135792', pageCaller(kiosk).id);
   await core.deps.staff.addStaff(THERAPIST.name, 'therapist', THERAPIST.pin);
   core.deps.staff.lock(pageCaller(kiosk).id);
 

@@ -47,7 +47,7 @@ test('kiosk in network mode: Done while the server is down, the waiting banner, 
 
     await bridgeKiosk(page, kiosk.handlers);
     await page.goto(web.url);
-    kiosk.deps.staff.setupFirstAdmin(ADMIN.name, ADMIN.pin, pageCaller(page).id);
+    await kiosk.deps.staff.setupFirstAdmin(ADMIN.name, ADMIN.pin, pageCaller(page).id);
     kiosk.deps.staff.lock(pageCaller(page).id);
 
     // Two clients finish while the server is down: each is told Done (the receipt), nothing is lost.
@@ -83,7 +83,7 @@ test('kiosk in network mode: Done while the server is down, the waiting banner, 
     const tablet = await tabletContext.newPage();
     await bridgeKiosk(tablet, clinicServer.handlers);
     await tablet.goto(web.url);
-    clinicServer.deps.staff.setupFirstAdmin(ADMIN.name, ADMIN.pin, pageCaller(tablet).id);
+    await clinicServer.deps.staff.setupFirstAdmin(ADMIN.name, ADMIN.pin, pageCaller(tablet).id);
     clinicServer.deps.staff.lock(pageCaller(tablet).id);
     const serverLogin = new StaffLoginPage(tablet);
     await serverLogin.enterStaffMode();

@@ -12,7 +12,7 @@ import { ConfigError, serverConfigFromEnv } from './config.ts';
 import { createServerLog } from './log.ts';
 import { createOriginList } from './origins.ts';
 import { startClinicServer } from './start.ts';
-import { StoreOptionsError, storeFromEnv } from './store-options.ts';
+import { storeConfigFromEnv } from '../core/db/open-store.ts';
 
 const KEY_FILE = 'data-key.kek';
 const WEB_ROOT = fileURLToPath(new URL('../dist/renderer', import.meta.url));
@@ -20,11 +20,13 @@ const WEB_ROOT = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 async function main(): Promise<void> {
   const log = createServerLog();
   const config = serverConfigFromEnv();
-  storeFromEnv(process.env, config.dataDir);
+  // KIOSK_DATABASE_URL=postgres://... is the clinic's PostgreSQL; absent, an SQLite file in the data folder.
+  const database = storeConfigFromEnv(process.env, config.dataDir);
   const origins = createOriginList();
   origins.set(config.names, config.publicPort);
   const core = await createCore({
     dataDir: config.dataDir,
+    database,
     keyProvider: createKeyFileProvider(join(config.dataDir, KEY_FILE)),
     allowedOrigins: origins.list,
     // Channel and code only: never the payload or the error's text.
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A sentence for the person starting it; a stack trace only for errors we did not foresee.
-  if (error instanceof ConfigError || error instanceof StoreOptionsError || (error instanceof Error && error.name === 'DatabaseConfigError')) {
+  if (error instanceof ConfigError || (error instanceof Error && ['DatabaseConfigError', 'SchemaTooNewError', 'SchemaNotMigratedError', 'DatabaseUnavailableError', 'DataDirInUseError'].includes(error.name))) {
     process.stderr.write(`clinic server: ${error.message}\n`);
   } else {
     process.stderr.write(`clinic server could not start: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -179,7 +179,7 @@ describe('the outbox', () => {
   const TAG = 'a1b2c3d4';
 
   it('enqueue journals a pending job (attempts 0) only when a folder is configured; a retry writes it', async () => {
-    createExporter(db, clock, () => null).enqueue('sub-1');
+    await createExporter(db, clock, () => null).enqueue('sub-1');
     const exporter = createExporter(db, clock, () => dir, nodeExportFs, { tempTag: TAG });
     await exporter.enqueue('sub-2');
     await exporter.enqueue('sub-2');

@@ -84,8 +84,8 @@ describe('loadOrCreateSigningIdentity: certificates minted by older versions', (
     { label: 'imported chain with E-mail Protection under other names -> kept', names: { ca: 'Acme Issuing CA', leaf: 'Dr Ana Ríos' }, eku: { emailProtection: true }, isReissued: false },
   ])('$label', async ({ names, eku, isReissued }) => {
     const store = memoryStore();
-    store.put(SECRET_P12, makeChainP12(names, eku, 'pw'));
-    store.put('signing.passphrase', new TextEncoder().encode('pw'));
+    await store.put(SECRET_P12, makeChainP12(names, eku, 'pw'));
+    await store.put('signing.passphrase', new TextEncoder().encode('pw'));
     const before = await leafOf(store);
     const identity = await loadOrCreateSigningIdentity(store, 'Harbour', clock);
     const after = await leafOf(store);
