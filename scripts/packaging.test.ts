@@ -55,3 +55,11 @@ describe('packaged dependencies', () => {
   });
 
 });
+
+describe('the Linux package', () => {
+  it('depends on system fonts for every script the screens show (the PDF embeds its own; the screens do not)', () => {
+    const config = load(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as { deb: { depends: string[] } };
+    // Chinese, Japanese, Korean: fonts-noto-cjk; Arabic, Devanagari, Thai, Hebrew: fonts-noto-core.
+    expect(config.deb.depends).toEqual(expect.arrayContaining(['fonts-noto-core', 'fonts-noto-cjk']));
+  });
+});

@@ -89,7 +89,7 @@ describe('the typed contract over HTTPS', () => {
     const res = await httpsCall(server, `/api/${channel}`, { method: 'POST', headers: appHeaders(server, cookie), body });
     expect(res.status).toBe(status);
     expect(res.json()).toMatchObject({ ok: false, error: { code, message: expect.any(String) } });
-    expect(server.core.deps.submissions.list({ status: 'all', limit: 500 })).toHaveLength(before);
+    expect(await server.core.deps.submissions.list({ status: 'all', limit: 500 })).toHaveLength(before);
   });
 
   it('a body over the IPC limit is refused before any handler runs', async () => {

@@ -52,7 +52,7 @@ describe.each(ENGINES)('device registry on $dialect', (engine) => {
       store: opened.store,
       clock,
       deriveKey: (label) => new Uint8Array(Buffer.concat([KEY, Buffer.from(label)]).subarray(0, 32 + label.length)),
-      audit: { append: (e) => void audit.push(e) },
+      audit: { append: async (e) => void audit.push(e) },
       endSessionsOf: (callerId) => void endedSessions.push(callerId),
       checkKioskPublicKey: kioskPublicKeyProblem,
       issueKioskCertificate: async (pem, cn) => issueKioskCertificate(ca, pem, cn, clock),

@@ -100,7 +100,7 @@ export interface DeviceRegistryOptions {
   readonly clock: Clock;
   /** Vault-derived keys (vault.deriveKey): one for pairing codes, one for credentials. */
   readonly deriveKey: (label: string) => Uint8Array;
-  readonly audit: { append(entry: NewAuditEntry): void };
+  readonly audit: { append(entry: NewAuditEntry): Promise<unknown> };
   /** Ends the staff sessions of a caller id (StaffService.lock): a revoked device's, at once. */
   readonly endSessionsOf: (callerId: string) => void;
   /** Checks a kiosk's public key and issues its certificate; absent, kiosks cannot pair. */
@@ -203,7 +203,7 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): StoreDevic
   }
 
   async function refuse(reason: Refusal): Promise<null> {
-    for (const entry of await countRefusal(reason)) audit.append(entry);
+    for (const entry of await countRefusal(reason)) await audit.append(entry);
     return null;
   }
 
@@ -235,7 +235,7 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): StoreDevic
           expiresAt,
         ]);
       });
-      audit.append({ action: 'device.pairing_code_created', actor: by.staffId, details: { kind, expiresAt } });
+      await audit.append({ action: 'device.pairing_code_created', actor: by.staffId, details: { kind, expiresAt } });
       return { code, expiresAt };
     },
 
@@ -274,7 +274,7 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): StoreDevic
         return true;
       });
       if (!won) return refuse('used');
-      audit.append({ action: 'device.paired', actor: row.created_by, subjectId: deviceId, details: { kind: device.kind, name } });
+      await audit.append({ action: 'device.paired', actor: row.created_by, subjectId: deviceId, details: { kind: device.kind, name } });
       const paired: Device = { id: deviceId, name, kind: device.kind, pairedAt: at, lastSeenAt: null, revokedAt: null };
       const result: Pairing = issued ? { device: paired, credential, ...issued } : { device: paired, credential };
       return result;
@@ -313,7 +313,7 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): StoreDevic
       if (changes !== 1) return false;
       // A session signed in on the device ends with it: the next request is refused either way.
       options.endSessionsOf(deviceCallerId(deviceId));
-      audit.append({ action: 'device.revoked', actor: by.staffId, subjectId: deviceId, details: { kind: row.kind } });
+      await audit.append({ action: 'device.revoked', actor: by.staffId, subjectId: deviceId, details: { kind: row.kind } });
       return true;
     },
 
@@ -325,7 +325,7 @@ export function createDeviceRegistry(options: DeviceRegistryOptions): StoreDevic
         await tx.exec('UPDATE pairing_guard SET reported = failures WHERE singleton = 1');
         return [refusalSummary(g, true)];
       });
-      for (const entry of entries) audit.append(entry);
+      for (const entry of entries) await audit.append(entry);
     },
   };
 }

@@ -72,9 +72,9 @@ describe('device pairing channels', () => {
   });
 
   it('revoking an unknown device is not_found and writes nothing', async () => {
-    const before = opened.core.deps.audit.count();
+    const before = await opened.core.deps.audit.count();
     const result = await opened.core.handlers['admin:revokeDevice']({ deviceId: 'no-such-device' }, AT_KIOSK);
     expect(result.ok ? 'ok' : result.error.code).toBe('not_found');
-    expect(opened.core.deps.audit.count()).toBe(before);
+    expect(await opened.core.deps.audit.count()).toBe(before);
   });
 });

@@ -40,6 +40,12 @@ async function submitIntake(): Promise<string> {
 }
 
 /** Every BLOB in the database that names a data key, by that key id (the vault's format: version byte, key id). */
+/**
+ * Blob columns that hold keyed digests, not sealed values: random bytes, so one in 256 starts with
+ * the sealed format's version byte and would read as a "key id".
+ */
+const DIGEST_COLUMNS = new Set(['request_digest', 'token', 'identity_token']);
+
 async function sealedBlobKeyIds(c: Core): Promise<Set<string>> {
   const ids = new Set<string>();
   const db = c.deps.store;
@@ -47,6 +53,7 @@ async function sealedBlobKeyIds(c: Core): Promise<Set<string>> {
   for (const { name } of tables) {
     const columns = await db.all<{ name: string }>(`PRAGMA table_info("${name}")`);
     for (const column of columns) {
+      if (DIGEST_COLUMNS.has(column.name)) continue;
       const rows = await db.all<{ v: Uint8Array }>(`SELECT "${column.name}" AS v FROM "${name}" WHERE typeof("${column.name}") = 'blob'`);
       for (const { v } of rows) {
         const id = sealedKeyId(v);

@@ -238,7 +238,7 @@ describe('therapist channels', () => {
     await signIn();
     expect((await call('submission:get', { submissionId: id })).ok).toBe(true);
     expect((await call('submission:pdf', { submissionId: id })).ok).toBe(true);
-    expect(views()).toHaveLength(3);
+    expect(await views()).toHaveLength(3);
   });
 
   it.each([

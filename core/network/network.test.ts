@@ -217,7 +217,7 @@ describe('the server checks what a kiosk forwards', () => {
     // (The pass a new intake starts may already have run; either way each intake was offered once.)
     await network().forwarder.drain();
     expect(link.stored).toEqual([good.submissionId]);
-    expect(server.core.deps.submissions.get(forged.submissionId)).toBeNull();
+    expect(await server.core.deps.submissions.get(forged.submissionId)).toBeNull();
     const status = await outboxStatus(kiosk.core);
     expect(status).toMatchObject({ waiting: 1, refused: 1 });
     expect(status.lastError?.kind).toBe('refused');

@@ -12,9 +12,13 @@ import { startCluster } from './pg-cluster.ts';
 
 const WAIT_FOR_CLUSTER_MS = 120_000;
 
-/** Whether this run can use PostgreSQL (installed, and the global setup ran). */
+/** Whether this run can use PostgreSQL (installed, and the global setup ran). False in a test's child process (no vitest worker there). */
 export function hasTestPostgres(): boolean {
-  return Boolean(inject('kioskPostgres')?.bin);
+  try {
+    return Boolean(inject('kioskPostgres')?.bin);
+  } catch {
+    return false;
+  }
 }
 
 let cluster: Promise<string> | undefined;

@@ -34,6 +34,10 @@ describe('audit entries as sentences a clinic owner reads', () => {
     ['an account turned off, by someone since removed', entry({ action: 'staff.changed', actorName: null, actorRole: null, subjectId: 'x', subjectKind: 'staff', subjectName: 'Theo', details: { op: 'disabled' } }), 'A former staff member turned off the account of Theo.'],
     ['a publish', entry({ action: 'form.published', subjectId: 'massage-intake@3', subjectKind: 'form' }), 'Dana (therapist) published version 3 of the form.'],
     ['a broken log', entry({ action: 'audit.verified', details: { ok: false, firstBrokenId: 17 } }), 'Dana (therapist) checked the log: it is broken at entry 17.'],
+    ['a device paired with the clinic server', entry({ action: 'device.paired', actorName: 'Olivia', actorRole: 'admin', subjectId: 'd1', details: { kind: 'browser', name: 'Room 2 tablet' } }), 'The device “Room 2 tablet” was paired with the clinic server (code from Olivia (admin)).'],
+    ['a device revoked', entry({ action: 'device.revoked', actorName: 'Olivia', actorRole: 'admin', subjectId: 'd1', details: { kind: 'browser' } }), 'Olivia (admin) removed a paired device; it can no longer reach the clinic server.'],
+    ['wrong pairing codes, counted', entry({ action: 'device.pairing_refused', actor: 'system', actorName: null, actorRole: null, details: { failures: 10 } }), 'Wrong pairing codes were entered (10 so far).'],
+    ['an intake kept for the clinic server', entry({ action: 'submission.queued', actor: 'kiosk-client', actorName: null, actorRole: null }), 'The kiosk kept an intake to send to the clinic server.'],
     ['an action the screen does not know yet', entry({ action: 'future.thing' }), 'Other entry (future.thing).'],
   ])('%s', (_label, e, expected) => {
     expect(en(e)).toBe(expected);

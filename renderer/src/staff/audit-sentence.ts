@@ -74,6 +74,20 @@ export function auditSentence(e: AuditListEntry, t: Translate): string {
       return detail(e, 'ok') === false ? t('auditLog.verifiedBroken', { who, id: String(detail(e, 'firstBrokenId') ?? '') }) : t('auditLog.verifiedOk', { who });
     case 'audit.legacy_sealed':
       return t('auditLog.legacySealed');
+    case 'device.pairing_code_created':
+      return t('auditLog.pairingCode', { who });
+    case 'device.paired':
+      return t('auditLog.devicePaired', { who, name: String(detail(e, 'name') ?? '') });
+    case 'device.pairing_refused':
+      return t('auditLog.pairingRefused', { count: Number(detail(e, 'failures') ?? 0) });
+    case 'device.pairing_codes_voided':
+      return t('auditLog.pairingVoided');
+    case 'device.revoked':
+      return t('auditLog.deviceRevoked', { who });
+    case 'submission.queued':
+      return t('auditLog.queued');
+    case 'submission.forwarded':
+      return t('auditLog.forwarded');
     default:
       return t('auditLog.other', { action: e.action });
   }
