@@ -10,7 +10,7 @@
  * anything else is left as a require in it. main.cjs likewise may require only electron and
  * Node built-ins: the package carries no dependencies' code (electron-builder.yml).
  */
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,23 @@ const common: BuildOptions = {
   logLevel: 'warning',
 };
 
+/**
+ * `pg` requires its optional native binding (`pg-native`, libpq) only when someone asks for
+ * `pg.native`, which the core never does. In the bundle that require answers what Node answers
+ * for a module that is not installed (MODULE_NOT_FOUND, which pg handles), so main.cjs still
+ * requires no package from outside the bundle.
+ */
+const optionalNativeBindings: Plugin = {
+  name: 'optional-native-bindings',
+  setup(b) {
+    b.onResolve({ filter: /^pg-native$/ }, (args) => ({ path: args.path, namespace: 'not-installed' }));
+    b.onLoad({ filter: /.*/, namespace: 'not-installed' }, (args) => ({
+      contents: `const e = new Error(${JSON.stringify(`Cannot find module '${args.path}' (not shipped with the kiosk)`)}); e.code = 'MODULE_NOT_FOUND'; throw e;`,
+      loader: 'js',
+    }));
+  },
+};
+
 const [mainBuild] = await Promise.all([
   build({
     ...common,
@@ -37,6 +54,7 @@ const [mainBuild] = await Promise.all([
     outdir,
     platform: 'node',
     external: ['electron', 'node:*'],
+    plugins: [optionalNativeBindings],
     // Our sources are ESM and may use import.meta.url; in the CJS bundle it becomes the bundle's own URL.
     define: { 'import.meta.url': '__kioskImportMetaUrl' },
     banner: { js: 'const __kioskImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
