@@ -144,7 +144,7 @@ test('admin adds a translated question and a modify rule; clients get it, old su
   await admin.importFile('broken.json', broken);
   await expect(kiosk.getByTestId('import-errors')).toContainText('Line 4');
   await expect(admin.status()).toContainText('Nothing was changed');
-  const badRule = JSON.stringify({ ...core.deps.forms.active(), rules: [{ code: 'X', severity: 'info', when: 'pregnantt == yes', title: inEveryLanguage(DEFAULT_INTAKE_FORM.languages, { en: 'a' }), guidance: inEveryLanguage(DEFAULT_INTAKE_FORM.languages, { en: 'b' }) }] }, null, 2);
+  const badRule = JSON.stringify({ ...(await core.deps.forms.active()), rules: [{ code: 'X', severity: 'info', when: 'pregnantt == yes', title: inEveryLanguage(DEFAULT_INTAKE_FORM.languages, { en: 'a' }), guidance: inEveryLanguage(DEFAULT_INTAKE_FORM.languages, { en: 'b' }) }] }, null, 2);
   await admin.importFile('bad-rule.json', badRule);
   await expect(kiosk.getByTestId('import-errors')).toContainText(/Line \d+, column \d+: .*Unknown question id "pregnantt"/);
   await expect(kiosk.getByTestId('import-errors')).toContainText('rules[0].when');
