@@ -1,7 +1,7 @@
 /**
  * Issue 20, every staff and admin text field by touch alone: the Staff panel's PINs on the PIN
  * pad (a new member's, a reset), and the form editor's ids, flag codes and conditions on the
- * code pad. Touch only: every field is reached with a tap and typed with taps on on-screen keys
+ * code pad, Settings' numbers on the number pad. Touch only: every field is reached with a tap and typed with taps on on-screen keys
  * (no keyboard.type, no fill); axe on each screen with the pad or keyboard open; screenshots
  * under artifacts/screens/touch-admin/.
  */
@@ -102,6 +102,16 @@ test('by touch alone: a staff member added with a PIN on the pad, a PIN reset, a
   expect((await core.deps.staff.login(sam?.staffId ?? '', '975318', 'e2e-check-2')).ok).toBe(true);
   expect((await core.deps.staff.login(sam?.staffId ?? '', '246801', 'e2e-check-3')).ok).toBe(false);
 
+  // Settings: numbers on the number pad (the age of consent), the export folder on the code pad.
+  await sections.getByRole('button', { name: 'Settings' }).tap();
+  const age = kiosk.getByRole('textbox', { name: /age of consent/i });
+  await typeOnScreen(kiosk, age, '16');
+  await expect(keyboard(kiosk).locator('[data-skbtn="q"]')).toHaveCount(0);
+  await checked(kiosk, '04-settings-number-pad');
+  await done(kiosk);
+  await typeOnScreen(kiosk, kiosk.getByRole('textbox', { name: /export folder/i }), '/srv/intake_pdfs');
+  await done(kiosk);
+
   // The form editor: a new question's id on the code pad.
   await sections.getByRole('button', { name: 'Forms' }).tap();
   await kiosk.getByRole('navigation', { name: 'Parts of the form' }).getByRole('button', { name: /health/i }).tap();
@@ -111,7 +121,7 @@ test('by touch alone: a staff member added with a PIN on the pad, a PIN reset, a
   const questionId = editor.getByRole('textbox', { name: 'Question id (used in conditions)' });
   await typeOnScreen(kiosk, questionId, 'headache_today');
   await expect(keyboard(kiosk).getByRole('button', { name: 'Caps' })).toBeVisible();
-  await checked(kiosk, '04-question-id-code-pad');
+  await checked(kiosk, '05-question-id-code-pad');
   await done(kiosk);
 
   // A rule: its flag code in capitals (Caps stays on) and its condition, on the code pad.
@@ -123,7 +133,7 @@ test('by touch alone: a staff member added with a PIN on the pad, a PIN reset, a
   const when = rule.getByRole('textbox', { name: /Raise this flag when/ });
   await typeOnScreen(kiosk, when, 'headache_today == yes and age(date_of_birth) >= 18');
   await expect(rule.getByText('✓ Condition is valid')).toBeVisible();
-  await checked(kiosk, '05-rule-condition-code-pad');
+  await checked(kiosk, '06-rule-condition-code-pad');
   await done(kiosk);
   await expect(when).toHaveValue('headache_today == yes and age(date_of_birth) >= 18');
 });

@@ -113,6 +113,8 @@ export function StaffPanel({ clinicLanguage }: StaffPanelProps) {
                 </div>
                 {resetFor === s.staffId ? (
                   <div className="admin-pinpad" data-testid={`reset-pin-${s.staffId}`}>
+                    {/* The pad's own name says this too; the words stay in sight once digits replace the hint. */}
+                    <p className="field-label">{t('staff.newPinFor', { name: s.name })}</p>
                     <PinPad key={padRound} label={t('staff.newPinFor', { name: s.name })} submitLabel={t('staff.setPin')} busy={pinCall.isBusy} onSubmit={(pin) => void reset(s, pin)} />
                   </div>
                 ) : null}
@@ -140,6 +142,7 @@ export function StaffPanel({ clinicLanguage }: StaffPanelProps) {
         </div>
       </div>
       <div className="admin-pinpad" data-testid="new-staff-pinpad">
+        <p className="field-label">{t('staff.pin')}</p>
         <PinPad key={padRound} label={t('staff.pin')} submitLabel={t('staff.add')} busy={addCall.isBusy} canSubmit={name.trim() !== ''} onSubmit={(pin) => void add(pin)} />
       </div>
       <p role="status" className="admin-status">
