@@ -4,10 +4,11 @@ import { CallError } from '../data/CallError.tsx';
 import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { fileToBase64 } from './files.ts';
+import { TextField } from '../widgets/TextField.tsx';
 
 /** The clinic's signing certificate: what it is, when it expires, regenerate or import. */
 export function CertificatePanel() {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const format = useFormat();
   const certificate = useKioskQuery((api) => api.adminGetCertificate({}), []);
   const regenerateCall = useKioskAction((api) => api.adminRegenerateCertificate({}));
@@ -82,10 +83,10 @@ export function CertificatePanel() {
         <input id="cert-file" type="file" accept=".p12,.pfx,application/x-pkcs12" className="visually-hidden" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         <span>{file ? file.name : t('certificate.noFile')}</span>
         <div className="field">
-          <label htmlFor="cert-passphrase" className="field-label">
+          <label htmlFor="cert-passphrase" id="cert-passphrase-label" className="field-label">
             {t('certificate.passphrase')}
           </label>
-          <input id="cert-passphrase" className="admin-input" type="password" autoComplete="off" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+          <TextField id="cert-passphrase" kind="short" secret lang={i18n.language} value={passphrase} onChange={setPassphrase} describedBy={undefined} invalid={false} labelId="cert-passphrase-label" />
         </div>
         <button type="button" className="button primary" disabled={importCall.isBusy} onClick={() => void importP12()}>
           {t('certificate.import')}

@@ -9,6 +9,7 @@ import { nativeLanguageName } from '../i18n/index.ts';
 import { fileToDataUrl } from './files.ts';
 import { TextField } from '../widgets/TextField.tsx';
 import { daysToRetention, languageChoices, RETENTION_LIMITS, retentionToDays, type RetentionParts } from './settings-units.ts';
+import { CodeInput } from './forms/CodeInput.tsx';
 
 type NumberKey = 'idleWarningSeconds' | 'idleCountdownSeconds' | 'doneResetSeconds' | 'autoLogoffMinutes';
 
@@ -156,32 +157,24 @@ export function SettingsPanel() {
       <div className="settings-grid">
         {NUMBER_FIELDS.map((key) => (
           <div className="field" key={key}>
-            <label htmlFor={`setting-${key}`} className="field-label">
+            <label htmlFor={`setting-${key}`} id={`setting-${key}-label`} className="field-label">
               {t(`settings.field.${key}`)}
             </label>
-            <input
-              id={`setting-${key}`}
-              className="admin-input narrow"
-              type="number"
-              inputMode="numeric"
-              value={String(form[key])}
-              onChange={(e) => set({ [key]: Number(e.target.value) })}
-              {...describe(key)}
-            />
+            <CodeInput id={`setting-${key}`} kind="number" value={String(form[key])} onChange={(text) => set({ [key]: Number(text) })} invalid={Boolean(issueFor(key))} describedBy={issueFor(key) ? `setting-${key}-error` : undefined} />
             {issueText(key)}
           </div>
         ))}
       </div>
       <div className="field">
-        <label htmlFor="setting-exportFolder" className="field-label">
+        <label htmlFor="setting-exportFolder" id="setting-exportFolder-label" className="field-label">
           {t('settings.exportFolder')}
         </label>
-        <input
+        <CodeInput
           id="setting-exportFolder"
-          className="admin-input mono"
           value={form.exportFolder ?? ''}
-          onChange={(e) => set({ exportFolder: e.target.value === '' ? null : e.target.value })}
-          {...describe('exportFolder')}
+          onChange={(text) => set({ exportFolder: text === '' ? null : text })}
+          invalid={Boolean(issueFor('exportFolder'))}
+          describedBy={issueFor('exportFolder') ? 'setting-exportFolder-error' : undefined}
         />
         {issueText('exportFolder')}
       </div>
@@ -190,17 +183,17 @@ export function SettingsPanel() {
         <div className="row-fields">
           {RETENTION_UNITS.map(({ part, max, label }) => (
             <div className="field" key={part}>
-              <label htmlFor={`setting-retention-${part}`}>{t(label)}</label>
-              <input
+              <label htmlFor={`setting-retention-${part}`} id={`setting-retention-${part}-label`}>
+                {t(label)}
+              </label>
+              <CodeInput
                 id={`setting-retention-${part}`}
-                className="admin-input narrow"
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={max}
+                kind="number"
+                maxLength={String(max).length}
                 value={String(retention[part])}
-                {...describe('retentionDays')}
-                onChange={(e) => setRetention({ [part]: Math.max(0, Math.min(max, Math.trunc(Number(e.target.value) || 0))) })}
+                invalid={Boolean(issueFor('retentionDays'))}
+                describedBy={issueFor('retentionDays') ? 'setting-retentionDays-error' : undefined}
+                onChange={(text) => setRetention({ [part]: Math.max(0, Math.min(max, Math.trunc(Number(text) || 0))) })}
               />
             </div>
           ))}
@@ -209,19 +202,17 @@ export function SettingsPanel() {
         {issueText('retentionDays')}
       </fieldset>
       <div className="field">
-        <label htmlFor="setting-ageOfConsent" className="field-label">
+        <label htmlFor="setting-ageOfConsent" id="setting-ageOfConsent-label" className="field-label">
           {t('settings.ageOfConsent')}
         </label>
-        <input
+        <CodeInput
           id="setting-ageOfConsent"
-          className="admin-input narrow"
-          type="number"
-          inputMode="numeric"
-          min={AGE_OF_CONSENT_RANGE.min}
-          max={AGE_OF_CONSENT_RANGE.max}
+          kind="number"
+          maxLength={String(AGE_OF_CONSENT_RANGE.max).length}
           value={String(form.ageOfConsent)}
-          onChange={(e) => set({ ageOfConsent: Math.trunc(Number(e.target.value) || 0) })}
-          {...(issueFor('ageOfConsent') ? describe('ageOfConsent') : { 'aria-describedby': 'setting-ageOfConsent-hint' })}
+          onChange={(text) => set({ ageOfConsent: Math.trunc(Number(text) || 0) })}
+          invalid={Boolean(issueFor('ageOfConsent'))}
+          describedBy={issueFor('ageOfConsent') ? 'setting-ageOfConsent-error' : 'setting-ageOfConsent-hint'}
         />
         <p id="setting-ageOfConsent-hint">{t('settings.ageOfConsentHint', { min: AGE_OF_CONSENT_RANGE.min, max: AGE_OF_CONSENT_RANGE.max })}</p>
         {issueText('ageOfConsent')}

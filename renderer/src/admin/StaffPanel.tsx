@@ -5,6 +5,7 @@ import { CallError } from '../data/CallError.tsx';
 import { useKioskAction, useKioskQuery } from '../data/use-kiosk-data.ts';
 import { nativeLanguageName } from '../i18n/index.ts';
 import { LanguageSelect } from '../staff/LanguageSelect.tsx';
+import { PinPad } from '../staff/PinPad.tsx';
 import { TextField } from '../widgets/TextField.tsx';
 
 interface StaffPanelProps {
@@ -12,7 +13,11 @@ interface StaffPanelProps {
   readonly clinicLanguage: string;
 }
 
-/** Staff members: add with role and PIN, disable/enable, reset a PIN, choose each one's screen language. PINs are never shown. */
+/**
+ * Staff members: add with role and PIN, disable/enable, reset a PIN, choose each one's screen
+ * language. PINs are entered on the same PIN pad as the login screen (touch, or Tab and Enter,
+ * or the digit keys), never shown and never kept after they are sent.
+ */
 export function StaffPanel({ clinicLanguage }: StaffPanelProps) {
   const { t, i18n } = useTranslation('admin');
   const list = useKioskQuery((api) => api.adminListStaff({}), []);
@@ -22,16 +27,16 @@ export function StaffPanel({ clinicLanguage }: StaffPanelProps) {
   const languageCall = useKioskAction((api, staffId: string, language: StaffLanguage | null) => api.adminSetStaffLanguage({ staffId, language }));
   const [name, setName] = useState('');
   const [role, setRole] = useState<StaffRole>('therapist');
-  const [pin, setPin] = useState('');
   const [resetFor, setResetFor] = useState<string | null>(null);
-  const [newPin, setNewPin] = useState('');
+  // A new pad (empty) after every attempt: nothing typed stays behind.
+  const [padRound, setPadRound] = useState(0);
   const [status, setStatus] = useState('');
   const staff = list.data?.staff ?? [];
 
-  const add = async () => {
+  const add = async (pin: string) => {
     setStatus('');
     const r = await addCall.run(name, role, pin);
-    setPin('');
+    setPadRound((n) => n + 1);
     if (!r.ok) return;
     setName('');
     setStatus(t('staff.added', { name: r.value.name, role: t(`staff.roleName.${r.value.role}`) }));
@@ -51,10 +56,10 @@ export function StaffPanel({ clinicLanguage }: StaffPanelProps) {
     setStatus(t('staff.languageChanged', { name: s.name, language: nativeLanguageName(r.value.language ?? clinicLanguage) }));
     list.reload();
   };
-  const reset = async (s: AdminStaffEntry) => {
+  const reset = async (s: AdminStaffEntry, pin: string) => {
     setStatus('');
-    const r = await pinCall.run(s.staffId, newPin);
-    setNewPin('');
+    const r = await pinCall.run(s.staffId, pin);
+    setPadRound((n) => n + 1);
     if (!r.ok) return;
     setResetFor(null);
     setStatus(t('staff.pinChanged', { name: s.name }));
@@ -107,16 +112,10 @@ export function StaffPanel({ clinicLanguage }: StaffPanelProps) {
                   </button>
                 </div>
                 {resetFor === s.staffId ? (
-                  <div className="row-fields">
-                    <div className="field">
-                      <label htmlFor={`new-pin-${s.staffId}`} className="field-label">
-                        {t('staff.newPinFor', { name: s.name })}
-                      </label>
-                      <input id={`new-pin-${s.staffId}`} className="admin-input narrow" type="password" inputMode="numeric" autoComplete="new-password" value={newPin} onChange={(e) => setNewPin(e.target.value)} />
-                    </div>
-                    <button type="button" className="button primary small" disabled={pinCall.isBusy} onClick={() => void reset(s)}>
-                      {t('staff.setPin')}
-                    </button>
+                  <div className="admin-pinpad" data-testid={`reset-pin-${s.staffId}`}>
+                    {/* The pad's own name says this too; the words stay in sight once digits replace the hint. */}
+                    <p className="field-label">{t('staff.newPinFor', { name: s.name })}</p>
+                    <PinPad key={padRound} label={t('staff.newPinFor', { name: s.name })} submitLabel={t('staff.setPin')} busy={pinCall.isBusy} onSubmit={(pin) => void reset(s, pin)} />
                   </div>
                 ) : null}
               </td>
@@ -141,15 +140,10 @@ export function StaffPanel({ clinicLanguage }: StaffPanelProps) {
             <option value="admin">{t('staff.roleOption.admin')}</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="new-staff-pin" className="field-label">
-            {t('staff.pin')}
-          </label>
-          <input id="new-staff-pin" className="admin-input narrow" type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value)} />
-        </div>
-        <button type="button" className="button primary" disabled={addCall.isBusy} onClick={() => void add()}>
-          {t('staff.add')}
-        </button>
+      </div>
+      <div className="admin-pinpad" data-testid="new-staff-pinpad">
+        <p className="field-label">{t('staff.pin')}</p>
+        <PinPad key={padRound} label={t('staff.pin')} submitLabel={t('staff.add')} busy={addCall.isBusy} canSubmit={name.trim() !== ''} onSubmit={(pin) => void add(pin)} />
       </div>
       <p role="status" className="admin-status">
         {status}

@@ -82,6 +82,7 @@ export const ar: Chrome = {
     backspace: 'حذف',
     space: 'مسافة',
     shift: 'Shift',
+    capsLock: 'الأحرف الكبيرة',
     symbols: '?123',
     letters: 'أ ب ت',
     accentsName: 'á é ñ: حروف بعلامات',

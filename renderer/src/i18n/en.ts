@@ -69,6 +69,7 @@ export const en = {
     backspace: 'Delete',
     space: 'Space',
     shift: 'Shift',
+    capsLock: 'Caps',
     symbols: '?123',
     letters: 'ABC',
     /** Spoken names (aria-label) of the layer keys; each starts with the key's visible text. */

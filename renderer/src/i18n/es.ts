@@ -71,6 +71,7 @@ export const es = {
     backspace: 'Borrar',
     space: 'Espacio',
     shift: 'Mayús',
+    capsLock: 'Bloq Mayús',
     symbols: '?123',
     letters: 'ABC',
     accentsName: 'á é ñ: letras con acento',

@@ -71,6 +71,7 @@ export const fr: Chrome = {
     backspace: 'Effacer',
     space: 'Espace',
     shift: 'Maj',
+    capsLock: 'Verr. Maj',
     symbols: '?123',
     letters: 'ABC',
     accentsName: 'á é ñ : lettres accentuées',

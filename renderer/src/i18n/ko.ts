@@ -71,6 +71,7 @@ export const ko: Chrome = {
     backspace: '지우기',
     space: '띄어쓰기',
     shift: 'Shift',
+    capsLock: '대문자 고정',
     symbols: '?123',
     letters: '가나다',
     accentsName: 'á é ñ: 악센트 부호가 있는 문자',

@@ -77,6 +77,7 @@ export const ru: Chrome = {
     backspace: 'Удалить',
     space: 'Пробел',
     shift: 'Shift',
+    capsLock: 'Заглавные',
     symbols: '?123',
     letters: 'АБВ',
     accentsName: 'á é ñ: буквы с диакритикой',

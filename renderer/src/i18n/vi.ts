@@ -71,6 +71,7 @@ export const vi: Chrome = {
     backspace: 'Xóa',
     space: 'Dấu cách',
     shift: 'Shift',
+    capsLock: 'Khóa hoa',
     symbols: '?123',
     letters: 'ABC',
     accentsName: 'á é ñ: chữ có dấu',

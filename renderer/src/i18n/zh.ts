@@ -71,6 +71,7 @@ export const zh: Chrome = {
     backspace: '删除',
     space: '空格',
     shift: '大写',
+    capsLock: '大写锁定',
     symbols: '?123',
     letters: 'ABC',
     accentsName: 'á é ñ：带重音符号的字母',

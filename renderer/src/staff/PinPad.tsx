@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface PinPadProps {
@@ -13,7 +13,11 @@ interface PinPadProps {
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
-/** On-screen PIN keypad: the kiosk may have no physical keyboard. Digits are never shown. */
+/**
+ * On-screen PIN keypad: the kiosk may have no physical keyboard. Digits are never shown (nor
+ * logged). With a physical keyboard, Tab reaches every key, and once a key has focus the digit
+ * keys and Backspace type on the pad too.
+ */
 export function PinPad({ label, submitLabel, minLength = 6, busy = false, canSubmit = true, onSubmit }: PinPadProps) {
   const { t } = useTranslation('staff');
   const [pin, setPin] = useState('');
@@ -24,8 +28,19 @@ export function PinPad({ label, submitLabel, minLength = 6, busy = false, canSub
       setPin('');
     }
   };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (/^[0-9]$/.test(e.key)) {
+      e.preventDefault();
+      press(e.key);
+    } else if (e.key === 'Backspace') {
+      e.preventDefault();
+      setPin((p) => p.slice(0, -1));
+    }
+  };
   return (
-    <div className="pinpad" role="group" aria-label={label}>
+    // The group only listens to keys pressed on its own (focusable) buttons.
+    <div className="pinpad" role="group" aria-label={label} onKeyDown={onKeyDown}>
       <output className="pinpad-display" aria-live="polite" aria-label={t('pinPad.entered', { label, count: pin.length })}>
         {pin.length === 0 ? <span className="pinpad-hint">{label}</span> : '●'.repeat(pin.length)}
       </output>

@@ -6,7 +6,8 @@ import { OnScreenKeyboard } from './OnScreenKeyboard.tsx';
 import { useKeyboardOwner } from './keyboard-context.ts';
 import type { KeyboardKind } from './keyboard-layouts.ts';
 
-export type TextKind = 'short' | 'long' | 'email' | 'phone' | 'number';
+/** `code`: ids, flag codes and conditions (the code pad, left to right, fixed-width). */
+export type TextKind = 'short' | 'long' | 'email' | 'phone' | 'number' | 'code';
 
 interface TextFieldProps {
   readonly id: string;
@@ -19,6 +20,8 @@ interface TextFieldProps {
   readonly describedBy: string | undefined;
   readonly invalid: boolean;
   readonly labelId: string;
+  /** A secret (a certificate passphrase): drawn as dots, never autofilled; the keyboard never shows it either. */
+  readonly secret?: boolean;
 }
 
 const keyboardKind = (kind: TextKind): KeyboardKind => (kind === 'short' || kind === 'long' ? 'text' : kind);
@@ -31,7 +34,7 @@ const keyboardKind = (kind: TextKind): KeyboardKind => (kind === 'short' || kind
  * usual (composition events pass untouched; the value is stored as the field reports it, with
  * no per-keystroke rewriting that would cut a composition short), and closes our keyboard.
  */
-export function TextField({ id, kind, lang, value, maxLength, placeholder, onChange, describedBy, invalid, labelId }: TextFieldProps) {
+export function TextField({ id, kind, lang, value, maxLength, placeholder, onChange, describedBy, invalid, labelId, secret = false }: TextFieldProps) {
   const { t } = useTranslation();
   const { activeId, setActiveId } = useKeyboardOwner();
   const inputRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
@@ -72,7 +75,7 @@ export function TextField({ id, kind, lang, value, maxLength, placeholder, onCha
     'aria-labelledby': labelId,
     'aria-describedby': describedBy,
     'aria-invalid': invalid || undefined,
-    autoComplete: 'off',
+    autoComplete: secret ? 'new-password' : 'off',
     autoCorrect: 'off',
     spellCheck: false,
     onFocus: openByPointer,
@@ -88,7 +91,7 @@ export function TextField({ id, kind, lang, value, maxLength, placeholder, onCha
         {kind === 'long' ? (
           <textarea {...common} rows={3} className="text-input" />
         ) : (
-          <input {...common} type={kind === 'phone' ? 'tel' : 'text'} className="text-input" />
+          <input {...common} type={secret ? 'password' : kind === 'phone' ? 'tel' : 'text'} className="text-input" />
         )}
         <button
           type="button"
@@ -113,7 +116,7 @@ export function TextField({ id, kind, lang, value, maxLength, placeholder, onCha
             lang={lang}
             value={value}
             maxLength={maxLength}
-            startShifted={kind === 'short' && value === ''}
+            startShifted={kind === 'short' && value === '' && !secret}
             onChange={onChange}
             onDone={() => setActiveId(null)}
           />

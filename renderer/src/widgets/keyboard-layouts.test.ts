@@ -22,6 +22,13 @@ describe('on-screen keyboard layouts', () => {
     { label: 'Vietnamese text has ă â ê ô ơ ư đ and the five tone keys', lang: 'vi', kind: 'text', must: ['ă', 'â', 'ê', 'ô', 'ơ', 'ư', 'đ', 'Đ', '\u0301', '\u0300', '\u0309', '\u0303', '\u0323'] },
     { label: 'Chinese text is the Latin layout (names in pinyin)', lang: 'zh', kind: 'text', must: ['q', 'z', 'Q', 'ü'] },
     { label: 'Arabic email is Latin', lang: 'ar', kind: 'email', must: ['@', 'a', 'z'] },
+    {
+      label: 'the code pad has what ids and conditions are written with',
+      lang: 'en',
+      kind: 'code',
+      must: [...'abcdefghijklmnopqrstuvwxyz', ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', ...'0123456789', '_', '.', ',', '-', '<', '>', '=', '(', ')', "'", '"', '!', '&', '|', '{space}', '{caps}'],
+    },
+    { label: 'the code pad is the same Latin pad whatever the chrome language', lang: 'ar', kind: 'code', must: ['a', 'Z', '_', '=', '('] },
   ] as const)('$label', ({ lang, kind, must }) => {
     const keys = keysOf(lang, kind);
     for (const k of must) expect(keys, k).toContain(k);
@@ -38,7 +45,7 @@ describe('on-screen keyboard layouts', () => {
 
   it('every layout lets the client finish with Done and correct with Delete', () => {
     for (const lang of ['en', 'es', 'fr', 'zh', 'vi', 'ko', 'ar', 'ru']) {
-      for (const kind of ['text', 'email', 'phone', 'number'] as const) {
+      for (const kind of ['text', 'email', 'phone', 'number', 'code'] as const) {
         const keys = keysOf(lang, kind);
         expect(keys, `${lang}/${kind}`).toContain('{done}');
         expect(keys, `${lang}/${kind}`).toContain('{bksp}');
@@ -46,7 +53,7 @@ describe('on-screen keyboard layouts', () => {
     }
   });
 
-  const KINDS = ['text', 'email', 'phone', 'number'] as const;
+  const KINDS = ['text', 'email', 'phone', 'number', 'code'] as const;
   const LAYERS = ['en', 'es', 'es-MX', 'fr', 'zh', 'vi', 'ko', 'ar', 'ru'].flatMap((lang) =>
     KINDS.flatMap((kind) => Object.entries(keyboardLayout(lang, kind)).map(([layer, rows]) => ({ label: `${lang}/${kind}/${layer}`, rows }))),
   );
@@ -59,7 +66,7 @@ describe('on-screen keyboard layouts', () => {
   });
 
   // Wide keys as keyboard.css sizes them (flex-grow); a row wider than this no longer fits 768 px at 48 px a key.
-  const WIDTH: Readonly<Record<string, number>> = { '{bksp}': 1.5, '{shift}': 1.5, '{accents}': 1.5, '{abc}': 1.5, '{latin}': 1.5, '{space}': 5, '{done}': 2 };
+  const WIDTH: Readonly<Record<string, number>> = { '{bksp}': 1.5, '{shift}': 1.5, '{caps}': 1.5, '{accents}': 1.5, '{abc}': 1.5, '{latin}': 1.5, '{space}': 5, '{done}': 2 };
   it.each(LAYERS)('$label: no row is wider than a tablet can show', ({ rows }) => {
     for (const row of rows) {
       const units = rowKeys(row).reduce((sum, k) => sum + (WIDTH[k] ?? 1), 0);
@@ -77,6 +84,9 @@ describe('on-screen keyboard layers and direction', () => {
     { label: 'one Latin capital then Latin lower case', current: 'latinShift', button: 'K', want: 'latin' },
     { label: 'the letters key returns to the native letters', current: 'latin', button: '{abc}', want: 'default' },
     { label: 'a letter in the accents layer stays there', current: 'accents', button: 'é', want: 'accents' },
+    { label: 'Caps turns capitals on', current: 'default', button: '{caps}', want: 'caps' },
+    { label: 'capitals stay on after a letter (FEVER_INFECTION)', current: 'caps', button: 'F', want: 'caps' },
+    { label: 'Caps again turns them off', current: 'caps', button: '{caps}', want: 'default' },
   ])('$label', ({ current, button, want }) => {
     expect(nextLayer(current, button)).toBe(want);
   });
@@ -85,10 +95,12 @@ describe('on-screen keyboard layers and direction', () => {
     { label: 'every layer a key leads to exists in that language', langs: ['en', 'es', 'fr', 'zh', 'vi', 'ko', 'ar', 'ru'] },
   ])('$label', ({ langs }) => {
     for (const lang of langs) {
-      const layout = keyboardLayout(lang, 'text');
-      for (const [name, rows] of Object.entries(layout)) {
-        for (const button of rows.flatMap((r) => r.split(' '))) {
-          expect(layout[nextLayer(name, button)], `${lang}/${name}/${button}`).toBeDefined();
+      for (const kind of ['text', 'code'] as const) {
+        const layout = keyboardLayout(lang, kind);
+        for (const [name, rows] of Object.entries(layout)) {
+          for (const button of rows.flatMap((r) => r.split(' '))) {
+            expect(layout[nextLayer(name, button)], `${lang}/${kind}/${name}/${button}`).toBeDefined();
+          }
         }
       }
     }

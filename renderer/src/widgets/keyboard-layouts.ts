@@ -13,12 +13,13 @@
  * (a layer per name; rows of space-separated keys; `{bksp}`, `{done}` and, where the script
  * has case, `{shift}` as below). Keep every row at 11 keys or fewer (Delete counts as one and
  * a half) so it fits a 768 px tablet at 48 px a key. Email, phone and number pads are shared
- * by every language: addresses are typed in Latin letters whatever the client's script.
+ * by every language: addresses are typed in Latin letters whatever the client's script. So is
+ * the code pad (`code`) the admin's form editor uses for ids, flag codes and conditions.
  */
 import type { KeyboardLayoutObject } from 'simple-keyboard';
 import { languageDirection } from '../i18n/direction.ts';
 
-export type KeyboardKind = 'text' | 'email' | 'phone' | 'number';
+export type KeyboardKind = 'text' | 'email' | 'phone' | 'number' | 'code';
 
 /** The widest row a layout may have (counting Delete as 1.5 keys): see keyboard.css. */
 export const MAX_ROW_UNITS = 11.5;
@@ -101,6 +102,18 @@ const EMAIL: KeyboardLayoutObject = {
   shift: ['1 2 3 4 5 6 7 8 9 0 {bksp}', 'Q W E R T Y U I O P', 'A S D F G H J K L', '{shift} Z X C V B N M', '@ . _ - .com {done}'],
 };
 
+/**
+ * Ids (question, step and option ids, flag codes), conditions and other code-like admin fields:
+ * Latin letters, digits, `_ . , - : / \` and the condition language's `< > = ( ) ' " ! & |`,
+ * each once, and a space. Capitals stay on while Caps is on ({caps}: flag codes such as
+ * FEVER_INFECTION are all capitals), unlike a name's one-shot Shift.
+ */
+const CODE_SYMBOLS = `< > = ( ) ' " ! & | \\`;
+const CODE: KeyboardLayoutObject = {
+  default: ['1 2 3 4 5 6 7 8 9 0 {bksp}', 'q w e r t y u i o p -', 'a s d f g h j k l _ :', '{caps} z x c v b n m . , /', CODE_SYMBOLS, '{space} {done}'],
+  caps: ['1 2 3 4 5 6 7 8 9 0 {bksp}', 'Q W E R T Y U I O P -', 'A S D F G H J K L _ :', '{caps} Z X C V B N M . , /', CODE_SYMBOLS, '{space} {done}'],
+};
+
 const PHONE: KeyboardLayoutObject = {
   default: ['1 2 3', '4 5 6', '7 8 9', '+ 0 {bksp}', '( ) - {space}', '{done}'],
 };
@@ -123,6 +136,8 @@ export function keyboardLayout(lang: string, kind: KeyboardKind): KeyboardLayout
       return PHONE;
     case 'number':
       return NUMBER;
+    case 'code':
+      return CODE;
   }
 }
 
@@ -140,7 +155,8 @@ export function layerDirection(lang: string, kind: KeyboardKind, layer: string):
 /**
  * The layer a key press leads to. {shift} toggles capitals (in the Latin layers too), {latin}
  * switches a non-Latin keyboard to Latin letters (for a name a client writes in Latin letters),
- * {abc} returns to the language's own letters; one shifted letter returns to lower case.
+ * {abc} returns to the language's own letters; one shifted letter returns to lower case;
+ * {caps} (the code pad) keeps capitals on until it is pressed again.
  */
 export function nextLayer(current: string, button: string): string {
   switch (button) {
@@ -148,6 +164,8 @@ export function nextLayer(current: string, button: string): string {
       if (current === 'latin') return 'latinShift';
       if (current === 'latinShift') return 'latin';
       return current === 'shift' ? 'default' : 'shift';
+    case '{caps}':
+      return current === 'caps' ? 'default' : 'caps';
     case '{accents}':
       return 'accents';
     case '{latin}':

@@ -19,12 +19,12 @@ beforeAll(initI18n);
 afterEach(cleanup);
 
 const CHROME = { en, es, fr, zh, vi, ko, ar, ru } as const;
-const KINDS: readonly KeyboardKind[] = ['text', 'email', 'phone', 'number'];
+const KINDS: readonly KeyboardKind[] = ['text', 'email', 'phone', 'number', 'code'];
 
 /** The words keys are named with, from each language's own chrome (what OnScreenKeyboard passes). */
 const wordsOf = (lang: keyof typeof CHROME): KeyWords => {
   const k = CHROME[lang].keyboard;
-  return { backspace: k.backspace, space: k.space, shift: k.shift, done: k.done, accentsName: k.accentsName, latinName: k.latinName, lettersName: k.lettersName };
+  return { backspace: k.backspace, space: k.space, shift: k.shift, capsLock: k.capsLock, done: k.done, accentsName: k.accentsName, latinName: k.latinName, lettersName: k.lettersName };
 };
 
 const LAYERS = (Object.keys(CHROME) as (keyof typeof CHROME)[]).flatMap((lang) =>
@@ -65,6 +65,19 @@ describe('every on-screen key has a spoken name', () => {
 });
 
 describe('the rendered keyboard speaks those names', () => {
+  // The form editor's code pad, in every chrome language: Caps, Delete, Space and Done by their words, symbols by themselves.
+  it.each((Object.keys(CHROME) as (keyof typeof CHROME)[]).map((lang) => ({ lang })))('$lang: the code pad names its wide keys in the chrome language', ({ lang }) => {
+    render(
+      <I18nextProvider i18n={createStaffI18n(lang)}>
+        <OnScreenKeyboard kind="code" lang={lang} value="" onChange={() => undefined} onDone={() => undefined} />
+      </I18nextProvider>,
+    );
+    const k = CHROME[lang].keyboard;
+    for (const name of [k.capsLock, k.backspace, k.space, k.done, '_', '<', '>', '=', '(', ')', '!', '&', '|', "'", '"', '.']) {
+      expect(screen.getByRole('button', { name }), name).toBeTruthy();
+    }
+  });
+
   it.each([
     { label: 'Vietnamese tone keys', lang: 'vi', names: ['dấu sắc', 'dấu huyền', 'dấu hỏi', 'dấu ngã', 'dấu nặng', 'Xóa', 'Xong'] },
     { label: 'Korean jamo', lang: 'ko', names: ['기역', '아', '이', 'ABC: 로마자'] },

@@ -15,6 +15,8 @@ export interface KeyWords {
   readonly backspace: string;
   readonly space: string;
   readonly shift: string;
+  /** The code pad's Caps key (capitals stay on). */
+  readonly capsLock: string;
   readonly done: string;
   readonly accentsName: string;
   readonly latinName: string;
@@ -43,6 +45,8 @@ export function keyName(lang: string, key: string, words: KeyWords): string {
       return words.space;
     case '{shift}':
       return words.shift;
+    case '{caps}':
+      return words.capsLock;
     case '{done}':
       return words.done;
     case '{accents}':
@@ -61,7 +65,7 @@ export function keyName(lang: string, key: string, words: KeyWords): string {
  * is not what it shows (wide keys already show their word; letters and digits are their own name).
  */
 export function keyNameAttributes(lang: string, keys: readonly string[], words: KeyWords): { attribute: string; value: string; buttons: string }[] {
-  const SHOWN_AS_WORD = new Set(['{bksp}', '{space}', '{shift}', '{done}']);
+  const SHOWN_AS_WORD = new Set(['{bksp}', '{space}', '{shift}', '{caps}', '{done}']);
   return [...new Set(keys)]
     .filter((key) => !SHOWN_AS_WORD.has(key) && keyName(lang, key, words) !== key)
     .map((key) => ({ attribute: 'aria-label', value: keyName(lang, key, words), buttons: key }));

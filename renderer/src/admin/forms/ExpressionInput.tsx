@@ -3,6 +3,7 @@ import type { ExpressionIssue, ExpressionTarget } from '../../../../api/contract
 import { EXPRESSION_FUNCTIONS, SETTING_VALUES } from '../../../../forms/engine/index.ts';
 import { useKioskQuery } from '../../data/use-kiosk-data.ts';
 import { toJson, type DraftForm } from './draft-edit.ts';
+import { CodeInput } from './CodeInput.tsx';
 
 interface ExpressionInputProps {
   readonly id: string;
@@ -20,7 +21,8 @@ const CHECK_DELAY_MS = 250;
 /**
  * A condition in the expression language, checked by main as the admin types (after a
  * short pause). Problems are shown beside the field, naming the question and the column,
- * with a caret under the offending place.
+ * with a caret under the offending place. A tap opens the code pad (letters, digits and the
+ * condition language's characters), so a condition is written by touch alone too.
  */
 export function ExpressionInput({ id, label, value, draft, target, optional, onChange }: ExpressionInputProps) {
   const { t } = useTranslation('admin');
@@ -47,21 +49,11 @@ export function ExpressionInput({ id, label, value, draft, target, optional, onC
   const hasIssues = !isEmptyOptional && issues.length > 0 && checked === value;
   return (
     <div className="expr-input">
-      <label htmlFor={id} className="field-label">
+      <label htmlFor={id} id={`${id}-label`} className="field-label">
         {label}
         {optional ? <span className="optional-tag"> {t('expression.optional')}</span> : null}
       </label>
-      <input
-        id={id}
-        type="text"
-        className="admin-input mono"
-        value={value}
-        spellCheck={false}
-        autoComplete="off"
-        aria-invalid={hasIssues || undefined}
-        aria-describedby={hasIssues ? errorId : statusId}
-        onChange={(e) => onChange(e.target.value)}
-      />
+      <CodeInput id={id} value={value} invalid={hasIssues} describedBy={hasIssues ? errorId : statusId} onChange={onChange} />
       {hasIssues ? (
         <div id={errorId} className="expr-issues" data-testid={`${id}-issues`}>
           {issues.map((issue, i) => (

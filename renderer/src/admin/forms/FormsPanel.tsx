@@ -14,6 +14,7 @@ import { RulesEditor } from './RulesEditor.tsx';
 import { StepEditor } from './StepEditor.tsx';
 import { VersionsList } from './VersionsList.tsx';
 import { move, newStep, removeAt, replaceAt, rulesOfJson, toDraft, toJson, type DraftForm } from './draft-edit.ts';
+import { CodeInput } from './CodeInput.tsx';
 
 type Section = { readonly kind: 'form' } | { readonly kind: 'step'; readonly index: number } | { readonly kind: 'rules' };
 
@@ -209,17 +210,16 @@ export function FormsPanel() {
           <DefinitionErrors id="form-errors" title={t('forms.problemsTitle')} errors={topErrors} />
           <LocalizedInput id="form-title" label={t('forms.formTitle')} value={draft.title} languages={draft.languages} onChange={(title) => edit({ ...draft, title })} />
           <div className="field">
-            <label htmlFor="form-languages" className="field-label">
+            <label htmlFor="form-languages" id="form-languages-label" className="field-label">
               {t('forms.formLanguages')}
             </label>
-            <input
+            <CodeInput
               id="form-languages"
-              className="admin-input mono"
               value={draft.languages.join(', ')}
-              onChange={(e) =>
+              onChange={(text) =>
                 edit({
                   ...draft,
-                  languages: e.target.value
+                  languages: text
                     .split(',')
                     .map((s) => s.trim())
                     .filter((s) => s !== ''),

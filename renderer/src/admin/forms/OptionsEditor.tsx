@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LocalizedInput } from './LocalizedInput.tsx';
 import { freshId, move, removeAt, replaceAt, withOptional, type DraftOption } from './draft-edit.ts';
+import { CodeInput } from './CodeInput.tsx';
 
 interface OptionsEditorProps {
   readonly id: string;
@@ -21,16 +22,10 @@ export function OptionsEditor({ id, options, languages, allowExclusive, onChange
           <li key={i} className="option-item">
             <div className="row-fields">
               <div className="field">
-                <label htmlFor={`${id}-${i}-id`} className="field-label">
+                <label htmlFor={`${id}-${i}-id`} id={`${id}-${i}-id-label`} className="field-label">
                   {t('options.id', { n: i + 1 })}
                 </label>
-                <input
-                  id={`${id}-${i}-id`}
-                  className="admin-input mono"
-                  value={o.id}
-                  spellCheck={false}
-                  onChange={(e) => onChange(replaceAt(options, i, { ...o, id: e.target.value }))}
-                />
+                <CodeInput id={`${id}-${i}-id`} value={o.id} onChange={(optionId) => onChange(replaceAt(options, i, { ...o, id: optionId }))} />
               </div>
               {allowExclusive ? (
                 <label className="check-field">

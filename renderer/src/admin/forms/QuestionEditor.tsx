@@ -5,6 +5,7 @@ import { ExpressionInput } from './ExpressionInput.tsx';
 import { LocalizedInput } from './LocalizedInput.tsx';
 import { OptionsEditor } from './OptionsEditor.tsx';
 import { changeType, QUESTION_TYPES, withOptional, withOptionalLoc, type DraftForm, type DraftQuestion } from './draft-edit.ts';
+import { CodeInput } from './CodeInput.tsx';
 
 interface QuestionEditorProps {
   readonly draft: DraftForm;
@@ -36,10 +37,10 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
       <InlineErrors label={t('question.problemsLabel', { id: q.id })} errors={errors.filter(notBesideField)} />
       <div className="row-fields">
         <div className="field">
-          <label htmlFor={`${base}-id`} className="field-label">
+          <label htmlFor={`${base}-id`} id={`${base}-id-label`} className="field-label">
             {t('question.id')}
           </label>
-          <input id={`${base}-id`} className="admin-input mono" value={q.id} spellCheck={false} onChange={(e) => set({ id: e.target.value })} />
+          <CodeInput id={`${base}-id`} value={q.id} onChange={(id) => set({ id })} />
         </div>
         <div className="field">
           <label htmlFor={`${base}-type`} className="field-label">
@@ -77,16 +78,15 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
         <div className="row-fields">
           {numberFields.map((key) => (
             <div className="field" key={key}>
-              <label htmlFor={`${base}-${key}`} className="field-label">
+              <label htmlFor={`${base}-${key}`} id={`${base}-${key}-label`} className="field-label">
                 {t(`question.bound.${key}`)}
               </label>
-              <input
+              <CodeInput
                 id={`${base}-${key}`}
-                className="admin-input narrow"
-                type="number"
+                kind="number"
                 value={typeof q[key] === 'number' ? String(q[key]) : ''}
-                onChange={(e) => {
-                  const n = e.target.value === '' ? undefined : Number(e.target.value);
+                onChange={(text) => {
+                  const n = text === '' ? undefined : Number(text);
                   onChange(withOptional(q, key, n === undefined || Number.isNaN(n) ? undefined : n));
                 }}
               />
@@ -95,15 +95,10 @@ export function QuestionEditor({ draft, question: q, stepIndex, index, errors, o
           {has('dateBounds')
             ? (['min', 'max'] as const).map((key) => (
                 <div className="field" key={key}>
-                  <label htmlFor={`${base}-${key}`} className="field-label">
+                  <label htmlFor={`${base}-${key}`} id={`${base}-${key}-label`} className="field-label">
                     {key === 'min' ? t('question.earliestDate') : t('question.latestDate')}
                   </label>
-                  <input
-                    id={`${base}-${key}`}
-                    className="admin-input mono"
-                    value={typeof q[key] === 'string' ? q[key] : ''}
-                    onChange={(e) => onChange(withOptional(q, key, e.target.value === '' ? undefined : e.target.value))}
-                  />
+                  <CodeInput id={`${base}-${key}`} value={typeof q[key] === 'string' ? q[key] : ''} onChange={(text) => onChange(withOptional(q, key, text === '' ? undefined : text))} />
                 </div>
               ))
             : null}

@@ -6,6 +6,7 @@ import { ExpressionInput } from './ExpressionInput.tsx';
 import { InlineErrors } from './InlineErrors.tsx';
 import { LocalizedInput } from './LocalizedInput.tsx';
 import { move, newRule, removeAt, replaceAt, SEVERITIES, withOptionalLoc, type DraftForm, type DraftRule } from './draft-edit.ts';
+import { CodeInput } from './CodeInput.tsx';
 
 interface RulesEditorProps {
   readonly draft: DraftForm;
@@ -98,10 +99,10 @@ export function RulesEditor({ draft, errors, onChange }: RulesEditorProps) {
                   <InlineErrors label={t('rules.problemsLabel', { code: rule.code })} errors={rErrors.filter(notBesideField)} />
                   <div className="row-fields">
                     <div className="field">
-                      <label htmlFor={`${base}-code`} className="field-label">
+                      <label htmlFor={`${base}-code`} id={`${base}-code-label`} className="field-label">
                         {t('rules.code')}
                       </label>
-                      <input id={`${base}-code`} className="admin-input mono" value={rule.code} spellCheck={false} onChange={(e) => set({ code: e.target.value })} />
+                      <CodeInput id={`${base}-code`} value={rule.code} onChange={(code) => set({ code })} />
                     </div>
                     <div className="field">
                       <label htmlFor={`${base}-severity`} className="field-label">

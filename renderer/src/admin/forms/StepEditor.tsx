@@ -5,6 +5,7 @@ import { ExpressionInput } from './ExpressionInput.tsx';
 import { LocalizedInput } from './LocalizedInput.tsx';
 import { QuestionEditor } from './QuestionEditor.tsx';
 import { missingLanguages, move, newQuestion, QUESTION_TYPES, removeAt, replaceAt, withOptional, withOptionalLoc, type DraftForm, type DraftStep } from './draft-edit.ts';
+import { CodeInput } from './CodeInput.tsx';
 
 interface StepEditorProps {
   readonly draft: DraftForm;
@@ -39,10 +40,10 @@ export function StepEditor({ draft, step, index, errors, onChange }: StepEditorP
         </ul>
       ) : null}
       <div className="field">
-        <label htmlFor={`${base}-id`} className="field-label">
+        <label htmlFor={`${base}-id`} id={`${base}-id-label`} className="field-label">
           {t('step.id')}
         </label>
-        <input id={`${base}-id`} className="admin-input mono" value={step.id} spellCheck={false} onChange={(e) => onChange({ ...step, id: e.target.value })} />
+        <CodeInput id={`${base}-id`} value={step.id} onChange={(id) => onChange({ ...step, id })} />
       </div>
       <LocalizedInput id={`${base}-title`} label={t('step.title')} value={step.title} languages={draft.languages} onChange={(title) => onChange({ ...step, title })} />
       <LocalizedInput
