@@ -17,7 +17,9 @@ import { runSignedSummaryBench, SCRIPT_CLIENTS } from './pdf-summary.ts';
 import { runRendererBench } from './renderer.ts';
 import { kB, ms, renderTable, timingRow, verdict, type Row } from './report.ts';
 import { runStoreBench } from './store.ts';
-import { runOfflineDrainBench } from './offline-drain.ts';
+import { storeRows } from './store-rows.ts';
+import { startBenchPostgres } from './pg-env.ts';
+import type { StoreConfig } from '../core/db/open-store.ts';
 import { CHROMIUM_PATH } from '../playwright.config.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -114,23 +116,27 @@ if (wants('renderer')) {
 }
 
 if (wants('store')) {
-  log(`store (seeding ${rowsWanted.toLocaleString('en')} submissions)...`);
-  const s = await runStoreBench({ rows: rowsWanted, runs, warmup: 5, log });
-  const queue = { on: 'p95', belowMs: 50 } as const;
-  const n = s.rows.toLocaleString('en');
-  rows.push(
-    { area: 'store', measure: `seed ${n} submissions (repository.insert, ${(s.databaseBytes / 1e9).toFixed(1)} GB file)`, n: '1', median: `${(s.seedMs / 1000).toFixed(1)} s`, p95: '', target: '', result: '' },
-    timingRow('store', `queue:list first page of 100, newest first (${n} rows)`, s.listFirstPage, queue),
-    timingRow('store', `queue:list last-name search (${n} rows, ${s.searchHits === 100 ? 'a full first page' : `${s.searchHits}`} of hits)`, s.listSearch, queue),
-    timingRow('store', `queue:list two-letter prefix search (${n} rows)`, s.listPrefixSearch, queue),
-    timingRow('store', '  repository.list only (no zod, no session)', s.listRepositoryOnly),
-    timingRow('store', `open a detail: submission:get + submission:pdf (${s.earlierVisitsMedian} earlier visits, median)`, s.openDetail, queue),
-    timingRow('store', '  repository.get + decrypt only (PDF included)', s.getDetail),
-  );
+  // Both engines in one run, side by side: SQLite (the kiosk's file) then PostgreSQL (a throwaway cluster).
+  const pgEnv = await startBenchPostgres();
+  const engines: { label: string; database?: () => Promise<StoreConfig> }[] = [{ label: 'sqlite' }];
+  if ('missing' in pgEnv) notes.push(`store on PostgreSQL not run: ${pgEnv.missing}.`);
+  else engines.push({ label: 'postgres', database: async () => ({ engine: 'postgres', url: await pgEnv.createDatabase('bench_store') }) });
+  try {
+    for (const engine of engines) {
+      log(`store on ${engine.label} (seeding ${rowsWanted.toLocaleString('en')} submissions)...`);
+      const s = await runStoreBench({ rows: rowsWanted, runs, warmup: 5, log, database: await engine.database?.() });
+      rows.push(...storeRows(s, engine.label));
+    }
+  } finally {
+    if (!('missing' in pgEnv)) pgEnv.stop();
+  }
 }
 
 if (wants('network')) {
   log(`network (offline drain, ${queued} intakes)...`);
+  // Imported here: offline-drain.ts reaches core/tests/test-core.ts (through network-pair.ts), which
+  // calls vitest's inject() at import and throws outside vitest, so a static import broke every section.
+  const { runOfflineDrainBench } = await import('./offline-drain.ts');
   const d = await runOfflineDrainBench({ intakes: queued, log });
   rows.push(
     timingRow('network', `queue an intake with the server down (validate, sign, seal into the outbox)`, d.queueSubmit),
