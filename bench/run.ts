@@ -2,8 +2,8 @@
  * `npm run bench`: every benchmark of issue 10 in one run, printed as one table with medians,
  * p95s and the issue's targets (pass/miss). Figures only: nothing here fails a build.
  *
- *   node bench/run.ts [--only=bundle,pdf,renderer,store,network] [--intakes=20] [--loads=15]
- *                     [--rows=100000] [--runs=50] [--queued=1000] [--no-build]
+ *   node bench/run.ts [--only=bundle,pdf,renderer,store,concurrency,network] [--intakes=20] [--loads=15]
+ *                     [--rows=100000] [--runs=50] [--writers=8] [--per-writer=500] [--queued=1000] [--no-build]
  *
  * The renderer is rebuilt first (vite build) unless --no-build is given.
  */
@@ -17,13 +17,14 @@ import { runSignedSummaryBench, SCRIPT_CLIENTS } from './pdf-summary.ts';
 import { runRendererBench } from './renderer.ts';
 import { kB, ms, renderTable, timingRow, verdict, type Row } from './report.ts';
 import { runStoreBench } from './store.ts';
-import { storeRows } from './store-rows.ts';
+import { storeRows, writerRows } from './store-rows.ts';
+import { runWritersBench } from './writers.ts';
 import { startBenchPostgres } from './pg-env.ts';
 import type { StoreConfig } from '../core/db/open-store.ts';
 import { CHROMIUM_PATH } from '../playwright.config.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SECTIONS = ['bundle', 'pdf', 'renderer', 'store', 'network'] as const;
+const SECTIONS = ['bundle', 'pdf', 'renderer', 'store', 'concurrency', 'network'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '50' },
     queued: { type: 'string', default: '1000' },
+    writers: { type: 'string', default: '8' },
+    'per-writer': { type: 'string', default: '500' },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -50,6 +53,8 @@ const loads = positive('loads', values.loads);
 const rowsWanted = positive('rows', values.rows);
 const runs = positive('runs', values.runs);
 const queued = positive('queued', values.queued);
+const writers = positive('writers', values.writers);
+const perWriter = positive('per-writer', values['per-writer']);
 const log = (line: string) => console.error(line);
 
 const rows: Row[] = [];
@@ -130,6 +135,15 @@ if (wants('store')) {
   } finally {
     if (!('missing' in pgEnv)) pgEnv.stop();
   }
+}
+
+if (wants('concurrency')) {
+  log(`concurrency (${writers} writers x ${perWriter} intakes)...`);
+  const w = await runWritersBench({ writers, perWriter, log });
+  if (w.postgres) rows.push(...writerRows(w.postgres, `postgres, ${writers} processes`));
+  else notes.push(`concurrency on PostgreSQL not run: ${w.postgresMissing ?? 'unavailable'}.`);
+  rows.push(...writerRows(w.sqlite, 'sqlite, 1 process'));
+  notes.push(`concurrency: ${writers} writers x ${perWriter} intakes through intake:submit; the intakes/s row's median column holds the throughput, its p95 column the wall time.`);
 }
 
 if (wants('network')) {

@@ -1,6 +1,7 @@
-/** The store section's table rows for one engine (run.ts prints SQLite's and PostgreSQL's one after the other). */
+/** Table rows of the store and concurrency sections (run.ts prints one engine after the other). */
 import { timingRow, type Row } from './report.ts';
 import type { StoreBenchResult } from './store.ts';
+import type { WriterTally } from './writer-tally.ts';
 
 export function storeRows(s: StoreBenchResult, engine: string): Row[] {
   const queue = { on: 'p95', belowMs: 50 } as const;
@@ -14,5 +15,16 @@ export function storeRows(s: StoreBenchResult, engine: string): Row[] {
     timingRow(area, '  repository.list only (no zod, no session)', s.listRepositoryOnly),
     timingRow(area, `open a detail: submission:get + submission:pdf (${s.earlierVisitsMedian} earlier visits, median)`, s.openDetail, queue),
     timingRow(area, '  repository.get + decrypt only (PDF included)', s.getDetail),
+  ];
+}
+
+/** The concurrency section's rows for one engine (bench/writers.ts). */
+export function writerRows(t: WriterTally, label: string): Row[] {
+  const area = 'concurrency';
+  const codes = Object.entries(t.errorCodes).map(([code, n]) => `${code} x${n}`).join(', ');
+  return [
+    { area, measure: `${label}: ${t.attempted.toLocaleString('en')} intakes, intakes/s`, n: String(t.acknowledged), median: `${t.perSecond.toFixed(1)}/s`, p95: `${(t.acknowledged / t.perSecond).toFixed(1)} s`, target: '', result: '' },
+    timingRow(area, `${label}: intake:submit, call to answer`, t.submit, { on: 'p95', belowMs: 300 }),
+    { area, measure: `${label}: lost / errors${codes ? ` (${codes})` : ''}`, n: '', median: `${t.lost} / ${t.errors}`, p95: '', target: '0 / 0', result: t.lost === 0 && t.errors === 0 && t.acknowledged === t.attempted ? 'pass' : 'miss' },
   ];
 }
