@@ -15,7 +15,11 @@ import { writeIntakes } from './intake-writer.ts';
 const [dataDir, keyFile, url, count, prefix] = process.argv.slice(2);
 if (!dataDir || !keyFile || !url || !count || !prefix) throw new Error('usage: writer-child.ts <dataDir> <keyFile> <postgresUrl> <count> <prefix>');
 const ORIGIN = 'http://bench.invalid';
-const core = await createCore({ dataDir, database: { engine: 'postgres', url }, keyProvider: createKeyFileProvider(keyFile), allowedOrigins: [ORIGIN] });
+// Eight cores starting at once on a busy 2-core machine: the first connection can take longer than
+// the pool's default 5 s connect timeout, and the core would refuse to start ("cannot be reached").
+// The bench measures intakes, not start-up, so the writers wait longer for their first connection.
+const storeOptions = { postgres: { connectTimeoutMs: 60_000 } };
+const core = await createCore({ dataDir, database: { engine: 'postgres', url }, storeOptions, keyProvider: createKeyFileProvider(keyFile), allowedOrigins: [ORIGIN] });
 await core.fontsReady;
 await core.deps.signingIdentity(); // read once now, as a started kiosk has
 writeSync(1, 'ready\n');

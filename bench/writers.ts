@@ -63,7 +63,7 @@ function startWriter(args: readonly string[], lines: WriterLine[], log: (line: s
   });
   const exited = new Promise<number | null>((resolve) =>
     child.on('exit', (code) => {
-      if (code !== 0) log(`  a writer exited with ${code}: ${stderr.split('\n').slice(-3).join(' | ')}`);
+      if (code !== 0) log(`  a writer exited with ${code}: ${stderr.split('\n').filter((l) => /error|code/i.test(l)).slice(0, 6).join(' | ')}`);
       markReady();
       resolve(code);
     }),
