@@ -10,6 +10,7 @@ import { createKeyFileProvider } from '../core/crypto/key-file-provider.ts';
 import { createPdfPrinter } from '../core/pdf-printer.ts';
 import type { CallContext } from '../core/handler.ts';
 import type { Clock } from '../core/ports.ts';
+import type { StoreConfig } from '../core/db/open-store.ts';
 
 export interface BenchCore {
   readonly core: Core;
@@ -26,12 +27,16 @@ export function benchCallContext(origin: string, callerId = 'bench-kiosk'): Call
   return { senderUrl: `${origin}/index.html`, caller: { id: callerId, kind: 'kiosk' } };
 }
 
-/** `allowedOrigins` are the origins whose frames may call the handlers (the static server's, for a browser). */
-export async function createBenchCore(allowedOrigins: readonly string[], clock?: Clock): Promise<BenchCore> {
+/**
+ * `allowedOrigins` are the origins whose frames may call the handlers (the static server's, for a browser).
+ * `database`: the store (absent: SQLite in the data directory, as the kiosk's default).
+ */
+export async function createBenchCore(allowedOrigins: readonly string[], clock?: Clock, database?: StoreConfig): Promise<BenchCore> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kiosk-bench-'));
   const core = await createCore({
     dataDir,
     keyProvider: createKeyFileProvider(join(dataDir, 'bench-data-key.bin')),
+    database,
     clock,
     printer: createPdfPrinter(),
     allowedOrigins,

@@ -2,8 +2,8 @@
  * `npm run bench`: every benchmark of issue 10 in one run, printed as one table with medians,
  * p95s and the issue's targets (pass/miss). Figures only: nothing here fails a build.
  *
- *   node bench/run.ts [--only=bundle,pdf,renderer,store,network] [--intakes=20] [--loads=15]
- *                     [--rows=100000] [--runs=50] [--queued=1000] [--no-build]
+ *   node bench/run.ts [--only=bundle,pdf,renderer,store,concurrency,network] [--intakes=20] [--loads=15]
+ *                     [--rows=100000] [--runs=50] [--writers=8] [--per-writer=500] [--queued=1000] [--no-build]
  *
  * The renderer is rebuilt first (vite build) unless --no-build is given.
  */
@@ -17,11 +17,14 @@ import { runSignedSummaryBench, SCRIPT_CLIENTS } from './pdf-summary.ts';
 import { runRendererBench } from './renderer.ts';
 import { kB, ms, renderTable, timingRow, verdict, type Row } from './report.ts';
 import { runStoreBench } from './store.ts';
-import { runOfflineDrainBench } from './offline-drain.ts';
+import { storeRows, writerRows } from './store-rows.ts';
+import { runWritersBench } from './writers.ts';
+import { startBenchPostgres } from './pg-env.ts';
+import type { StoreConfig } from '../core/db/open-store.ts';
 import { CHROMIUM_PATH } from '../playwright.config.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SECTIONS = ['bundle', 'pdf', 'renderer', 'store', 'network'] as const;
+const SECTIONS = ['bundle', 'pdf', 'renderer', 'store', 'concurrency', 'network'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -32,6 +35,8 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '50' },
     queued: { type: 'string', default: '1000' },
+    writers: { type: 'string', default: '8' },
+    'per-writer': { type: 'string', default: '500' },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -48,6 +53,8 @@ const loads = positive('loads', values.loads);
 const rowsWanted = positive('rows', values.rows);
 const runs = positive('runs', values.runs);
 const queued = positive('queued', values.queued);
+const writers = positive('writers', values.writers);
+const perWriter = positive('per-writer', values['per-writer']);
 const log = (line: string) => console.error(line);
 
 const rows: Row[] = [];
@@ -114,23 +121,36 @@ if (wants('renderer')) {
 }
 
 if (wants('store')) {
-  log(`store (seeding ${rowsWanted.toLocaleString('en')} submissions)...`);
-  const s = await runStoreBench({ rows: rowsWanted, runs, warmup: 5, log });
-  const queue = { on: 'p95', belowMs: 50 } as const;
-  const n = s.rows.toLocaleString('en');
-  rows.push(
-    { area: 'store', measure: `seed ${n} submissions (repository.insert, ${(s.databaseBytes / 1e9).toFixed(1)} GB file)`, n: '1', median: `${(s.seedMs / 1000).toFixed(1)} s`, p95: '', target: '', result: '' },
-    timingRow('store', `queue:list first page of 100, newest first (${n} rows)`, s.listFirstPage, queue),
-    timingRow('store', `queue:list last-name search (${n} rows, ${s.searchHits === 100 ? 'a full first page' : `${s.searchHits}`} of hits)`, s.listSearch, queue),
-    timingRow('store', `queue:list two-letter prefix search (${n} rows)`, s.listPrefixSearch, queue),
-    timingRow('store', '  repository.list only (no zod, no session)', s.listRepositoryOnly),
-    timingRow('store', `open a detail: submission:get + submission:pdf (${s.earlierVisitsMedian} earlier visits, median)`, s.openDetail, queue),
-    timingRow('store', '  repository.get + decrypt only (PDF included)', s.getDetail),
-  );
+  // Both engines in one run, side by side: SQLite (the kiosk's file) then PostgreSQL (a throwaway cluster).
+  const pgEnv = await startBenchPostgres();
+  const engines: { label: string; database?: () => Promise<StoreConfig> }[] = [{ label: 'sqlite' }];
+  if ('missing' in pgEnv) notes.push(`store on PostgreSQL not run: ${pgEnv.missing}.`);
+  else engines.push({ label: 'postgres', database: async () => ({ engine: 'postgres', url: await pgEnv.createDatabase('bench_store') }) });
+  try {
+    for (const engine of engines) {
+      log(`store on ${engine.label} (seeding ${rowsWanted.toLocaleString('en')} submissions)...`);
+      const s = await runStoreBench({ rows: rowsWanted, runs, warmup: 5, log, database: await engine.database?.() });
+      rows.push(...storeRows(s, engine.label));
+    }
+  } finally {
+    if (!('missing' in pgEnv)) pgEnv.stop();
+  }
+}
+
+if (wants('concurrency')) {
+  log(`concurrency (${writers} writers x ${perWriter} intakes)...`);
+  const w = await runWritersBench({ writers, perWriter, log });
+  if (w.postgres) rows.push(...writerRows(w.postgres, `postgres, ${writers} processes`));
+  else notes.push(`concurrency on PostgreSQL not run: ${w.postgresMissing ?? 'unavailable'}.`);
+  rows.push(...writerRows(w.sqlite, 'sqlite, 1 process'));
+  notes.push(`concurrency: ${writers} writers x ${perWriter} intakes through intake:submit; the intakes/s row's median column holds the throughput, its p95 column the wall time.`);
 }
 
 if (wants('network')) {
   log(`network (offline drain, ${queued} intakes)...`);
+  // Imported here: offline-drain.ts reaches core/tests/test-core.ts (through network-pair.ts), which
+  // calls vitest's inject() at import and throws outside vitest, so a static import broke every section.
+  const { runOfflineDrainBench } = await import('./offline-drain.ts');
   const d = await runOfflineDrainBench({ intakes: queued, log });
   rows.push(
     timingRow('network', `queue an intake with the server down (validate, sign, seal into the outbox)`, d.queueSubmit),
