@@ -136,7 +136,7 @@ test('Spanish: the whole intake in Spanish, lang attribute and chrome follow', a
   await flow.consent();
   await expect(kiosk.locator('#review-title')).toHaveText('Revise sus respuestas');
   await expect(flow.review.section('about_you')).toContainText('Begoña');
-  await expect(flow.review.section('about_you')).toContainText('mayo');
+  await expect(flow.review.section('about_you')).toContainText('2 may 1988');
   await flow.submitAndExpectDone();
   await expect(kiosk.getByRole('heading', { name: 'Gracias' })).toBeVisible();
   const items = await core.deps.submissions.list({ status: 'all', limit: 10 });
