@@ -3,14 +3,11 @@
  * names opened from the sealed column for the subjects still on the kiosk.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { openSqliteStore } from '../db/sqlite-store.ts';
 import { AUDIT_GROUPS } from '../../api/contract.ts';
-import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
-import { openVault, vaultMigrations, type Vault } from '../crypto/vault.ts';
+import type { Vault } from '../crypto/vault.ts';
 import { ENGINES, type OpenedStore } from '../db/testing/engines.ts';
 import { submissionSealedColumns } from '../submissions/repository.ts';
-import { tempDir } from '../tests/helpers.ts';
+import { openMemoryVault, tempDir } from '../tests/helpers.ts';
 import { AUDIT_GROUP_ACTIONS, createAuditQuery, subjectKindOf } from './audit-query.ts';
 import { AUDIT_ACTIONS } from './log.ts';
 
@@ -38,7 +35,7 @@ let cleanupVault = () => {};
 beforeAll(async () => {
   const tmp = tempDir('kiosk-audit-query-');
   cleanupVault = tmp.cleanup;
-  vault = await openVault(await memoryVaultStore(), createKeyFileProvider(join(tmp.dir, 'key.bin')));
+  vault = await openMemoryVault(tmp.dir);
 });
 afterAll(() => cleanupVault());
 
@@ -100,10 +97,3 @@ describe.each(ENGINES)('audit query on $dialect', (engine) => {
     expect((await query.clientNames([])).size).toBe(0);
   });
 });
-
-/** An in-memory store holding only the vault's table: the vault these repository tests seal with. */
-async function memoryVaultStore() {
-  const store = await openSqliteStore(':memory:');
-  await store.migrate(vaultMigrations);
-  return store;
-}

@@ -3,12 +3,9 @@
  * read back, listed for the queue, gone with its submission.
  */
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { openSqliteStore } from '../db/sqlite-store.ts';
-import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
-import { openVault, vaultMigrations, type Vault } from '../crypto/vault.ts';
+import type { Vault } from '../crypto/vault.ts';
 import { ENGINES, type OpenedStore } from '../db/testing/engines.ts';
-import { tempDir } from '../tests/helpers.ts';
+import { openMemoryVault, tempDir } from '../tests/helpers.ts';
 import { createOutcomeRepository, outcomeDialectMigrations } from './outcomes.ts';
 
 // The outcome table references submissions; a one-column stand-in is enough here.
@@ -23,7 +20,7 @@ let cleanupVault = () => {};
 beforeAll(async () => {
   const tmp = tempDir('kiosk-outcomes-');
   cleanupVault = tmp.cleanup;
-  vault = await openVault(await memoryVaultStore(), createKeyFileProvider(join(tmp.dir, 'key.bin')));
+  vault = await openMemoryVault(tmp.dir);
 });
 afterAll(() => cleanupVault());
 
@@ -73,10 +70,3 @@ describe.each(ENGINES)('acknowledgement outcomes on $dialect', (engine) => {
     await expect(repo.get(B)).rejects.toThrow();
   });
 });
-
-/** An in-memory store holding only the vault's table: the vault these repository tests seal with. */
-async function memoryVaultStore() {
-  const store = await openSqliteStore(':memory:');
-  await store.migrate(vaultMigrations);
-  return store;
-}

@@ -1,7 +1,7 @@
 /**
  * A real clinic server for tests and e2e: a real core in a temp folder, HTTPS on 127.0.0.1
  * (ephemeral ports), the certificate issued by that core's clinic CA, and an HTTPS client that
- * trusts exactly that CA (no rejectUnauthorized: false anywhere).
+ * trusts exactly that CA: every connection verifies the server's certificate against it.
  */
 import { request as httpsRequest } from 'node:https';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
