@@ -17,6 +17,10 @@ export async function fingerTap(target: Locator): Promise<void> {
 /**
  * A finger drawing a wave across `target` (a signature pad): CDP touchStart, touchMoves and
  * touchEnd, so the page gets the pointer events a real finger makes (pointerType "touch").
+ * The finger comes to rest before it lifts, as a signing finger does: lifted while still
+ * moving fast (CDP sends the moves a millisecond apart), the browser takes the stroke for a
+ * fling, and the next tap on the page (Next) only stops that fling and never clicks
+ * (Chromium's tap suppression after a fling is cancelled).
  */
 export async function fingerDraw(target: Locator, points = 30): Promise<void> {
   await target.scrollIntoViewIfNeeded();
@@ -29,6 +33,9 @@ export async function fingerDraw(target: Locator, points = 30): Promise<void> {
   try {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at(0)] });
     for (let i = 1; i <= points; i += 1) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(i)] });
+    // At rest for longer than the browser's velocity window (100 ms), then lifted.
+    await page.waitForTimeout(150);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [at(points)] });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   } finally {
     await cdp.detach();
