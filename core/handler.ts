@@ -99,13 +99,16 @@ export function isAllowedSender(senderUrl: string, allowedOrigins: readonly stri
   return allowedOrigins.includes(origin);
 }
 
-function payloadTooLarge(payload: unknown): boolean {
+/** Why a payload is refused before it is parsed: too many bytes, or not plain JSON data (nested past the stack, cyclic). */
+function payloadProblem(payload: unknown): string | null {
+  let json: string | undefined;
   try {
-    const json = JSON.stringify(payload);
-    return json !== undefined && json.length > MAX_PAYLOAD_BYTES;
+    json = JSON.stringify(payload);
   } catch {
-    return true; // cyclic or otherwise unserializable: cannot have come through structured clone as JSON
+    // Cyclic, or nested so deep that serialising it overflows the stack: no channel takes either.
+    return 'The request is nested too deeply or is not plain data, so it was not read.';
   }
+  return json !== undefined && json.length > MAX_PAYLOAD_BYTES ? `The request is too large (limit ${Math.round(MAX_PAYLOAD_BYTES / 1000)} kB).` : null;
 }
 
 function toIssues(error: z.ZodError): ApiIssue[] {
@@ -177,9 +180,8 @@ export function defineHandler<C extends Channel>(
       options.onError?.(channel, 'forbidden_sender', null);
       return fail('forbidden_sender', 'This request did not come from the kiosk app.');
     }
-    if (payloadTooLarge(payload)) {
-      return fail('invalid_request', `The request is too large (limit ${Math.round(MAX_PAYLOAD_BYTES / 1000)} kB).`);
-    }
+    const problem = payloadProblem(payload);
+    if (problem) return fail('invalid_request', problem);
     // Who may call comes before what was sent: a caller without the right session learns
     // nothing about the payload's shape, and costs no parsing.
     let session: StaffSession | null;

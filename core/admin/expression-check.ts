@@ -7,7 +7,7 @@
  * other condition left out. Errors then name only this condition, with its column.
  */
 import type { ExpressionIssue, ExpressionTarget } from '../../api/contract.ts';
-import { isQuestionType, parseFormDefinition, QUESTION_TYPES } from '../../forms/engine/index.ts';
+import { assertNever, isQuestionType, parseFormDefinition, QUESTION_TYPES } from '../../forms/engine/index.ts';
 
 const ID = /^[a-z][a-z0-9_]*$/;
 const PLACEHOLDER = { en: '-' } as const;
@@ -33,10 +33,8 @@ function targetPath(target: ExpressionTarget): string {
       return `steps[${target.stepIndex}].questions[${target.questionIndex}].visibleIf`;
     case 'rule':
       return 'rules[0].when';
-    default: {
-      const never: never = target;
-      throw new Error(`Unknown expression target ${JSON.stringify(never)}`);
-    }
+    default:
+      return assertNever(target, 'expression target');
   }
 }
 

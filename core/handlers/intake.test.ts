@@ -37,6 +37,13 @@ const counts = async () => ({
   audit: (await core.deps.audit.count()),
 });
 
+/** An object `depth` levels deep: more than JSON.stringify can walk on the stack. */
+function nested(depth: number): unknown {
+  let value: unknown = {};
+  for (let i = 0; i < depth; i++) value = { a: value };
+  return value;
+}
+
 describe('intake:submit boundary: bad payloads get a clear error and write nothing', () => {
   const cases: ReadonlyArray<{ label: string; payload: unknown; code: string; mentions?: RegExp }> = [
     { label: 'no payload at all', payload: undefined, code: 'invalid_request', mentions: /submissionId/ },
@@ -48,6 +55,7 @@ describe('intake:submit boundary: bad payloads get a clear error and write nothi
     { label: 'answers of the wrong type', payload: submit({ answers: { pain_level: { nested: true } } }), code: 'invalid_request' },
     { label: 'a 1 MB string answer', payload: submit({ answers: { ...healthy, first_name: 'x'.repeat(1_000_000) } }), code: 'invalid_request' },
     { label: 'a 2 MB payload', payload: submit({ padding: 'y'.repeat(2_000_000) }), code: 'invalid_request', mentions: /too large/ },
+    { label: 'an answer nested 100,000 deep', payload: submit({ answers: { ...healthy, first_name: nested(100_000) } }), code: 'invalid_request', mentions: /nested too deeply/ },
     { label: 'an unexpected extra field', payload: submit({ admin: true }), code: 'invalid_request', mentions: /Unexpected field/ },
     { label: 'an unknown form version', payload: submit({ formVersion: 99 }), code: 'conflict' },
     { label: 'a language the form lacks', payload: submit({ language: 'de' }), code: 'invalid_request', mentions: /"de"/ },

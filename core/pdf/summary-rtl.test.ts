@@ -5,17 +5,16 @@
  * poppler lays out (pdftotext -bbox: word boxes in page coordinates, y down).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { evaluateScreening } from '../../forms/engine/index.ts';
-import { buildSummaryModel, renderSummaryPdf } from './index.ts';
+import { createSignedSummary } from './index.ts';
 import { MARGIN, PAGE } from './layout.ts';
 import { DEFAULT_FORM_ANSWERS } from './test-fixtures.ts';
-import { preflight } from './testing/pdf-checks.ts';
-import { ARTIFACTS_ROOT, checkGlyphs, mutoolDrawMessages } from './test-tools.ts';
+import { ARCHIVE_EXPECTATION, archiveChecks } from './testing/pdf-checks.ts';
+import { ARTIFACTS_ROOT, checkGlyphs, createSigningBench, mutoolDrawMessages, type SigningBench } from './test-tools.ts';
 
 const ARTIFACTS = join(ARTIFACTS_ROOT, 'pdf-languages');
 const CREATED = new Date(2026, 10, 21, 14, 32);
@@ -47,19 +46,24 @@ function find(words: readonly Word[], text: string): Word {
 }
 
 const files = new Map<string, string>();
+let bench: SigningBench;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
+  bench = await createSigningBench();
   for (const lang of ['en', 'ar']) {
     const form = { ...DEFAULT_INTAKE_FORM, defaultLanguage: lang };
     const answers = { ...DEFAULT_FORM_ANSWERS, first_name: lang === 'ar' ? 'محمد' : 'Ana', last_name: lang === 'ar' ? 'الأحمد' : 'Ríos' };
-    const model = buildSummaryModel({ form, answers, flags: evaluateScreening(form, answers, CREATED), language: lang, submissionId: `sub-${lang}`, createdAt: CREATED, clinicName: 'Harbour Clinic' });
+    const input = { form, answers, flags: evaluateScreening(form, answers, CREATED), language: lang, submissionId: `sub-${lang}`, createdAt: CREATED, clinicName: 'Harbour Clinic' };
     const file = join(ARTIFACTS, `summary-${lang}.pdf`);
-    writeFileSync(file, await renderSummaryPdf(model));
+    // Signed like every summary, so the archive checks below see what a clinic keeps.
+    writeFileSync(file, (await createSignedSummary(input, bench.identity, { now: () => CREATED })).pdf);
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, file.replace(/\.pdf$/, '')]);
     files.set(lang, file);
   }
 }, 60_000);
+
+afterAll(() => bench.dispose());
 
 const START = MARGIN.left;
 const END = PAGE.width - MARGIN.right;
@@ -98,18 +102,12 @@ describe.each([
   });
 });
 
-describe('the Arabic summary file', () => {
-  it('is valid PDF/A-1b, and every glyph it draws (bold ones too) has its real outline', () => {
-    const file = files.get('ar') ?? '';
-    const work = mkdtempSync(join(tmpdir(), 'kiosk-rtl-'));
-    try {
-      expect(checkGlyphs(file, work).errors).toEqual([]);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+describe.each([{ lang: 'en' }, { lang: 'ar' }])('the $lang summary file', ({ lang }) => {
+  it('PDF/A-1b by Preflight and PAdES B-B by pdfsig and OpenSSL; every glyph it draws (bold ones too) has its real outline', () => {
+    const file = files.get(lang) ?? '';
+    expect(checkGlyphs(file, bench.work).errors).toEqual([]);
     expect(mutoolDrawMessages(file)).toEqual([]);
-    const result = preflight(file);
-    expect(result.errors, result.report).toEqual([]);
-    expect(result.isValid).toBe(true);
-  });
+    const { summary, reports } = archiveChecks(file, bench.trust, join(bench.work, `checks-${lang}`));
+    expect(summary, reports).toMatchObject(ARCHIVE_EXPECTATION);
+  }, 120_000);
 });

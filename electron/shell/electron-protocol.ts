@@ -8,6 +8,7 @@ import { APP_SCHEME } from './app-url.ts';
 import { FAULT_PAGE_CSP, FAULT_PAGE_HTML } from './fault-page.ts';
 import type { PrintJobs } from './print-jobs.ts';
 import { PRINT_PDF_CSP, resolveAppRequest, responseHeaders } from './protocol-resolver.ts';
+import { assertNever } from '../../forms/engine/index.ts';
 
 export function registerAppProtocol(protocol: Protocol, rendererDir: string, printJobs: PrintJobs): void {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -33,10 +34,8 @@ export function registerAppProtocol(protocol: Protocol, rendererDir: string, pri
         }
         return new Response(isHead ? null : body, { headers: responseHeaders(resolved.contentType) });
       }
-      default: {
-        const unreachable: never = resolved;
-        throw new Error(`Unhandled protocol result: ${JSON.stringify(unreachable)}`);
-      }
+      default:
+        return assertNever(resolved, 'protocol result');
     }
   });
 }

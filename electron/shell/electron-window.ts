@@ -9,6 +9,7 @@ import { decideKey } from './keyboard-policy.ts';
 import { createRecoveryPolicy, type FailureReason, type RecoveryAction } from './recovery-policy.ts';
 import { buildWindowOptions, isDevToolsAllowed, type WindowFacts } from './window-options.ts';
 import { shellLog } from './log.ts';
+import { assertNever } from '../../forms/engine/index.ts';
 
 export interface KioskWindowOptions extends WindowFacts {
   /** True once the app is quitting: until then every close (Alt+F4, window manager) is refused. */
@@ -33,10 +34,8 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
         // Let it through: the renderer opens the staff PIN screen. Nothing quits here.
         shellLog('staff exit shortcut used');
         return;
-      default: {
-        const unreachable: never = decision;
-        throw new Error(`Unhandled key decision: ${String(unreachable)}`);
-      }
+      default:
+        assertNever(decision, 'key decision');
     }
   });
 
@@ -60,10 +59,8 @@ export function createKioskWindow(options: KioskWindowOptions): BrowserWindow {
       case 'show-fault':
         void window.loadURL(APP_FAULT_URL).catch(() => shellLog('fault page did not load'));
         return;
-      default: {
-        const unreachable: never = action;
-        throw new Error(`Unhandled recovery action: ${JSON.stringify(unreachable)}`);
-      }
+      default:
+        assertNever(action, 'recovery action');
     }
   };
   contents.on('render-process-gone', (_event, details) => {

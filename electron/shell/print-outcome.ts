@@ -4,6 +4,7 @@
  * may contain a client's name.
  */
 import type { PrintOutcome } from '../../core/ports.ts';
+import { assertNever } from '../../forms/engine/index.ts';
 
 export function toPrintOutcome(success: boolean, failureReason: string): PrintOutcome {
   if (success) return { kind: 'printed' };
@@ -19,9 +20,7 @@ export function printSetupFailure(stage: 'load' | 'timeout'): PrintOutcome {
       return { kind: 'failed', message: 'The summary could not be prepared for printing. Try again, or open the PDF from the export folder.' };
     case 'timeout':
       return { kind: 'failed', message: 'The printer did not answer in time. Check the printer, then try again.' };
-    default: {
-      const unreachable: never = stage;
-      throw new Error(`Unknown print stage: ${String(unreachable)}`);
-    }
+    default:
+      return assertNever(stage, 'print stage');
   }
 }

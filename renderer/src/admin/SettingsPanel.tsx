@@ -143,7 +143,10 @@ export function SettingsPanel() {
                 setIssues([{ path: 'logoDataUrl', message: t('settings.logoTooLarge') }]);
                 return;
               }
-              void fileToDataUrl(file).then((logoDataUrl) => set({ logoDataUrl }));
+              void fileToDataUrl(file).then(
+                (logoDataUrl) => set({ logoDataUrl }),
+                () => setIssues([{ path: 'logoDataUrl', message: t('settings.logoUnreadable') }]),
+              );
             }}
           />
           {form.logoDataUrl ? (

@@ -208,6 +208,7 @@ export const adminAr: Translation<typeof adminEn> = {
     noLogo: 'لا شعار.',
     chooseLogo: 'اختيار شعار…',
     logoTooLarge: 'هذه الصورة كبيرة جداً. يُرجى اختيار صورة أصغر من نحو 290 كيلوبايت.',
+    logoUnreadable: 'تعذّرت قراءة هذه الصورة. يُرجى اختيار ملف آخر.',
     removeLogo: 'إزالة الشعار',
     field: {
       idleWarningSeconds: 'مدة الخمول قبل «هل ما زلت هنا؟» (بالثواني)',

@@ -237,6 +237,7 @@ export const adminEn = {
     noLogo: 'No logo.',
     chooseLogo: 'Choose logo…',
     logoTooLarge: 'That image is too large. Please choose one under about 290 kB.',
+    logoUnreadable: 'That image could not be read. Please choose another file.',
     removeLogo: 'Remove logo',
     field: {
       idleWarningSeconds: 'Idle time before “Still there?” (seconds)',

@@ -196,6 +196,7 @@ export const adminEs: Translation<typeof adminEn> = {
     noLogo: 'Sin logotipo.',
     chooseLogo: 'Elegir logotipo…',
     logoTooLarge: 'La imagen es demasiado grande. Elija una de menos de unos 290 kB.',
+    logoUnreadable: 'No se pudo leer la imagen. Elija otro archivo.',
     removeLogo: 'Quitar el logotipo',
     field: {
       idleWarningSeconds: 'Tiempo sin actividad antes de «¿Sigue ahí?» (segundos)',

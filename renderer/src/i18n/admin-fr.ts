@@ -196,6 +196,7 @@ export const adminFr: Translation<typeof adminEn> = {
     noLogo: 'Pas de logo.',
     chooseLogo: 'Choisir un logo…',
     logoTooLarge: 'Cette image est trop grande. Choisissez-en une de moins de 290 Ko environ.',
+    logoUnreadable: 'Impossible de lire cette image. Choisissez un autre fichier.',
     removeLogo: 'Retirer le logo',
     field: {
       idleWarningSeconds: 'Inactivité avant « Toujours là ? » (secondes)',

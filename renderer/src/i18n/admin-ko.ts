@@ -192,6 +192,7 @@ export const adminKo: Translation<typeof adminEn> = {
     noLogo: '로고 없음.',
     chooseLogo: '로고 선택…',
     logoTooLarge: '이미지가 너무 큽니다. 약 290 kB 이하의 이미지를 선택하세요.',
+    logoUnreadable: '이 이미지를 읽을 수 없습니다. 다른 파일을 선택하세요.',
     removeLogo: '로고 삭제',
     field: {
       idleWarningSeconds: '“아직 계신가요?” 전 대기 시간 (초)',

@@ -200,6 +200,7 @@ export const adminRu: Translation<typeof adminEn> = {
     noLogo: 'Логотипа нет.',
     chooseLogo: 'Выбрать логотип…',
     logoTooLarge: 'Изображение слишком большое. Выберите файл меньше 290 КБ.',
+    logoUnreadable: 'Не удалось прочитать изображение. Выберите другой файл.',
     removeLogo: 'Удалить логотип',
     field: {
       idleWarningSeconds: 'Бездействие до вопроса «Вы ещё здесь?» (секунды)',

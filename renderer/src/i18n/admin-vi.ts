@@ -192,6 +192,7 @@ export const adminVi: Translation<typeof adminEn> = {
     noLogo: 'Chưa có logo.',
     chooseLogo: 'Chọn logo…',
     logoTooLarge: 'Ảnh quá lớn. Vui lòng chọn ảnh dưới khoảng 290 kB.',
+    logoUnreadable: 'Không đọc được ảnh này. Vui lòng chọn tệp khác.',
     removeLogo: 'Xóa logo',
     field: {
       idleWarningSeconds: 'Thời gian chờ trước khi hỏi “Bạn còn đó không?” (giây)',

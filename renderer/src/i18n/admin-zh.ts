@@ -192,6 +192,7 @@ export const adminZh: Translation<typeof adminEn> = {
     noLogo: '没有标志。',
     chooseLogo: '选择标志…',
     logoTooLarge: '图片太大。请选择约 290 kB 以内的图片。',
+    logoUnreadable: '无法读取该图片。请选择其他文件。',
     removeLogo: '删除标志',
     field: {
       idleWarningSeconds: '显示“还在吗？”前的空闲时间（秒）',

@@ -6,6 +6,7 @@ import { LocalizedInput } from './LocalizedInput.tsx';
 import { QuestionEditor } from './QuestionEditor.tsx';
 import { missingLanguages, move, newQuestion, QUESTION_TYPES, removeAt, replaceAt, withOptional, withOptionalLoc, type DraftForm, type DraftStep } from './draft-edit.ts';
 import { CodeInput } from './CodeInput.tsx';
+import { InlineErrors } from './InlineErrors.tsx';
 
 interface StepEditorProps {
   readonly draft: DraftForm;
@@ -30,15 +31,7 @@ export function StepEditor({ draft, step, index, errors, onChange }: StepEditorP
       <h3 id={`${base}-heading`}>
         {t('step.heading', { n: index + 1, title: localize(step.title, draft.defaultLanguage) || step.id })}
       </h3>
-      {stepOnly.length > 0 ? (
-        <ul className="inline-errors" aria-label={t('step.problemsLabel')}>
-          {stepOnly.map((e, i) => (
-            <li key={i} className="error-text">
-              {e.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <InlineErrors label={t('step.problemsLabel')} errors={stepOnly} />
       <div className="field">
         <label htmlFor={`${base}-id`} id={`${base}-id-label`} className="field-label">
           {t('step.id')}
