@@ -199,7 +199,7 @@ describe('the server checks what a kiosk forwards', () => {
     const opened = entry.open();
     const pdf = Buffer.from(opened.pdf, 'base64');
     change(pdf);
-    const sealed = kiosk.core.deps.vault.seal(JSON.stringify({ ...opened, pdf: pdf.toString('base64') }), `kiosk_outbox:${id}:payload`);
+    const sealed = (await kiosk.core.deps.vault.sealerIn(kiosk.core.deps.store)).seal(JSON.stringify({ ...opened, pdf: pdf.toString('base64') }), `kiosk_outbox:${id}:payload`);
     await kiosk.core.deps.store.exec('UPDATE kiosk_outbox SET payload = ? WHERE submission_id = ?', [sealed, id]);
   }
 

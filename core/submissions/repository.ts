@@ -4,7 +4,7 @@
  * severity counts and status are in clear, which is enough to list and sort.
  */
 import type { QueueItem, Severity } from '../../api/contract.ts';
-import type { Answers, Flag } from '../../forms/engine/index.ts';
+import type { Answers, Flag, FormSettings } from '../../forms/engine/index.ts';
 import type { Clock } from '../ports.ts';
 import type { Vault } from '../crypto/vault.ts';
 import type { SealedColumn } from '../crypto/rotation.ts';
@@ -32,6 +32,12 @@ export interface NewSubmission {
    * written before it existed.
    */
   readonly requestDigest?: Uint8Array;
+  /**
+   * The clinic values the form's conditions read at the visit (the age of consent), as the intake
+   * was checked with: the detail lists the steps the client saw, whatever the setting is later.
+   * Sealed with the metadata; null in records stored before it was kept (see therapist/visit-settings.ts).
+   */
+  readonly formSettings?: FormSettings | null;
 }
 
 /** What a repeated submission id is answered from: the stored facts, not the new request. */
@@ -194,6 +200,8 @@ interface Meta {
   readonly language: string;
   readonly pdfSha256: string;
   readonly signedAt: string;
+  /** Absent in records stored before it was kept (NewSubmission.formSettings). */
+  readonly formSettings?: FormSettings;
 }
 
 type Row = {
@@ -291,7 +299,6 @@ const INSERT_TOKEN = 'INSERT INTO submission_name_tokens (token, created_at, sub
 
 export function createSubmissionRepository(db: Queryable, vault: Vault, clock: Clock) {
 
-  const seal = (id: string, column: SealedName, value: Uint8Array | string) => vault.seal(value, aadOf(id, column));
   const openText = (row: { id: string }, column: SealedName, value: Uint8Array) => vault.openText(value, aadOf(row.id, column));
 
   function decode(row: Row): StoredSubmission {
@@ -310,6 +317,7 @@ export function createSubmissionRepository(db: Queryable, vault: Vault, clock: C
       pdf: vault.open(row.pdf, aadOf(row.id, 'pdf')),
       pdfSha256: meta.pdfSha256,
       signedAt: meta.signedAt,
+      formSettings: meta.formSettings ?? null,
       status: row.status,
       acknowledgedAt: row.acknowledged_at,
       acknowledgedBy: row.acknowledged_by,
@@ -319,31 +327,33 @@ export function createSubmissionRepository(db: Queryable, vault: Vault, clock: C
   return {
     /** Stores `s` in one transaction. Idempotent by id: a second insert of the same id writes nothing. */
     async insert(s: NewSubmission): Promise<{ inserted: boolean }> {
-      // Seal before opening the transaction: keeps the write lock short.
       const id = s.id;
       const counts = severityCounts(s.flags);
-      const meta: Meta = { language: s.language, pdfSha256: s.pdfSha256, signedAt: s.signedAt };
-      const values = [
-        id,
-        s.createdAt,
-        s.startedAt,
-        s.formId,
-        s.formVersion,
-        counts.stop,
-        counts.clearance,
-        counts.modify,
-        counts.info,
-        identityToken(vault, s.clientName, s.dateOfBirth),
-        seal(id, 'client_name', s.clientName),
-        s.dateOfBirth === null ? null : seal(id, 'date_of_birth', s.dateOfBirth),
-        seal(id, 'answers', JSON.stringify(s.answers)),
-        seal(id, 'flags', JSON.stringify(s.flags)),
-        seal(id, 'pdf', s.pdf),
-        seal(id, 'meta', JSON.stringify(meta)),
-        s.requestDigest ?? null,
-      ];
+      const meta: Meta = { language: s.language, pdfSha256: s.pdfSha256, signedAt: s.signedAt, ...(s.formSettings ? { formSettings: s.formSettings } : {}) };
       const tokens = indexTokens(vault, s.clientName);
       return db.transaction(async (tx) => {
+        // Sealed inside the transaction, under the data key stored as it sees it (a rotation may be under way).
+        const sealer = await vault.sealerIn(tx);
+        const seal = (column: SealedName, value: Uint8Array | string) => sealer.seal(value, aadOf(id, column));
+        const values = [
+          id,
+          s.createdAt,
+          s.startedAt,
+          s.formId,
+          s.formVersion,
+          counts.stop,
+          counts.clearance,
+          counts.modify,
+          counts.info,
+          identityToken(vault, s.clientName, s.dateOfBirth),
+          seal('client_name', s.clientName),
+          s.dateOfBirth === null ? null : seal('date_of_birth', s.dateOfBirth),
+          seal('answers', JSON.stringify(s.answers)),
+          seal('flags', JSON.stringify(s.flags)),
+          seal('pdf', s.pdf),
+          seal('meta', JSON.stringify(meta)),
+          s.requestDigest ?? null,
+        ];
         if ((await tx.exec(INSERT_ROW, values)) === 0) return { inserted: false };
         for (const token of tokens) await tx.exec(INSERT_TOKEN, [token, s.createdAt, id]);
         return { inserted: true };
