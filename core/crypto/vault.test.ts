@@ -189,6 +189,22 @@ describe('key rotation', () => {
     await db.close();
   });
 
+  it('a vault opened before another one rotated the key (another process on the database) opens the re-sealed rows and seals under the stored key', async () => {
+    const { db, vault, provider } = await open();
+    const repo = createSubmissionRepository(db, vault, new ManualClock());
+    const first = sampleSubmission({ clientName: 'Ana Ruiz' });
+    await repo.insert(first);
+    const other = await openVault(db, provider);
+    const { keyId, previousKeyId } = await rotateDataKey(db, other, provider, submissionSealedColumns);
+    expect(vault.keyId).toBe(previousKeyId);
+    expect((await repo.get(first.id))?.clientName).toBe('Ana Ruiz');
+    const second = sampleSubmission({ clientName: 'Bo Chen' });
+    await repo.insert(second);
+    const row = (await db.one('SELECT answers FROM submissions WHERE id = ?', [second.id])) as { answers: Uint8Array };
+    expect(sealedKeyId(row.answers)).toBe(keyId);
+    await db.close();
+  });
+
   it('rolls back when the step inside its transaction (the audit entry) fails: the old key still seals and opens', async () => {
     const { db, vault, provider } = await open();
     const repo = createSubmissionRepository(db, vault, new ManualClock());

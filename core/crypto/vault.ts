@@ -35,6 +35,11 @@ export interface Vault {
   /** Throws if the data was altered, moved to another row/column (AAD), or sealed under an unknown key. */
   open(sealed: Uint8Array, aad: string): Uint8Array;
   openText(sealed: Uint8Array, aad: string): string;
+  /**
+   * Runs `read` (which opens values); if it meets a data key this process has not loaded (another
+   * process sharing the database rotated the key), loads the stored data keys and runs it again.
+   */
+  opening<T>(read: () => T): Promise<T>;
   /** Keyed, deterministic token for equality search (blind index); reveals nothing without the index key. */
   blindIndex(text: string): Uint8Array;
   /**
@@ -44,7 +49,10 @@ export interface Vault {
    * the data key while MACs made with a derived key (the audit chain) must verify for years.
    */
   deriveKey(label: string): Uint8Array;
-  /** Id of the newest data key this process knows to be committed (not secret). */
+  /**
+   * Id of the data key this process last saw become the newest: at open, or when its own rotation
+   * committed (not secret). Writers do not rely on it: `sealerIn` reads the stored one.
+   */
   readonly keyId: string;
 }
 
@@ -162,11 +170,19 @@ export function sealerFor(keyId: string, key: Uint8Array): Sealer {
   };
 }
 
+/** A sealed value names a data key this process does not hold (or is not in the vault's format). */
+export class UnknownDataKeyError extends Error {
+  constructor() {
+    super('Sealed data uses an unknown format or key.');
+    this.name = 'UnknownDataKeyError';
+  }
+}
+
 /** Opens `sealed` with whichever of `keys` sealed it. */
 export function openWith(keys: ReadonlyMap<string, Uint8Array>, sealed: Uint8Array, aad: string): Uint8Array {
   const keyId = sealedKeyId(sealed);
   const key = keyId === null ? undefined : keys.get(keyId);
-  if (!key) throw new Error('Sealed data uses an unknown format or key.');
+  if (!key) throw new UnknownDataKeyError();
   return aesGcmOpen(key, sealed.subarray(HEADER_BYTES), encoder.encode(aad));
 }
 
@@ -208,6 +224,15 @@ function makeVault(state: VaultState): Vault {
     },
     openText(sealed, aad) {
       return decoder.decode(vault.open(sealed, aad));
+    },
+    async opening(read) {
+      try {
+        return read();
+      } catch (error) {
+        if (!(error instanceof UnknownDataKeyError)) throw error;
+        for (const row of await selectDataKeys(state.store)) await keyOfRow(state, row);
+        return read();
+      }
     },
     blindIndex(text) {
       return new Uint8Array(createHmac('sha256', state.indexKey).update(text, 'utf8').digest().subarray(0, BLIND_INDEX_BYTES));

@@ -11,7 +11,8 @@ import { createOutbox, outboxDialectMigrations, type QueuedIntake } from './outb
 import { arrivalDialectMigrations, createArrivalRepository, judgeArrival } from './arrivals.ts';
 
 /** A stand-in vault that really seals (AAD-bound), so a wrong id cannot open a payload. */
-const vault: Pick<Vault, 'sealerIn' | 'openText'> = {
+const vault: Pick<Vault, 'sealerIn' | 'openText' | 'opening'> = {
+  opening: async (read) => read(),
   sealerIn: async () => ({
     keyId: 'test',
     seal: (plain, aad) => new TextEncoder().encode(JSON.stringify({ aad, plain: typeof plain === 'string' ? plain : Buffer.from(plain).toString('base64') })),

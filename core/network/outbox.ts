@@ -92,7 +92,7 @@ const ENTRY_COLUMNS = 'submission_id, seq, queued_at, attempts, refused, payload
 
 export type Outbox = ReturnType<typeof createOutbox>;
 
-export function createOutbox(store: Queryable, vault: Pick<Vault, 'sealerIn' | 'openText'>) {
+export function createOutbox(store: Queryable, vault: Pick<Vault, 'sealerIn' | 'openText' | 'opening'>) {
   const toEntry = (row: EntryRow): OutboxEntry => ({
     submissionId: row.submission_id,
     seq: Number(row.seq),
@@ -125,7 +125,7 @@ export function createOutbox(store: Queryable, vault: Pick<Vault, 'sealerIn' | '
     async receiptFacts(id: string): Promise<{ readonly digest: Uint8Array; readonly receipt: SubmitReceipt } | null> {
       const row = await store.one<{ request_digest: Uint8Array; payload: Uint8Array }>('SELECT request_digest, payload FROM kiosk_outbox WHERE submission_id = ?', [id]);
       if (!row) return null;
-      const intake = JSON.parse(vault.openText(row.payload, aadOf(id))) as QueuedIntake;
+      const intake = await vault.opening(() => JSON.parse(vault.openText(row.payload, aadOf(id))) as QueuedIntake);
       return { digest: new Uint8Array(row.request_digest), receipt: intake.receipt };
     },
 

@@ -34,7 +34,7 @@ export function createVaultSecretStore(store: Queryable, vault: Vault): SecretSt
   return {
     async get(name) {
       const row = await store.one<{ sealed: Uint8Array }>('SELECT sealed FROM secrets WHERE name = ?', [name]);
-      return row ? vault.open(row.sealed, secretAad(name)) : null;
+      return row ? vault.opening(() => vault.open(row.sealed, secretAad(name))) : null;
     },
     async put(name, value) {
       // A transaction of its own, so the value is sealed under the data key stored as it sees it.

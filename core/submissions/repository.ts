@@ -367,21 +367,23 @@ export function createSubmissionRepository(db: Queryable, vault: Vault, clock: C
         [id],
       );
       if (!row) return null;
-      const meta = JSON.parse(openText(row, 'meta', row.meta)) as Meta;
-      return {
-        id: row.id,
-        formId: row.form_id,
-        formVersion: row.form_version,
-        language: meta.language,
-        flags: JSON.parse(openText(row, 'flags', row.flags)) as Flag[],
-        requestDigest: row.request_digest ? new Uint8Array(row.request_digest) : null,
-        answers: () => JSON.parse(openText(row, 'answers', row.answers)) as Answers,
-      };
+      return vault.opening(() => {
+        const meta = JSON.parse(openText(row, 'meta', row.meta)) as Meta;
+        return {
+          id: row.id,
+          formId: row.form_id,
+          formVersion: row.form_version,
+          language: meta.language,
+          flags: JSON.parse(openText(row, 'flags', row.flags)) as Flag[],
+          requestDigest: row.request_digest ? new Uint8Array(row.request_digest) : null,
+          answers: () => JSON.parse(openText(row, 'answers', row.answers)) as Answers,
+        };
+      });
     },
 
     async get(id: string): Promise<StoredSubmission | null> {
       const row = await db.one<Row>('SELECT * FROM submissions WHERE id = ?', [id]);
-      return row ? decode(row) : null;
+      return row ? vault.opening(() => decode(row)) : null;
     },
 
     /** Newest first. Names are decrypted here, in main; answers are not opened. */
@@ -390,7 +392,7 @@ export function createSubmissionRepository(db: Queryable, vault: Vault, clock: C
       if (tokens?.length === 0) return [];
       const { sql, params } = queueListSql(q, tokens ?? [], db.dialect);
       const rows = await db.all<ListRow>(sql, params);
-      return rows.map((r) => ({
+      return vault.opening(() => rows.map((r) => ({
         submissionId: r.id,
         createdAt: r.created_at,
         clientName: openText(r, 'client_name', r.client_name),
@@ -398,7 +400,7 @@ export function createSubmissionRepository(db: Queryable, vault: Vault, clock: C
         formVersion: r.form_version,
         status: r.status,
         severities: { stop: r.sev_stop, clearance: r.sev_clearance, modify: r.sev_modify, info: r.sev_info },
-      }));
+      })));
     },
 
     /** True when this call changed the status; false if the id is unknown or it was already acknowledged. */
@@ -419,14 +421,14 @@ export function createSubmissionRepository(db: Queryable, vault: Vault, clock: C
     async findEarlier(clientName: string, dateOfBirth: string, before: string, limit: number): Promise<EarlierVisits> {
       const token = identityToken(vault, clientName, dateOfBirth);
       const rows = await db.all<EarlierRow>(EARLIER_VISITS_SQL, [token, before, Math.max(0, Math.trunc(limit))]);
-      const visits = rows.map((row) => ({
+      const visits = await vault.opening(() => rows.map((row) => ({
         id: row.id,
         createdAt: row.created_at,
         formId: row.form_id,
         formVersion: row.form_version,
         answers: JSON.parse(openText(row, 'answers', row.answers)) as Answers,
         flags: JSON.parse(openText(row, 'flags', row.flags)) as Flag[],
-      }));
+      })));
       const total = await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM submissions WHERE identity_token = ? AND created_at < ?', [token, before]);
       return { visits, total: total?.n ?? 0 };
     },

@@ -74,7 +74,8 @@ export function createOutcomeRepository(store: Queryable, vault: Vault): Outcome
     async get(submissionId) {
       const row = await store.one<{ outcome: string; note: Uint8Array | null }>('SELECT outcome, note FROM acknowledgement_outcomes WHERE submission_id = ?', [submissionId]);
       if (!row || !isOutcomeCode(row.outcome)) return null;
-      return { code: row.outcome, note: row.note ? vault.openText(row.note, aadOf(submissionId)) : null };
+      const code = row.outcome;
+      return { code, note: row.note ? await vault.opening(() => vault.openText(row.note!, aadOf(submissionId))) : null };
     },
 
     async codesFor(submissionIds) {
