@@ -317,7 +317,8 @@ export function createSubmissionRepository(db: Queryable, vault: Vault, clock: C
       pdf: vault.open(row.pdf, aadOf(row.id, 'pdf')),
       pdfSha256: meta.pdfSha256,
       signedAt: meta.signedAt,
-      formSettings: meta.formSettings ?? null,
+      // Written by this module only; a shape it does not know reads as not kept.
+      formSettings: typeof meta.formSettings?.ageOfConsent === 'number' ? meta.formSettings : null,
       status: row.status,
       acknowledgedAt: row.acknowledged_at,
       acknowledgedBy: row.acknowledged_by,

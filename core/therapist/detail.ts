@@ -42,9 +42,9 @@ export interface DetailInput {
   /** How many earlier visits the kiosk holds for this client in all (`earlier` may be fewer). */
   readonly earlierTotal: number;
   /**
-   * The clinic values the form's conditions read (age of consent), today's: a record's answers were
-   * pruned on submit, so these only decide which stored steps are listed (a later change of the age
-   * can hide an earlier minor's guardian step here; the signed PDF keeps it).
+   * The clinic values the form's conditions read (age of consent) at the visit, as the record kept
+   * them or as its answers show (therapist/visit-settings.ts): they decide which steps are listed,
+   * so a later change of the age neither hides a minor's guardian step nor adds one nobody saw.
    */
   readonly formSettings?: FormSettings;
 }
