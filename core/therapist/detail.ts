@@ -124,7 +124,7 @@ export function buildSubmissionDetail(input: DetailInput): SubmissionDetail {
   const painValue = scale ? answers[scale.id] : undefined;
   const backStep = painStep(steps);
 
-  const current = visitFacts({ submissionId: input.submissionId, createdAt: input.createdAt, form, answers, flags: input.flags });
+  const current = visitFacts({ submissionId: input.submissionId, createdAt: input.createdAt, form, answers, flags: input.flags, ...(input.formSettings ? { formSettings: input.formSettings } : {}) });
   const earlierFacts = input.earlier.map(visitFacts);
   const dateText = (iso: string) => createFormatter(lang).date(iso);
   const referral = referralFlag(current, earlierFacts, input.flags, {
