@@ -4,10 +4,10 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_GROUPS } from '../../api/contract.ts';
-import type { Vault } from '../crypto/vault.ts';
+import { vaultMigrations, type Vault } from '../crypto/vault.ts';
 import { ENGINES, type OpenedStore } from '../db/testing/engines.ts';
 import { submissionSealedColumns } from '../submissions/repository.ts';
-import { openMemoryVault, tempDir } from '../tests/helpers.ts';
+import { openTestVault, tempDir } from '../tests/helpers.ts';
 import { AUDIT_GROUP_ACTIONS, createAuditQuery, subjectKindOf } from './audit-query.ts';
 import { AUDIT_ACTIONS } from './log.ts';
 
@@ -31,13 +31,12 @@ const ROWS = [
 ] as const;
 
 let vault: Vault;
-let cleanupVault = () => {};
-beforeAll(async () => {
-  const tmp = tempDir('kiosk-audit-query-');
-  cleanupVault = tmp.cleanup;
-  vault = await openMemoryVault(tmp.dir);
+let keyDir = '';
+let cleanupKeys = () => {};
+beforeAll(() => {
+  ({ dir: keyDir, cleanup: cleanupKeys } = tempDir('kiosk-audit-query-'));
 });
-afterAll(() => cleanupVault());
+afterAll(() => cleanupKeys());
 
 describe('the filter groups', () => {
   it('put every audit action in exactly one group', () => {
@@ -66,10 +65,11 @@ describe.each(ENGINES)('audit query on $dialect', (engine) => {
 
   async function fresh() {
     opened = await engine.open();
-    await opened.store.migrate([SCHEMA]);
+    await opened.store.migrate([SCHEMA, ...vaultMigrations]);
+    vault = await openTestVault(opened.store, keyDir);
     for (const row of ROWS) await opened.store.exec('INSERT INTO audit_log (id, at, action, actor, subject_id, details) VALUES (?, ?, ?, ?, ?, ?)', [...row]);
     const aad = submissionSealedColumns.find((c) => c.column === 'client_name')!.aad;
-    await opened.store.exec('INSERT INTO submissions (id, client_name) VALUES (?, ?)', [ANA, vault.seal('Ana García', aad(ANA))]);
+    await opened.store.exec('INSERT INTO submissions (id, client_name) VALUES (?, ?)', [ANA, (await vault.sealerIn(opened.store)).seal('Ana García', aad(ANA))]);
     return createAuditQuery(opened.store, vault);
   }
 

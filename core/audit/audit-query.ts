@@ -93,7 +93,9 @@ export function createAuditQuery(store: Queryable, vault: Vault) {
       for (let i = 0; i < unique.length; i += CHUNK) {
         const ids = unique.slice(i, i + CHUNK);
         const rows = await store.all<{ id: string; client_name: Uint8Array }>(`SELECT id, client_name FROM submissions WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
-        for (const row of rows) names.set(row.id, vault.openText(row.client_name, CLIENT_NAME.aad(row.id)));
+        await vault.opening(() => {
+          for (const row of rows) names.set(row.id, vault.openText(row.client_name, CLIENT_NAME.aad(row.id)));
+        });
       }
       return names;
     },

@@ -47,7 +47,7 @@ describe('vault', () => {
       unwrap: async (wrapped) => ({ key: (await base.unwrap(wrapped.subarray(1))).key, shouldRewrap: wrapped[0] !== version }),
     };
     const db = await openMigratedStore(join(dir, 'kiosk.db'));
-    const sealed = (await openVault(db, store)).seal('Zoë Nguyễn', 'submissions:1:client_name');
+    const sealed = (await (await openVault(db, store)).sealerIn(db)).seal('Zoë Nguyễn', 'submissions:1:client_name');
     const versions = async () => ((await db.all('SELECT wrapped FROM vault_keys')) as { wrapped: Uint8Array }[]).map((r) => r.wrapped[0]);
     expect(await versions()).toEqual([1, 1]);
 
@@ -62,16 +62,16 @@ describe('vault', () => {
 
   it('round-trips text and bytes, and never stores the plain text', async () => {
     const { vault, db } = await open();
-    const sealed = vault.seal('Zebulon Quixote', 'submissions:1:client_name');
+    const sealed = (await vault.sealerIn(db)).seal('Zebulon Quixote', 'submissions:1:client_name');
     expect(Buffer.from(sealed).includes('Zebulon')).toBe(false);
     expect(vault.openText(sealed, 'submissions:1:client_name')).toBe('Zebulon Quixote');
-    expect(vault.open(vault.seal(new Uint8Array([1, 2, 3]), 'x'), 'x')).toEqual(new Uint8Array([1, 2, 3]));
+    expect(vault.open((await vault.sealerIn(db)).seal(new Uint8Array([1, 2, 3]), 'x'), 'x')).toEqual(new Uint8Array([1, 2, 3]));
     await db.close();
   });
 
   it('seals the same value differently each time (random nonce)', async () => {
     const { vault, db } = await open();
-    expect(vault.seal('same', 'a')).not.toEqual(vault.seal('same', 'a'));
+    expect((await vault.sealerIn(db)).seal('same', 'a')).not.toEqual((await vault.sealerIn(db)).seal('same', 'a'));
     await db.close();
   });
 
@@ -81,14 +81,14 @@ describe('vault', () => {
     ['no AAD', ''],
   ])('refuses a ciphertext moved to %s', async (_label, aad) => {
     const { vault, db } = await open();
-    const sealed = vault.seal('secret', 'submissions:1:client_name');
+    const sealed = (await vault.sealerIn(db)).seal('secret', 'submissions:1:client_name');
     expect(() => vault.open(sealed, aad)).toThrow();
     await db.close();
   });
 
   it('refuses a ciphertext with one byte flipped', async () => {
     const { vault, db } = await open();
-    const sealed = vault.seal('secret', 'a');
+    const sealed = (await vault.sealerIn(db)).seal('secret', 'a');
     for (const i of [0, 3, 8, sealed.length - 1]) {
       const copy = new Uint8Array(sealed);
       copy[i] = copy[i]! ^ 1;
@@ -99,7 +99,7 @@ describe('vault', () => {
 
   it('reopens with the same key after restart; refuses with a different key file', async () => {
     const first = await open();
-    const sealed = first.vault.seal('persisted', 'a');
+    const sealed = (await first.vault.sealerIn(first.db)).seal('persisted', 'a');
     await first.db.close();
     const second = await open();
     expect(second.vault.openText(sealed, 'a')).toBe('persisted');
@@ -186,6 +186,22 @@ describe('key rotation', () => {
     expect(second.previousKeyId).toBe(first.keyId);
     expect((await db.all("SELECT id FROM vault_keys WHERE purpose = 'data'"))).toEqual([{ id: second.keyId }]);
     expect((await repo.get(s.id))?.answers).toEqual(s.answers);
+    await db.close();
+  });
+
+  it('a vault opened before another one rotated the key (another process on the database) opens the re-sealed rows and seals under the stored key', async () => {
+    const { db, vault, provider } = await open();
+    const repo = createSubmissionRepository(db, vault, new ManualClock());
+    const first = sampleSubmission({ clientName: 'Ana Ruiz' });
+    await repo.insert(first);
+    const other = await openVault(db, provider);
+    const { keyId, previousKeyId } = await rotateDataKey(db, other, provider, submissionSealedColumns);
+    expect(vault.keyId).toBe(previousKeyId);
+    expect((await repo.get(first.id))?.clientName).toBe('Ana Ruiz');
+    const second = sampleSubmission({ clientName: 'Bo Chen' });
+    await repo.insert(second);
+    const row = (await db.one('SELECT answers FROM submissions WHERE id = ?', [second.id])) as { answers: Uint8Array };
+    expect(sealedKeyId(row.answers)).toBe(keyId);
     await db.close();
   });
 

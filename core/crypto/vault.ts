@@ -16,11 +16,30 @@ import { sqlFor, type Queryable } from '../db/port.ts';
 import type { DialectMigration } from '../db/migrate.ts';
 import { aesGcmOpen, aesGcmSeal, KEY_BYTES } from './aead.ts';
 
-export interface Vault {
+/** Seals values with one data key: the newest one committed when the sealer was made. */
+export interface Sealer {
+  /** Id of the data key this sealer seals with (not secret). */
+  readonly keyId: string;
   seal(plain: Uint8Array | string, aad: string): Uint8Array;
+}
+
+export interface Vault {
+  /**
+   * A sealer for values written in the write transaction `tx`: it seals under the newest data key
+   * the database holds as `tx` sees it, so a value is never sealed under a key that is not stored,
+   * and a data-key rotation either runs before the write (which then seals under the new key) or
+   * after it (and re-seals what it wrote): SQLite has one writer, PostgreSQL's SERIALIZABLE orders
+   * the two. Call it inside the transaction that stores the values, never before it.
+   */
+  sealerIn(tx: Queryable): Promise<Sealer>;
   /** Throws if the data was altered, moved to another row/column (AAD), or sealed under an unknown key. */
   open(sealed: Uint8Array, aad: string): Uint8Array;
   openText(sealed: Uint8Array, aad: string): string;
+  /**
+   * Runs `read` (which opens values); if it meets a data key this process has not loaded (another
+   * process sharing the database rotated the key), loads the stored data keys and runs it again.
+   */
+  opening<T>(read: () => T): Promise<T>;
   /** Keyed, deterministic token for equality search (blind index); reveals nothing without the index key. */
   blindIndex(text: string): Uint8Array;
   /**
@@ -30,7 +49,10 @@ export interface Vault {
    * the data key while MACs made with a derived key (the audit chain) must verify for years.
    */
   deriveKey(label: string): Uint8Array;
-  /** Id of the data key new values are sealed with (not secret). */
+  /**
+   * Id of the data key this process last saw become the newest: at open, or when its own rotation
+   * committed (not secret). Writers do not rely on it: `sealerIn` reads the stored one.
+   */
   readonly keyId: string;
 }
 
@@ -56,20 +78,49 @@ export const vaultMigrations: readonly DialectMigration[] = [
   },
 ];
 
-/** The wrapped keys in insertion order (the newest data key seals new values). */
+/** The wrapped keys in insertion order (the newest data key seals new values); `seq` is that order. */
 const selectKeys = (q: Queryable) =>
-  q.all<KeyRow>(sqlFor(q, { sqlite: 'SELECT id, purpose, wrapped, created_at FROM vault_keys ORDER BY rowid', postgres: 'SELECT id, purpose, wrapped, created_at FROM vault_keys ORDER BY seq' }));
+  q.all<KeyRow>(
+    sqlFor(q, {
+      sqlite: 'SELECT id, purpose, wrapped, rowid AS seq FROM vault_keys ORDER BY rowid',
+      postgres: 'SELECT id, purpose, wrapped, seq FROM vault_keys ORDER BY seq',
+    }),
+  );
+
+/** The data keys as `q` sees them, oldest first. */
+export const selectDataKeys = (q: Queryable) =>
+  q.all<KeyRow>(
+    sqlFor(q, {
+      sqlite: "SELECT id, purpose, wrapped, rowid AS seq FROM vault_keys WHERE purpose = 'data' ORDER BY rowid",
+      postgres: "SELECT id, purpose, wrapped, seq FROM vault_keys WHERE purpose = 'data' ORDER BY seq",
+    }),
+  );
+
+const selectNewestDataKey = (q: Queryable) =>
+  q.one<KeyRow>(
+    sqlFor(q, {
+      sqlite: "SELECT id, purpose, wrapped, rowid AS seq FROM vault_keys WHERE purpose = 'data' ORDER BY rowid DESC LIMIT 1",
+      postgres: "SELECT id, purpose, wrapped, seq FROM vault_keys WHERE purpose = 'data' ORDER BY seq DESC LIMIT 1",
+    }),
+  );
 
 const FORMAT_VERSION = 1;
 const KEY_ID_BYTES = 4;
 const HEADER_BYTES = 1 + KEY_ID_BYTES;
 const BLIND_INDEX_BYTES = 16;
 
-/** Mutable key state behind a Vault; only rotation (rotation.ts) reaches it. */
+/**
+ * Mutable key state behind a Vault; only rotation (rotation.ts) changes it, after its transaction
+ * committed. `dataKeys` holds every data key this process has seen committed, retired ones too
+ * (for opening only: a value read just before a rotation committed still opens); `activeId` is the
+ * newest of them (`activeSeq`: its place in vault_keys' insertion order).
+ */
 export interface VaultState {
   readonly store: Queryable;
+  readonly provider: KeyProvider;
   readonly dataKeys: Map<string, Uint8Array>;
   activeId: string;
+  activeSeq: number;
   readonly indexKey: Uint8Array;
 }
 
@@ -104,26 +155,84 @@ export function sealedPrefix(keyId: string): Uint8Array {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-function makeVault(state: VaultState): Vault {
-  const vault: Vault = {
+/** A sealer for one data key (rotation seals with its new key before it is committed, inside its own transaction). */
+export function sealerFor(keyId: string, key: Uint8Array): Sealer {
+  return {
+    keyId,
     seal(plain, aad) {
-      const key = state.dataKeys.get(state.activeId);
-      if (!key) throw new Error('The active data key is missing.');
       const bytes = typeof plain === 'string' ? encoder.encode(plain) : plain;
       const body = aesGcmSeal(key, bytes, encoder.encode(aad));
       const out = new Uint8Array(HEADER_BYTES + body.length);
-      out.set(sealedPrefix(state.activeId), 0);
+      out.set(sealedPrefix(keyId), 0);
       out.set(body, HEADER_BYTES);
       return out;
     },
+  };
+}
+
+/** A sealed value names a data key this process does not hold (or is not in the vault's format). */
+export class UnknownDataKeyError extends Error {
+  constructor() {
+    super('Sealed data uses an unknown format or key.');
+    this.name = 'UnknownDataKeyError';
+  }
+}
+
+/** Opens `sealed` with whichever of `keys` sealed it. */
+export function openWith(keys: ReadonlyMap<string, Uint8Array>, sealed: Uint8Array, aad: string): Uint8Array {
+  const keyId = sealedKeyId(sealed);
+  const key = keyId === null ? undefined : keys.get(keyId);
+  if (!key) throw new UnknownDataKeyError();
+  return aesGcmOpen(key, sealed.subarray(HEADER_BYTES), encoder.encode(aad));
+}
+
+/** Unwraps one stored key with the provider; the message names no key material. */
+export async function unwrapStored(provider: KeyProvider, row: Pick<KeyRow, 'wrapped'>): Promise<{ key: Uint8Array; shouldRewrap: boolean }> {
+  let unwrapped: { key: Uint8Array; shouldRewrap: boolean };
+  try {
+    unwrapped = await provider.unwrap(row.wrapped);
+  } catch {
+    throw new Error(`The stored data key could not be unlocked by ${provider.description}. Was the data copied from another machine or user?`);
+  }
+  if (unwrapped.key.length !== KEY_BYTES) throw new Error('A stored key has the wrong length.');
+  return unwrapped;
+}
+
+/**
+ * The key of a data-key row `tx` read. A key this process does not hold yet (another process
+ * rotated, or this process's rotation committed a moment ago) is unwrapped from the row. Such a
+ * row is committed (only a rotation's own transaction sees its uncommitted key, and it does not
+ * ask here), so keeping the key for opening changes nothing a rerun could undo.
+ */
+export async function keyOfRow(state: VaultState, row: Pick<KeyRow, 'id' | 'wrapped'>): Promise<Uint8Array> {
+  const known = state.dataKeys.get(row.id);
+  if (known) return known;
+  const { key } = await unwrapStored(state.provider, row);
+  state.dataKeys.set(row.id, key);
+  return key;
+}
+
+function makeVault(state: VaultState): Vault {
+  const vault: Vault = {
+    async sealerIn(tx) {
+      const row = await selectNewestDataKey(tx);
+      if (!row) throw new Error('The key store is incomplete.');
+      return sealerFor(row.id, await keyOfRow(state, row));
+    },
     open(sealed, aad) {
-      const keyId = sealedKeyId(sealed);
-      const key = keyId === null ? undefined : state.dataKeys.get(keyId);
-      if (!key) throw new Error('Sealed data uses an unknown format or key.');
-      return aesGcmOpen(key, sealed.subarray(HEADER_BYTES), encoder.encode(aad));
+      return openWith(state.dataKeys, sealed, aad);
     },
     openText(sealed, aad) {
       return decoder.decode(vault.open(sealed, aad));
+    },
+    async opening(read) {
+      try {
+        return read();
+      } catch (error) {
+        if (!(error instanceof UnknownDataKeyError)) throw error;
+        for (const row of await selectDataKeys(state.store)) await keyOfRow(state, row);
+        return read();
+      }
     },
     blindIndex(text) {
       return new Uint8Array(createHmac('sha256', state.indexKey).update(text, 'utf8').digest().subarray(0, BLIND_INDEX_BYTES));
@@ -140,12 +249,13 @@ function makeVault(state: VaultState): Vault {
   return vault;
 }
 
-type KeyRow = {
+export type KeyRow = {
   readonly id: string;
   readonly purpose: 'data' | 'index';
   readonly wrapped: Uint8Array;
-  readonly created_at: string;
-}
+  /** Insertion order: SQLite's rowid, PostgreSQL's identity column. */
+  readonly seq: number;
+};
 
 /**
  * Opens the vault stored in `store` (its table comes from `vaultMigrations`, applied with the
@@ -172,28 +282,21 @@ export async function openVault(store: Queryable, keyProvider: KeyProvider): Pro
     rows = await selectKeys(store);
   }
   const dataKeys = new Map<string, Uint8Array>();
-  let activeId: string | undefined;
+  let active: KeyRow | undefined;
   let indexKey: Uint8Array | undefined;
   const stale: { id: string; key: Uint8Array }[] = [];
   for (const row of rows) {
-    let key: Uint8Array;
-    try {
-      const unwrapped = await keyProvider.unwrap(row.wrapped);
-      key = unwrapped.key;
-      if (unwrapped.shouldRewrap) stale.push({ id: row.id, key });
-    } catch {
-      throw new Error(`The stored data key could not be unlocked by ${keyProvider.description}. Was the data copied from another machine or user?`);
-    }
-    if (key.length !== KEY_BYTES) throw new Error('A stored key has the wrong length.');
+    const { key, shouldRewrap } = await unwrapStored(keyProvider, row);
+    if (shouldRewrap) stale.push({ id: row.id, key });
     if (row.purpose === 'index') indexKey = key;
     else {
       dataKeys.set(row.id, key);
-      activeId = row.id; // insertion order: the newest data key seals new values
+      active = row; // insertion order: the newest data key seals new values
     }
   }
-  if (!activeId || !indexKey) throw new Error('The key store is incomplete.');
+  if (!active || !indexKey) throw new Error('The key store is incomplete.');
   if (stale.length > 0) await rewrapStale(store, keyProvider, stale);
-  return makeVault({ store, dataKeys, activeId, indexKey });
+  return makeVault({ store, provider: keyProvider, dataKeys, activeId: active.id, activeSeq: Number(active.seq), indexKey });
 }
 
 /**

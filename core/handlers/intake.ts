@@ -77,6 +77,7 @@ async function storeLocally(deps: CoreDeps, req: Req, intake: PreparedIntake, su
       pdfSha256: summary.sha256,
       signedAt: summary.signedAt,
       requestDigest: digest,
+      formSettings: intake.formSettings,
     });
     if (result.inserted) {
       await deps.audit.append({ action: 'submission.created', actor: 'kiosk-client', subjectId: req.submissionId });

@@ -17,6 +17,7 @@ import { createOutcomeRepository } from '../therapist/outcomes.ts';
 import { AUDIT_GROUP_ACTIONS, createAuditQuery, subjectKindOf } from '../audit/audit-query.ts';
 import { buildSubmissionDetail } from '../therapist/detail.ts';
 import { formSettingsOf } from '../settings/store.ts';
+import { visitFormSettings } from '../therapist/visit-settings.ts';
 import { verifyStoredPdf } from '../therapist/verify-pdf.ts';
 import { assertNever } from '../../forms/engine/index.ts';
 
@@ -80,20 +81,23 @@ export function therapistHandlers(deps: TherapistDeps): Pick<HandlerTable, Thera
     'submission:get': defineHandler('submission:get', options, async (req, { session }) => {
       const stored = await load(req.submissionId);
       const earlier = stored.dateOfBirth ? await submissions.findEarlier(stored.clientName, stored.dateOfBirth, stored.createdAt, EARLIER_VISITS) : { visits: [], total: 0 };
+      const form = await formOf(stored);
+      // The steps the client saw: the age of consent of the visit, not today's (therapist/visit-settings.ts).
+      const visit = visitFormSettings({ form, answers: stored.answers, createdAt: stored.createdAt, stored: stored.formSettings ?? null, today: formSettingsOf(deps.settings.get()) });
       const detail = buildSubmissionDetail({
         submissionId: stored.id,
         createdAt: stored.createdAt,
         clientName: stored.clientName,
         dateOfBirth: stored.dateOfBirth,
         language: stored.language,
-        form: await formOf(stored),
+        form,
         answers: stored.answers,
         flags: stored.flags,
         acknowledgement: await acknowledgementOf(stored),
         signature: signatureOf(stored),
         earlier: await Promise.all(earlier.visits.map(async (e) => ({ submissionId: e.id, createdAt: e.createdAt, form: await formOf(e), answers: e.answers, flags: e.flags }))),
         earlierTotal: earlier.total,
-        formSettings: formSettingsOf(deps.settings.get()),
+        formSettings: visit.settings,
       });
       await audit.append({ action: 'submission.viewed', actor: session.staffId, subjectId: stored.id, details: { earlierVisits: earlier.total } });
       rememberOpening(session.staffId, stored.id);

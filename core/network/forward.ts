@@ -70,6 +70,7 @@ export async function forwardIntake(deps: ForwardDeps, req: Req, deviceId: strin
       pdfSha256: createHash('sha256').update(pdf).digest('hex'),
       signedAt: signedAt.toISOString(),
       requestDigest: prepared.digest,
+      formSettings: prepared.formSettings,
     });
     if (!r.inserted) return false;
     await deps.audit.append({ action: 'submission.created', actor: `kiosk-device:${deviceId}`.slice(0, 120), subjectId: intake.submissionId, details });

@@ -155,6 +155,8 @@ describe('when the server comes back', () => {
     expect(stored.flags.some((f) => f.severity === 'stop')).toBe(true);
     expect(stored.createdAt).toBe(new Date(Date.parse(START) + 30_000).toISOString());
     expect(stored.clientName).toBe('Ana García');
+    // The age of consent the server checked it with is kept with it, for the detail (therapist/visit-settings.ts).
+    expect(stored.formSettings).toEqual({ ageOfConsent: server.core.deps.settings.get().ageOfConsent });
     expect(await rowCount(server.core.deps.store, 'submissions')).toBe(3);
     expect(await server.core.deps.audit.verify()).toMatchObject({ ok: true });
     const kioskActions = (await kiosk.core.deps.audit.list({ limit: 20 })).map((e) => e.action);
@@ -199,7 +201,7 @@ describe('the server checks what a kiosk forwards', () => {
     const opened = entry.open();
     const pdf = Buffer.from(opened.pdf, 'base64');
     change(pdf);
-    const sealed = kiosk.core.deps.vault.seal(JSON.stringify({ ...opened, pdf: pdf.toString('base64') }), `kiosk_outbox:${id}:payload`);
+    const sealed = (await kiosk.core.deps.vault.sealerIn(kiosk.core.deps.store)).seal(JSON.stringify({ ...opened, pdf: pdf.toString('base64') }), `kiosk_outbox:${id}:payload`);
     await kiosk.core.deps.store.exec('UPDATE kiosk_outbox SET payload = ? WHERE submission_id = ?', [sealed, id]);
   }
 

@@ -11,8 +11,12 @@ import { createOutbox, outboxDialectMigrations, type QueuedIntake } from './outb
 import { arrivalDialectMigrations, createArrivalRepository, judgeArrival } from './arrivals.ts';
 
 /** A stand-in vault that really seals (AAD-bound), so a wrong id cannot open a payload. */
-const vault: Pick<Vault, 'seal' | 'openText'> = {
-  seal: (plain, aad) => new TextEncoder().encode(JSON.stringify({ aad, plain: typeof plain === 'string' ? plain : Buffer.from(plain).toString('base64') })),
+const vault: Pick<Vault, 'sealerIn' | 'openText' | 'opening'> = {
+  opening: async (read) => read(),
+  sealerIn: async () => ({
+    keyId: 'test',
+    seal: (plain, aad) => new TextEncoder().encode(JSON.stringify({ aad, plain: typeof plain === 'string' ? plain : Buffer.from(plain).toString('base64') })),
+  }),
   openText: (sealed, aad) => {
     const box = JSON.parse(new TextDecoder().decode(sealed)) as { aad: string; plain: string };
     if (box.aad !== aad) throw new Error('wrong AAD');

@@ -92,7 +92,7 @@ const ENTRY_COLUMNS = 'submission_id, seq, queued_at, attempts, refused, payload
 
 export type Outbox = ReturnType<typeof createOutbox>;
 
-export function createOutbox(store: Queryable, vault: Pick<Vault, 'seal' | 'openText'>) {
+export function createOutbox(store: Queryable, vault: Pick<Vault, 'sealerIn' | 'openText' | 'opening'>) {
   const toEntry = (row: EntryRow): OutboxEntry => ({
     submissionId: row.submission_id,
     seq: Number(row.seq),
@@ -109,7 +109,7 @@ export function createOutbox(store: Queryable, vault: Pick<Vault, 'seal' | 'open
      */
     async enqueue(tx: Queryable, intake: QueuedIntake, digest: Uint8Array, queuedAt: Date): Promise<boolean> {
       const id = intake.request.submissionId;
-      const sealed = vault.seal(JSON.stringify(intake), aadOf(id));
+      const sealed = (await vault.sealerIn(tx)).seal(JSON.stringify(intake), aadOf(id));
       // The next sequence number from the table itself: ids come from the application, never a rowid.
       // (`WHERE true`: SQLite would otherwise read the ON of the upsert as a join constraint.)
       const changes = await tx.exec(
@@ -125,7 +125,7 @@ export function createOutbox(store: Queryable, vault: Pick<Vault, 'seal' | 'open
     async receiptFacts(id: string): Promise<{ readonly digest: Uint8Array; readonly receipt: SubmitReceipt } | null> {
       const row = await store.one<{ request_digest: Uint8Array; payload: Uint8Array }>('SELECT request_digest, payload FROM kiosk_outbox WHERE submission_id = ?', [id]);
       if (!row) return null;
-      const intake = JSON.parse(vault.openText(row.payload, aadOf(id))) as QueuedIntake;
+      const intake = await vault.opening(() => JSON.parse(vault.openText(row.payload, aadOf(id))) as QueuedIntake);
       return { digest: new Uint8Array(row.request_digest), receipt: intake.receipt };
     },
 

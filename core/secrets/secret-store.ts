@@ -34,14 +34,18 @@ export function createVaultSecretStore(store: Queryable, vault: Vault): SecretSt
   return {
     async get(name) {
       const row = await store.one<{ sealed: Uint8Array }>('SELECT sealed FROM secrets WHERE name = ?', [name]);
-      return row ? vault.open(row.sealed, secretAad(name)) : null;
+      return row ? vault.opening(() => vault.open(row.sealed, secretAad(name))) : null;
     },
     async put(name, value) {
-      await store.exec(
-        `INSERT INTO secrets (name, sealed, updated_at) VALUES (?, ?, ?)
+      // A transaction of its own, so the value is sealed under the data key stored as it sees it.
+      await store.transaction(async (tx) => {
+        const sealer = await vault.sealerIn(tx);
+        await tx.exec(
+          `INSERT INTO secrets (name, sealed, updated_at) VALUES (?, ?, ?)
          ON CONFLICT(name) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at`,
-        [name, vault.seal(value, secretAad(name)), new Date().toISOString()],
-      );
+          [name, sealer.seal(value, secretAad(name)), new Date().toISOString()],
+        );
+      });
     },
   };
 }

@@ -23,10 +23,16 @@ afterEach(async () => {
 
 describe('insert and get', () => {
   it('stores and returns everything exactly, status new', async () => {
-    const s = sampleSubmission();
+    const s = sampleSubmission({ formSettings: { ageOfConsent: 16 } });
     expect(await repo.insert(s)).toEqual({ inserted: true });
     expect(await repo.get(s.id)).toEqual({ ...s, status: 'new', acknowledgedAt: null, acknowledgedBy: null });
     expect(await repo.count()).toBe(1);
+  });
+
+  it('reads a record stored without the visit’s form settings (before they were kept) as not kept', async () => {
+    const s = sampleSubmission();
+    await repo.insert(s);
+    expect((await repo.get(s.id))?.formSettings).toBeNull();
   });
 
   it('is idempotent by id: a retry writes nothing and keeps the first version', async () => {

@@ -4,7 +4,7 @@
  * severity counts and status are in clear, which is enough to list and sort.
  */
 import type { QueueItem, Severity } from '../../api/contract.ts';
-import type { Answers, Flag } from '../../forms/engine/index.ts';
+import type { Answers, Flag, FormSettings } from '../../forms/engine/index.ts';
 import type { Clock } from '../ports.ts';
 import type { Vault } from '../crypto/vault.ts';
 import type { SealedColumn } from '../crypto/rotation.ts';
@@ -32,6 +32,12 @@ export interface NewSubmission {
    * written before it existed.
    */
   readonly requestDigest?: Uint8Array;
+  /**
+   * The clinic values the form's conditions read at the visit (the age of consent), as the intake
+   * was checked with: the detail lists the steps the client saw, whatever the setting is later.
+   * Sealed with the metadata; null in records stored before it was kept (see therapist/visit-settings.ts).
+   */
+  readonly formSettings?: FormSettings | null;
 }
 
 /** What a repeated submission id is answered from: the stored facts, not the new request. */
@@ -194,6 +200,8 @@ interface Meta {
   readonly language: string;
   readonly pdfSha256: string;
   readonly signedAt: string;
+  /** Absent in records stored before it was kept (NewSubmission.formSettings). */
+  readonly formSettings?: FormSettings;
 }
 
 type Row = {
@@ -291,7 +299,6 @@ const INSERT_TOKEN = 'INSERT INTO submission_name_tokens (token, created_at, sub
 
 export function createSubmissionRepository(db: Queryable, vault: Vault, clock: Clock) {
 
-  const seal = (id: string, column: SealedName, value: Uint8Array | string) => vault.seal(value, aadOf(id, column));
   const openText = (row: { id: string }, column: SealedName, value: Uint8Array) => vault.openText(value, aadOf(row.id, column));
 
   function decode(row: Row): StoredSubmission {
@@ -310,6 +317,8 @@ export function createSubmissionRepository(db: Queryable, vault: Vault, clock: C
       pdf: vault.open(row.pdf, aadOf(row.id, 'pdf')),
       pdfSha256: meta.pdfSha256,
       signedAt: meta.signedAt,
+      // Written by this module only; a shape it does not know reads as not kept.
+      formSettings: typeof meta.formSettings?.ageOfConsent === 'number' ? meta.formSettings : null,
       status: row.status,
       acknowledgedAt: row.acknowledged_at,
       acknowledgedBy: row.acknowledged_by,
@@ -319,31 +328,33 @@ export function createSubmissionRepository(db: Queryable, vault: Vault, clock: C
   return {
     /** Stores `s` in one transaction. Idempotent by id: a second insert of the same id writes nothing. */
     async insert(s: NewSubmission): Promise<{ inserted: boolean }> {
-      // Seal before opening the transaction: keeps the write lock short.
       const id = s.id;
       const counts = severityCounts(s.flags);
-      const meta: Meta = { language: s.language, pdfSha256: s.pdfSha256, signedAt: s.signedAt };
-      const values = [
-        id,
-        s.createdAt,
-        s.startedAt,
-        s.formId,
-        s.formVersion,
-        counts.stop,
-        counts.clearance,
-        counts.modify,
-        counts.info,
-        identityToken(vault, s.clientName, s.dateOfBirth),
-        seal(id, 'client_name', s.clientName),
-        s.dateOfBirth === null ? null : seal(id, 'date_of_birth', s.dateOfBirth),
-        seal(id, 'answers', JSON.stringify(s.answers)),
-        seal(id, 'flags', JSON.stringify(s.flags)),
-        seal(id, 'pdf', s.pdf),
-        seal(id, 'meta', JSON.stringify(meta)),
-        s.requestDigest ?? null,
-      ];
+      const meta: Meta = { language: s.language, pdfSha256: s.pdfSha256, signedAt: s.signedAt, ...(s.formSettings ? { formSettings: s.formSettings } : {}) };
       const tokens = indexTokens(vault, s.clientName);
       return db.transaction(async (tx) => {
+        // Sealed inside the transaction, under the data key stored as it sees it (a rotation may be under way).
+        const sealer = await vault.sealerIn(tx);
+        const seal = (column: SealedName, value: Uint8Array | string) => sealer.seal(value, aadOf(id, column));
+        const values = [
+          id,
+          s.createdAt,
+          s.startedAt,
+          s.formId,
+          s.formVersion,
+          counts.stop,
+          counts.clearance,
+          counts.modify,
+          counts.info,
+          identityToken(vault, s.clientName, s.dateOfBirth),
+          seal('client_name', s.clientName),
+          s.dateOfBirth === null ? null : seal('date_of_birth', s.dateOfBirth),
+          seal('answers', JSON.stringify(s.answers)),
+          seal('flags', JSON.stringify(s.flags)),
+          seal('pdf', s.pdf),
+          seal('meta', JSON.stringify(meta)),
+          s.requestDigest ?? null,
+        ];
         if ((await tx.exec(INSERT_ROW, values)) === 0) return { inserted: false };
         for (const token of tokens) await tx.exec(INSERT_TOKEN, [token, s.createdAt, id]);
         return { inserted: true };
@@ -357,21 +368,23 @@ export function createSubmissionRepository(db: Queryable, vault: Vault, clock: C
         [id],
       );
       if (!row) return null;
-      const meta = JSON.parse(openText(row, 'meta', row.meta)) as Meta;
-      return {
-        id: row.id,
-        formId: row.form_id,
-        formVersion: row.form_version,
-        language: meta.language,
-        flags: JSON.parse(openText(row, 'flags', row.flags)) as Flag[],
-        requestDigest: row.request_digest ? new Uint8Array(row.request_digest) : null,
-        answers: () => JSON.parse(openText(row, 'answers', row.answers)) as Answers,
-      };
+      return vault.opening(() => {
+        const meta = JSON.parse(openText(row, 'meta', row.meta)) as Meta;
+        return {
+          id: row.id,
+          formId: row.form_id,
+          formVersion: row.form_version,
+          language: meta.language,
+          flags: JSON.parse(openText(row, 'flags', row.flags)) as Flag[],
+          requestDigest: row.request_digest ? new Uint8Array(row.request_digest) : null,
+          answers: () => JSON.parse(openText(row, 'answers', row.answers)) as Answers,
+        };
+      });
     },
 
     async get(id: string): Promise<StoredSubmission | null> {
       const row = await db.one<Row>('SELECT * FROM submissions WHERE id = ?', [id]);
-      return row ? decode(row) : null;
+      return row ? vault.opening(() => decode(row)) : null;
     },
 
     /** Newest first. Names are decrypted here, in main; answers are not opened. */
@@ -380,7 +393,7 @@ export function createSubmissionRepository(db: Queryable, vault: Vault, clock: C
       if (tokens?.length === 0) return [];
       const { sql, params } = queueListSql(q, tokens ?? [], db.dialect);
       const rows = await db.all<ListRow>(sql, params);
-      return rows.map((r) => ({
+      return vault.opening(() => rows.map((r) => ({
         submissionId: r.id,
         createdAt: r.created_at,
         clientName: openText(r, 'client_name', r.client_name),
@@ -388,7 +401,7 @@ export function createSubmissionRepository(db: Queryable, vault: Vault, clock: C
         formVersion: r.form_version,
         status: r.status,
         severities: { stop: r.sev_stop, clearance: r.sev_clearance, modify: r.sev_modify, info: r.sev_info },
-      }));
+      })));
     },
 
     /** True when this call changed the status; false if the id is unknown or it was already acknowledged. */
@@ -409,14 +422,14 @@ export function createSubmissionRepository(db: Queryable, vault: Vault, clock: C
     async findEarlier(clientName: string, dateOfBirth: string, before: string, limit: number): Promise<EarlierVisits> {
       const token = identityToken(vault, clientName, dateOfBirth);
       const rows = await db.all<EarlierRow>(EARLIER_VISITS_SQL, [token, before, Math.max(0, Math.trunc(limit))]);
-      const visits = rows.map((row) => ({
+      const visits = await vault.opening(() => rows.map((row) => ({
         id: row.id,
         createdAt: row.created_at,
         formId: row.form_id,
         formVersion: row.form_version,
         answers: JSON.parse(openText(row, 'answers', row.answers)) as Answers,
         flags: JSON.parse(openText(row, 'flags', row.flags)) as Flag[],
-      }));
+      })));
       const total = await db.one<{ n: number }>('SELECT COUNT(*) AS n FROM submissions WHERE identity_token = ? AND created_at < ?', [token, before]);
       return { visits, total: total?.n ?? 0 };
     },

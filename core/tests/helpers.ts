@@ -14,7 +14,7 @@ import type { DialectMigration } from '../db/migrate.ts';
 import type { Queryable } from '../db/port.ts';
 import { openSqliteStore, type SqliteStore } from '../db/sqlite-store.ts';
 import { createKeyFileProvider } from '../crypto/key-file-provider.ts';
-import { openVault, vaultMigrations, type Vault } from '../crypto/vault.ts';
+import { openVault, type Vault } from '../crypto/vault.ts';
 import type { NewSubmission } from '../submissions/repository.ts';
 import { CORE_MIGRATIONS } from '../migrations.ts';
 
@@ -121,11 +121,10 @@ export async function openMigratedStore(file: string): Promise<SqliteStore> {
 }
 
 /**
- * A vault on an in-memory store holding only the vault's table, its key wrapped in a key file in
- * `dir`: for repository tests that seal values on a store of their own (either engine).
+ * A vault on a repository test's own store (either engine; migrate it with `vaultMigrations` among
+ * its tables), its key wrapped in a key file in `dir`: writers seal under the data key stored
+ * beside their data.
  */
-export async function openMemoryVault(dir: string): Promise<Vault> {
-  const store = await openSqliteStore(':memory:');
-  await store.migrate(vaultMigrations);
+export async function openTestVault(store: Queryable, dir: string): Promise<Vault> {
   return openVault(store, createKeyFileProvider(join(dir, 'key.bin')));
 }

@@ -42,9 +42,9 @@ export interface DetailInput {
   /** How many earlier visits the kiosk holds for this client in all (`earlier` may be fewer). */
   readonly earlierTotal: number;
   /**
-   * The clinic values the form's conditions read (age of consent), today's: a record's answers were
-   * pruned on submit, so these only decide which stored steps are listed (a later change of the age
-   * can hide an earlier minor's guardian step here; the signed PDF keeps it).
+   * The clinic values the form's conditions read (age of consent) at the visit, as the record kept
+   * them or as its answers show (therapist/visit-settings.ts): they decide which steps are listed,
+   * so a later change of the age neither hides a minor's guardian step nor adds one nobody saw.
    */
   readonly formSettings?: FormSettings;
 }
@@ -124,7 +124,7 @@ export function buildSubmissionDetail(input: DetailInput): SubmissionDetail {
   const painValue = scale ? answers[scale.id] : undefined;
   const backStep = painStep(steps);
 
-  const current = visitFacts({ submissionId: input.submissionId, createdAt: input.createdAt, form, answers, flags: input.flags });
+  const current = visitFacts({ submissionId: input.submissionId, createdAt: input.createdAt, form, answers, flags: input.flags, ...(input.formSettings ? { formSettings: input.formSettings } : {}) });
   const earlierFacts = input.earlier.map(visitFacts);
   const dateText = (iso: string) => createFormatter(lang).date(iso);
   const referral = referralFlag(current, earlierFacts, input.flags, {

@@ -3,9 +3,9 @@
  * read back, listed for the queue, gone with its submission.
  */
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import type { Vault } from '../crypto/vault.ts';
+import { vaultMigrations, type Vault } from '../crypto/vault.ts';
 import { ENGINES, type OpenedStore } from '../db/testing/engines.ts';
-import { openMemoryVault, tempDir } from '../tests/helpers.ts';
+import { openTestVault, tempDir } from '../tests/helpers.ts';
 import { createOutcomeRepository, outcomeDialectMigrations } from './outcomes.ts';
 
 // The outcome table references submissions; a one-column stand-in is enough here.
@@ -16,13 +16,12 @@ const C = '33333333-3333-4333-8333-333333333333';
 const AT = new Date('2026-03-20T10:00:00.000Z');
 
 let vault: Vault;
-let cleanupVault = () => {};
-beforeAll(async () => {
-  const tmp = tempDir('kiosk-outcomes-');
-  cleanupVault = tmp.cleanup;
-  vault = await openMemoryVault(tmp.dir);
+let keyDir = '';
+let cleanupKeys = () => {};
+beforeAll(() => {
+  ({ dir: keyDir, cleanup: cleanupKeys } = tempDir('kiosk-outcomes-'));
 });
-afterAll(() => cleanupVault());
+afterAll(() => cleanupKeys());
 
 describe.each(ENGINES)('acknowledgement outcomes on $dialect', (engine) => {
   let opened: OpenedStore | undefined;
@@ -33,7 +32,8 @@ describe.each(ENGINES)('acknowledgement outcomes on $dialect', (engine) => {
 
   async function fresh() {
     opened = await engine.open();
-    await opened.store.migrate([SUBMISSIONS_STUB, ...outcomeDialectMigrations]);
+    await opened.store.migrate([SUBMISSIONS_STUB, ...outcomeDialectMigrations, ...vaultMigrations]);
+    vault = await openTestVault(opened.store, keyDir);
     for (const id of [A, B, C]) await opened.store.exec('INSERT INTO submissions (id) VALUES (?)', [id]);
     return { store: opened.store, repo: createOutcomeRepository(opened.store, vault) };
   }

@@ -59,19 +59,23 @@ const CHUNK = 500;
 export function createOutcomeRepository(store: Queryable, vault: Vault): OutcomeRepository {
   return {
     async record(submissionId, outcome, staffId, at) {
-      const note = outcome.note ? vault.seal(outcome.note, aadOf(submissionId)) : null;
-      const changes = await store.exec(
-        `INSERT INTO acknowledgement_outcomes (submission_id, outcome, note, recorded_at, recorded_by)
+      // Its own (nested) transaction: the note is sealed under the data key stored as it sees it.
+      const changes = await store.transaction(async (tx) => {
+        const note = outcome.note ? (await vault.sealerIn(tx)).seal(outcome.note, aadOf(submissionId)) : null;
+        return tx.exec(
+          `INSERT INTO acknowledgement_outcomes (submission_id, outcome, note, recorded_at, recorded_by)
          VALUES (?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING`,
-        [submissionId, outcome.code, note, at.toISOString(), staffId],
-      );
+          [submissionId, outcome.code, note, at.toISOString(), staffId],
+        );
+      });
       return changes === 1;
     },
 
     async get(submissionId) {
       const row = await store.one<{ outcome: string; note: Uint8Array | null }>('SELECT outcome, note FROM acknowledgement_outcomes WHERE submission_id = ?', [submissionId]);
       if (!row || !isOutcomeCode(row.outcome)) return null;
-      return { code: row.outcome, note: row.note ? vault.openText(row.note, aadOf(submissionId)) : null };
+      const code = row.outcome;
+      return { code, note: row.note ? await vault.opening(() => vault.openText(row.note!, aadOf(submissionId))) : null };
     },
 
     async codesFor(submissionIds) {

@@ -10,6 +10,7 @@ import {
   type Answers,
   type Flag,
   type FormDefinition,
+  type FormSettings,
   type Question,
   type QuestionOf,
   type Step,
@@ -37,6 +38,8 @@ export interface VisitRecord {
   readonly form: FormDefinition;
   readonly answers: Answers;
   readonly flags: readonly Flag[];
+  /** The clinic values the visit was checked with (visit-settings.ts); the engine's defaults when absent. */
+  readonly formSettings?: FormSettings;
 }
 
 /** Steps that describe the client's back and health (not identity, preferences or consent). */
@@ -67,7 +70,7 @@ export function visitFacts(visit: VisitRecord): VisitFacts {
   const { form, answers } = visit;
   const lang = form.defaultLanguage;
   const at = new Date(visit.createdAt);
-  const steps = visibleSteps(form, answers, at);
+  const steps = visibleSteps(form, answers, at, visit.formSettings);
   const conditions = new Map<string, string>();
   for (const flag of visit.flags) conditions.set(`flag:${flag.code}`, localize(flag.title, lang, form.defaultLanguage));
   const backStep = painStep(steps);
