@@ -6,7 +6,7 @@
  */
 import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
 import { evaluateScreening } from '../forms/engine/index.ts';
-import { DEFAULT_FORM_ANSWERS } from '../core/pdf/test-fixtures.ts';
+import { DEFAULT_FORM_ANSWERS, requestOfSummary } from '../core/pdf/test-fixtures.ts';
 import { createSignedSummary, preloadFonts } from '../core/pdf/index.ts';
 import { loadOrCreateSigningIdentity, memorySecretStore } from '../core/signing/identity.ts';
 import { systemClock } from '../core/ports.ts';
@@ -39,20 +39,17 @@ export async function runSignedSummaryBench(runs: number, warmup: number, client
   const samples = await timeRuns(runs, warmup, async (i) => {
     const createdAt = systemClock.now();
     const answers = { ...DEFAULT_FORM_ANSWERS, ...client?.answers };
-    const summary = await createSignedSummary(
-      {
-        form: DEFAULT_INTAKE_FORM,
-        answers,
-        flags: evaluateScreening(DEFAULT_INTAKE_FORM, answers, createdAt),
-        language: 'en',
-        submissionId: `bench-${i}`,
-        createdAt,
-        clinicName: 'Bench Clinic',
-        clinicAddress: '12 Quay Street, Portside',
-      },
-      identity,
-      systemClock,
-    );
+    const input = {
+      form: DEFAULT_INTAKE_FORM,
+      answers,
+      flags: evaluateScreening(DEFAULT_INTAKE_FORM, answers, createdAt),
+      language: 'en',
+      submissionId: `bench-${i}`,
+      createdAt,
+      clinicName: 'Bench Clinic',
+      clinicAddress: '12 Quay Street, Portside',
+    };
+    const summary = await createSignedSummary(input, identity, systemClock, requestOfSummary(input));
     pdfBytes = summary.pdf.byteLength;
   });
   return { signedSummary: summarize(samples), pdfBytes };

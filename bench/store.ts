@@ -14,7 +14,7 @@
  */
 import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
 import { evaluateScreening, type Answers } from '../forms/engine/index.ts';
-import { DEFAULT_FORM_ANSWERS } from '../core/pdf/test-fixtures.ts';
+import { DEFAULT_FORM_ANSWERS, requestOfSummary } from '../core/pdf/test-fixtures.ts';
 import { createSignedSummary } from '../core/pdf/index.ts';
 import { sqlFor } from '../core/db/port.ts';
 import type { NewSubmission } from '../core/submissions/repository.ts';
@@ -63,11 +63,8 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<StoreBe
     const { deps, handlers } = env.core;
     const now = new Date();
     const flags = evaluateScreening(DEFAULT_INTAKE_FORM, DEFAULT_FORM_ANSWERS, now);
-    const summary = await createSignedSummary(
-      { form: DEFAULT_INTAKE_FORM, answers: DEFAULT_FORM_ANSWERS, flags, language: 'en', submissionId: 'seed', createdAt: now, clinicName: 'Bench Clinic', clinicAddress: '' },
-      await deps.signingIdentity(),
-      deps.clock,
-    );
+    const seedInput = { form: DEFAULT_INTAKE_FORM, answers: DEFAULT_FORM_ANSWERS, flags, language: 'en', submissionId: 'seed', createdAt: now, clinicName: 'Bench Clinic', clinicAddress: '' };
+    const summary = await createSignedSummary(seedInput, await deps.signingIdentity(), deps.clock, requestOfSummary(seedInput));
     const random = seededRandom(42);
     // Names drawn up front, so row i is the same person whatever order the batches finish in.
     const people = Array.from({ length: options.rows }, () => [FIRST[Math.floor(random() * FIRST.length)] ?? 'Ada', LAST[Math.floor(random() * LAST.length)] ?? 'Abbott'] as const);

@@ -133,10 +133,17 @@ async function assemble(options: CoreOptions, db: Store, clock: Clock, fontPrelo
   const settings = await createSettingsStore(db);
   const secrets = createVaultSecretStore(db, vault);
   const clinicSettings = createAdminSettingsService(db, settings, clock);
-  const staff = createStaffService(db, clock, () => {
-    const { autoLogoffMs, defaultLanguage } = settings.get();
-    return { autoLogoffMs, defaultLanguage };
-  });
+  const events = createCoreEvents((error) => options.onError?.('queue:list', 'internal', error));
+  const staff = createStaffService(
+    db,
+    clock,
+    () => {
+      const { autoLogoffMs, defaultLanguage } = settings.get();
+      return { autoLogoffMs, defaultLanguage };
+    },
+    // A revoked device's sessions end through here too (endSessionsOf below): its live queue closes at once.
+    { onSessionEnded: () => events.accessChanged() },
+  );
   let identity: Promise<SigningIdentity> | undefined;
   const signingIdentity = () => (identity ??= loadOrCreateSigningIdentity(secrets, settings.get().clinicName, clock));
   const background = createBackgroundTasks();
@@ -155,7 +162,11 @@ async function assemble(options: CoreOptions, db: Store, clock: Clock, fontPrelo
     clock,
     deriveKey: (label) => vault.deriveKey(label),
     audit: trail.audit,
-    endSessionsOf: (callerId) => staff.lock(callerId),
+    endSessionsOf: (callerId) => {
+      staff.lock(callerId);
+      // Even with no session left to end: a stream of the revoked device checks it again now.
+      events.accessChanged();
+    },
     checkKioskPublicKey: kioskPublicKeyProblem,
     issueKioskCertificate: async (publicKeyPem, commonName) => {
       try {
@@ -197,7 +208,7 @@ async function assemble(options: CoreOptions, db: Store, clock: Clock, fontPrelo
     background,
     host: options.host ?? null,
     clinicSettings,
-    events: createCoreEvents((error) => options.onError?.('queue:list', 'internal', error)),
+    events,
     devices,
     network,
     arrivals: createArrivalRepository(store),
@@ -244,7 +255,7 @@ async function assemble(options: CoreOptions, db: Store, clock: Clock, fontPrelo
     handlers,
     deps,
     fontsReady: fontPreload.done,
-    events: { onQueueChanged: (listener) => deps.events.onQueueChanged(listener) },
+    events: { onQueueChanged: (listener) => deps.events.onQueueChanged(listener), onAccessChanged: (listener) => deps.events.onAccessChanged(listener) },
     devices,
     close: async () => {
       fontPreload.stop();

@@ -13,6 +13,7 @@ import { HEALTHY_CLIENT_ANSWERS } from '../forms/definitions/sample-answers.ts';
 import type { Result } from '../api/result.ts';
 import { WEB_APP_CSP } from '../core/csp.ts';
 import { MAX_PAYLOAD_BYTES } from '../core/handler.ts';
+import { openEventStream } from './testing/event-stream.ts';
 import { appHeaders, callChannel, httpCall, httpsCall, pairBrowser, startTestServer, type TestServer } from './testing/test-server.ts';
 
 const PIN = '424242';
@@ -212,36 +213,7 @@ describe('what every response carries', () => {
 });
 
 describe('the live queue (Server-Sent Events)', () => {
-  function openStream(cookie: string) {
-    const events: string[] = [];
-    let status = 0;
-    let headers: Record<string, unknown> = {};
-    let waiters: (() => void)[] = [];
-    const req = httpsRequest(`${server.origin}/api/events`, { headers: { cookie, accept: 'text/event-stream' }, ca: server.caPem, agent: false }, (res) => {
-      status = res.statusCode ?? 0;
-      headers = res.headers;
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        events.push(chunk);
-        const woken = waiters;
-        waiters = [];
-        for (const w of woken) w();
-      });
-      res.on('end', () => {
-        events.push('<end>');
-        const woken = waiters;
-        waiters = [];
-        for (const w of woken) w();
-      });
-    });
-    req.end();
-    const until = (predicate: () => boolean) =>
-      new Promise<void>((resolve) => {
-        const check = () => (predicate() ? resolve() : waiters.push(check));
-        check();
-      });
-    return { events, until, status: () => status, headers: () => headers, close: () => req.destroy() };
-  }
+  const openStream = (cookie: string) => openEventStream(server, cookie);
 
   it('a signed-in device hears about a new intake and an acknowledgement, and nothing else crosses', async () => {
     const cookie = await signedInDevice();

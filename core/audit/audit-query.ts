@@ -12,7 +12,7 @@ import type { AuditAction, AuditDetails } from './log.ts';
 
 /** Which actions each filter group lists; every action is in exactly one group (audit-query.test.ts). */
 export const AUDIT_GROUP_ACTIONS: Readonly<Record<AuditGroup, readonly AuditAction[]>> = {
-  records: ['submission.created', 'submission.viewed', 'submission.acknowledged', 'submission.printed', 'submission.exported', 'submission.conflict', 'submission.queued', 'submission.forwarded'],
+  records: ['submission.created', 'submission.viewed', 'submission.acknowledged', 'submission.printed', 'submission.exported', 'submission.conflict', 'submission.queued', 'submission.forwarded', 'submission.refused'],
   // Who got in: staff sign-ins and the devices paired with the clinic server.
   sign_ins: ['staff.login', 'staff.logout', 'staff.login_failed', 'staff.login_failures', 'device.pairing_code_created', 'device.paired', 'device.pairing_refused', 'device.pairing_codes_voided', 'device.revoked'],
   staff: ['staff.added', 'staff.changed'],

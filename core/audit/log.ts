@@ -48,7 +48,8 @@ export type AuditAction =
   | 'device.pairing_codes_voided'
   | 'device.revoked'
   | 'submission.queued'
-  | 'submission.forwarded';
+  | 'submission.forwarded'
+  | 'submission.refused';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'submission.created',
@@ -79,6 +80,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'device.revoked',
   'submission.queued',
   'submission.forwarded',
+  'submission.refused',
 ];
 
 export type AuditDetails = Readonly<Record<string, string | number | boolean>>;

@@ -14,8 +14,9 @@ export abstract class StoreError extends Error {
 export class DatabaseUnavailableError extends StoreError {
   readonly code = 'unavailable';
   readonly detail: string;
-  constructor(detail: string) {
-    super(`The clinic database cannot be reached (${detail}).`);
+  /** `message`, when given, replaces the default sentence (the start-up wait says how long it waited). */
+  constructor(detail: string, message?: string) {
+    super(message ?? `The clinic database cannot be reached (${detail}).`);
     this.name = 'DatabaseUnavailableError';
     this.detail = detail;
   }

@@ -50,11 +50,11 @@ describe('a KIOSK_DATABASE_URL that is not usable is refused at start, naming th
 });
 
 describe('a server that is not there', () => {
-  it('at start: "The clinic database cannot be reached", without the password', async () => {
+  it('at start: "The clinic database at HOST:PORT did not answer within N s", without the password', async () => {
     const port = await freePort();
-    const error = await openPostgresStore(`postgres://kiosk:${SECRET}@127.0.0.1:${port}/kiosk`, { connectTimeoutMs: 2_000 }).catch((e: unknown) => e);
+    const error = await openPostgresStore(`postgres://kiosk:${SECRET}@127.0.0.1:${port}/kiosk`, { connectTimeoutMs: 2_000, startupWaitMs: 1_000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatabaseUnavailableError);
-    expect((error as Error).message).toMatch(new RegExp(`^The clinic database cannot be reached \\(127\\.0\\.0\\.1:${port}: ECONNREFUSED\\)`));
+    expect((error as Error).message).toMatch(new RegExp(`^The clinic database at 127\\.0\\.0\\.1:${port} did not answer within 1 s \\(ECONNREFUSED\\)\\.`));
     expect(shown(error)).not.toContain(SECRET);
   });
 });

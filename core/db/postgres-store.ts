@@ -5,6 +5,7 @@
  * connection is a DatabaseUnavailableError, refused credentials or a missing database a
  * DatabaseConfigError. No message carries the URL's password.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import type { Queryable, QueryResult, RetryOptions, Row, SqlValue, Store, TransactionOptions } from './port.ts';
 import { DatabaseConfigError, DatabaseUnavailableError, UniqueViolationError } from './errors.ts';
@@ -19,7 +20,17 @@ export interface PostgresStoreOptions extends RetryOptions {
   readonly poolSize?: number;
   /** How long to wait for a connection before "cannot be reached"; default 5 s. */
   readonly connectTimeoutMs?: number;
+  /**
+   * At start, how long to keep trying the first connection when the server does not answer
+   * (still starting, or too loaded to answer within connectTimeoutMs); default 30 s. Refused
+   * credentials or a missing database are not retried.
+   */
+  readonly startupWaitMs?: number;
 }
+
+const STARTUP_WAIT_MS = 30_000;
+const STARTUP_FIRST_BACKOFF_MS = 250;
+const STARTUP_MAX_BACKOFF_MS = 4_000;
 
 export interface PostgresStore extends Store {
   /** Applies pending migrations while holding the migration advisory lock, each in its own transaction. */
@@ -86,13 +97,19 @@ function isUnreachable(error: unknown): boolean {
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message);
 }
 
+/** pg's errors without a code, in words: a connection that was not answered in time is not a lost one. */
+function unreachableReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  return /timeout/i.test(message) ? 'no answer in time' : 'connection lost';
+}
+
 /** Maps a driver error to the port's typed errors; anything else (a bug in a statement) passes through. */
 function mapError(error: unknown, url: DatabaseUrl): unknown {
   const code = pgCode(error);
   if (code === '23505') return new UniqueViolationError((error as { constraint?: string }).constraint);
   if (code === '28P01' || code === '28000') return new DatabaseConfigError(`The clinic database refused the credentials of user "${url.user}" on ${url.where} (check KIOSK_DATABASE_URL).`);
   if (code === '3D000') return new DatabaseConfigError(`The clinic database "${url.database}" does not exist on ${url.where} (check KIOSK_DATABASE_URL).`);
-  if (isUnreachable(error)) return new DatabaseUnavailableError(`${url.where}: ${code ?? 'connection lost'}`);
+  if (isUnreachable(error)) return new DatabaseUnavailableError(`${url.where}: ${code ?? unreachableReason(error)}`);
   return error;
 }
 
@@ -116,12 +133,42 @@ export async function openPostgresStore(connectionString: string, options: Postg
   // The same for a client checked out into a transaction: the loss surfaces as the next query's typed error.
   pool.on('connect', (client) => client.on('error', () => undefined));
   try {
-    await pool.query('SELECT 1');
+    await firstConnection(pool, url, options.startupWaitMs ?? STARTUP_WAIT_MS);
   } catch (error) {
     await pool.end().catch(() => undefined);
-    throw mapError(error, url);
+    throw error;
   }
   return createPostgresStore(pool, url, options);
+}
+
+/**
+ * The first `SELECT 1`, tried again with a doubling back-off (250 ms up to 4 s) while the server
+ * does not answer, until `waitMs` has passed: a clinic database that is still starting, or
+ * answers slowly under load, is waited for instead of failing the start with a vague message.
+ */
+async function firstConnection(pool: pg.Pool, url: DatabaseUrl, waitMs: number): Promise<void> {
+  const started = Date.now();
+  for (let backoffMs = STARTUP_FIRST_BACKOFF_MS; ; backoffMs = Math.min(backoffMs * 2, STARTUP_MAX_BACKOFF_MS)) {
+    let mapped: unknown;
+    try {
+      await pool.query('SELECT 1');
+      return;
+    } catch (error) {
+      mapped = mapError(error, url);
+      if (!(mapped instanceof DatabaseUnavailableError)) throw mapped;
+    }
+    const waited = Date.now() - started;
+    if (waited + backoffMs >= waitMs) {
+      const seconds = Math.max(1, Math.round(waited / 1000));
+      throw new DatabaseUnavailableError(mapped.detail, `The clinic database at ${url.where} did not answer within ${seconds} s (${reasonOf(mapped.detail, url)}). Check that PostgreSQL is running and reachable from this machine.`);
+    }
+    await sleep(backoffMs);
+  }
+}
+
+/** The last attempt's reason without the host:port the sentence already names. */
+function reasonOf(detail: string, url: DatabaseUrl): string {
+  return detail.startsWith(`${url.where}: `) ? detail.slice(url.where.length + 2) : detail;
 }
 
 /** `?` -> `$n`, remembered per statement text (a repository uses a few dozen). */

@@ -19,4 +19,16 @@ describe('core queue events', () => {
     expect(heard).toEqual(['a', 'c', 'c']);
     expect(events.listenerCount).toBe(2);
   });
+
+  it('tells access listeners (a session ended) apart from queue listeners', () => {
+    const events = createCoreEvents();
+    const heard: string[] = [];
+    events.onQueueChanged(() => heard.push('queue'));
+    const off = events.onAccessChanged(() => heard.push('access'));
+    events.accessChanged();
+    events.queueChanged();
+    off();
+    events.accessChanged();
+    expect(heard).toEqual(['access', 'queue']);
+  });
 });

@@ -54,6 +54,7 @@ export async function signSummary(deps: CoreDeps, req: Req, intake: PreparedInta
     },
     await deps.signingIdentity(),
     deps.clock,
+    req,
   );
 }
 

@@ -3,6 +3,7 @@
  * or later from its outbox). The server trusts nothing the kiosk computed: it checks the
  * client's answers again with the engine at the kiosk's visit time (the signing time) and
  * recomputes the flags itself, checks that the PDF's signature chains to this clinic's CA, then
+ * that the PDF was made from exactly this request (its intake binding), then
  * stores the submission with the kiosk's visit time, its arrival (late, clock skew), its audit
  * entry and its export job in one transaction. A resend of a stored id with the same request is
  * answered `duplicate` (nothing stored twice); with a different request, a conflict.
@@ -17,6 +18,7 @@ import { exportInBackground } from '../handlers/intake.ts';
 import { answerStoredId } from '../intake/duplicates.ts';
 import { prepareIntake } from '../intake/prepare.ts';
 import type { Answers } from '../../forms/engine/index.ts';
+import { intakeBinding, readBinding } from '../pdf/intake-binding.ts';
 import { caCertificatePem } from '../signing/identity.ts';
 import { judgeArrival, noteOf, skewMinutes, type ArrivalRepository } from './arrivals.ts';
 import { anchorsFromPem, checkForwardedPdf } from './verify-forwarded.ts';
@@ -48,7 +50,11 @@ export async function forwardIntake(deps: ForwardDeps, req: Req, deviceId: strin
   const pdf = new Uint8Array(Buffer.from(req.pdf, 'base64'));
   const anchors = deps.trustAnchors ? deps.trustAnchors() : anchorsFromPem(await caCertificatePem(deps.secrets));
   const trust = checkForwardedPdf(pdf, anchors, signedAt);
-  if (!trust.trusted) return fail('invalid_request', `The signed PDF was not accepted: ${trust.problem} Nothing was stored.`);
+  const refusal = trust.trusted ? await bindingProblem(pdf, intake, signedAt) : { reason: 'pdf_untrusted', problem: trust.problem };
+  if (refusal) {
+    await deps.audit.append({ action: 'submission.refused', actor: `kiosk-device:${deviceId}`.slice(0, 120), subjectId: intake.submissionId, details: { reason: refusal.reason } });
+    return fail('invalid_request', `The signed PDF was not accepted: ${refusal.problem} Nothing was stored.`, { issues: [{ path: 'pdf', message: refusal.problem }] });
+  }
 
   const { form, answers, flags, identity } = prepared;
   const details = { via: 'kiosk', late: judged.late, ...(judged.clockSkewMs === null ? {} : { clockSkewMinutes: skewMinutes(judged.clockSkewMs) ?? 0 }) };
@@ -91,6 +97,24 @@ export async function forwardIntake(deps: ForwardDeps, req: Req, deviceId: strin
   deps.events.queueChanged();
   exportInBackground(deps, intake.submissionId, pdf, signedAt, identity.name);
   return ok({ submissionId: intake.submissionId, duplicate: false, ...noteOf(judged) });
+}
+
+type Refusal = { readonly reason: 'pdf_untrusted' | 'pdf_unbound' | 'pdf_mismatch'; readonly problem: string };
+
+/**
+ * The signature says who made the PDF; the binding says from what. A validly signed PDF made
+ * for other answers, another form version or language, another submission id or signing time
+ * is refused (core/pdf/intake-binding.ts).
+ */
+async function bindingProblem(pdf: Uint8Array, intake: Req['intake'], signedAt: Date): Promise<Refusal | null> {
+  const carried = await readBinding(pdf);
+  if (carried === null) {
+    return { reason: 'pdf_unbound', problem: 'The PDF does not name the intake it was made from (a kiosk older than the clinic server signed it).' };
+  }
+  if (carried !== intakeBinding(intake, signedAt)) {
+    return { reason: 'pdf_mismatch', problem: 'The PDF was signed for other answers than the ones sent with it.' };
+  }
+  return null;
 }
 
 export function forwardHandlers(deps: ForwardDeps): Pick<HandlerTable, 'intake:forward'> {

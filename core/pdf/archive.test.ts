@@ -17,8 +17,8 @@ import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { evaluateScreening } from '../../forms/engine/index.ts';
 import type { SigningIdentity } from '../signing/identity.ts';
 import { verifyStoredPdf } from '../therapist/verify-pdf.ts';
-import { createSignedSummary, type SummaryInput } from './index.ts';
-import { DEFAULT_FORM_ANSWERS } from './test-fixtures.ts';
+import { createSignedSummary, intakeBinding, readBinding, type BoundRequest, type SummaryInput } from './index.ts';
+import { DEFAULT_FORM_ANSWERS, requestOfSummary } from './test-fixtures.ts';
 import { ARCHIVE_EXPECTATION, archiveChecks, pdfsig, signatureParts, testSigner, type TrustStore } from './testing/pdf-checks.ts';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../../artifacts/pdf');
@@ -30,6 +30,7 @@ let trust: TrustStore;
 let identity: SigningIdentity;
 let summary: { pdf: Uint8Array; sha256: string; signedAt: string };
 let summaryFile: string;
+let request: BoundRequest;
 
 /** A 40x20 PNG, left half opaque blue, right half 50% transparent red: pdf-lib would give it a soft mask. */
 function translucentPng(): string {
@@ -57,7 +58,8 @@ beforeAll(async () => {
     clinicAddress: '12 Quay Street',
     clinicLogoDataUrl: translucentPng(),
   };
-  summary = await createSignedSummary(input, identity, clock);
+  request = requestOfSummary(input);
+  summary = await createSignedSummary(input, identity, clock, request);
   // Kept in artifacts/ to look at: the logo's translucent half must show as a light red on white.
   mkdirSync(ARTIFACTS, { recursive: true });
   summaryFile = join(ARTIFACTS, 'archive-translucent-logo.pdf');
@@ -71,6 +73,16 @@ describe('the signed summary as an archive record', () => {
     const { summary: result, reports } = archiveChecks(summaryFile, trust, join(work, 'checks'));
     expect(result, reports).toMatchObject(ARCHIVE_EXPECTATION);
   }, 120_000);
+
+  it('carries the intake binding (request and signing time) in its Info dictionary, inside the signed range', async () => {
+    expect(await readBinding(summary.pdf)).toBe(intakeBinding(request, summary.signedAt));
+    const text = Buffer.from(summary.pdf).toString('latin1');
+    const range = /\/ByteRange \[(\d+) (\d+) (\d+) (\d+)/.exec(text);
+    const at = text.indexOf('/KioskIntakeBinding');
+    const [holeStart, holeEnd] = [Number(range?.[2]), Number(range?.[3])];
+    expect(at).toBeGreaterThan(0);
+    expect(at < holeStart || at >= holeEnd).toBe(true);
+  });
 
   it('carries no soft mask, transparency group or blend mode anywhere', () => {
     const text = Buffer.from(summary.pdf).toString('latin1');
@@ -113,7 +125,7 @@ describe('PDF/A metadata with characters XML and PDF strings treat specially', (
       clinicName: clinic,
     };
     const file = join(work, `metadata-${label.length}.pdf`);
-    writeFileSync(file, (await createSignedSummary(input, identity, clock)).pdf);
+    writeFileSync(file, (await createSignedSummary(input, identity, clock, requestOfSummary(input))).pdf);
     const { summary: result, reports } = archiveChecks(file, trust, join(work, `metadata-${label.length}`));
     expect(result, reports).toMatchObject(ARCHIVE_EXPECTATION);
   }, 120_000);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateScreening } from '../../forms/engine/index.ts';
 import { fontParseCount, preloadFontsInBackground } from './fonts.ts';
 import { createSignedSummary } from './index.ts';
-import { CASES, FIXTURE_FORM } from './test-fixtures.ts';
+import { CASES, FIXTURE_FORM, requestOfSummary } from './test-fixtures.ts';
 import { createSigningBench, type SigningBench } from './test-tools.ts';
 import { ARCHIVE_EXPECTATION, archiveChecks } from './testing/pdf-checks.ts';
 
@@ -24,7 +24,7 @@ describe('font loading', () => {
   it('with nothing preloaded, the first summary parses its fonts; the second parses nothing', async () => {
     const answers = { ...CASES[0]?.answers, first_name: '小明', last_name: '王' };
     const input = { form: FIXTURE_FORM, answers, flags: evaluateScreening(FIXTURE_FORM, answers, CREATED), language: 'zh', submissionId: 'sub-1', createdAt: CREATED, clinicName: 'Harbour Clinic' };
-    const render = async () => (await createSignedSummary(input, bench.identity, { now: () => CREATED })).pdf;
+    const render = async () => (await createSignedSummary(input, bench.identity, { now: () => CREATED }, requestOfSummary(input))).pdf;
     expect(fontParseCount()).toBe(0);
     await render();
     const afterFirst = fontParseCount();

@@ -7,6 +7,7 @@
  */
 import { PDFDocument, rgb } from 'pdf-lib';
 import { createFontSet } from './fonts.ts';
+import { writeBinding } from './intake-binding.ts';
 import { makePdfA1b, opaquePng } from './pdfa.ts';
 import { treatmentVerdict } from '../../forms/engine/index.ts';
 import { drawBodyMap, drawSeverityIcon, drawSignature, drawVerdictIcon, severityColors, verdictColor } from './draw.ts';
@@ -43,8 +44,11 @@ const BODY: TextStyle = { size: 10 };
 const SMALL: TextStyle = { size: 8.5, color: MUTED };
 const LABEL: TextStyle = { size: 9, weight: 'bold', color: MUTED };
 
-/** Renders the unsigned summary PDF. No client data goes into the document metadata. */
-export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array> {
+/**
+ * Renders the unsigned summary PDF. No client data goes into the document metadata; `binding`,
+ * when given, is the intake binding digest (intake-binding.ts) written into the Info dictionary.
+ */
+export async function renderSummaryPdf(model: SummaryModel, binding?: string): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.setTitle(`${model.labels.documentTitle} ${model.visit.dateText}`);
   doc.setAuthor(model.clinic.name);
@@ -52,6 +56,7 @@ export async function renderSummaryPdf(model: SummaryModel): Promise<Uint8Array>
   doc.setProducer(PRODUCER);
   doc.setCreationDate(model.createdAt);
   doc.setModificationDate(model.createdAt);
+  if (binding !== undefined) writeBinding(doc, binding);
 
   const fonts = await createFontSet(doc, [textOf(model)], model.language);
   const flow = createFlow(doc, fonts, model.direction === 'rtl');

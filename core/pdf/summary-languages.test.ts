@@ -14,7 +14,7 @@ import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { BUILTIN_LANGUAGES, evaluateScreening } from '../../forms/engine/index.ts';
 import { buildSummaryModel, createSignedSummary, type SummaryInput } from './index.ts';
 import { summaryLabels } from './labels.ts';
-import { DEFAULT_FORM_ANSWERS } from './test-fixtures.ts';
+import { DEFAULT_FORM_ANSWERS, requestOfSummary } from './test-fixtures.ts';
 import { ARTIFACTS_ROOT, checkGlyphs, createSigningBench, preflightMany, type PreflightManyResult, type SigningBench } from './test-tools.ts';
 import { ARCHIVE_EXPECTATION, cmsSummary } from './testing/pdf-checks.ts';
 
@@ -54,7 +54,8 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   bench = await createSigningBench();
   for (const lang of BUILTIN_LANGUAGES) {
-    const { pdf } = await createSignedSummary(inputFor(lang), bench.identity, clock);
+    const input = inputFor(lang);
+    const { pdf } = await createSignedSummary(input, bench.identity, clock, requestOfSummary(input));
     const file = join(ARTIFACTS, `summary-${lang}.pdf`);
     writeFileSync(file, pdf);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, file.replace(/\.pdf$/, '')]);

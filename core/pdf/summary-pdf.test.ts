@@ -12,7 +12,7 @@ import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { evaluateScreening, localize, treatmentVerdict, type Answers, type FormDefinition } from '../../forms/engine/index.ts';
 import type { SigningIdentity } from '../signing/identity.ts';
 import { createSignedSummary, buildSummaryModel, type SummaryInput } from './index.ts';
-import { CASES, DEFAULT_FORM_ANSWERS, FIXTURE_FORM } from './test-fixtures.ts';
+import { CASES, DEFAULT_FORM_ANSWERS, FIXTURE_FORM, requestOfSummary } from './test-fixtures.ts';
 import { GUARDIAN_ANSWERS, MINOR_DATE_OF_BIRTH } from '../../forms/definitions/sample-answers.ts';
 import { ARCHIVE_EXPECTATION, archiveChecks, pdfsig as runPdfsig, testSigner, type TrustStore } from './testing/pdf-checks.ts';
 
@@ -77,7 +77,7 @@ describe.each(RENDER_CASES)('signed summary: $label', (c) => {
   beforeAll(async () => {
     const flags = evaluateScreening(c.form, c.answers, CREATED);
     input = { form: c.form, answers: c.answers, flags, language: c.language, submissionId: `sub-${slug}`, createdAt: CREATED, clinicName: 'Harbour Massage Clinic', clinicAddress: '12 Quay Street' };
-    const result = await createSignedSummary(input, identity, clock);
+    const result = await createSignedSummary(input, identity, clock, requestOfSummary(input));
     pdf = result.pdf;
     expect(result.signedAt).toBe(clock.now().toISOString());
     expect(result.sha256).toMatch(/^[0-9a-f]{64}$/);

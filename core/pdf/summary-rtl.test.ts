@@ -12,7 +12,7 @@ import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
 import { evaluateScreening } from '../../forms/engine/index.ts';
 import { createSignedSummary } from './index.ts';
 import { MARGIN, PAGE } from './layout.ts';
-import { DEFAULT_FORM_ANSWERS } from './test-fixtures.ts';
+import { DEFAULT_FORM_ANSWERS, requestOfSummary } from './test-fixtures.ts';
 import { ARCHIVE_EXPECTATION, archiveChecks } from './testing/pdf-checks.ts';
 import { ARTIFACTS_ROOT, checkGlyphs, createSigningBench, mutoolDrawMessages, type SigningBench } from './test-tools.ts';
 
@@ -57,7 +57,7 @@ beforeAll(async () => {
     const input = { form, answers, flags: evaluateScreening(form, answers, CREATED), language: lang, submissionId: `sub-${lang}`, createdAt: CREATED, clinicName: 'Harbour Clinic' };
     const file = join(ARTIFACTS, `summary-${lang}.pdf`);
     // Signed like every summary, so the archive checks below see what a clinic keeps.
-    writeFileSync(file, (await createSignedSummary(input, bench.identity, { now: () => CREATED })).pdf);
+    writeFileSync(file, (await createSignedSummary(input, bench.identity, { now: () => CREATED }, requestOfSummary(input))).pdf);
     execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, file.replace(/\.pdf$/, '')]);
     files.set(lang, file);
   }

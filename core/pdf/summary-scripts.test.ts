@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateScreening } from '../../forms/engine/index.ts';
 import { buildSummaryModel, createSignedSummary, type SummaryInput } from './index.ts';
-import { CASES, FIXTURE_FORM } from './test-fixtures.ts';
+import { CASES, FIXTURE_FORM, requestOfSummary } from './test-fixtures.ts';
 import { ARTIFACTS_ROOT, checkGlyphs, createSigningBench, mutoolDrawMessages, preflightMany, type PreflightManyResult, type SigningBench } from './test-tools.ts';
 import { ARCHIVE_EXPECTATION, cmsSummary } from './testing/pdf-checks.ts';
 
@@ -78,7 +78,8 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   bench = await createSigningBench();
   for (const c of SCRIPT_CASES) {
-    const { pdf } = await createSignedSummary(inputFor(c), bench.identity, clock);
+    const input = inputFor(c);
+    const { pdf } = await createSignedSummary(input, bench.identity, clock, requestOfSummary(input));
     const file = join(ARTIFACTS, `${slugOf(c.label)}.pdf`);
     writeFileSync(file, pdf);
     files.set(c.label, file);

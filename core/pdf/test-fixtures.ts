@@ -4,6 +4,8 @@
  */
 import { NO_FLAG_HEALTH_ANSWERS } from '../../forms/definitions/sample-answers.ts';
 import { parseFormDefinition, type Answers, type FormDefinition, type SignatureValue } from '../../forms/engine/index.ts';
+import type { BoundRequest } from './intake-binding.ts';
+import type { SummaryInput } from './summary-model.ts';
 
 const t = (en: string, es: string) => ({ en, es });
 
@@ -282,3 +284,8 @@ export const DEFAULT_FORM_ANSWERS: Answers = {
   consent: true,
   signature: SIGNATURE,
 };
+
+/** The client's request a summary input stands for, as intake:submit would have received it (for the intake binding). */
+export function requestOfSummary(input: SummaryInput): BoundRequest {
+  return { submissionId: input.submissionId, formId: input.form.id, formVersion: input.form.version, language: input.language, startedAt: input.createdAt.toISOString(), answers: input.answers };
+}

@@ -49,6 +49,8 @@ export type LoginResult =
 export interface StaffServiceOptions {
   /** log2 of scrypt's N; tests lower it to stay fast. */
   readonly scryptLogN?: number;
+  /** A staff session ended (core/staff/sessions.ts): the core tells hosts (CoreEvents.onAccessChanged). */
+  readonly onSessionEnded?: (callerId: string) => void;
 }
 
 type StaffRow = {
@@ -83,7 +85,7 @@ const COUNT_STAFF = 'SELECT COUNT(*) AS n FROM staff';
 
 export function createStaffService(db: Queryable, clock: Clock, settings: () => SessionSettings, options: StaffServiceOptions = {}) {
   const logN = options.scryptLogN ?? DEFAULT_SCRYPT_LOG_N;
-  const sessions = createStaffSessions(clock, settings);
+  const sessions = createStaffSessions(clock, settings, options.onSessionEnded);
   // One login per staff member at a time: parallel guesses cannot outrun the failure counter.
   const inFlight = new Map<string, Promise<unknown>>();
 

@@ -32,7 +32,8 @@ export interface SessionSettings {
 
 export type StaffSessions = ReturnType<typeof createStaffSessions>;
 
-export function createStaffSessions(clock: Clock, settings: () => SessionSettings) {
+/** `onEnded` hears of every session that ends (lock, log-off, deactivation, idle log-off once noticed). */
+export function createStaffSessions(clock: Clock, settings: () => SessionSettings, onEnded: (callerId: string) => void = () => undefined) {
   const sessions = new Map<string, LiveSession>();
   const nowMs = () => clock.now().getTime();
   const isIdle = (s: LiveSession, now: number) => now - s.lastActivityMs >= settings().autoLogoffMs;
@@ -46,7 +47,10 @@ export function createStaffSessions(clock: Clock, settings: () => SessionSetting
   /** The caller's session unless it has idled out (then it is dropped). */
   const live = (callerId: string): LiveSession | null => {
     const s = sessions.get(callerId);
-    if (s && isIdle(s, nowMs())) sessions.delete(callerId);
+    if (s && isIdle(s, nowMs())) {
+      sessions.delete(callerId);
+      onEnded(callerId);
+    }
     return sessions.get(callerId) ?? null;
   };
 
@@ -55,7 +59,12 @@ export function createStaffSessions(clock: Clock, settings: () => SessionSetting
     start(callerId: string, member: SessionMember): StaffSession {
       // Drop sessions that idled out on callers that never came back, so the map stays small.
       const now = nowMs();
-      for (const [id, s] of sessions) if (isIdle(s, now)) sessions.delete(id);
+      for (const [id, s] of sessions) {
+        if (isIdle(s, now)) {
+          sessions.delete(id);
+          onEnded(id);
+        }
+      }
       const session: LiveSession = { staffId: member.id, name: member.name, role: member.role, language: member.language ?? null, lastActivityMs: now };
       sessions.set(callerId, session);
       return toSession(session);
@@ -76,7 +85,7 @@ export function createStaffSessions(clock: Clock, settings: () => SessionSetting
     },
 
     lock(callerId: string): void {
-      sessions.delete(callerId);
+      if (sessions.delete(callerId)) onEnded(callerId);
     },
 
     /** `staffId` chose another screen language: their live sessions, on every caller, follow at once. */
@@ -86,7 +95,12 @@ export function createStaffSessions(clock: Clock, settings: () => SessionSetting
 
     /** Ends every session of `staffId`, on every caller (the person was deactivated). */
     endAllOf(staffId: string): void {
-      for (const [id, s] of sessions) if (s.staffId === staffId) sessions.delete(id);
+      for (const [id, s] of sessions) {
+        if (s.staffId === staffId) {
+          sessions.delete(id);
+          onEnded(id);
+        }
+      }
     },
   };
 }

@@ -38,6 +38,11 @@ describe('audit entries as sentences a clinic owner reads', () => {
     ['a device revoked', entry({ action: 'device.revoked', actorName: 'Olivia', actorRole: 'admin', subjectId: 'd1', details: { kind: 'browser' } }), 'Olivia (admin) removed a paired device; it can no longer reach the clinic server.'],
     ['wrong pairing codes, counted', entry({ action: 'device.pairing_refused', actor: 'system', actorName: null, actorRole: null, details: { failures: 10 } }), 'Wrong pairing codes were entered (10 so far).'],
     ['an intake kept for the clinic server', entry({ action: 'submission.queued', actor: 'kiosk-client', actorName: null, actorRole: null }), 'The kiosk kept an intake to send to the clinic server.'],
+    [
+      'a forwarded intake the clinic server refused',
+      entry({ action: 'submission.refused', actor: 'kiosk-device:k1', actorName: null, actorRole: null, details: { reason: 'pdf_mismatch' } }),
+      'The clinic server refused an intake from a kiosk: its signed summary did not match its answers or was not signed by a kiosk of this clinic. Nothing was stored.',
+    ],
     ['an action the screen does not know yet', entry({ action: 'future.thing' }), 'Other entry (future.thing).'],
   ])('%s', (_label, e, expected) => {
     expect(en(e)).toBe(expected);
@@ -45,9 +50,9 @@ describe('audit entries as sentences a clinic owner reads', () => {
 
   it.each(['es', 'fr', 'zh', 'vi', 'ko', 'ar', 'ru'])('%s: every sentence is in that language (no key, no English left)', (language) => {
     const say = sentencesIn(language);
-    for (const e of [onRecord('submission.viewed', 'Ana García'), onRecord('submission.created', null), entry({ action: 'staff.login_failures', details: { failures: 12 } }), entry({ action: 'submission.purged', details: { count: 2 } })]) {
+    for (const e of [onRecord('submission.viewed', 'Ana García'), onRecord('submission.created', null), entry({ action: 'staff.login_failures', details: { failures: 12 } }), entry({ action: 'submission.purged', details: { count: 2 } }), entry({ action: 'submission.refused', details: { reason: 'pdf_mismatch' } })]) {
       const text = say(e);
-      expect(text).not.toMatch(/auditLog\.|opened|stored|failed|deleted/);
+      expect(text).not.toMatch(/auditLog\.|opened|stored|failed|deleted|refused/);
       expect(text.length).toBeGreaterThan(5);
     }
   });

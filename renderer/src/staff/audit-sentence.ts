@@ -88,6 +88,8 @@ export function auditSentence(e: AuditListEntry, t: Translate): string {
       return t('auditLog.queued');
     case 'submission.forwarded':
       return t('auditLog.forwarded');
+    case 'submission.refused':
+      return t('auditLog.refused');
     default:
       return t('auditLog.other', { action: e.action });
   }
