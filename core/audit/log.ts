@@ -49,7 +49,9 @@ export type AuditAction =
   | 'device.revoked'
   | 'submission.queued'
   | 'submission.forwarded'
-  | 'submission.refused';
+  | 'submission.refused'
+  | 'network.joined'
+  | 'network.left';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'submission.created',
@@ -81,6 +83,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'submission.queued',
   'submission.forwarded',
   'submission.refused',
+  'network.joined',
+  'network.left',
 ];
 
 export type AuditDetails = Readonly<Record<string, string | number | boolean>>;

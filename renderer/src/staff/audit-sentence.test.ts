@@ -43,6 +43,8 @@ describe('audit entries as sentences a clinic owner reads', () => {
       entry({ action: 'submission.refused', actor: 'kiosk-device:k1', actorName: null, actorRole: null, details: { reason: 'pdf_mismatch' } }),
       'The clinic server refused an intake from a kiosk: its signed summary did not match its answers or was not signed by a kiosk of this clinic. Nothing was stored.',
     ],
+    ['the kiosk joined to a clinic server', entry({ action: 'network.joined', actorName: 'Olivia', actorRole: 'admin', subjectId: 'd1', details: { serverUrl: 'https://clinic-server.local:8443' } }), 'Olivia (admin) joined this kiosk to the clinic server https://clinic-server.local:8443.'],
+    ['the kiosk taken off it', entry({ action: 'network.left', actorName: 'Olivia', actorRole: 'admin', subjectId: 'd1', details: { serverUrl: 'https://clinic-server.local:8443' } }), 'Olivia (admin) took this kiosk off the clinic server https://clinic-server.local:8443: it works on its own again.'],
     ['an action the screen does not know yet', entry({ action: 'future.thing' }), 'Other entry (future.thing).'],
   ])('%s', (_label, e, expected) => {
     expect(en(e)).toBe(expected);
