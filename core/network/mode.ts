@@ -33,7 +33,7 @@ export type ModeSource = 'config' | 'paired';
 
 export interface NetworkModeOptions {
   readonly store: Queryable;
-  readonly vault: Pick<Vault, 'seal' | 'openText'>;
+  readonly vault: Pick<Vault, 'sealerIn' | 'openText' | 'opening'>;
   readonly audit: Pick<AuditLog, 'append'>;
   readonly clock: Clock;
   readonly transportFactory?: TransportFactory;

@@ -8,13 +8,15 @@ import { ENGINES, type OpenedStore } from '../db/testing/engines.ts';
 import { createPairingStore, kioskPairingMigrations } from './pairing-store.ts';
 
 /** A stand-in vault that really checks the AAD and hides the plain text (reversed base64). */
-const vault: Pick<Vault, 'seal' | 'openText'> = {
-  seal: (plain, aad) => new TextEncoder().encode(JSON.stringify({ aad, box: Buffer.from(String(plain)).toString('base64').split('').reverse().join('') })),
+const seal = (plain: Uint8Array | string, aad: string) => new TextEncoder().encode(JSON.stringify({ aad, box: Buffer.from(String(plain)).toString('base64').split('').reverse().join('') }));
+const vault: Pick<Vault, 'sealerIn' | 'openText' | 'opening'> = {
+  sealerIn: async () => ({ keyId: 'test-key', seal }),
   openText: (sealed, aad) => {
     const { aad: was, box } = JSON.parse(new TextDecoder().decode(sealed)) as { aad: string; box: string };
     if (was !== aad) throw new Error('wrong AAD');
     return Buffer.from(box.split('').reverse().join(''), 'base64').toString();
   },
+  opening: async (read) => read(),
 };
 
 const pairing = (n: number) => ({

@@ -53,7 +53,7 @@ type Row = { server_url: string; ca_pem: string; device_id: string; device_name:
 
 export type PairingStore = ReturnType<typeof createPairingStore>;
 
-export function createPairingStore(store: Queryable, vault: Pick<Vault, 'seal' | 'openText'>) {
+export function createPairingStore(store: Queryable, vault: Pick<Vault, 'sealerIn' | 'openText' | 'opening'>) {
   return {
     async get(): Promise<StoredPairing | null> {
       const row = await store.one<Row>('SELECT server_url, ca_pem, device_id, device_name, paired_at, credential FROM kiosk_pairing WHERE singleton = 1');
@@ -63,16 +63,18 @@ export function createPairingStore(store: Queryable, vault: Pick<Vault, 'seal' |
     /** The device credential, opened at the moment it is needed (each call to the server). */
     async credential(): Promise<string | null> {
       const row = await store.one<{ credential: Uint8Array }>('SELECT credential FROM kiosk_pairing WHERE singleton = 1');
-      return row ? vault.openText(row.credential, aadOf('1')) : null;
+      return row ? vault.opening(() => vault.openText(row.credential, aadOf('1'))) : null;
     },
 
     /** Replaces any earlier pairing; on `tx` so the audit entry commits with it. */
     async save(tx: Queryable, pairing: StoredPairing & { readonly credential: string }): Promise<void> {
+      // Sealed under the newest data key `tx` sees (never one a rotation has not stored).
+      const sealer = await vault.sealerIn(tx);
       await tx.exec(
         `INSERT INTO kiosk_pairing (singleton, server_url, ca_pem, device_id, device_name, paired_at, credential) VALUES (1, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(singleton) DO UPDATE SET server_url = excluded.server_url, ca_pem = excluded.ca_pem, device_id = excluded.device_id,
            device_name = excluded.device_name, paired_at = excluded.paired_at, credential = excluded.credential`,
-        [pairing.serverUrl, pairing.caPem, pairing.deviceId, pairing.deviceName, pairing.pairedAt, vault.seal(pairing.credential, aadOf('1'))],
+        [pairing.serverUrl, pairing.caPem, pairing.deviceId, pairing.deviceName, pairing.pairedAt, sealer.seal(pairing.credential, aadOf('1'))],
       );
     },
 
