@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { tallyClinic, type AckRecord, type SubmitRecord } from './clinic-tally.ts';
+
+const submit = (id: string, callAt: number, answeredAt = callAt + 5, error: string | null = null, kiosk = 0): SubmitRecord => ({ id, kiosk, callAt, answeredAt, error });
+const ack = (id: string, at: number, duplicate = false, kiosk = 0): AckRecord => ({ id, kiosk, at, duplicate });
+
+describe('tallyClinic', () => {
+  const submits = [submit('a', 0), submit('b', 100, 110, null, 1), submit('c', 200)];
+  const acks = [ack('a', 40), ack('b', 180, false, 1), ack('c', 230)];
+
+  it('times each intake from its submit call to the server acknowledging it, and the answer on the kiosk apart', () => {
+    const t = tallyClinic({ submits, acks, streams: [], storedIds: ['a', 'b', 'c'] });
+    expect(t.submitToStored).toMatchObject({ n: 3, median: 40, max: 80 });
+    expect(t.submitAnswer).toMatchObject({ n: 3, median: 5, max: 10 });
+    expect(t).toMatchObject({ lost: 0, unacknowledged: 0, storedTwice: 0, duplicateAnswers: 0, unexpectedRows: 0 });
+  });
+
+  it('pairs the k-th event of each tablet with the k-th intake stored, whichever kiosk sent it', () => {
+    // Tablet 1 hears each intake 10 ms after it was stored; tablet 2 hears the last one 500 ms late.
+    const t = tallyClinic({ submits, acks, streams: [[50, 190, 240], [41, 181, 730]], storedIds: ['a', 'b', 'c'] });
+    expect(t.storedToVisible).toMatchObject({ n: 6, min: 1, max: 500 });
+    expect(t).toMatchObject({ tablets: 2, eventsMin: 3, eventsMax: 3, missingEvents: 0, extraEvents: 0 });
+  });
+
+  it.each([
+    ['a tablet that missed an event', [[50, 190], [50, 190, 240]], { missingEvents: 1, extraEvents: 0, eventsMin: 2, eventsMax: 3 }],
+    ['a tablet that heard one event too many', [[50, 190, 240, 300]], { missingEvents: 0, extraEvents: 1, eventsMin: 4, eventsMax: 4 }],
+  ])('%s is counted', (_label, streams, expected) => {
+    expect(tallyClinic({ submits, acks, streams, storedIds: ['a', 'b', 'c'] })).toMatchObject(expected);
+  });
+
+  it('counts an ok intake the server does not hold as lost, and one never acknowledged as unacknowledged', () => {
+    const t = tallyClinic({ submits, acks: acks.slice(0, 2), streams: [], storedIds: ['a', 'b'] });
+    expect(t).toMatchObject({ lost: 1, unacknowledged: 1 });
+    expect(t.submitToStored.n).toBe(2);
+  });
+
+  it('counts resends answered duplicate, an intake acknowledged as new twice, and rows no kiosk sent', () => {
+    const t = tallyClinic({ submits, acks: [...acks, ack('a', 300, true), ack('b', 310, false, 1)], streams: [], storedIds: ['a', 'b', 'c', 'zz'] });
+    expect(t).toMatchObject({ duplicateAnswers: 1, storedTwice: 1, unexpectedRows: 1 });
+    // The first acknowledgement is the one timed.
+    expect(t.submitToStored.max).toBe(80);
+  });
+
+  it('lists refused submits by code and leaves them out of the timings', () => {
+    const t = tallyClinic({ submits: [...submits, submit('d', 300, 301, 'invalid_request')], acks, streams: [], storedIds: ['a', 'b', 'c'] });
+    expect(t.refused).toEqual({ invalid_request: 1 });
+    expect(t).toMatchObject({ submitted: 4, lost: 0, unacknowledged: 0 });
+    expect(t.submitAnswer.n).toBe(3);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * The figures of the clinic-network bench from what each side recorded (bench/clinic-load.ts):
+ * the kiosks' submit calls and forward acknowledgements, every tablet's queue-event arrivals, and
+ * the submissions the server holds afterwards. Pure: no clock, no I/O.
+ *
+ * Stored -> visible: a queue event carries no data (server/events-route.ts), so which intake an
+ * event announces cannot be read from it. Each stored intake sends exactly one event to every open
+ * stream, so the k-th event a tablet receives cannot have been sent before the k-th intake was
+ * stored: event k is paired with the k-th acknowledgement in time order (over all kiosks).
+ */
+import { summarize, type Summary } from './stats.ts';
+
+export interface SubmitRecord {
+  readonly id: string;
+  readonly kiosk: number;
+  /** Wall clock (ms) at the intake:submit call and at its answer on the kiosk. */
+  readonly callAt: number;
+  readonly answeredAt: number;
+  /** The answer's error code; null for an ok answer. */
+  readonly error: string | null;
+}
+
+export interface AckRecord {
+  readonly id: string;
+  readonly kiosk: number;
+  /** Wall clock (ms) when the kiosk had the server's acknowledgement of its forward. */
+  readonly at: number;
+  /** The server answered that it already had this intake. */
+  readonly duplicate: boolean;
+}
+
+export interface ClinicTally {
+  readonly submitted: number;
+  /** intake:submit call -> forward acknowledged by the server (ok submits with an ack). */
+  readonly submitToStored: Summary;
+  /** intake:submit call -> its answer on the kiosk (the client sees Done). */
+  readonly submitAnswer: Summary;
+  /** Non-ok intake:submit answers, by code. */
+  readonly refused: Readonly<Record<string, number>>;
+  /** Answered ok on a kiosk but not among the server's submissions afterwards. */
+  readonly lost: number;
+  /** Answered ok but never acknowledged by the server during the run. */
+  readonly unacknowledged: number;
+  /** Acknowledged as a new intake more than once, or answered `duplicate` (a resend). */
+  readonly storedTwice: number;
+  readonly duplicateAnswers: number;
+  /** Server rows that no kiosk submitted, or that repeat an id. */
+  readonly unexpectedRows: number;
+  /** Server storing (ack) -> event received, over every tablet. */
+  readonly storedToVisible: Summary;
+  readonly tablets: number;
+  /** Events per tablet, fewest and most (each should equal the intakes stored). */
+  readonly eventsMin: number;
+  readonly eventsMax: number;
+  /** Events the tablets should have had and did not, and events beyond the intakes stored. */
+  readonly missingEvents: number;
+  readonly extraEvents: number;
+}
+
+export interface TallyInput {
+  readonly submits: readonly SubmitRecord[];
+  readonly acks: readonly AckRecord[];
+  /** Each tablet's event arrival times (ms, wall clock). */
+  readonly streams: readonly (readonly number[])[];
+  /** Submission ids on the server after the run. */
+  readonly storedIds: readonly string[];
+}
+
+export function tallyClinic(input: TallyInput): ClinicTally {
+  const okSubmits = input.submits.filter((s) => s.error === null);
+  const refused: Record<string, number> = {};
+  for (const s of input.submits) if (s.error !== null) refused[s.error] = (refused[s.error] ?? 0) + 1;
+
+  const firstAck = new Map<string, number>();
+  let storedTwice = 0;
+  let duplicateAnswers = 0;
+  for (const ack of input.acks) {
+    if (ack.duplicate) duplicateAnswers++;
+    else if (firstAck.has(ack.id)) storedTwice++;
+    else firstAck.set(ack.id, ack.at);
+  }
+  const stored = new Set(input.storedIds);
+  const submittedIds = new Set(input.submits.map((s) => s.id));
+  const unexpectedRows = input.storedIds.length - stored.size + [...stored].filter((id) => !submittedIds.has(id)).length;
+
+  const toStored: number[] = [];
+  let unacknowledged = 0;
+  for (const s of okSubmits) {
+    const at = firstAck.get(s.id);
+    if (at === undefined) unacknowledged++;
+    else toStored.push(at - s.callAt);
+  }
+
+  const storeTimes = [...firstAck.values()].sort((a, b) => a - b);
+  const visible: number[] = [];
+  let missingEvents = 0;
+  let extraEvents = 0;
+  for (const stream of input.streams) {
+    const events = [...stream].sort((a, b) => a - b);
+    const paired = Math.min(events.length, storeTimes.length);
+    for (let k = 0; k < paired; k++) visible.push((events[k] ?? Number.NaN) - (storeTimes[k] ?? Number.NaN));
+    missingEvents += storeTimes.length - paired;
+    extraEvents += events.length - paired;
+  }
+  const counts = input.streams.map((s) => s.length);
+  return {
+    submitted: input.submits.length,
+    submitToStored: summarize(toStored),
+    submitAnswer: summarize(okSubmits.map((s) => s.answeredAt - s.callAt)),
+    refused,
+    lost: okSubmits.filter((s) => !stored.has(s.id)).length,
+    unacknowledged,
+    storedTwice,
+    duplicateAnswers,
+    unexpectedRows,
+    storedToVisible: summarize(visible),
+    tablets: input.streams.length,
+    eventsMin: counts.length ? Math.min(...counts) : 0,
+    eventsMax: counts.length ? Math.max(...counts) : 0,
+    missingEvents,
+    extraEvents,
+  };
+}
