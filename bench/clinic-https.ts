@@ -84,8 +84,8 @@ export interface QueueStream {
   close(): void;
 }
 
-/** GET /api/events with the device cookie, held open; parses the SSE frames as they arrive. */
-export function openQueueStream(ep: Endpoint, cookie: string): QueueStream {
+/** GET /api/events with the device cookie, held open; parses the SSE frames as they arrive (`onEvent` after each queue event). */
+export function openQueueStream(ep: Endpoint, cookie: string, onEvent?: () => void): QueueStream {
   const events: number[] = [];
   let endedWith: string | null = null;
   let closing = false;
@@ -108,7 +108,10 @@ export function openQueueStream(ep: Endpoint, cookie: string): QueueStream {
         while (end >= 0) {
           const frame = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          if (frame.split('\n').some((line) => line === 'event: queue')) events.push(at);
+          if (frame.split('\n').some((line) => line === 'event: queue')) {
+            events.push(at);
+            onEvent?.();
+          }
           else if (frame.includes(': connected')) resolve();
           end = buffer.indexOf('\n\n');
         }

@@ -1,0 +1,76 @@
+/**
+ * The kiosks of bench/clinic-load.ts, seen from the bench: one child process each
+ * (bench/clinic-kiosk-child.ts), started and paired, then on `go` submitting. A child prints one
+ * line per event (times on the wall clock every process here shares):
+ *
+ *   ready | submit <id> <callAt> <answeredAt> <ok|error code> | ack <id> <at> <0|1 duplicate> | done
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { AckRecord, SubmitRecord } from './clinic-tally.ts';
+
+const CHILD = fileURLToPath(new URL('./clinic-kiosk-child.ts', import.meta.url));
+
+export interface KioskSpec {
+  readonly index: number;
+  readonly dataDir: string;
+  readonly origin: string;
+  /** The clinic CA (PEM file): what the kiosk trusts. */
+  readonly caFile: string;
+  readonly code: string;
+  readonly count: number;
+  readonly pace: number | 'asap';
+}
+
+export interface KioskProcess {
+  readonly submits: SubmitRecord[];
+  readonly acks: AckRecord[];
+  /** Resolves once the kiosk is paired and its core up (or it exited: see `exited`). */
+  readonly ready: Promise<void>;
+  readonly exited: Promise<number | null>;
+  go(): void;
+  kill(): void;
+}
+
+export function parseKioskLine(kiosk: number, line: string): SubmitRecord | AckRecord | 'ready' | 'done' | null {
+  const [kind, id, a, b, c] = line.trim().split(' ');
+  if (kind === 'ready' || kind === 'done') return kind;
+  if (kind === 'submit' && id && a && b && c) return { id, kiosk, callAt: Number(a), answeredAt: Number(b), error: c === 'ok' ? null : c };
+  if (kind === 'ack' && id && a && b) return { id, kiosk, at: Number(a), duplicate: b === '1' };
+  return null;
+}
+
+export function startKiosk(spec: KioskSpec, log: (line: string) => void): KioskProcess {
+  const child = spawn(process.execPath, [CHILD, JSON.stringify(spec)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const submits: SubmitRecord[] = [];
+  const acks: AckRecord[] = [];
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => void (stderr = (stderr + chunk).slice(-2_000)));
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    const parsed = parseKioskLine(spec.index, line);
+    if (parsed === 'ready') markReady();
+    else if (parsed === null || parsed === 'done') return;
+    else if ('callAt' in parsed) submits.push(parsed);
+    else acks.push(parsed);
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      if (code !== 0) log(`  kiosk ${spec.index} exited with ${code}: ${stderr.trim().split('\n').slice(-4).join(' | ')}`);
+      markReady();
+      resolve(code);
+    }),
+  );
+  return {
+    submits,
+    acks,
+    ready,
+    exited,
+    go: () => child.stdin.end('go\n'),
+    kill: () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
