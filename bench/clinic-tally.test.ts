@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tallyClinic, type AckRecord, type SubmitRecord } from './clinic-tally.ts';
+import { parseKioskLine } from './clinic-kiosks.ts';
 
 const submit = (id: string, callAt: number, answeredAt = callAt + 5, error: string | null = null, kiosk = 0): SubmitRecord => ({ id, kiosk, callAt, answeredAt, error });
 const ack = (id: string, at: number, duplicate = false, kiosk = 0): AckRecord => ({ id, kiosk, at, duplicate });
@@ -48,4 +49,17 @@ describe('tallyClinic', () => {
     expect(t).toMatchObject({ submitted: 4, lost: 0, unacknowledged: 0 });
     expect(t.submitAnswer.n).toBe(3);
   });
+});
+
+describe('parseKioskLine', () => {
+  it.each([
+    ['submit a-1 1000.5 1080.25 ok', { id: 'a-1', kiosk: 3, callAt: 1000.5, answeredAt: 1080.25, error: null }],
+    ['submit a-2 1000 1001 invalid_request', { id: 'a-2', kiosk: 3, callAt: 1000, answeredAt: 1001, error: 'invalid_request' }],
+    ['ack a-1 1200.125 0', { id: 'a-1', kiosk: 3, at: 1200.125, duplicate: false }],
+    ['ack a-1 1300 1', { id: 'a-1', kiosk: 3, at: 1300, duplicate: true }],
+    ['ready', 'ready'],
+    ['done', 'done'],
+    ['submit a-3 soon', null],
+    ['a stray log line', null],
+  ])('%s', (line, expected) => expect(parseKioskLine(3, line)).toEqual(expected));
 });
