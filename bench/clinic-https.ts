@@ -10,8 +10,11 @@
 import { request, type RequestOptions } from 'node:https';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 
-/** Milliseconds on a clock every process on this machine shares (sub-millisecond resolution). */
-export const wallNow = (): number => performance.timeOrigin + performance.now();
+/**
+ * Milliseconds on the clock every process on this machine shares, the server's included (its
+ * audit entries' times are Date-based): Date.now(), millisecond resolution.
+ */
+export const wallNow = (): number => Date.now();
 
 export interface Endpoint {
   /** https://127.0.0.1:<port> */

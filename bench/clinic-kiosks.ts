@@ -3,7 +3,7 @@
  * (bench/clinic-kiosk-child.ts), started and paired, then on `go` submitting. A child prints one
  * line per event (times on the wall clock every process here shares):
  *
- *   ready | submit <id> <callAt> <answeredAt> <ok|error code> | ack <id> <at> <0|1 duplicate> | done
+ *   ready | submit <id> <callAt> <answeredAt> <ok|error code> | ack <id> <at> <0|1 duplicate> <sentAt> | done
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -37,7 +37,7 @@ export function parseKioskLine(kiosk: number, line: string): SubmitRecord | AckR
   const [kind, id, a, b, c] = line.trim().split(' ');
   if (kind === 'ready' || kind === 'done') return kind;
   if (kind === 'submit' && id && a && b && c) return { id, kiosk, callAt: Number(a), answeredAt: Number(b), error: c === 'ok' ? null : c };
-  if (kind === 'ack' && id && a && b) return { id, kiosk, at: Number(a), duplicate: b === '1' };
+  if (kind === 'ack' && id && a && b && c) return { id, kiosk, at: Number(a), duplicate: b === '1', sentAt: Number(c) };
   return null;
 }
 

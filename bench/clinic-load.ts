@@ -29,7 +29,7 @@ import { wallNow } from './clinic-https.ts';
 import { startKiosk, type KioskProcess } from './clinic-kiosks.ts';
 import { startServerProcess, type MemorySample } from './clinic-server-proc.ts';
 import { openTablet, setUpClinic, type Tablet } from './clinic-tablets.ts';
-import { tallyClinic, type AckRecord, type ClinicTally, type SubmitRecord } from './clinic-tally.ts';
+import { tallyClinic, type AckRecord, type ClinicTally, type StoredRecord, type SubmitRecord } from './clinic-tally.ts';
 import { startBenchPostgres, type BenchPostgres } from './pg-env.ts';
 import { summarize, type Summary } from './stats.ts';
 
@@ -53,7 +53,7 @@ export interface ClinicLoadFigures {
   readonly engineNote: string | null;
   readonly options: ClinicLoadOptions;
   readonly tally: ClinicTally;
-  /** Stored (ack) -> the intake in a tablet's reloaded queue, every tablet (empty without reload). */
+  /** Stored (the server's audit time) -> the intake in a tablet's reloaded queue, every tablet (empty without reload). */
   readonly storedToListed: Summary;
   readonly reloadsDone: number;
   readonly reloadsFailed: Readonly<Record<string, number>>;
@@ -82,10 +82,14 @@ async function prepareServerData(dataDir: string, database: StoreConfig | undefi
   }
 }
 
-async function storedIds(dataDir: string, database: StoreConfig | undefined): Promise<string[]> {
+/** Every submission on the server, with when the server stored it: its `submission.created` audit entry, written in the storing transaction. */
+async function storedRows(dataDir: string, database: StoreConfig | undefined): Promise<StoredRecord[]> {
   const core = await createCore({ dataDir, ...(database ? { database } : {}), keyProvider: createKeyFileProvider(join(dataDir, KEY_FILE)), allowedOrigins: [ORIGIN] });
   try {
-    return (await core.deps.store.all<{ id: string }>('SELECT id FROM submissions')).map((r) => r.id);
+    const rows = await core.deps.store.all<{ id: string; at: string | null }>(
+      `SELECT s.id AS id, a.at AS at FROM submissions s LEFT JOIN audit_log a ON a.subject_id = s.id AND a.action = 'submission.created'`,
+    );
+    return rows.map((r) => ({ id: r.id, at: r.at === null ? Number.NaN : Date.parse(r.at) }));
   } finally {
     await core.close();
   }
@@ -147,20 +151,20 @@ export async function runClinicLoadBench(options: ClinicLoadOptions): Promise<Cl
       const end = await server.sampleMemory();
       const all = [idle, ...samples, end];
       const peak = (key: 'rss' | 'heapUsed') => all.reduce((a, b) => (b[key] > a[key] ? b : a));
-      const firstAck = new Map<string, number>();
-      for (const a of acks) if (!a.duplicate && !firstAck.has(a.id)) firstAck.set(a.id, a.at);
-      const listed = tablets.flatMap((t) => [...t.seen].flatMap(([id, at]) => (firstAck.has(id) ? [at - (firstAck.get(id) ?? at)] : [])));
       const reloadsFailed: Record<string, number> = {};
       for (const t of tablets) for (const [code, n] of t.reloads.failed) reloadsFailed[code] = (reloadsFailed[code] ?? 0) + n;
       const streamsEnded = tablets.flatMap((t) => t.stream.ended() ?? []);
       for (const t of tablets) t.stream.close();
       log('  stopping the server, reading what it stored...');
       await server.stop();
+      const stored = await storedRows(dataDir, database);
+      const storedAt = new Map(stored.map((r) => [r.id, r.at]));
+      const listed = tablets.flatMap((t) => [...t.seen].flatMap(([id, at]) => (storedAt.has(id) ? [at - (storedAt.get(id) ?? at)] : [])));
       return {
         engine: database ? 'postgres' : 'sqlite',
         engineNote: note,
         options: { ...options, reload },
-        tally: tallyClinic({ submits, acks, streams: tablets.map((t) => t.stream.events), storedIds: await storedIds(dataDir, database) }),
+        tally: tallyClinic({ submits, acks, streams: tablets.map((t) => t.stream.events), stored }),
         storedToListed: summarize(listed),
         reloadsDone: tablets.reduce((n, t) => n + t.reloads.done, 0),
         reloadsFailed,

@@ -5,8 +5,11 @@
  *
  * Stored -> visible: a queue event carries no data (server/events-route.ts), so which intake an
  * event announces cannot be read from it. Each stored intake sends exactly one event to every open
- * stream, so the k-th event a tablet receives cannot have been sent before the k-th intake was
- * stored: event k is paired with the k-th acknowledgement in time order (over all kiosks).
+ * stream, after its transaction committed, so the k-th event a tablet receives cannot have been
+ * sent before the k-th intake was stored: event k is paired with the k-th store in time order
+ * (over all kiosks). The store instant is the server's own (its `submission.created` audit entry,
+ * written inside the storing transaction), not the kiosk's receipt of the acknowledgement, which
+ * on a busy machine often comes after the tablets already heard the event.
  */
 import { summarize, type Summary } from './stats.ts';
 
@@ -27,6 +30,8 @@ export interface AckRecord {
   readonly at: number;
   /** The server answered that it already had this intake. */
   readonly duplicate: boolean;
+  /** Wall clock (ms) when the kiosk sent this forward (the acknowledged attempt). */
+  readonly sentAt: number;
 }
 
 export interface ClinicTally {
@@ -35,6 +40,8 @@ export interface ClinicTally {
   readonly submitToStored: Summary;
   /** intake:submit call -> its answer on the kiosk (the client sees Done). */
   readonly submitAnswer: Summary;
+  /** The acknowledged forward's round trip: sent by the kiosk -> the server's answer back. */
+  readonly forwardRoundTrip: Summary;
   /** Non-ok intake:submit answers, by code. */
   readonly refused: Readonly<Record<string, number>>;
   /** Answered ok on a kiosk but not among the server's submissions afterwards. */
@@ -46,7 +53,7 @@ export interface ClinicTally {
   readonly duplicateAnswers: number;
   /** Server rows that no kiosk submitted, or that repeat an id. */
   readonly unexpectedRows: number;
-  /** Server storing (ack) -> event received, over every tablet. */
+  /** Server storing -> event received, over every tablet. */
   readonly storedToVisible: Summary;
   readonly tablets: number;
   /** Events per tablet, fewest and most (each should equal the intakes stored). */
@@ -57,13 +64,18 @@ export interface ClinicTally {
   readonly extraEvents: number;
 }
 
+export interface StoredRecord {
+  readonly id: string;
+  readonly at: number;
+}
+
 export interface TallyInput {
   readonly submits: readonly SubmitRecord[];
   readonly acks: readonly AckRecord[];
   /** Each tablet's event arrival times (ms, wall clock). */
   readonly streams: readonly (readonly number[])[];
-  /** Submission ids on the server after the run. */
-  readonly storedIds: readonly string[];
+  /** The submissions on the server after the run, each with the server's store time (ms; NaN if unknown). */
+  readonly stored: readonly StoredRecord[];
 }
 
 export function tallyClinic(input: TallyInput): ClinicTally {
@@ -79,9 +91,9 @@ export function tallyClinic(input: TallyInput): ClinicTally {
     else if (firstAck.has(ack.id)) storedTwice++;
     else firstAck.set(ack.id, ack.at);
   }
-  const stored = new Set(input.storedIds);
+  const stored = new Set(input.stored.map((r) => r.id));
   const submittedIds = new Set(input.submits.map((s) => s.id));
-  const unexpectedRows = input.storedIds.length - stored.size + [...stored].filter((id) => !submittedIds.has(id)).length;
+  const unexpectedRows = input.stored.length - stored.size + [...stored].filter((id) => !submittedIds.has(id)).length;
 
   const toStored: number[] = [];
   let unacknowledged = 0;
@@ -91,7 +103,7 @@ export function tallyClinic(input: TallyInput): ClinicTally {
     else toStored.push(at - s.callAt);
   }
 
-  const storeTimes = [...firstAck.values()].sort((a, b) => a - b);
+  const storeTimes = input.stored.map((r) => r.at).sort((a, b) => a - b);
   const visible: number[] = [];
   let missingEvents = 0;
   let extraEvents = 0;
@@ -107,6 +119,7 @@ export function tallyClinic(input: TallyInput): ClinicTally {
     submitted: input.submits.length,
     submitToStored: summarize(toStored),
     submitAnswer: summarize(okSubmits.map((s) => s.answeredAt - s.callAt)),
+    forwardRoundTrip: summarize(input.acks.filter((a) => !a.duplicate).map((a) => a.at - a.sentAt)),
     refused,
     lost: okSubmits.filter((s) => !stored.has(s.id)).length,
     unacknowledged,
