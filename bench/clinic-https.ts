@@ -77,30 +77,63 @@ export async function pairBrowser(ep: Endpoint, code: string, name: string): Pro
   return cookie;
 }
 
-export interface QueueStream {
-  /** Wall-clock arrival time of each `event: queue`, in order. */
+/** One connection of a queue stream: from the moment it was open (the server's first comment) to its end. */
+export interface StreamSegment {
+  readonly from: number;
+  to: number | null;
+  /** Wall-clock arrival time of each `event: queue` on this connection, in order. */
   readonly events: number[];
-  /** Resolves once the server answered 200 and sent its first comment. */
+}
+
+export interface QueueStream {
+  readonly segments: readonly StreamSegment[];
+  /** Every event on every connection, in order. */
+  events(): number[];
+  /** Resolves once the first connection is open. */
   readonly opened: Promise<void>;
-  /** Set when the stream ended or failed before close() (the reason, no payload). */
-  readonly ended: () => string | null;
+  /** Why each connection the server (or the network) ended before close() was called. */
+  readonly drops: readonly string[];
   close(): void;
 }
 
-/** GET /api/events with the device cookie, held open; parses the SSE frames as they arrive (`onEvent` after each queue event). */
-export function openQueueStream(ep: Endpoint, cookie: string, onEvent?: () => void): QueueStream {
-  const events: number[] = [];
-  let endedWith: string | null = null;
+/** What EventSource waits before reconnecting: the server's `retry:` (server/events-route.ts). */
+const RETRY_MS = 3_000;
+
+/**
+ * GET /api/events with the device cookie, held open and reopened as a browser's EventSource does
+ * (after RETRY_MS when the server ends it or the connection fails). `onEvent` after each queue
+ * event; `onReopen` after a reconnection (the web app then reloads the queue once).
+ */
+export function openQueueStream(ep: Endpoint, cookie: string, onEvent?: () => void, onReopen?: () => void): QueueStream {
+  const segments: StreamSegment[] = [];
+  const drops: string[] = [];
   let closing = false;
   let req: ClientRequest | null = null;
   let res: IncomingMessage | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  let markOpened: () => void = () => {};
+  let failFirst: (error: Error) => void = () => {};
   const opened = new Promise<void>((resolve, reject) => {
+    markOpened = resolve;
+    failFirst = reject;
+  });
+  const connect = () => {
+    let segment: StreamSegment | null = null;
+    let over = false;
+    const dropped = (why: string) => {
+      if (over) return;
+      over = true;
+      if (segment) segment.to = wallNow();
+      if (closing) return;
+      drops.push(why);
+      if (segments.length === 0) return failFirst(new Error(`the live queue could not be opened: ${why}`));
+      retry = setTimeout(connect, RETRY_MS);
+    };
     req = request(`${ep.origin}/api/events`, options(ep, 'GET', { accept: 'text/event-stream', cookie }), (r) => {
       res = r;
       if (r.statusCode !== 200) {
-        reject(new Error(`the live queue was refused (HTTP ${r.statusCode ?? 0})`));
         r.resume();
-        return;
+        return dropped(`refused (HTTP ${r.statusCode ?? 0})`);
       }
       r.setEncoding('utf8');
       let buffer = '';
@@ -111,30 +144,33 @@ export function openQueueStream(ep: Endpoint, cookie: string, onEvent?: () => vo
         while (end >= 0) {
           const frame = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          if (frame.split('\n').some((line) => line === 'event: queue')) {
-            events.push(at);
+          if (segment && frame.split('\n').some((line) => line === 'event: queue')) {
+            segment.events.push(at);
             onEvent?.();
+          } else if (!segment && frame.includes(': connected')) {
+            segment = { from: at, to: null, events: [] };
+            segments.push(segment);
+            if (segments.length === 1) markOpened();
+            else onReopen?.();
           }
-          else if (frame.includes(': connected')) resolve();
           end = buffer.indexOf('\n\n');
         }
       });
-      r.on('end', () => {
-        if (!closing) endedWith ??= 'the server ended the stream';
-      });
+      r.on('end', () => dropped('the server ended the stream'));
+      r.on('error', (error: Error) => dropped(error.message));
     });
-    req.on('error', (error: Error) => {
-      if (!closing) endedWith ??= error.message;
-      reject(error);
-    });
+    req.on('error', (error: Error) => dropped(error.message));
     req.end();
-  });
+  };
+  connect();
   return {
-    events,
+    segments,
+    events: () => segments.flatMap((s) => s.events),
     opened,
-    ended: () => endedWith,
+    drops,
     close() {
       closing = true;
+      clearTimeout(retry);
       (res as IncomingMessage | null)?.destroy();
       (req as ClientRequest | null)?.destroy();
     },

@@ -4,7 +4,8 @@
  * clinic CA). It pairs with the kiosk pairing code it was given (POST /pair/kiosk with a key made
  * here; the certificate the clinic CA issued becomes its signing identity), prints `ready`, waits
  * for `go` on stdin, then calls intake:submit `count` times at the pace asked, and waits until the
- * server acknowledged every queued intake. Lines on stdout: see bench/clinic-kiosks.ts.
+ * server acknowledged every queued intake (at most DRAIN_DEADLINE_MS), then lists what is still in
+ * its outbox. Lines on stdout: see bench/clinic-kiosks.ts.
  *
  *   node bench/clinic-kiosk-child.ts '<KioskSpec as JSON>'
  */
@@ -112,6 +113,8 @@ for (let i = 0; i < spec.count; i++) {
   if (outcome === 'ok') sent.push(submissionId);
 }
 for (const deadline = Date.now() + DRAIN_DEADLINE_MS; Date.now() < deadline && sent.some((id) => !acknowledged.has(id)); ) await sleep(50);
+// What the forwarder has not delivered yet stays in the kiosk's outbox (durable): listed, not lost.
+for (const row of await core.deps.store.all<{ submission_id: string }>('SELECT submission_id FROM kiosk_outbox')) line(`queued ${row.submission_id}`);
 line('done');
 await core.close();
 await https.close();

@@ -3,7 +3,8 @@
  * (bench/clinic-kiosk-child.ts), started and paired, then on `go` submitting. A child prints one
  * line per event (times on the wall clock every process here shares):
  *
- *   ready | submit <id> <callAt> <answeredAt> <ok|error code> | ack <id> <at> <0|1 duplicate> <sentAt> | done
+ *   ready | submit <id> <callAt> <answeredAt> <ok|error code> | ack <id> <at> <0|1 duplicate> <sentAt>
+ *   | queued <id> (still in its outbox at the end) | done
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -26,6 +27,8 @@ export interface KioskSpec {
 export interface KioskProcess {
   readonly submits: SubmitRecord[];
   readonly acks: AckRecord[];
+  /** Intakes still in the kiosk's outbox when it stopped. */
+  readonly queued: string[];
   /** Resolves once the kiosk is paired and its core up (or it exited: see `exited`). */
   readonly ready: Promise<void>;
   readonly exited: Promise<number | null>;
@@ -33,9 +36,10 @@ export interface KioskProcess {
   kill(): void;
 }
 
-export function parseKioskLine(kiosk: number, line: string): SubmitRecord | AckRecord | 'ready' | 'done' | null {
+export function parseKioskLine(kiosk: number, line: string): SubmitRecord | AckRecord | { queued: string } | 'ready' | 'done' | null {
   const [kind, id, a, b, c] = line.trim().split(' ');
   if (kind === 'ready' || kind === 'done') return kind;
+  if (kind === 'queued' && id) return { queued: id };
   if (kind === 'submit' && id && a && b && c) return { id, kiosk, callAt: Number(a), answeredAt: Number(b), error: c === 'ok' ? null : c };
   if (kind === 'ack' && id && a && b && c) return { id, kiosk, at: Number(a), duplicate: b === '1', sentAt: Number(c) };
   return null;
@@ -45,6 +49,7 @@ export function startKiosk(spec: KioskSpec, log: (line: string) => void): KioskP
   const child = spawn(process.execPath, [CHILD, JSON.stringify(spec)], { stdio: ['pipe', 'pipe', 'pipe'] });
   const submits: SubmitRecord[] = [];
   const acks: AckRecord[] = [];
+  const queued: string[] = [];
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => void (stderr = (stderr + chunk).slice(-2_000)));
   let markReady: () => void = () => {};
@@ -53,6 +58,7 @@ export function startKiosk(spec: KioskSpec, log: (line: string) => void): KioskP
     const parsed = parseKioskLine(spec.index, line);
     if (parsed === 'ready') markReady();
     else if (parsed === null || parsed === 'done') return;
+    else if ('queued' in parsed) queued.push(parsed.queued);
     else if ('callAt' in parsed) submits.push(parsed);
     else acks.push(parsed);
   });
@@ -66,6 +72,7 @@ export function startKiosk(spec: KioskSpec, log: (line: string) => void): KioskP
   return {
     submits,
     acks,
+    queued,
     ready,
     exited,
     go: () => child.stdin.end('go\n'),

@@ -63,6 +63,7 @@ export interface ClinicLoadFigures {
   readonly wallMs: number;
   readonly statuses: Readonly<Record<string, number>>;
   readonly failedCalls: Readonly<Record<string, number>>;
+  /** Why each stream connection the server or the network ended during the run (the tablet reopened it). */
   readonly streamsEnded: readonly string[];
   readonly loadAverage: { readonly start: number; readonly end: number };
 }
@@ -145,7 +146,7 @@ export async function runClinicLoadBench(options: ClinicLoadOptions): Promise<Cl
       const lastAck = Math.max(t0, ...acks.map((a) => a.at));
       // Every stream should hear one event per stored intake: give the last ones a moment to arrive.
       const expected = new Set(acks.filter((a) => !a.duplicate).map((a) => a.id)).size;
-      for (const deadline = wallNow() + 10_000; wallNow() < deadline && tablets.some((t) => t.stream.events.length < expected); ) await sleep(50);
+      for (const deadline = wallNow() + 10_000; wallNow() < deadline && tablets.some((t) => t.stream.events().length < expected); ) await sleep(50);
       await Promise.all(tablets.map((t) => t.idle()));
       clearInterval(sampler);
       const end = await server.sampleMemory();
@@ -153,7 +154,7 @@ export async function runClinicLoadBench(options: ClinicLoadOptions): Promise<Cl
       const peak = (key: 'rss' | 'heapUsed') => all.reduce((a, b) => (b[key] > a[key] ? b : a));
       const reloadsFailed: Record<string, number> = {};
       for (const t of tablets) for (const [code, n] of t.reloads.failed) reloadsFailed[code] = (reloadsFailed[code] ?? 0) + n;
-      const streamsEnded = tablets.flatMap((t) => t.stream.ended() ?? []);
+      const streamsEnded = tablets.flatMap((t) => t.stream.drops);
       for (const t of tablets) t.stream.close();
       log('  stopping the server, reading what it stored...');
       await server.stop();
@@ -164,7 +165,7 @@ export async function runClinicLoadBench(options: ClinicLoadOptions): Promise<Cl
         engine: database ? 'postgres' : 'sqlite',
         engineNote: note,
         options: { ...options, reload },
-        tally: tallyClinic({ submits, acks, streams: tablets.map((t) => t.stream.events), stored }),
+        tally: tallyClinic({ submits, acks, streams: tablets.map((t) => t.stream.segments), stored, stillQueued: kiosks.flatMap((k) => k.queued) }),
         storedToListed: summarize(listed),
         reloadsDone: tablets.reduce((n, t) => n + t.reloads.done, 0),
         reloadsFailed,

@@ -5,7 +5,8 @@
  * sign in with a PIN and hold the live queue open (GET /api/events), each from its own loopback
  * address. With `reload`, a tablet does what the web app's queue screen does on every event:
  * reloads today's queue (queue:list, limit 500), one reload at a time (an event during a reload
- * asks for one more), and notes when each intake first appears in it.
+ * asks for one more), and after reopening a stream the server ended; it notes when each intake
+ * first appears in it.
  */
 import type { QueueItem } from '../api/contract.ts';
 import { openQueueStream, pairBrowser, staffCall, wallNow, type Endpoint, type QueueStream } from './clinic-https.ts';
@@ -84,7 +85,7 @@ export async function openTablet(clinic: Clinic, n: number, reload: boolean): Pr
       running = null;
     })();
   };
-  const stream = openQueueStream(ep, cookie, reload ? requestReload : undefined);
+  const stream = openQueueStream(ep, cookie, reload ? requestReload : undefined, reload ? requestReload : undefined);
   await stream.opened;
   return { stream, seen, reloads, idle: async () => void (await running) };
 }

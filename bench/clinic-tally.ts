@@ -7,7 +7,10 @@
  * event announces cannot be read from it. Each stored intake sends exactly one event to every open
  * stream, after its transaction committed, so the k-th event a tablet receives cannot have been
  * sent before the k-th intake was stored: event k is paired with the k-th store in time order
- * (over all kiosks). The store instant is the server's own (its `submission.created` audit entry,
+ * (over all kiosks), within each connection of a stream: a tablet whose stream the server ended
+ * reconnects as EventSource does, and an intake stored while it was away sends it no event (the web
+ * app reloads the queue on reconnecting). A store in the instant of a reconnection can shift that
+ * connection's pairing by one. The store instant is the server's own (its `submission.created` audit entry,
  * written inside the storing transaction), not the kiosk's receipt of the acknowledgement, which
  * on a busy machine often comes after the tablets already heard the event.
  */
@@ -44,8 +47,10 @@ export interface ClinicTally {
   readonly forwardRoundTrip: Summary;
   /** Non-ok intake:submit answers, by code. */
   readonly refused: Readonly<Record<string, number>>;
-  /** Answered ok on a kiosk but not among the server's submissions afterwards. */
+  /** Answered ok on a kiosk but neither among the server's submissions afterwards nor in the kiosk's outbox. */
   readonly lost: number;
+  /** Answered ok, not on the server yet, still waiting in the kiosk's outbox when the run stopped. */
+  readonly stillQueued: number;
   /** Answered ok but never acknowledged by the server during the run. */
   readonly unacknowledged: number;
   /** Acknowledged as a new intake more than once, or answered `duplicate` (a resend). */
@@ -59,9 +64,19 @@ export interface ClinicTally {
   /** Events per tablet, fewest and most (each should equal the intakes stored). */
   readonly eventsMin: number;
   readonly eventsMax: number;
-  /** Events the tablets should have had and did not, and events beyond the intakes stored. */
+  /** Events an open connection should have had and did not, and events beyond the intakes stored meanwhile. */
   readonly missingEvents: number;
   readonly extraEvents: number;
+  /** Connections the server ended that the tablets reopened, and intakes stored while a tablet was reconnecting. */
+  readonly reconnects: number;
+  readonly storedWhileAway: number;
+}
+
+/** One connection of a tablet's stream (bench/clinic-https.ts StreamSegment). */
+export interface Segment {
+  readonly from: number;
+  readonly to: number | null;
+  readonly events: readonly number[];
 }
 
 export interface StoredRecord {
@@ -72,8 +87,10 @@ export interface StoredRecord {
 export interface TallyInput {
   readonly submits: readonly SubmitRecord[];
   readonly acks: readonly AckRecord[];
-  /** Each tablet's event arrival times (ms, wall clock). */
-  readonly streams: readonly (readonly number[])[];
+  /** Each tablet's connections, with their event arrival times (ms, wall clock). */
+  readonly streams: readonly (readonly Segment[])[];
+  /** Ids still in the kiosks' outboxes when they stopped. */
+  readonly stillQueued?: readonly string[];
   /** The submissions on the server after the run, each with the server's store time (ms; NaN if unknown). */
   readonly stored: readonly StoredRecord[];
 }
@@ -92,6 +109,7 @@ export function tallyClinic(input: TallyInput): ClinicTally {
     else firstAck.set(ack.id, ack.at);
   }
   const stored = new Set(input.stored.map((r) => r.id));
+  const queued = new Set(input.stillQueued ?? []);
   const submittedIds = new Set(input.submits.map((s) => s.id));
   const unexpectedRows = input.stored.length - stored.size + [...stored].filter((id) => !submittedIds.has(id)).length;
 
@@ -107,21 +125,27 @@ export function tallyClinic(input: TallyInput): ClinicTally {
   const visible: number[] = [];
   let missingEvents = 0;
   let extraEvents = 0;
+  let inWindows = 0;
   for (const stream of input.streams) {
-    const events = [...stream].sort((a, b) => a - b);
-    const paired = Math.min(events.length, storeTimes.length);
-    for (let k = 0; k < paired; k++) visible.push((events[k] ?? Number.NaN) - (storeTimes[k] ?? Number.NaN));
-    missingEvents += storeTimes.length - paired;
-    extraEvents += events.length - paired;
+    for (const segment of stream) {
+      const events = [...segment.events].sort((a, b) => a - b);
+      const stores = storeTimes.filter((at) => at >= segment.from && (segment.to === null || at < segment.to));
+      inWindows += stores.length;
+      const paired = Math.min(events.length, stores.length);
+      for (let k = 0; k < paired; k++) visible.push((events[k] ?? Number.NaN) - (stores[k] ?? Number.NaN));
+      missingEvents += stores.length - paired;
+      extraEvents += events.length - paired;
+    }
   }
-  const counts = input.streams.map((s) => s.length);
+  const counts = input.streams.map((s) => s.reduce((n, segment) => n + segment.events.length, 0));
   return {
     submitted: input.submits.length,
     submitToStored: summarize(toStored),
     submitAnswer: summarize(okSubmits.map((s) => s.answeredAt - s.callAt)),
     forwardRoundTrip: summarize(input.acks.filter((a) => !a.duplicate).map((a) => a.at - a.sentAt)),
     refused,
-    lost: okSubmits.filter((s) => !stored.has(s.id)).length,
+    lost: okSubmits.filter((s) => !stored.has(s.id) && !queued.has(s.id)).length,
+    stillQueued: okSubmits.filter((s) => !stored.has(s.id) && queued.has(s.id)).length,
     unacknowledged,
     storedTwice,
     duplicateAnswers,
@@ -132,5 +156,7 @@ export function tallyClinic(input: TallyInput): ClinicTally {
     eventsMax: counts.length ? Math.max(...counts) : 0,
     missingEvents,
     extraEvents,
+    reconnects: input.streams.reduce((n, s) => n + Math.max(0, s.length - 1), 0),
+    storedWhileAway: storeTimes.length * input.streams.length - inWindows,
   };
 }
