@@ -65,6 +65,9 @@ export interface ClinicLoadFigures {
   readonly failedCalls: Readonly<Record<string, number>>;
   /** Why each stream connection the server or the network ended during the run (the tablet reopened it). */
   readonly streamsEnded: readonly string[];
+  /** Kiosks that died (most often: pairing refused three times), with the first error line; pairing attempts repeated. */
+  readonly kioskFailures: readonly string[];
+  readonly pairRetries: readonly string[];
   readonly loadAverage: { readonly start: number; readonly end: number };
 }
 
@@ -174,6 +177,8 @@ export async function runClinicLoadBench(options: ClinicLoadOptions): Promise<Cl
         statuses: count(server.statuses),
         failedCalls: count(server.failedCalls),
         streamsEnded,
+        kioskFailures: kiosks.flatMap((k) => k.failure() ?? []),
+        pairRetries: kiosks.flatMap((k) => k.pairRetries),
         loadAverage: { start: loadStart, end: loadavg()[0] ?? Number.NaN },
       };
     } finally {

@@ -37,6 +37,8 @@ export function clinicNotes(f: ClinicLoadFigures): string[] {
     `clinic: server \`node server/main.ts\` (${f.engine}), kiosks in ${f.options.kiosks} processes over HTTPS, tablets in the bench process; memory sampled ${f.memory.samples} times; load average ${f.loadAverage.start.toFixed(2)} at start, ${f.loadAverage.end.toFixed(2)} at end.`,
   ];
   if (f.engineNote) notes.push(`clinic: ${f.engineNote}.`);
+  if (f.kioskFailures.length > 0) notes.push(`clinic: ${f.kioskFailures.length} of ${f.options.kiosks} kiosks died and sent nothing: ${[...new Set(f.kioskFailures)].join('; ')}.`);
+  if (f.pairRetries.length > 0) notes.push(`clinic: ${f.pairRetries.length} kiosk pairings failed and were tried again: ${[...new Set(f.pairRetries)].join('; ')}.`);
   const errors = Object.entries(f.statuses).filter(([status]) => Number(status) >= 400);
   if (errors.length > 0) notes.push(`clinic: HTTP answers >= 400 in the server log: ${errors.map(([s, n]) => `${s} x ${n}`).join(', ')}.`);
   if (Object.keys(f.failedCalls).length > 0) notes.push(`clinic: failed calls (server log): ${Object.entries(f.failedCalls).map(([k, n]) => `${k} x ${n}`).join(', ')}.`);

@@ -59,6 +59,12 @@ describe('tallyClinic', () => {
     expect(t.submitToStored.max).toBe(80);
   });
 
+  it('an intake whose first answer was lost is acknowledged by the duplicate answer to its resend', () => {
+    const t = tallyClinic({ submits, acks: [ack('a', 40), ack('b', 180, false, 1), ack('c', 900, true)], streams: [], stored: rows('a', 'b', 'c') });
+    expect(t).toMatchObject({ unacknowledged: 0, duplicateAnswers: 1, storedTwice: 0, lost: 0 });
+    expect(t.submitToStored.max).toBe(700);
+  });
+
   it('lists refused submits by code and leaves them out of the timings', () => {
     const t = tallyClinic({ submits: [...submits, submit('d', 300, 301, 'invalid_request')], acks, streams: [], stored: rows('a', 'b', 'c') });
     expect(t.refused).toEqual({ invalid_request: 1 });
@@ -74,6 +80,7 @@ describe('parseKioskLine', () => {
     ['ack a-1 1200 0 1150', { id: 'a-1', kiosk: 3, at: 1200, duplicate: false, sentAt: 1150 }],
     ['ack a-1 1300 1 1290', { id: 'a-1', kiosk: 3, at: 1300, duplicate: true, sentAt: 1290 }],
     ['queued a-9', { queued: 'a-9' }],
+    ['pair-retry pairing_refused:_internal', { pairRetry: 'pairing refused: internal' }],
     ['ready', 'ready'],
     ['done', 'done'],
     ['submit a-3 soon', null],

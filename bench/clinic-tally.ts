@@ -39,7 +39,7 @@ export interface AckRecord {
 
 export interface ClinicTally {
   readonly submitted: number;
-  /** intake:submit call -> forward acknowledged by the server (ok submits with an ack). */
+  /** intake:submit call -> first acknowledgement by the server, `duplicate` answers included (ok submits with one). */
   readonly submitToStored: Summary;
   /** intake:submit call -> its answer on the kiosk (the client sees Done). */
   readonly submitAnswer: Summary;
@@ -51,7 +51,7 @@ export interface ClinicTally {
   readonly lost: number;
   /** Answered ok, not on the server yet, still waiting in the kiosk's outbox when the run stopped. */
   readonly stillQueued: number;
-  /** Answered ok but never acknowledged by the server during the run. */
+  /** Answered ok but never acknowledged (not even as `duplicate`) during the run. */
   readonly unacknowledged: number;
   /** Acknowledged as a new intake more than once, or answered `duplicate` (a resend). */
   readonly storedTwice: number;
@@ -103,10 +103,13 @@ export function tallyClinic(input: TallyInput): ClinicTally {
   const firstAck = new Map<string, number>();
   let storedTwice = 0;
   let duplicateAnswers = 0;
-  for (const ack of input.acks) {
+  const newAcks = new Set<string>();
+  for (const ack of [...input.acks].sort((a, b) => a.at - b.at)) {
+    // A `duplicate` answer is an acknowledgement too: the server has the intake (a resend after a lost answer).
+    if (!firstAck.has(ack.id)) firstAck.set(ack.id, ack.at);
     if (ack.duplicate) duplicateAnswers++;
-    else if (firstAck.has(ack.id)) storedTwice++;
-    else firstAck.set(ack.id, ack.at);
+    else if (newAcks.has(ack.id)) storedTwice++;
+    else newAcks.add(ack.id);
   }
   const stored = new Set(input.stored.map((r) => r.id));
   const queued = new Set(input.stillQueued ?? []);
