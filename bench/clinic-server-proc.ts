@@ -94,7 +94,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       if (entry['event'] === 'listening') resolve(Number(entry['httpsPort']));
       else if (entry['event'] === 'request') bump(statuses, String(entry['status']));
       else if (entry['event'] === 'call.failed') bump(failedCalls, `${String(entry['channel'])} ${String(entry['code'])}`);
-      else if (entry['level'] === 'warn' && entry['event'] !== 'webapp.missing') options.log(`  server warning: ${String(entry['event'])}`);
+      else if (entry['level'] === 'warn' && entry['event'] !== 'webapp.missing') options.log(`  server warning: ${String(entry['event'])}${typeof entry['code'] === 'string' ? ` (${entry['code']})` : ''}`);
     });
   });
   const httpsPort = await port;
