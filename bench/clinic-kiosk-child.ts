@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { readFileSync, writeSync } from 'node:fs';
+import { Agent } from 'node:https';
 import { join } from 'node:path';
 import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
 import { HEALTHY_CLIENT_ANSWERS } from '../forms/definitions/sample-answers.ts';
@@ -21,7 +22,7 @@ import { createCore } from '../core/create-core.ts';
 import { createKeyFileProvider } from '../core/crypto/key-file-provider.ts';
 import { KIOSK_PAIR_PATH, kioskPairingSchema, type KioskPairing } from '../core/devices/kiosk-pairing.ts';
 import { CSRF_HEADER, postJson } from '../core/network/https-post.ts';
-import { clinicAgent, createHttpsTransport } from '../core/network/https-transport.ts';
+import { createHttpsTransport } from '../core/network/https-transport.ts';
 import { generateKioskKey, installKioskIdentity } from '../core/network/kiosk-identity.ts';
 import type { Transport } from '../core/network/transport.ts';
 import { wallNow } from './clinic-https.ts';
@@ -59,11 +60,14 @@ const core = await createCore({
   network: { config: { mode: 'network', serverUrl: spec.origin, deviceCredentialRef: 'bench-kiosk-credential' }, transport },
 });
 /**
- * POST /pair/kiosk through the kiosk's own HTTPS client code (https-post.ts, an agent trusting only
- * the clinic CA); core has no kiosk-side pairing call yet (kiosk-join's next step).
+ * POST /pair/kiosk through the kiosk's own HTTPS client code (https-post.ts), with an agent that
+ * trusts only the clinic CA, as clinicAgent's does, from this kiosk's own loopback address (the
+ * server limits pairings per address: ten kiosks on one address would share ten a minute). Core has
+ * no kiosk-side pairing call yet (kiosk-join's next step). The forwards go through the transport's
+ * own agent, from 127.0.0.1.
  */
 async function pairKiosk(publicKeyPem: string): Promise<KioskPairing> {
-  const agent = clinicAgent(caPem);
+  const agent = new Agent({ ca: caPem, minVersion: 'TLSv1.2', localAddress: spec.localAddress });
   try {
     const url = new URL(KIOSK_PAIR_PATH, spec.origin);
     const body = { code: spec.code, name: `Lobby kiosk ${spec.index + 1}`, publicKeyPem };

@@ -22,6 +22,8 @@ export interface KioskSpec {
   readonly code: string;
   readonly count: number;
   readonly pace: number | 'asap';
+  /** The kiosk's own source address for pairing (127.0.0.N). */
+  readonly localAddress: string;
 }
 
 export interface KioskProcess {
@@ -72,7 +74,7 @@ export function startKiosk(spec: KioskSpec, log: (line: string) => void): KioskP
   const exited = new Promise<number | null>((resolve) =>
     child.on('exit', (code) => {
       if (code !== 0) {
-        failure = stderr.split('\n').find((l) => /Error/.test(l))?.trim().slice(0, 200) ?? `exit code ${code}`;
+        failure = stderr.split('\n').find((l) => /^\s*\w*Error\b/.test(l))?.trim().slice(0, 200) ?? `exit code ${code}`;
         log(`  kiosk ${spec.index} exited with ${code}: ${failure}`);
       }
       markReady();

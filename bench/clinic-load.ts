@@ -28,7 +28,7 @@ import { loadClinicCa } from '../core/signing/clinic-ca.ts';
 import { wallNow } from './clinic-https.ts';
 import { startKiosk, type KioskProcess } from './clinic-kiosks.ts';
 import { startServerProcess, type MemorySample } from './clinic-server-proc.ts';
-import { openTablet, setUpClinic, type Tablet } from './clinic-tablets.ts';
+import { loopback, openTablet, setUpClinic, type Tablet } from './clinic-tablets.ts';
 import { tallyClinic, type AckRecord, type ClinicTally, type StoredRecord, type SubmitRecord } from './clinic-tally.ts';
 import { startBenchPostgres, type BenchPostgres } from './pg-env.ts';
 import { summarize, type Summary } from './stats.ts';
@@ -72,6 +72,8 @@ export interface ClinicLoadFigures {
 }
 
 const KEY_FILE = 'data-key.kek';
+/** Kiosks pair from 127.0.0.101 on (tablets use 127.0.0.3 on, the front-desk PC 127.0.0.2). */
+const KIOSK_ADDRESS_BASE = 100;
 const ORIGIN = 'http://bench.invalid';
 
 /** What an installer's first start leaves: the clinic CA (the download devices trust) and the first pairing code. */
@@ -115,6 +117,8 @@ async function chooseEngine(engine: Engine): Promise<{ pg: BenchPostgres | null;
 export async function runClinicLoadBench(options: ClinicLoadOptions): Promise<ClinicLoadFigures> {
   const log = options.log ?? (() => {});
   const reload = options.reload ?? true;
+  // One 127.0.0.N address per device: tablets 3-99, kiosks 101-254.
+  if (options.tablets > 97 || options.kiosks > 154) throw new Error('At most 97 tablets and 154 kiosks (one loopback address each).');
   const loadStart = loadavg()[0] ?? Number.NaN;
   const root = await mkdtemp(join(tmpdir(), 'kiosk-bench-clinic-'));
   const { pg, note } = await chooseEngine(options.engine);
@@ -135,7 +139,8 @@ export async function runClinicLoadBench(options: ClinicLoadOptions): Promise<Cl
       for (let t = 0; t < options.tablets; t++) tablets.push(await openTablet(clinic, t + 2, reload));
       log(`  ${tablets.length} tablets signed in, live queue open`);
       for (let k = 0; k < options.kiosks; k++) {
-        kiosks.push(startKiosk({ index: k, dataDir: join(root, `kiosk-${k}`), origin: server.origin, caFile, code: await clinic.pairingCode('kiosk'), count: options.perKiosk, pace: options.pace }, log));
+        const spec = { index: k, dataDir: join(root, `kiosk-${k}`), origin: server.origin, caFile, code: await clinic.pairingCode('kiosk'), count: options.perKiosk, pace: options.pace };
+        kiosks.push(startKiosk({ ...spec, localAddress: loopback(KIOSK_ADDRESS_BASE + k) }, log));
       }
       await Promise.all(kiosks.map((k) => k.ready));
       log(`  ${kiosks.length} kiosks paired and up`);
