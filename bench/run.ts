@@ -2,8 +2,9 @@
  * `npm run bench`: every benchmark of issue 10 in one run, printed as one table with medians,
  * p95s and the issue's targets (pass/miss). Figures only: nothing here fails a build.
  *
- *   node bench/run.ts [--only=bundle,pdf,renderer,store,concurrency,network] [--intakes=20] [--loads=15]
- *                     [--rows=100000] [--runs=50] [--writers=8] [--per-writer=500] [--queued=1000] [--no-build]
+ *   node bench/run.ts [--only=bundle,pdf,renderer,store,concurrency,network,clinic] [--intakes=20] [--loads=15]
+ *                     [--rows=100000] [--runs=50] [--writers=8] [--per-writer=500] [--queued=1000]
+ *                     [--kiosks=10] [--per-kiosk=100] [--tablets=20] [--pace=2000|asap] [--engine=auto] [--no-build]
  *
  * The renderer is rebuilt first (vite build) unless --no-build is given.
  */
@@ -24,7 +25,7 @@ import type { StoreConfig } from '../core/db/open-store.ts';
 import { CHROMIUM_PATH } from '../playwright.config.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SECTIONS = ['bundle', 'pdf', 'renderer', 'store', 'concurrency', 'network'] as const;
+const SECTIONS = ['bundle', 'pdf', 'renderer', 'store', 'concurrency', 'network', 'clinic'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -37,6 +38,11 @@ const { values } = parseArgs({
     queued: { type: 'string', default: '1000' },
     writers: { type: 'string', default: '8' },
     'per-writer': { type: 'string', default: '500' },
+    kiosks: { type: 'string', default: '10' },
+    'per-kiosk': { type: 'string', default: '100' },
+    tablets: { type: 'string', default: '20' },
+    pace: { type: 'string', default: '2000' },
+    engine: { type: 'string', default: 'auto' },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -55,6 +61,12 @@ const runs = positive('runs', values.runs);
 const queued = positive('queued', values.queued);
 const writers = positive('writers', values.writers);
 const perWriter = positive('per-writer', values['per-writer']);
+const kiosks = positive('kiosks', values.kiosks);
+const perKiosk = positive('per-kiosk', values['per-kiosk']);
+const tablets = positive('tablets', values.tablets);
+const pace = values.pace === 'asap' ? 'asap' : positive('pace', values.pace);
+const engine = values.engine;
+if (engine !== 'auto' && engine !== 'sqlite' && engine !== 'postgres') throw new Error('--engine must be auto, sqlite or postgres.');
 const log = (line: string) => console.error(line);
 
 const rows: Row[] = [];
@@ -158,6 +170,15 @@ if (wants('network')) {
     { area: 'network', measure: '  stored twice / duplicate answers / left in the outbox', n: '', median: `${d.storedTwice} / ${d.duplicateAnswers} / ${d.outboxLeft}`, p95: d.inOrder ? 'in order' : 'OUT OF ORDER', target: '0 duplicates', result: d.storedTwice === 0 && d.stored === d.intakes ? 'pass' : 'miss' },
   );
   notes.push('network rows: kiosk and server cores in one process, the transport calls the server handler table directly (no HTTP); the drain row\'s p95 column holds the time per intake.');
+}
+
+if (wants('clinic')) {
+  log(`clinic network (${kiosks} kiosks x ${perKiosk} intakes, ${tablets} tablets, pace ${pace})...`);
+  const { runClinicLoadBench } = await import('./clinic-load.ts');
+  const { clinicNotes, clinicRows } = await import('./clinic-report.ts');
+  const c = await runClinicLoadBench({ kiosks, perKiosk, tablets, pace, engine, log });
+  rows.push(...clinicRows(c));
+  notes.push(...clinicNotes(c));
 }
 
 const cpu = cpus();
