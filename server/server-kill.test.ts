@@ -116,7 +116,7 @@ describe.each(ENGINES)('the clinic server SIGKILLed mid-stream ($engine)', ({ en
         acked: [],
         close: async () => {
           await core.close();
-          https.close();
+          await https.close();
         },
       };
       kiosks.push(kiosk);

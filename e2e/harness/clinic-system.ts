@@ -144,7 +144,7 @@ export async function openNetworkKiosk(options: {
     deviceId: pairing.deviceId,
     close: async () => {
       await core.close();
-      https.close();
+      await https.close();
     },
   };
 }
