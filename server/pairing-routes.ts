@@ -1,13 +1,19 @@
 /**
- * `POST /pair` {code, name}: redeems a single-use pairing code an admin created and sets the
- * device cookie. The only POST an unpaired browser can make; CSRF-checked like every POST and
- * limited per address (guessing codes costs a minute per few tries). A wrong, used or expired
- * code answers a typed refusal; nothing is written.
+ * Pairing, the only POSTs an unpaired device can make; CSRF-checked like every POST and limited
+ * per address (guessing codes costs a minute per few tries). A wrong, used or expired code
+ * answers a typed refusal; nothing is written.
+ *
+ * - `POST /pair` {code, name}: a browser redeems a code an admin created; the answer sets the
+ *   device cookie.
+ * - `POST /pair/kiosk` {code, name, publicKeyPem}: a lobby kiosk redeems a kiosk code with the
+ *   public key of its new signing key; the answer carries its credential (a kiosk is not a
+ *   browser: no cookie), its signing certificate and the clinic CA (core/devices/kiosk-pairing.ts).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { fail, ok } from '../api/result.ts';
-import type { DeviceRegistry, Pairing } from '../core/devices/registry.ts';
+import { deviceNameField, KIOSK_PAIR_PATH, kioskPairRequestSchema, pairingCodeField, type KioskPairing } from '../core/devices/kiosk-pairing.ts';
+import type { DeviceRegistry, Pairing, PairingRequest } from '../core/devices/registry.ts';
 import { CoreError } from '../core/handler.ts';
 import { csrfCheck } from './api-routes.ts';
 import { deviceCookie } from './device-auth.ts';
@@ -19,32 +25,51 @@ export interface PairingRouteOptions {
   readonly onPaired?: (deviceId: string) => void;
 }
 
-const pairRequest = z
-  .object({
-    code: z.string().trim().min(4, 'Enter the pairing code.').max(64),
-    name: z.string().trim().min(1, 'Give this device a name, such as "Room 2 tablet".').max(60),
-  })
-  .strict();
+const pairRequest = z.object({ code: pairingCodeField, name: deviceNameField }).strict();
+
+const WRONG_CODE = 'This pairing code is wrong, expired or already used. Ask an admin for a new code.';
+
+function invalid(reply: FastifyReply, error: z.ZodError) {
+  const first = error.issues[0];
+  return reply.send(fail('invalid_request', first?.code === 'unrecognized_keys' ? 'Unexpected field in the request.' : (first?.message ?? 'The request was not valid.')));
+}
+
+/** The registry's answer; its own refusals (a kiosk's code used by a browser, a bad key...) carry a message fit to show. */
+async function redeem(devices: DeviceRegistry, code: string, device: PairingRequest): Promise<Pairing | CoreError | null> {
+  try {
+    return await devices.redeem(code, device);
+  } catch (error) {
+    if (error instanceof CoreError) return error;
+    throw error;
+  }
+}
 
 export async function registerPairingRoutes(app: FastifyInstance, options: PairingRouteOptions): Promise<void> {
   const perAddress = app.rateLimit({ max: options.perAddressPerMinute, timeWindow: 60_000, keyGenerator: (request) => `pair:${request.ip}` });
-  app.post('/pair', { onRequest: [csrfCheck(options.origins), perAddress] }, async (request, reply) => {
+  const guards = { onRequest: [csrfCheck(options.origins), perAddress] };
+
+  app.post('/pair', guards, async (request, reply) => {
     reply.header('content-type', 'application/json; charset=utf-8');
     const parsed = pairRequest.safeParse(request.body ?? {});
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      return reply.send(fail('invalid_request', first?.code === 'unrecognized_keys' ? 'Unexpected field in the request.' : (first?.message ?? 'The request was not valid.')));
-    }
-    let pairing: Pairing | null;
-    try {
-      pairing = await options.devices.redeem(parsed.data.code, { name: parsed.data.name, kind: 'browser' });
-    } catch (error) {
-      // The registry's own refusals (a kiosk's code used by a browser...) carry a message fit to show.
-      if (error instanceof CoreError) return reply.send(fail(error.code, error.message));
-      throw error;
-    }
-    if (!pairing) return reply.send(fail('invalid_request', 'This pairing code is wrong, expired or already used. Ask an admin for a new code.'));
+    if (!parsed.success) return invalid(reply, parsed.error);
+    const pairing = await redeem(options.devices, parsed.data.code, { name: parsed.data.name, kind: 'browser' });
+    if (pairing instanceof CoreError) return reply.send(fail(pairing.code, pairing.message));
+    if (!pairing) return reply.send(fail('invalid_request', WRONG_CODE));
     options.onPaired?.(pairing.device.id);
     return reply.header('set-cookie', deviceCookie(pairing.credential)).send(ok({ deviceId: pairing.device.id }));
+  });
+
+  app.post(KIOSK_PAIR_PATH, guards, async (request, reply) => {
+    reply.header('content-type', 'application/json; charset=utf-8');
+    const parsed = kioskPairRequestSchema.safeParse(request.body ?? {});
+    if (!parsed.success) return invalid(reply, parsed.error);
+    const { code, name, publicKeyPem } = parsed.data;
+    const pairing = await redeem(options.devices, code, { name, kind: 'kiosk', publicKeyPem });
+    if (pairing instanceof CoreError) return reply.send(fail(pairing.code, pairing.message));
+    if (!pairing) return reply.send(fail('invalid_request', WRONG_CODE));
+    if (!pairing.certificatePem || !pairing.caCertificatePem) return reply.code(503).send(fail('unavailable', 'This server cannot issue kiosk certificates.'));
+    options.onPaired?.(pairing.device.id);
+    const answer: KioskPairing = { deviceId: pairing.device.id, credential: pairing.credential, certificatePem: pairing.certificatePem, caCertificatePem: pairing.caCertificatePem };
+    return reply.send(ok(answer));
   });
 }
