@@ -216,7 +216,7 @@ test('clinic network: a server process on PostgreSQL, two kiosks, a tablet and a
     await kioskStaff.enterStaffMode();
     await kioskStaff.signIn('Kai Keeper', '975310');
     const banner = upstairs.page.getByRole('status', { name: 'Intakes waiting for the clinic server' });
-    await expect(banner).toContainText('1 intake is waiting to reach the clinic server.');
+    await expect(banner).toContainText('One intake is waiting to reach the clinic server.');
     await expect(banner).toContainText('This device is not paired with the clinic server.');
     await shot(upstairs.page, '08-kiosk-revoked-outbox');
 

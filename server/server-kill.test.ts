@@ -21,16 +21,18 @@ import { createCore, type Core } from '../core/create-core.ts';
 import { createKeyFileProvider } from '../core/crypto/key-file-provider.ts';
 import { createTestDatabase, hasTestPostgres } from '../core/db/testing/postgres.ts';
 import { createHttpsTransport } from '../core/network/https-transport.ts';
-import { installPairedIdentity } from '../core/network/testing/clinic-pki.ts';
+import { generateKioskKey, installKioskIdentity } from '../core/network/kiosk-identity.ts';
 import { rowCount, tempDir } from '../core/tests/helpers.ts';
 import { TEST_CTX, TEST_ORIGIN } from '../core/tests/test-core.ts';
-import { freePort, kioskKeys, openServerCore, provisionServer, startServerProcess, type ServerProcess } from './testing/server-process.ts';
+import { freePort, openServerCore, provisionServer, startServerProcess, type ServerProcess } from './testing/server-process.ts';
 
 /** Intakes each kiosk is told Done for before the kill, while the server is down, and after it is back. */
 const BEFORE_KILL = 3;
 const WHILE_DOWN = 2;
 const AFTER_RESTART = 2;
 const DRAIN_DEADLINE_MS = 90_000;
+/** The server stays down at least this long (the kiosks keep taking intakes meanwhile). */
+const DOWN_MS = 3_000;
 
 interface Kiosk {
   readonly name: string;
@@ -82,13 +84,13 @@ describe.each(ENGINES)('the clinic server SIGKILLed mid-stream ($engine)', ({ en
     const where = { dataDir: join(tmp.dir, 'server'), ...(database ? { databaseUrl: database.url } : {}) };
 
     // Set-up as at installation: the first admin, and two kiosks paired with the clinic CA.
-    const keys = [kioskKeys(), kioskKeys()] as const;
+    const keys = [generateKioskKey(), generateKioskKey()] as const;
     const provisioned = await provisionServer({
       ...where,
       staff: [{ name: 'Dana Admin', pin: '424242', role: 'admin' }],
       kiosks: [
-        { name: 'Front kiosk', keys: keys[0] },
-        { name: 'Back kiosk', keys: keys[1] },
+        { name: 'Front kiosk', key: keys[0] },
+        { name: 'Back kiosk', key: keys[1] },
       ],
     });
     const port = await freePort();
@@ -109,7 +111,8 @@ describe.each(ENGINES)('the clinic server SIGKILLed mid-stream ($engine)', ({ en
           transport: https.transport,
         },
       });
-      await installPairedIdentity(core, keys[i]!.privateKeyPem, paired.certificatePem, paired.caCertificatePem);
+      await installKioskIdentity(core.deps.secrets, keys[i]!, paired.certificatePem, paired.caCertificatePem, new Date());
+      core.deps.resetSigningIdentity();
       const kiosk: Kiosk = {
         name,
         core,
@@ -141,6 +144,7 @@ describe.each(ENGINES)('the clinic server SIGKILLed mid-stream ($engine)', ({ en
       console.log(`server-kill (${engine}): SIGKILL after ${killedAt.join(' + ')} intakes`);
 
       // The server is gone: the clients are still told Done.
+      await sleep(DOWN_MS);
       await waitFor(`${WHILE_DOWN} more intakes per kiosk while the server is down`, () => kiosks.every((k, i) => k.acked.length >= killedAt[i]! + WHILE_DOWN), 120_000);
       for (const k of kiosks) expect(await waiting(k), `${k.name} keeps what it cannot send`).toBeGreaterThanOrEqual(WHILE_DOWN);
 

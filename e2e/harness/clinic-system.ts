@@ -9,18 +9,18 @@
  *   signs with the certificate the clinic CA issued and forwards through the HTTPS transport.
  * - `launchTrustingChromium`: Debian's Chromium with an NSS database that trusts the clinic CA.
  */
-import { request } from 'node:https';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import pg from 'pg';
 import { createCore, type Core } from '../../core/create-core.ts';
 import { createKeyFileProvider } from '../../core/crypto/key-file-provider.ts';
 import { findPostgresBin, startCluster, stopCluster } from '../../core/db/testing/pg-cluster.ts';
-import { createHttpsTransport } from '../../core/network/https-transport.ts';
-import { installPairedIdentity } from '../../core/network/testing/clinic-pki.ts';
+import { KIOSK_PAIR_PATH, kioskPairingSchema, type KioskPairing } from '../../core/devices/kiosk-pairing.ts';
+import { CSRF_HEADER, postJson } from '../../core/network/https-post.ts';
+import { clinicAgent, createHttpsTransport } from '../../core/network/https-transport.ts';
+import { generateKioskKey, installKioskIdentity } from '../../core/network/kiosk-identity.ts';
 import { createPdfPrinter } from '../../core/pdf-printer.ts';
 import { CHROMIUM_PATH } from '../../playwright.config.ts';
-import { kioskKeys } from '../../server/testing/server-process.ts';
 import { homeTrustingCa } from './nss-trust.ts';
 
 export interface ClinicPostgres {
@@ -76,33 +76,19 @@ export async function launchTrustingChromium(caPem: string): Promise<TrustingBro
   };
 }
 
-interface KioskPairing {
-  readonly deviceId: string;
-  readonly credential: string;
-  readonly certificatePem: string;
-  readonly caCertificatePem: string;
-}
-
-/** POST /pair/kiosk as the kiosk's set-up does it, trusting only the clinic CA. */
-function pairKiosk(origin: string, caPem: string, body: { code: string; name: string; publicKeyPem: string }): Promise<KioskPairing> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${origin}/pair/kiosk`,
-      { method: 'POST', ca: caPem, agent: false, headers: { 'content-type': 'application/json', 'x-kiosk-request': '1', origin } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => {
-          const answer = JSON.parse(text) as { ok: true; value: KioskPairing } | { ok: false; error: { code: string; message: string } };
-          if (answer.ok) resolve(answer.value);
-          else reject(new Error(`Kiosk pairing refused (${res.statusCode}): ${answer.error.code}: ${answer.error.message}`));
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
+/**
+ * POST /pair/kiosk as the kiosk's set-up does it (core/devices/kiosk-pairing.ts is the wire
+ * contract), through the kiosk's own HTTPS poster, trusting only the clinic CA.
+ */
+async function pairKiosk(origin: string, caPem: string, body: { code: string; name: string; publicKeyPem: string }): Promise<KioskPairing> {
+  const agent = clinicAgent(caPem);
+  try {
+    const answer = await postJson({ agent, url: new URL(KIOSK_PAIR_PATH, origin), body, headers: { origin, [CSRF_HEADER]: '1' }, timeoutMs: 15_000 });
+    if (!answer.ok) throw new Error(`Kiosk pairing refused: ${answer.error.code}: ${answer.error.message}`);
+    return kioskPairingSchema.parse(answer.value);
+  } finally {
+    agent.destroy();
+  }
 }
 
 export interface NetworkKiosk {
@@ -125,8 +111,8 @@ export async function openNetworkKiosk(options: {
   /** The origin the kiosk's renderer is served from (the e2e static server). */
   readonly rendererOrigin: string;
 }): Promise<NetworkKiosk> {
-  const keys = kioskKeys();
-  const pairing = await pairKiosk(options.serverOrigin, options.caPem, { code: options.code, name: options.name, publicKeyPem: keys.publicKeyPem });
+  const key = generateKioskKey();
+  const pairing = await pairKiosk(options.serverOrigin, options.caPem, { code: options.code, name: options.name, publicKeyPem: key.publicKeyPem });
   const https = createHttpsTransport({ serverUrl: options.serverOrigin, caPem: options.caPem, credential: async () => pairing.credential, timeoutMs: 15_000 });
   const core = await createCore({
     dataDir: options.dataDir,
@@ -138,7 +124,8 @@ export async function openNetworkKiosk(options: {
       transport: https.transport,
     },
   });
-  await installPairedIdentity(core, keys.privateKeyPem, pairing.certificatePem, pairing.caCertificatePem);
+  await installKioskIdentity(core.deps.secrets, key, pairing.certificatePem, pairing.caCertificatePem, new Date());
+  core.deps.resetSigningIdentity();
   return {
     core,
     deviceId: pairing.deviceId,

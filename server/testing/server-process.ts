@@ -12,7 +12,6 @@
  * first code yet, so the tests make it here, as an installer's step would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +20,7 @@ import { createCore, type Core } from '../../core/create-core.ts';
 import { createKeyFileProvider } from '../../core/crypto/key-file-provider.ts';
 import type { StoreConfig } from '../../core/db/open-store.ts';
 import type { DeviceKind } from '../../core/devices/registry.ts';
+import type { KioskKey } from '../../core/network/kiosk-identity.ts';
 import { loadClinicCa } from '../../core/signing/clinic-ca.ts';
 import { SERVER_KEY_FILE } from '../config.ts';
 
@@ -153,11 +153,6 @@ export interface StaffToProvision {
   readonly role: StaffRole;
 }
 
-export interface KioskKeys {
-  readonly privateKeyPem: string;
-  readonly publicKeyPem: string;
-}
-
 export interface ProvisionedKiosk {
   readonly deviceId: string;
   readonly credential: string;
@@ -174,18 +169,12 @@ export interface Provisioned {
   readonly kiosks: readonly ProvisionedKiosk[];
 }
 
-/** An RSA 2048 key a kiosk keeps; pairing sends the public half. */
-export function kioskKeys(): KioskKeys {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-  return { privateKeyPem: privateKey, publicKeyPem: publicKey };
-}
-
 export async function provisionServer(
   options: Pick<ServerProcessOptions, 'dataDir' | 'databaseUrl'> & {
     /** The first is the first admin. */
     readonly staff: readonly StaffToProvision[];
     readonly codes?: readonly DeviceKind[];
-    readonly kiosks?: readonly { readonly name: string; readonly keys: KioskKeys }[];
+    readonly kiosks?: readonly { readonly name: string; readonly key: KioskKey }[];
   },
 ): Promise<Provisioned> {
   const core = await openServerCore(options);
@@ -202,7 +191,7 @@ export async function provisionServer(
     const kiosks: ProvisionedKiosk[] = [];
     for (const kiosk of options.kiosks ?? []) {
       const { code } = await core.devices.createPairingCode({ staffId: adminId }, 'kiosk');
-      const pairing = await core.devices.redeem(code, { name: kiosk.name, kind: 'kiosk', publicKeyPem: kiosk.keys.publicKeyPem });
+      const pairing = await core.devices.redeem(code, { name: kiosk.name, kind: 'kiosk', publicKeyPem: kiosk.key.publicKeyPem });
       if (!pairing?.certificatePem || !pairing.caCertificatePem) throw new Error(`Pairing ${kiosk.name} gave no certificate.`);
       kiosks.push({ deviceId: pairing.device.id, credential: pairing.credential, certificatePem: pairing.certificatePem, caCertificatePem: pairing.caCertificatePem });
     }

@@ -91,18 +91,6 @@ export async function installIdentity(core: Core, issued: Issued, now: Date = ne
 }
 
 /**
- * What a kiosk does with its pairing answer: its own private key (PEM) and the certificate the
- * clinic CA issued for it, with the CA, become its signing identity (a PKCS#12 it imports).
- */
-export async function installPairedIdentity(kiosk: Core, privateKeyPem: string, certificatePem: string, caCertificatePem: string): Promise<void> {
-  const passphrase = randomBytes(16).toString('base64url');
-  const key = forge.pki.privateKeyFromPem(privateKeyPem) as forge.pki.rsa.PrivateKey;
-  const chain = [forge.pki.certificateFromPem(certificatePem), forge.pki.certificateFromPem(caCertificatePem)];
-  const asn1 = forge.pkcs12.toPkcs12Asn1(key, chain, passphrase, { algorithm: 'aes256' });
-  await installIdentity(kiosk, { p12: Uint8Array.from(Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary')), passphrase }, kiosk.deps.clock.now());
-}
-
-/**
  * What pairing gives a kiosk: a signing certificate the clinic server's own CA issues
  * (core/signing/device-certificate.ts) for a key the kiosk made, installed as its identity.
  */
@@ -115,5 +103,9 @@ export async function pairKioskIdentity(server: Core, kiosk: Core, commonName: s
   });
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   const issued = issueKioskCertificate(ca, publicKey, commonName, server.deps.clock);
-  await installPairedIdentity(kiosk, privateKey, issued.certificatePem, issued.caCertificatePem);
+  const passphrase = randomBytes(16).toString('base64url');
+  const key = forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
+  const chain = [forge.pki.certificateFromPem(issued.certificatePem), forge.pki.certificateFromPem(issued.caCertificatePem)];
+  const asn1 = forge.pkcs12.toPkcs12Asn1(key, chain, passphrase, { algorithm: 'aes256' });
+  await installIdentity(kiosk, { p12: Uint8Array.from(Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary')), passphrase }, kiosk.deps.clock.now());
 }
