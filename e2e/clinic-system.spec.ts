@@ -193,9 +193,18 @@ test('clinic network: a server process on PostgreSQL, two kiosks, a tablet and a
     };
     await revoke('Room 2 tablet');
     await shot(adminPc, '06-admin-tablet-revoked');
-    await tablet.getByRole('button', { name: 'Refresh' }).tap();
-    await expect(tablet.getByTestId('call-error')).toHaveText('This device is not paired with the clinic server. Ask an admin for a pairing code.');
-    await shot(tablet, '07-tablet-refused');
+    // Nobody touches the tablet: its next call (the session check, every 5 s) is refused, the
+    // staff screens close and take the clients' names with them; the pairing screen says why.
+    await expect(tablet.getByTestId('pairing-revoked')).toHaveText('This device is no longer paired with the clinic server, so the staff screens were closed. Ask an admin for a new pairing code.', { timeout: 15_000 });
+    await expect(tablet.getByRole('heading', { name: 'Pair this device' })).toBeVisible();
+    const html = await tablet.content();
+    for (const client of [mara, ines]) expect(html).not.toContain(client.lastName);
+    const refused = await tablet.evaluate(async () => {
+      const res = await fetch('/api/queue:list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-kiosk-request': '1' }, body: '{}' });
+      return { status: res.status, body: (await res.json()) as unknown };
+    });
+    expect(refused).toMatchObject({ status: 401, body: { ok: false, error: { code: 'not_paired' } } });
+    await shot(tablet, '07-tablet-revoked');
 
     // The admin revokes the upstairs kiosk: its client is still told Done, the server refuses the
     // forward, the intake stays in the kiosk's outbox and the kiosk's staff screen says why.
