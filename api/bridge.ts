@@ -65,5 +65,8 @@ export function createKioskApi(invoke: Invoke, live?: LiveUpdates): KioskApi {
     ...(live ? { onQueueChanged: live.onQueueChanged } : {}),
     forwardIntake: call('intake:forward'),
     outboxStatus: call('kiosk:outboxStatus'),
+    networkStatus: call('network:status'),
+    networkPair: call('network:pair'),
+    networkLeave: call('network:leave'),
   } satisfies KioskApi);
 }

@@ -49,13 +49,11 @@ import { issueKioskCertificate, kioskPublicKeyProblem } from './signing/device-c
 import { SigningIdentityError } from './signing/identity.ts';
 import { loadClinicCa } from './signing/clinic-ca.ts';
 import { CoreError } from './handler.ts';
-import { parseNetworkConfig } from './network/config.ts';
-import { createOutbox } from './network/outbox.ts';
-import { createForwarder } from './network/forwarder.ts';
+import { openNetworkMode, type TransportFactory } from './network/mode.ts';
+import { networkPairingHandlers, type PairingOptions } from './network/pairing-handlers.ts';
 import { createArrivalRepository } from './network/arrivals.ts';
 import { forwardHandlers } from './network/forward.ts';
 import { outboxStatusHandlers } from './network/status.ts';
-import type { KioskNetwork } from './network/kiosk-submit.ts';
 import type { Transport } from './network/transport.ts';
 
 export interface CoreOptions {
@@ -83,6 +81,14 @@ export interface CoreOptions {
    * stops the start with NetworkConfigError). Absent: a single kiosk, as today.
    */
   readonly network?: { readonly config: unknown; readonly transport: Transport; readonly random?: () => number };
+  /**
+   * How this kiosk reaches a clinic server it pairs with (`network:pair`): the host passes
+   * createHttpsTransport (core/network/https-transport.ts). Absent (the clinic server itself,
+   * most tests): this core cannot join a server. A stored pairing starts network mode at start-up.
+   */
+  readonly transportFactory?: TransportFactory;
+  /** Pairing details for tests and e2e (where the clinic CA is downloaded from); hosts leave it out. */
+  readonly pairing?: PairingOptions;
 }
 
 export interface Core {
@@ -150,6 +156,8 @@ async function assemble(options: CoreOptions, db: Store, clock: Clock, fontPrelo
     hasSigningIdentity: async () => identity !== undefined || (await secrets.get(SECRET_P12)) !== null,
     run: (task) => background.run(task),
   });
+  // The root of this core's signing chain, with its sealed key (minted anew if it was never kept).
+  const clinicCa = () => loadClinicCa({ secrets, clock, clinicName: () => settings.get().clinicName, onIdentityReplaced: () => (identity = undefined) });
   const devices = createDeviceRegistry({
     store,
     clock,
@@ -159,22 +167,18 @@ async function assemble(options: CoreOptions, db: Store, clock: Clock, fontPrelo
     checkKioskPublicKey: kioskPublicKeyProblem,
     issueKioskCertificate: async (publicKeyPem, commonName) => {
       try {
-        // The root of this core's signing chain, with its sealed key (minted anew if it was never kept).
-        const ca = await loadClinicCa({ secrets, clock, clinicName: () => settings.get().clinicName, onIdentityReplaced: () => (identity = undefined) });
-        return issueKioskCertificate(ca, publicKeyPem, commonName, clock);
+        return issueKioskCertificate(await clinicCa(), publicKeyPem, commonName, clock);
       } catch (error) {
         if (error instanceof SigningIdentityError) throw new CoreError('unavailable', error.message);
         throw error;
       }
     },
   });
-  const networkConfig = options.network ? parseNetworkConfig(options.network.config) : null;
-  let network: KioskNetwork | null = null;
-  if (options.network && networkConfig) {
-    const outbox = createOutbox(store, vault);
-    const forwarder = createForwarder({ ...networkConfig, outbox, store, audit: trail.audit, clock, transport: options.network.transport, random: options.network.random });
-    network = { config: networkConfig, outbox, forwarder };
-  }
+  // One switch for single kiosk / network mode; deps.network reads it at each call (core/network/mode.ts).
+  const networkMode = await openNetworkMode(
+    { store, vault, audit: trail.audit, clock, transportFactory: options.transportFactory, random: options.network?.random },
+    options.network,
+  );
   const deps: CoreDeps = {
     store,
     vault,
@@ -199,7 +203,9 @@ async function assemble(options: CoreOptions, db: Store, clock: Clock, fontPrelo
     clinicSettings,
     events: createCoreEvents((error) => options.onError?.('queue:list', 'internal', error)),
     devices,
-    network,
+    get network() {
+      return networkMode.current();
+    },
     arrivals: createArrivalRepository(store),
   };
   const handlers: HandlerTable = {
@@ -210,12 +216,11 @@ async function assemble(options: CoreOptions, db: Store, clock: Clock, fontPrelo
     ...queueHandlers(deps),
     ...therapistHandlers(deps),
     ...adminHandlers(deps),
-    ...deviceHandlers(deps),
+    ...deviceHandlers(deps, async () => (await clinicCa()).pem),
     ...forwardHandlers(deps),
     ...outboxStatusHandlers(deps),
+    ...networkPairingHandlers(deps, networkMode, options.pairing),
   };
-  // Intakes a kill or an outage left in the outbox go out first (oldest first), now.
-  network?.forwarder.kick();
   // Purge submissions past the retention period now and then periodically (one transaction per run, audited).
   const retention = scheduleRetention(() => purgeExpired(db, clock, settings, deps.audit));
   await retention.firstRun;
@@ -251,7 +256,7 @@ async function assemble(options: CoreOptions, db: Store, clock: Clock, fontPrelo
       clearInterval(exportRetryTimer);
       clearInterval(loginFailureTimer);
       await retention.stop();
-      await network?.forwarder.stop();
+      await networkMode.close();
       await deps.loginFailures.flush(true).catch(() => undefined);
       await devices.flush().catch(() => undefined);
       await deps.background.drain();

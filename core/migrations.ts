@@ -20,6 +20,7 @@ import { outcomeDialectMigrations } from './therapist/outcomes.ts';
 import { deviceMigrations } from './devices/store.ts';
 import { outboxDialectMigrations } from './network/outbox.ts';
 import { arrivalDialectMigrations } from './network/arrivals.ts';
+import { kioskPairingMigrations } from './network/pairing-store.ts';
 
 export const CORE_MIGRATIONS: readonly DialectMigration[] = planMigrations({
   secrets: secretMigrations,
@@ -37,4 +38,5 @@ export const CORE_MIGRATIONS: readonly DialectMigration[] = planMigrations({
   devices: deviceMigrations,
   outbox: outboxDialectMigrations,
   arrivals: arrivalDialectMigrations,
+  'kiosk-pairing': kioskPairingMigrations,
 });

@@ -31,6 +31,12 @@ export interface PairingCodeInfo {
   readonly code: string;
   readonly kind: PairedDeviceKind;
   readonly expiresAt: string;
+  /**
+   * Kiosk codes: the clinic CA's SHA-256 fingerprint in groups of four ("AB12 CD34 ..."). The
+   * admin types it (at least the first 8 groups) on the kiosk beside the code, so the kiosk can
+   * tell the real clinic CA from one another machine on the network offers. Null for browsers.
+   */
+  readonly caFingerprint: string | null;
 }
 
 export interface PairedDevice {

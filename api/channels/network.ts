@@ -1,7 +1,9 @@
 /**
  * The clinic network (docs/CLINIC-NETWORK.md): a kiosk in network mode forwards each intake it
  * queued to the clinic server (`intake:forward`, callable only by a paired kiosk device), and its
- * staff screens show what is still waiting (`kiosk:outboxStatus`).
+ * staff screens show what is still waiting (`kiosk:outboxStatus`). An admin at the kiosk joins it
+ * to a clinic server and leaves it again (`network:status`, `network:pair`, `network:leave`):
+ * `kiosk-admin`, an admin session at the kiosk itself, never a browser of the clinic server.
  */
 import { z } from 'zod';
 import { empty, type ChannelSpec } from './common.ts';
@@ -27,15 +29,59 @@ export const forwardRequestSchema = z
   })
   .strict();
 
+/** SHA-256 of the clinic CA as hex; spaces, colons and dashes between groups are ignored. */
+export const CA_FINGERPRINT_HEX_MIN = 32;
+
+export const networkPairRequestSchema = z
+  .object({
+    serverUrl: z
+      .url({ protocol: /^https$/, message: 'Enter the clinic server address, starting with https://, such as https://clinic-server.local:8443.' })
+      .max(300, 'The server address is too long.'),
+    code: z.string().trim().min(4, 'Enter the pairing code.').max(64, 'The pairing code is too long.'),
+    /** The clinic CA's SHA-256 fingerprint as the server's pairing screen shows it (at least its first 8 groups). */
+    caFingerprint: z
+      .string()
+      .trim()
+      .max(200, 'The fingerprint is too long.')
+      .regex(/^[0-9A-Fa-f\s:-]*$/, 'The fingerprint has only the digits 0-9 and letters A-F.')
+      .optional(),
+    name: z.string().trim().min(1, 'Give this kiosk a name, such as "Front desk kiosk".').max(60, 'The name is too long (60 characters at most).'),
+  })
+  .strict();
+
 export const networkSpecs = {
   'intake:forward': { access: 'kiosk-device', request: forwardRequestSchema },
   'kiosk:outboxStatus': { access: 'staff', request: empty },
+  'network:status': { access: 'kiosk-admin', request: empty },
+  'network:pair': { access: 'kiosk-admin', request: networkPairRequestSchema },
+  /** Refused while the outbox still holds intakes: they would never reach the server. */
+  'network:leave': { access: 'kiosk-admin', request: empty },
 } as const satisfies Record<string, ChannelSpec>;
 
 export const networkChannels = {
   'intake:forward': 'forwardIntake',
   'kiosk:outboxStatus': 'outboxStatus',
+  'network:status': 'networkStatus',
+  'network:pair': 'networkPair',
+  'network:leave': 'networkLeave',
 } as const;
+
+export interface NetworkStatus {
+  readonly mode: 'single' | 'network';
+  /** `paired`: joined here (an admin can leave); `config`: set by the kiosk's configuration file; null on a single kiosk. */
+  readonly source: 'paired' | 'config' | null;
+  readonly serverUrl: string | null;
+  /** This kiosk's id and name on the clinic server (paired kiosks). */
+  readonly deviceId: string | null;
+  readonly deviceName: string | null;
+  readonly pairedAt: string | null;
+  /** Intakes on this kiosk not yet on the server (as kiosk:outboxStatus). */
+  readonly waiting: number;
+  readonly refused: number;
+  readonly lastError: OutboxError | null;
+  /** False when this kiosk build cannot join a clinic server. */
+  readonly canPair: boolean;
+}
 
 export interface ForwardReceipt {
   readonly submissionId: string;
@@ -68,4 +114,7 @@ export interface OutboxError {
 export interface NetworkResponses {
   'intake:forward': ForwardReceipt;
   'kiosk:outboxStatus': OutboxStatus;
+  'network:status': NetworkStatus;
+  'network:pair': NetworkStatus;
+  'network:leave': NetworkStatus;
 }

@@ -16,7 +16,7 @@ export const AUDIT_GROUP_ACTIONS: Readonly<Record<AuditGroup, readonly AuditActi
   // Who got in: staff sign-ins and the devices paired with the clinic server.
   sign_ins: ['staff.login', 'staff.logout', 'staff.login_failed', 'staff.login_failures', 'device.pairing_code_created', 'device.paired', 'device.pairing_refused', 'device.pairing_codes_voided', 'device.revoked'],
   staff: ['staff.added', 'staff.changed'],
-  settings: ['settings.changed', 'form.draft_changed', 'form.published', 'certificate.changed', 'keys.rotated', 'kiosk.quit'],
+  settings: ['settings.changed', 'form.draft_changed', 'form.published', 'certificate.changed', 'keys.rotated', 'kiosk.quit', 'network.joined', 'network.left'],
   system: ['submission.purged', 'audit.verified', 'audit.legacy_sealed'],
 };
 

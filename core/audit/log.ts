@@ -48,7 +48,9 @@ export type AuditAction =
   | 'device.pairing_codes_voided'
   | 'device.revoked'
   | 'submission.queued'
-  | 'submission.forwarded';
+  | 'submission.forwarded'
+  | 'network.joined'
+  | 'network.left';
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'submission.created',
@@ -79,6 +81,8 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'device.revoked',
   'submission.queued',
   'submission.forwarded',
+  'network.joined',
+  'network.left',
 ];
 
 export type AuditDetails = Readonly<Record<string, string | number | boolean>>;

@@ -7,5 +7,6 @@ import { submissionSealedColumns } from '../submissions/repository.ts';
 import { secretSealedColumns } from '../secrets/secret-store.ts';
 import { outcomeSealedColumns } from '../therapist/outcomes.ts';
 import { outboxSealedColumns } from '../network/outbox.ts';
+import { kioskPairingSealedColumns } from '../network/pairing-store.ts';
 
-export const allSealedColumns: readonly SealedColumn[] = [...submissionSealedColumns, ...secretSealedColumns, ...outcomeSealedColumns, ...outboxSealedColumns];
+export const allSealedColumns: readonly SealedColumn[] = [...submissionSealedColumns, ...secretSealedColumns, ...outcomeSealedColumns, ...outboxSealedColumns, ...kioskPairingSealedColumns];

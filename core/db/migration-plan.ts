@@ -8,7 +8,7 @@
 import { checkMigrationList, type DialectMigration } from './migrate.ts';
 
 /** Dependency order (secrets before the signing identity, staff before audit, submissions before export). Append new domains at the end. */
-export const MIGRATION_DOMAINS = ['secrets', 'settings', 'staff', 'audit', 'submissions', 'export', 'forms', 'form-drafts', 'branding', 'vault', 'outcomes', 'devices', 'outbox', 'arrivals'] as const;
+export const MIGRATION_DOMAINS = ['secrets', 'settings', 'staff', 'audit', 'submissions', 'export', 'forms', 'form-drafts', 'branding', 'vault', 'outcomes', 'devices', 'outbox', 'arrivals', 'kiosk-pairing'] as const;
 
 export type MigrationDomain = (typeof MIGRATION_DOMAINS)[number];
 

@@ -61,7 +61,7 @@ describe('device pairing channels', () => {
   });
 
   it('a kiosk pairs with its public key and gets a certificate from this core’s clinic CA', async () => {
-    const { code } = await call('admin:createPairingCode', { kind: 'kiosk' });
+    const { code, caFingerprint } = await call('admin:createPairingCode', { kind: 'kiosk' });
     const publicKeyPem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const paired = await opened.core.devices.redeem(code, { name: 'Lobby kiosk 2', kind: 'kiosk', publicKeyPem });
     const identity = await opened.core.deps.signingIdentity();
@@ -69,6 +69,10 @@ describe('device pairing channels', () => {
     const { X509Certificate } = await import('node:crypto');
     const leaf = new X509Certificate(paired!.certificatePem!);
     expect(leaf.issuer.replace(/\n/g, ', ')).toBe(identity.issuer);
+    // The code is shown with the fingerprint of the CA that issued it, in groups of four, for the kiosk to check.
+    const ca = new X509Certificate(paired!.caCertificatePem!);
+    expect(caFingerprint).toBe(ca.fingerprint256.replace(/:/g, '').match(/.{4}/g)?.join(' '));
+    expect((await call('admin:createPairingCode', { kind: 'browser' })).caFingerprint).toBeNull();
   });
 
   it('revoking an unknown device is not_found and writes nothing', async () => {

@@ -6,15 +6,18 @@
 import { fail, ok } from '../../api/result.ts';
 import type { CoreDeps } from '../deps.ts';
 import { defineHandler, type HandlerTable } from '../handler.ts';
+import { fingerprintHex, formatFingerprint } from '../network/pairing.ts';
 
 export type DeviceChannel = 'admin:createPairingCode' | 'admin:listDevices' | 'admin:revokeDevice';
 
-export function deviceHandlers(deps: Pick<CoreDeps, 'devices' | 'handlerOptions'>): Pick<HandlerTable, DeviceChannel> {
+/** `clinicCaPem`: the clinic CA whose fingerprint a kiosk code is shown with (the kiosk checks it before it trusts the server). */
+export function deviceHandlers(deps: Pick<CoreDeps, 'devices' | 'handlerOptions'>, clinicCaPem?: () => Promise<string>): Pick<HandlerTable, DeviceChannel> {
   const { devices, handlerOptions: options } = deps;
   return {
     'admin:createPairingCode': defineHandler('admin:createPairingCode', options, async (req, { session }) => {
       const created = await devices.createPairingCode({ staffId: session.staffId }, req.kind);
-      return ok({ code: created.code, kind: req.kind, expiresAt: created.expiresAt });
+      const caFingerprint = req.kind === 'kiosk' && clinicCaPem ? formatFingerprint(fingerprintHex(await clinicCaPem())) : null;
+      return ok({ code: created.code, kind: req.kind, expiresAt: created.expiresAt, caFingerprint });
     }),
 
     'admin:listDevices': defineHandler('admin:listDevices', options, async () => ok({ devices: await devices.list() })),

@@ -78,6 +78,9 @@ const VALID: Record<Channel, Record<string, unknown>> = {
   'admin:createPairingCode': { kind: 'browser' },
   'admin:listDevices': {},
   'admin:revokeDevice': { deviceId: 'd' },
+  'network:status': {},
+  'network:pair': { serverUrl: 'https://127.0.0.1:1', code: 'ABCD-EFGH', caFingerprint: 'AB'.repeat(32), name: 'Fuzz kiosk' },
+  'network:leave': {},
   'queue:list': { status: 'all', limit: 10 },
   'intake:forward': {
     intake: {

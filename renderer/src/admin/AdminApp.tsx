@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StaffSession } from '../../../api/contract.ts';
 import { assertNever } from '../../../forms/engine/index.ts';
 import { CertificatePanel } from './CertificatePanel.tsx';
+import { ClinicServerPanel } from './ClinicServerPanel.tsx';
 import { DataKeyPanel } from './DataKeyPanel.tsx';
 import { DevicesPanel } from './DevicesPanel.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
@@ -12,12 +13,14 @@ import { KeyboardOwnerContext } from '../widgets/keyboard-context.ts';
 import './admin.css';
 import './admin-dialogs.css';
 
-type Tab = 'forms' | 'settings' | 'staff' | 'devices' | 'certificate';
+type Tab = 'forms' | 'settings' | 'staff' | 'devices' | 'network' | 'certificate';
 
-const TABS: readonly Tab[] = ['forms', 'settings', 'staff', 'devices', 'certificate'];
+const TABS: readonly Tab[] = ['forms', 'settings', 'staff', 'devices', 'network', 'certificate'];
+/** Joining a clinic server is done at the kiosk itself; the server's web app has no such section. */
+const KIOSK_ONLY_TABS: ReadonlySet<Tab> = new Set(['network']);
 
-/** The Devices panel keeps its text, its section button's too, in its own files (i18n/admin-devices-*.ts). */
-const tabLabelKey = (tab: Tab) => (tab === 'devices' ? 'devices.tab' : `app.tab.${tab}`);
+/** The Devices and Clinic server panels keep their text, their section buttons' too, in their own files (i18n/admin-devices-*.ts, admin-network-*.ts). */
+const tabLabelKey = (tab: Tab) => (tab === 'devices' || tab === 'network' ? `${tab}.tab` : `app.tab.${tab}`);
 
 interface AdminAppProps {
   /** The admin's live session (StaffApp shows this area only for the admin role). */
@@ -26,10 +29,12 @@ interface AdminAppProps {
   readonly onExit: () => void;
   /** The clinic's default language (staff who chose none read their screens in it). */
   readonly clinicLanguage?: string;
+  /** Where the admin area is shown: the kiosk's own window, or the clinic server's web app. */
+  readonly host?: 'kiosk' | 'web';
 }
 
-/** The admin area: forms (editor, preview, versions), clinic settings, staff members, paired devices, certificate and data key. */
-export function AdminApp({ session, onExit, clinicLanguage = 'en' }: AdminAppProps) {
+/** The admin area: forms (editor, preview, versions), clinic settings, staff members, paired devices, the clinic server (at the kiosk), certificate and data key. */
+export function AdminApp({ session, onExit, clinicLanguage = 'en', host = 'kiosk' }: AdminAppProps) {
   const { t } = useTranslation('admin');
   const [tab, setTab] = useState<Tab>('forms');
   // One on-screen keyboard at a time across the admin area: a text field opens it on a tap.
@@ -45,6 +50,8 @@ export function AdminApp({ session, onExit, clinicLanguage = 'en' }: AdminAppPro
         return <StaffPanel clinicLanguage={clinicLanguage} />;
       case 'devices':
         return <DevicesPanel />;
+      case 'network':
+        return <ClinicServerPanel />;
       case 'certificate':
         return (
           <>
@@ -66,7 +73,7 @@ export function AdminApp({ session, onExit, clinicLanguage = 'en' }: AdminAppPro
         </button>
       </div>
       <nav className="admin-tabs" aria-label={t('app.tabsLabel')}>
-        {TABS.map((id) => (
+        {TABS.filter((id) => host === 'kiosk' || !KIOSK_ONLY_TABS.has(id)).map((id) => (
           <button key={id} type="button" className={`button ${tab === id ? 'primary' : 'secondary'}`} aria-current={tab === id ? 'page' : undefined} onClick={() => setTab(id)}>
             {t(tabLabelKey(id))}
           </button>

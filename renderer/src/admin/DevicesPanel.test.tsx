@@ -20,7 +20,7 @@ function renderPanel() {
     adminListDevices: vi.fn(async () => ({ ok: true as const, value: { devices } })),
     adminCreatePairingCode: vi.fn(async ({ kind }: { kind: 'browser' | 'kiosk' }) => ({
       ok: true as const,
-      value: { code: 'K7QM-4TXD', kind, expiresAt: new Date(Date.now() + 10 * 60_000).toISOString() } satisfies PairingCodeInfo,
+      value: { code: 'K7QM-4TXD', kind, expiresAt: new Date(Date.now() + 10 * 60_000).toISOString(), caFingerprint: kind === 'kiosk' ? 'AB12 CD34 EF56 7890' : null } satisfies PairingCodeInfo,
     })),
     adminRevokeDevice: vi.fn(async () => {
       devices = [{ ...TABLET, revokedAt: new Date().toISOString() }];
@@ -43,6 +43,8 @@ describe('DevicesPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Pair a kiosk' }));
     await act(async () => {});
     expect(screen.getByText('K7QM-4TXD')).toBeTruthy();
+    // A kiosk code comes with the clinic CA's fingerprint the kiosk checks before it trusts the server.
+    expect(screen.getByTestId('pairing-ca-fingerprint').textContent).toBe('AB12 CD34 EF56 7890');
     expect(screen.getByRole('timer').textContent).toBe('Expires in 10:00');
     await act(async () => {
       vi.advanceTimersByTime(61_000);

@@ -137,6 +137,14 @@ function PairingCodeCard({ code, onDone }: { readonly code: PairingCodeInfo; rea
             {t('devices.expiresIn', { time })}
           </p>
           <p>{t(`devices.instructions.${code.kind}`)}</p>
+          {code.caFingerprint ? (
+            <>
+              <p>{t('devices.caFingerprint')}</p>
+              <p className="pairing-fingerprint" dir="ltr" translate="no" data-testid="pairing-ca-fingerprint">
+                {code.caFingerprint}
+              </p>
+            </>
+          ) : null}
         </>
       )}
       <button type="button" className="button secondary" onClick={onDone}>

@@ -1,4 +1,5 @@
 import { adminDevicesAr } from './admin-devices-ar.ts';
+import { adminNetworkAr } from './admin-network-ar.ts';
 import type { adminEn } from './admin-en.ts';
 import type { Translation } from './translation-shape.ts';
 
@@ -305,4 +306,5 @@ export const adminAr: Translation<typeof adminEn> = {
     rotated_other: 'تم استبدال مفتاح البيانات (المفتاح الجديد {{keyId}}). أُعيد تشفير {{count}} من القيم المخزّنة.',
   },
   devices: adminDevicesAr,
+  network: adminNetworkAr,
 };

@@ -23,6 +23,8 @@ export const adminDevicesEn = {
     browser: 'On the tablet or PC, open the clinic server’s address in the browser and type this code on the pairing page.',
     kiosk: 'Enter this code in the kiosk’s clinic network set-up (network mode), once. The kiosk then gets its own signing certificate from the clinic.',
   },
+  /** Under a kiosk code: the clinic CA's SHA-256 fingerprint follows, in groups of four. */
+  caFingerprint: 'Clinic certificate fingerprint: type at least the first 8 groups on the kiosk, beside the code.',
   doneWithCode: 'Done',
   listTitle: 'Devices',
   none: 'No device is paired yet.',

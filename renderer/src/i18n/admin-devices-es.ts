@@ -17,6 +17,7 @@ export const adminDevicesEs: Translation<typeof adminDevicesEn> = {
     browser: 'En la tableta o el PC, abra en el navegador la dirección del servidor de la clínica y escriba este código en la página de vinculación.',
     kiosk: 'Introduzca este código una sola vez en la configuración de red de la clínica del quiosco (modo en red). El quiosco recibe entonces su propio certificado de firma de la clínica.',
   },
+  caFingerprint: 'Huella del certificado de la clínica: escríbala en el quiosco junto al código (al menos los 8 primeros grupos).',
   doneWithCode: 'Listo',
   listTitle: 'Dispositivos',
   none: 'Todavía no hay ningún dispositivo vinculado.',

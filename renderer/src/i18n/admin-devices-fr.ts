@@ -17,6 +17,7 @@ export const adminDevicesFr: Translation<typeof adminDevicesEn> = {
     browser: 'Sur la tablette ou le PC, ouvrez l’adresse du serveur de la clinique dans le navigateur et saisissez ce code sur la page d’association.',
     kiosk: 'Saisissez ce code une seule fois dans la configuration réseau de la clinique de la borne (mode réseau). La borne reçoit alors son propre certificat de signature de la clinique.',
   },
+  caFingerprint: 'Empreinte du certificat de la clinique : saisissez-la sur le kiosque à côté du code (au moins les 8 premiers groupes).',
   doneWithCode: 'Terminé',
   listTitle: 'Appareils',
   none: 'Aucun appareil n’est encore associé.',

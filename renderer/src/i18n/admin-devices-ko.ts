@@ -17,6 +17,7 @@ export const adminDevicesKo: Translation<typeof adminDevicesEn> = {
     browser: '태블릿이나 PC의 브라우저에서 클리닉 서버 주소를 열고 페어링 페이지에 이 코드를 입력하세요.',
     kiosk: '키오스크의 클리닉 네트워크 설정(네트워크 모드)에서 이 코드를 한 번 입력하세요. 그러면 키오스크가 클리닉에서 자체 서명 인증서를 받습니다.',
   },
+  caFingerprint: '클리닉 인증서 지문: 키오스크에서 코드와 함께 입력하세요(최소 앞 8개 그룹).',
   doneWithCode: '완료',
   listTitle: '기기',
   none: '아직 페어링된 기기가 없습니다.',

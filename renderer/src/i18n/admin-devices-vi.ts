@@ -17,6 +17,7 @@ export const adminDevicesVi: Translation<typeof adminDevicesEn> = {
     browser: 'Trên máy tính bảng hoặc máy tính, mở địa chỉ máy chủ phòng khám trong trình duyệt và nhập mã này ở trang ghép nối.',
     kiosk: 'Nhập mã này một lần trong phần thiết lập mạng phòng khám của ki-ốt (chế độ mạng). Sau đó ki-ốt nhận chứng chỉ ký riêng của mình từ phòng khám.',
   },
+  caFingerprint: 'Dấu vân tay chứng chỉ của phòng khám: nhập trên ki-ốt cùng với mã (ít nhất 8 nhóm đầu).',
   doneWithCode: 'Xong',
   listTitle: 'Thiết bị',
   none: 'Chưa có thiết bị nào được ghép nối.',

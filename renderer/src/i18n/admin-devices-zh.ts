@@ -17,6 +17,7 @@ export const adminDevicesZh: Translation<typeof adminDevicesEn> = {
     browser: '在平板电脑或电脑上，用浏览器打开诊所服务器的地址，然后在配对页面输入此配对码。',
     kiosk: '在自助终端的诊所网络设置（网络模式）中输入此配对码，只需一次。之后自助终端会从诊所获得自己的签名证书。',
   },
+  caFingerprint: '诊所证书指纹：在自助终端上与配对码一起输入（至少前 8 组）。',
   doneWithCode: '完成',
   listTitle: '设备',
   none: '尚未配对任何设备。',

@@ -1,4 +1,5 @@
 import { adminDevicesEn } from './admin-devices-en.ts';
+import { adminNetworkEn } from './admin-network-en.ts';
 
 /**
  * English text of the admin screens (forms editor, settings, staff members, certificate):
@@ -344,4 +345,5 @@ export const adminEn = {
     rotated_other: 'The data key was replaced (new key {{keyId}}). {{count}} stored values were encrypted again.',
   },
   devices: adminDevicesEn,
+  network: adminNetworkEn,
 } as const;

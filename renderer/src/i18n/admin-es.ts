@@ -1,4 +1,5 @@
 import { adminDevicesEs } from './admin-devices-es.ts';
+import { adminNetworkEs } from './admin-network-es.ts';
 import type { adminEn } from './admin-en.ts';
 import type { Translation } from './translation-shape.ts';
 
@@ -287,4 +288,5 @@ export const adminEs: Translation<typeof adminEn> = {
     rotated_other: 'Se sustituyó la clave de datos (clave nueva {{keyId}}). Se volvieron a cifrar {{count}} valores guardados.',
   },
   devices: adminDevicesEs,
+  network: adminNetworkEs,
 };

@@ -1,4 +1,5 @@
 import { adminDevicesFr } from './admin-devices-fr.ts';
+import { adminNetworkFr } from './admin-network-fr.ts';
 import type { adminEn } from './admin-en.ts';
 import type { Translation } from './translation-shape.ts';
 
@@ -287,4 +288,5 @@ export const adminFr: Translation<typeof adminEn> = {
     rotated_other: 'La clé de données a été remplacée (nouvelle clé {{keyId}}). {{count}} valeurs enregistrées ont été chiffrées de nouveau.',
   },
   devices: adminDevicesFr,
+  network: adminNetworkFr,
 };

@@ -1,4 +1,5 @@
 import { adminDevicesKo } from './admin-devices-ko.ts';
+import { adminNetworkKo } from './admin-network-ko.ts';
 import type { adminEn } from './admin-en.ts';
 import type { Translation } from './translation-shape.ts';
 
@@ -281,4 +282,5 @@ export const adminKo: Translation<typeof adminEn> = {
     rotated_other: '데이터 키를 교체했습니다(새 키 {{keyId}}). 저장된 값 {{count}}개를 다시 암호화했습니다.',
   },
   devices: adminDevicesKo,
+  network: adminNetworkKo,
 };

@@ -1,4 +1,5 @@
 import { adminDevicesRu } from './admin-devices-ru.ts';
+import { adminNetworkRu } from './admin-network-ru.ts';
 import type { adminEn } from './admin-en.ts';
 import type { Translation } from './translation-shape.ts';
 
@@ -293,4 +294,5 @@ export const adminRu: Translation<typeof adminEn> = {
     rotated_other: 'Ключ данных заменён (новый ключ {{keyId}}). Заново зашифровано значений: {{count}}.',
   },
   devices: adminDevicesRu,
+  network: adminNetworkRu,
 };

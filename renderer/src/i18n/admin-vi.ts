@@ -1,4 +1,5 @@
 import { adminDevicesVi } from './admin-devices-vi.ts';
+import { adminNetworkVi } from './admin-network-vi.ts';
 import type { adminEn } from './admin-en.ts';
 import type { Translation } from './translation-shape.ts';
 
@@ -281,4 +282,5 @@ export const adminVi: Translation<typeof adminEn> = {
     rotated_other: 'Đã thay khóa dữ liệu (khóa mới {{keyId}}). Đã mã hóa lại {{count}} giá trị đã lưu.',
   },
   devices: adminDevicesVi,
+  network: adminNetworkVi,
 };

@@ -1,4 +1,5 @@
 import { adminDevicesZh } from './admin-devices-zh.ts';
+import { adminNetworkZh } from './admin-network-zh.ts';
 import type { adminEn } from './admin-en.ts';
 import type { Translation } from './translation-shape.ts';
 
@@ -281,4 +282,5 @@ export const adminZh: Translation<typeof adminEn> = {
     rotated_other: '数据密钥已更换（新密钥 {{keyId}}）。已重新加密 {{count}} 个存储值。',
   },
   devices: adminDevicesZh,
+  network: adminNetworkZh,
 };

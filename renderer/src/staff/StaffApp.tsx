@@ -95,7 +95,7 @@ function StaffScreens({ onExit, host, hasSessionEnded }: StaffAppProps & { reado
       case 'audit':
         return <AuditScreen onBack={toQueue} isAdmin={current.role === 'admin'} />;
       case 'admin':
-        return current.role === 'admin' ? <AdminApp session={current} onExit={toQueue} clinicLanguage={status.data?.clinicLanguage} /> : <QueueScreen onOpen={open} />;
+        return current.role === 'admin' ? <AdminApp session={current} onExit={toQueue} clinicLanguage={status.data?.clinicLanguage} host={host} /> : <QueueScreen onOpen={open} />;
       default:
         return assertNever(view);
     }

@@ -38,6 +38,8 @@ describe('audit entries as sentences a clinic owner reads', () => {
     ['a device revoked', entry({ action: 'device.revoked', actorName: 'Olivia', actorRole: 'admin', subjectId: 'd1', details: { kind: 'browser' } }), 'Olivia (admin) removed a paired device; it can no longer reach the clinic server.'],
     ['wrong pairing codes, counted', entry({ action: 'device.pairing_refused', actor: 'system', actorName: null, actorRole: null, details: { failures: 10 } }), 'Wrong pairing codes were entered (10 so far).'],
     ['an intake kept for the clinic server', entry({ action: 'submission.queued', actor: 'kiosk-client', actorName: null, actorRole: null }), 'The kiosk kept an intake to send to the clinic server.'],
+    ['the kiosk joined to a clinic server', entry({ action: 'network.joined', actorName: 'Olivia', actorRole: 'admin', subjectId: 'd1', details: { serverUrl: 'https://clinic-server.local:8443' } }), 'Olivia (admin) joined this kiosk to the clinic server https://clinic-server.local:8443.'],
+    ['the kiosk taken off it', entry({ action: 'network.left', actorName: 'Olivia', actorRole: 'admin', subjectId: 'd1', details: { serverUrl: 'https://clinic-server.local:8443' } }), 'Olivia (admin) took this kiosk off the clinic server https://clinic-server.local:8443: it works on its own again.'],
     ['an action the screen does not know yet', entry({ action: 'future.thing' }), 'Other entry (future.thing).'],
   ])('%s', (_label, e, expected) => {
     expect(en(e)).toBe(expected);

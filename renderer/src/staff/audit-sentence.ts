@@ -88,6 +88,10 @@ export function auditSentence(e: AuditListEntry, t: Translate): string {
       return t('auditLog.queued');
     case 'submission.forwarded':
       return t('auditLog.forwarded');
+    case 'network.joined':
+      return t('auditLog.networkJoined', { who, server: String(detail(e, 'serverUrl') ?? '') });
+    case 'network.left':
+      return t('auditLog.networkLeft', { who, server: String(detail(e, 'serverUrl') ?? '') });
     default:
       return t('auditLog.other', { action: e.action });
   }

@@ -1,0 +1,112 @@
+/**
+ * network:status, network:pair, network:leave: an admin at the kiosk joins it to the clinic
+ * server, sees what it is joined to and how many intakes wait, and leaves. Pairing switches
+ * the kiosk to network mode at once (mode.ts); leaving is refused while the outbox holds
+ * intakes. Both are audited (network.joined / network.left).
+ */
+import { fail, ok, type Result } from '../../api/result.ts';
+import type { NetworkStatus } from '../../api/contract.ts';
+import { AUDIT_CHAIN } from '../audit/log.ts';
+import type { CoreDeps } from '../deps.ts';
+import { defineHandler, type HandlerTable } from '../handler.ts';
+import { SigningIdentityError } from '../signing/identity.ts';
+import { generateKioskKey, installKioskIdentity } from './kiosk-identity.ts';
+import type { NetworkMode } from './mode.ts';
+import { redeemAtServer, trustedClinicCa, type PairingOptions } from './pairing.ts';
+
+export type { PairingOptions } from './pairing.ts';
+
+type Channels = 'network:status' | 'network:pair' | 'network:leave';
+
+const CONFIG_MODE = "This kiosk's network mode is set in its configuration file: change it there.";
+
+export function networkPairingHandlers(
+  deps: Pick<CoreDeps, 'handlerOptions' | 'store' | 'audit' | 'secrets' | 'clock' | 'resetSigningIdentity'>,
+  mode: NetworkMode,
+  options: PairingOptions = {},
+): Pick<HandlerTable, Channels> {
+  async function status(): Promise<NetworkStatus> {
+    const network = mode.current();
+    const stored = await mode.pairings.get();
+    const summary = await mode.outbox.summary();
+    const paired = mode.source() === 'paired' ? stored : null;
+    return {
+      mode: network ? 'network' : 'single',
+      source: mode.source(),
+      serverUrl: network?.config.serverUrl ?? null,
+      deviceId: paired?.deviceId ?? null,
+      deviceName: paired?.deviceName ?? null,
+      pairedAt: paired?.pairedAt ?? null,
+      waiting: summary.waiting,
+      refused: summary.refused,
+      lastError: summary.lastError,
+      canPair: mode.canPair(),
+    };
+  }
+
+  async function pair(req: { serverUrl: string; code: string; caFingerprint?: string | undefined; name: string }, staffId: string): Promise<Result<NetworkStatus>> {
+    if (!mode.canPair()) return fail('unavailable', 'This kiosk cannot join a clinic server: this build has no network connection to one.');
+    const current = mode.current();
+    if (current) return fail('conflict', mode.source() === 'config' ? CONFIG_MODE : `This kiosk is already joined to ${current.config.serverUrl}. Leave it first.`);
+    const serverUrl = new URL(req.serverUrl);
+    const ca = await trustedClinicCa(serverUrl, req.caFingerprint, options);
+    if (!ca.ok) return ca;
+    const key = generateKioskKey();
+    const redeemed = await redeemAtServer(serverUrl, ca.value, { code: req.code, name: req.name, publicKeyPem: key.publicKeyPem }, options.timeoutMs);
+    if (!redeemed.ok) return redeemed;
+    const pairing = redeemed.value;
+    const now = deps.clock.now();
+    try {
+      await installKioskIdentity(deps.secrets, key, pairing.certificatePem, ca.value, now);
+    } catch (error) {
+      if (!(error instanceof SigningIdentityError)) throw error;
+      return fail('unavailable', `${error.message} Ask the admin to revoke "${req.name}" in Devices on the server and make a new code.`);
+    }
+    deps.resetSigningIdentity();
+    await deps.store.transaction(async (tx) => {
+      await mode.pairings.save(tx, { serverUrl: serverOrigin(serverUrl), caPem: ca.value, deviceId: pairing.deviceId, deviceName: req.name, pairedAt: now.toISOString(), credential: pairing.credential });
+      await deps.audit.append({ action: 'network.joined', actor: staffId, subjectId: pairing.deviceId, details: { serverUrl: serverOrigin(serverUrl) } });
+    }, AUDIT_CHAIN);
+    await mode.switchToPaired();
+    return ok(await status());
+  }
+
+  async function leave(staffId: string): Promise<Result<NetworkStatus>> {
+    if (!mode.current()) return ok(await status());
+    if (mode.source() === 'config') return fail('conflict', CONFIG_MODE);
+    // Stop forwarding first so nothing is queued behind the check; switch back if something waits.
+    await mode.switchToSingle();
+    const { waiting } = await mode.outbox.summary();
+    if (waiting > 0) {
+      await mode.switchToPaired();
+      const what = waiting === 1 ? '1 intake on this kiosk has' : `${waiting} intakes on this kiosk have`;
+      return fail('conflict', `${what} not reached the clinic server yet. Leaving now would keep them from it: wait until they are sent (the staff home shows them), then leave.`);
+    }
+    const stored = await mode.pairings.get();
+    await deps.store.transaction(async (tx) => {
+      if (await mode.pairings.clear(tx)) {
+        await deps.audit.append({ action: 'network.left', actor: staffId, ...(stored ? { subjectId: stored.deviceId, details: { serverUrl: stored.serverUrl } } : {}) });
+      }
+    }, AUDIT_CHAIN);
+    return ok(await status());
+  }
+
+  // One pairing at a time: a second tap while the first is on its way must not redeem twice.
+  let pairing: Promise<Result<NetworkStatus>> | null = null;
+
+  return {
+    'network:status': defineHandler('network:status', deps.handlerOptions, async () => ok(await status())),
+    'network:pair': defineHandler('network:pair', deps.handlerOptions, async (req, { session }) => {
+      if (pairing) return fail('conflict', 'This kiosk is already pairing. Wait for it to finish.');
+      pairing = pair(req, session.staffId);
+      try {
+        return await pairing;
+      } finally {
+        pairing = null;
+      }
+    }),
+    'network:leave': defineHandler('network:leave', deps.handlerOptions, async (_req, { session }) => leave(session.staffId)),
+  };
+}
+
+const serverOrigin = (url: URL) => url.origin;

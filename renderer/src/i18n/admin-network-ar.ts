@@ -1,0 +1,36 @@
+import type { adminNetworkEn } from './admin-network-en.ts';
+import type { Translation } from './translation-shape.ts';
+
+/** Arabic Clinic server panel (made with machine help; see docs/TRANSLATIONS.md before clinical use). */
+export const adminNetworkAr: Translation<typeof adminNetworkEn> = {
+  tab: 'خادم العيادة',
+  title: 'خادم العيادة',
+  single: 'يعمل هذا الكشك وحده: تُحفظ الاستمارات هنا.',
+  joined: 'متصل بخادم العيادة {{server}} باسم «{{name}}». تُرسل الاستمارات إليه.',
+  joinedByConfig: 'متصل بخادم العيادة {{server}} بموجب ملف إعدادات هذا الكشك. غيّره هناك.',
+  waiting_zero: 'لا توجد استمارات تنتظر الوصول إلى الخادم.',
+  waiting_one: 'استمارة واحدة تنتظر الوصول إلى الخادم.',
+  waiting_two: 'استمارتان تنتظران الوصول إلى الخادم.',
+  waiting_few: '{{count}} استمارات تنتظر الوصول إلى الخادم.',
+  waiting_many: '{{count}} استمارة تنتظر الوصول إلى الخادم.',
+  waiting_other: '{{count}} استمارة تنتظر الوصول إلى الخادم.',
+  nothingWaiting: 'لا شيء ينتظر: وصلت كل الاستمارات إلى الخادم.',
+  cannotPair: 'لا يمكن لهذا الكشك الاتصال بخادم العيادة.',
+  joinTitle: 'الاتصال بخادم العيادة',
+  joinIntro: 'على خادم العيادة، يفتح أحد المسؤولين الإدارة > الأجهزة ويختار «إقران كشك». اكتب هنا ما تعرضه تلك الشاشة.',
+  serverUrl: 'عنوان الخادم',
+  serverUrlHint: 'يبدأ بـ https://، مثل https://clinic-server.local:8443',
+  code: 'رمز الاقتران',
+  fingerprint: 'بصمة شهادة العيادة',
+  fingerprintHint: 'تظهر بجانب الرمز على الخادم. اكتب المجموعات الثماني الأولى على الأقل (أربعة أحرف لكل مجموعة). تثبت أن هذا الكشك يتصل بخادم عيادتك.',
+  name: 'اسم هذا الكشك',
+  nameHint: 'كما ستعرضه قائمة أجهزة الخادم، مثل «كشك الاستقبال».',
+  join: 'الاتصال بخادم العيادة',
+  joining: 'جارٍ الاتصال بخادم العيادة…',
+  joinedStatus: 'أصبح هذا الكشك متصلًا بخادم العيادة.',
+  leave: 'مغادرة خادم العيادة…',
+  confirmTitle: 'مغادرة خادم العيادة؟',
+  confirmText: 'سيعمل هذا الكشك وحده من جديد ويحفظ الاستمارات هنا. ألغِ اقترانه على الخادم من الأجهزة. لا تُسمح المغادرة ما دامت هناك استمارات تنتظر الإرسال.',
+  confirmLeave: 'نعم، غادِر',
+  leftStatus: 'غادر هذا الكشك خادم العيادة ويعمل وحده.',
+};
