@@ -3,10 +3,11 @@
  *
  * - the clinic server as a real child process (`node server/main.ts`, what `npm run serve`
  *   runs, configured by its environment) on PostgreSQL (a throwaway cluster this test starts);
- * - two lobby kiosks in network mode: kiosk cores in this process, each paired with the server
- *   over HTTPS with a kiosk code the admin made on screen, the renderer in Chromium bridged to
- *   its core as everywhere in e2e (e2e/harness/bridge.ts), a client doing a real intake by touch;
- *   intakes reach the server through the kiosk's outbox and the HTTPS transport;
+ * - two lobby kiosks: kiosk cores in this process, the renderer in Chromium bridged to its core
+ *   as everywhere in e2e (e2e/harness/bridge.ts). Each joins the server on its own screen (Admin >
+ *   Clinic server: the address, a kiosk code the server's admin made on screen, the clinic CA's
+ *   fingerprint), which switches it to network mode; then a client does a real intake by touch,
+ *   and it reaches the server through the kiosk's outbox and the HTTPS transport;
  * - a therapist's tablet (768x1024, touch) and the admin's PC as browser contexts of Debian's
  *   Chromium over HTTPS, trusting the clinic CA through NSS (no ignoreHTTPSErrors).
  *
@@ -20,12 +21,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
+import type { Core } from '../core/create-core.ts';
 import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
 import { HEALTHY_CLIENT_ANSWERS } from '../forms/definitions/sample-answers.ts';
 import { freePort, openServerCore, provisionServer, startServerProcess } from '../server/testing/server-process.ts';
 import { expect, test } from './fixtures.ts';
-import { bridgeKiosk, pageCallContext, pageCaller } from './harness/bridge.ts';
-import { launchTrustingChromium, openNetworkKiosk, startClinicPostgres, type NetworkKiosk } from './harness/clinic-system.ts';
+import { bridgeKiosk, pageCallContext } from './harness/bridge.ts';
+import { launchTrustingChromium, openLobbyKiosk, startClinicPostgres } from './harness/clinic-system.ts';
+import { AdminPage } from './pages/admin/admin-page.ts';
 import { IntakeFlow, type Client } from './pages/client/intake-flow.ts';
 import { expectNoAxeViolations, PORTRAIT, SCREENS_DIR } from './pages/client/screens.ts';
 import { DetailPage, QueuePage, StaffLoginPage } from './pages/staff/staff-pages.ts';
@@ -34,6 +37,8 @@ test.describe.configure({ timeout: 600_000 });
 
 const ADMIN = { name: 'Dana Admin', pin: '424242', role: 'admin' } as const;
 const THERAPIST = { name: 'Theo Therapist', pin: '135790', role: 'therapist' } as const;
+/** Each kiosk's own admin (its first run). */
+const KIOSK_ADMIN = { name: 'Kai Keeper', pin: '975310' } as const;
 const TABLET = { width: 768, height: 1024 } as const;
 const DESKTOP = { width: 1366, height: 900 } as const;
 const SHOTS = join(SCREENS_DIR, 'clinic-system');
@@ -97,8 +102,8 @@ test('clinic network: a server process on PostgreSQL, two kiosks, a tablet and a
     // Installation: the first admin and a therapist, the clinic CA, the first browser's pairing code.
     const where = { dataDir: join(root, 'server'), databaseUrl: postgres.url };
     const provisioned = await provisionServer({ ...where, staff: [ADMIN, THERAPIST], codes: ['browser'] });
-    const port = await freePort();
-    const clinic = await startServerProcess({ ...where, port });
+    const [port, httpPort] = [await freePort(), await freePort()];
+    const clinic = await startServerProcess({ ...where, port, httpPort });
     undo.push(() => clinic.stop());
     const trusted = await launchTrustingChromium(provisioned.caPem);
     undo.push(() => trusted.close());
@@ -124,18 +129,40 @@ test('clinic network: a server process on PostgreSQL, two kiosks, a tablet and a
       return code;
     };
 
-    // Two lobby kiosks, each paired with its own kiosk code, renderer bridged to its core.
-    const kiosks: { core: NetworkKiosk; page: Page }[] = [];
+    // Two lobby kiosks. At each, its own admin (first run at the kiosk) opens Admin > Clinic
+    // server and types what the server admin's screen shows for a new kiosk code: the server's
+    // address, the code and the clinic CA's fingerprint. The kiosk downloads the CA from the
+    // install page, keeps it only if the fingerprint matches, and pairs over HTTPS.
+    const kiosks: { core: Core; page: Page }[] = [];
     for (const [i, name] of ['Lobby kiosk', 'Upstairs kiosk'].entries()) {
-      const code = await newCode('Pair a kiosk', i === 0 ? '01-admin-kiosk-code' : undefined);
-      const kiosk = await openNetworkKiosk({ dataDir: join(root, `kiosk-${i}`), name, code, serverOrigin: clinic.origin, caPem: provisioned.caPem, rendererOrigin: web.origin });
+      const kiosk = await openLobbyKiosk({ dataDir: join(root, `kiosk-${i}`), rendererOrigin: web.origin, caDownloadUrl: `http://127.0.0.1:${httpPort}/clinic-ca.crt` });
       undo.push(() => kiosk.close());
-      await card.getByRole('button', { name: 'Done' }).click();
-      await expect(devices.getByRole('row', { name: new RegExp(name) })).toContainText('Kiosk');
       const page = await (await trusted.browser.newContext({ viewport: PORTRAIT, hasTouch: true })).newPage();
       await bridgeKiosk(page, kiosk.core.handlers);
       await page.goto(web.url);
-      kiosks.push({ core: kiosk, page });
+      const kioskAdmin = new AdminPage(page);
+      await kioskAdmin.setUpAndOpen(KIOSK_ADMIN.name, KIOSK_ADMIN.pin);
+      await kioskAdmin.tab('Clinic server');
+      await expect(page.getByTestId('network-status')).toHaveText('This kiosk works on its own: intakes are stored here.');
+
+      const code = await newCode('Pair a kiosk', i === 0 ? '01-admin-kiosk-code' : undefined);
+      const fingerprint = (await card.getByTestId('pairing-ca-fingerprint').textContent())?.trim() ?? '';
+      expect(fingerprint).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/);
+      await page.locator('#network-serverUrl').fill(clinic.origin);
+      await page.locator('#network-code').fill(code);
+      await page.locator('#network-caFingerprint').fill(fingerprint);
+      await page.locator('#network-name').fill(name);
+      if (i === 0) await shot(page, '02-kiosk-join-form');
+      await page.getByRole('button', { name: 'Join the clinic server' }).click();
+      await expect(page.getByTestId('network-status')).toContainText(`Joined to the clinic server ${clinic.origin} as “${name}”.`, { timeout: 30_000 });
+      await expect(page.getByRole('status').filter({ hasText: 'This kiosk is now joined to the clinic server.' })).toBeVisible();
+      if (i === 0) await shot(page, '03-kiosk-joined');
+      await card.getByRole('button', { name: 'Done' }).click();
+      await expect(devices.getByRole('row', { name: new RegExp(name) })).toContainText('Kiosk');
+      // Back to the lobby.
+      await page.getByRole('button', { name: 'Close administration' }).click();
+      await page.getByRole('button', { name: 'Lock and exit' }).click();
+      kiosks.push({ core: kiosk.core, page });
     }
     const [lobby, upstairs] = kiosks as [(typeof kiosks)[0], (typeof kiosks)[0]];
 
@@ -144,7 +171,7 @@ test('clinic network: a server process on PostgreSQL, two kiosks, a tablet and a
     const tablet = await (await trusted.browser.newContext({ viewport: TABLET, hasTouch: true, locale: 'en-GB' })).newPage();
     await tablet.goto(`${clinic.origin}/`);
     await expect(tablet.getByRole('heading', { name: 'Pair this device' })).toBeVisible();
-    await shot(tablet, '02-tablet-pairing');
+    await shot(tablet, '04-tablet-pairing');
     await pairOnScreen(tablet, tabletCode, 'Room 2 tablet', 'touch');
     await card.getByRole('button', { name: 'Done' }).click();
     await signInByTouch(tablet, THERAPIST);
@@ -155,8 +182,8 @@ test('clinic network: a server process on PostgreSQL, two kiosks, a tablet and a
 
     // A client at each kiosk: the row appears on the tablet by itself, no reload, no tap.
     for (const [kiosk, client, name] of [
-      [lobby, mara, '03-tablet-first-intake-live'],
-      [upstairs, ines, '04-tablet-second-intake-live'],
+      [lobby, mara, '05-tablet-first-intake-live'],
+      [upstairs, ines, '06-tablet-second-intake-live'],
     ] as const) {
       await intakeAtKiosk(kiosk.page, client);
       const doneAt = Date.now();
@@ -166,7 +193,7 @@ test('clinic network: a server process on PostgreSQL, two kiosks, a tablet and a
     }
     await expect(queue.table().locator('tbody tr')).toHaveCount(2);
     expect(navigations).toEqual([]);
-    for (const k of kiosks) expect(await k.core.core.deps.network!.outbox.all()).toEqual([]);
+    for (const k of kiosks) expect(await k.core.deps.network!.outbox.all()).toEqual([]);
 
     // The therapist opens the first and acknowledges it.
     await tablet.getByRole('button', { name: `${mara.firstName} ${mara.lastName}` }).first().tap();
@@ -176,7 +203,7 @@ test('clinic network: a server process on PostgreSQL, two kiosks, a tablet and a
     await expect(tablet.getByTestId('signature-status')).toContainText('Signature valid');
     await detail.acknowledgeButton().tap();
     await expect(tablet.getByTestId('ack-status')).toContainText(`Acknowledged by ${THERAPIST.name}`);
-    await shot(tablet, '05-tablet-acknowledged');
+    await shot(tablet, '07-tablet-acknowledged');
     await detail.backToList();
 
     // The admin revokes the tablet (keyboard, after confirming): its very next request is refused.
@@ -192,7 +219,7 @@ test('clinic network: a server process on PostgreSQL, two kiosks, a tablet and a
       await expect(devices.getByRole('row', { name: new RegExp(name) })).toContainText('✕ Revoked');
     };
     await revoke('Room 2 tablet');
-    await shot(adminPc, '06-admin-tablet-revoked');
+    await shot(adminPc, '08-admin-tablet-revoked');
     // Nobody touches the tablet: its next call (the session check, every 5 s) is refused, the
     // staff screens close and take the clients' names with them; the pairing screen says why.
     await expect(tablet.getByTestId('pairing-revoked')).toHaveText('This device is no longer paired with the clinic server, so the staff screens were closed. Ask an admin for a new pairing code.', { timeout: 15_000 });
@@ -204,30 +231,28 @@ test('clinic network: a server process on PostgreSQL, two kiosks, a tablet and a
       return { status: res.status, body: (await res.json()) as unknown };
     });
     expect(refused).toMatchObject({ status: 401, body: { ok: false, error: { code: 'not_paired' } } });
-    await shot(tablet, '07-tablet-revoked');
+    await shot(tablet, '09-tablet-revoked');
 
     // The admin revokes the upstairs kiosk: its client is still told Done, the server refuses the
     // forward, the intake stays in the kiosk's outbox and the kiosk's staff screen says why.
     await revoke('Upstairs kiosk');
     const refusedId = randomUUID();
-    const receipt = await upstairs.core.core.handlers['intake:submit'](
+    const receipt = await upstairs.core.handlers['intake:submit'](
       { submissionId: refusedId, formId: 'massage-intake', formVersion: DEFAULT_INTAKE_FORM.version, language: 'en', answers: { ...HEALTHY_CLIENT_ANSWERS, first_name: 'Olga' }, startedAt: new Date(Date.now() - 120_000).toISOString() },
       pageCallContext(upstairs.page),
     );
     expect(receipt.ok).toBe(true);
-    const report = await upstairs.core.core.deps.network!.forwarder.drain();
+    const report = await upstairs.core.deps.network!.forwarder.drain();
     expect(report).toMatchObject({ sent: 0 });
-    expect((await upstairs.core.core.deps.network!.outbox.all()).map((e) => e.submissionId)).toEqual([refusedId]);
-    await upstairs.core.core.deps.staff.setupFirstAdmin('Kai Keeper', '975310', pageCaller(upstairs.page).id);
-    upstairs.core.core.deps.staff.lock(pageCaller(upstairs.page).id);
+    expect((await upstairs.core.deps.network!.outbox.all()).map((e) => e.submissionId)).toEqual([refusedId]);
     const kioskStaff = new StaffLoginPage(upstairs.page);
     await upstairs.page.reload(); // back at the attract screen, wherever the Done screen's timer is
     await kioskStaff.enterStaffMode();
-    await kioskStaff.signIn('Kai Keeper', '975310');
+    await kioskStaff.signIn(KIOSK_ADMIN.name, KIOSK_ADMIN.pin);
     const banner = upstairs.page.getByRole('status', { name: 'Intakes waiting for the clinic server' });
     await expect(banner).toContainText('One intake is waiting to reach the clinic server.');
     await expect(banner).toContainText('This device is not paired with the clinic server.');
-    await shot(upstairs.page, '08-kiosk-revoked-outbox');
+    await shot(upstairs.page, '10-kiosk-revoked-outbox');
 
     // What the server holds, read after it stopped: the two intakes, one acknowledged; the chain whole.
     await clinic.stop();

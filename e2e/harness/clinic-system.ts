@@ -4,9 +4,9 @@
  * - `startClinicPostgres`: a throwaway PostgreSQL cluster (core/db/testing/pg-cluster.ts: initdb
  *   as the `postgres` user when root) with one empty database for the server. Without
  *   PostgreSQL the spec skips with the reason; with CI=true that is an error, as in the unit tests.
- * - `openNetworkKiosk`: a lobby kiosk's core in this process, in network mode, paired with the
- *   server over HTTPS with an admin's kiosk code (POST /pair/kiosk with its own public key): it
- *   signs with the certificate the clinic CA issued and forwards through the HTTPS transport.
+ * - `openLobbyKiosk`: a lobby kiosk's core in this process, single until an admin at the kiosk
+ *   joins it to the server on its own screen (then in network mode: it signs with the
+ *   certificate the clinic CA issued and forwards through the HTTPS transport).
  * - `launchTrustingChromium`: Debian's Chromium with an NSS database that trusts the clinic CA.
  */
 import { join } from 'node:path';
@@ -15,10 +15,7 @@ import pg from 'pg';
 import { createCore, type Core } from '../../core/create-core.ts';
 import { createKeyFileProvider } from '../../core/crypto/key-file-provider.ts';
 import { findPostgresBin, startCluster, stopCluster } from '../../core/db/testing/pg-cluster.ts';
-import { KIOSK_PAIR_PATH, kioskPairingSchema, type KioskPairing } from '../../core/devices/kiosk-pairing.ts';
-import { CSRF_HEADER, postJson } from '../../core/network/https-post.ts';
-import { clinicAgent, createHttpsTransport } from '../../core/network/https-transport.ts';
-import { generateKioskKey, installKioskIdentity } from '../../core/network/kiosk-identity.ts';
+import { createHttpsTransport } from '../../core/network/https-transport.ts';
 import { createPdfPrinter } from '../../core/pdf-printer.ts';
 import { CHROMIUM_PATH } from '../../playwright.config.ts';
 import { homeTrustingCa } from './nss-trust.ts';
@@ -76,62 +73,25 @@ export async function launchTrustingChromium(caPem: string): Promise<TrustingBro
   };
 }
 
-/**
- * POST /pair/kiosk as the kiosk's set-up does it (core/devices/kiosk-pairing.ts is the wire
- * contract), through the kiosk's own HTTPS poster, trusting only the clinic CA.
- */
-async function pairKiosk(origin: string, caPem: string, body: { code: string; name: string; publicKeyPem: string }): Promise<KioskPairing> {
-  const agent = clinicAgent(caPem);
-  try {
-    const answer = await postJson({ agent, url: new URL(KIOSK_PAIR_PATH, origin), body, headers: { origin, [CSRF_HEADER]: '1' }, timeoutMs: 15_000 });
-    if (!answer.ok) throw new Error(`Kiosk pairing refused: ${answer.error.code}: ${answer.error.message}`);
-    return kioskPairingSchema.parse(answer.value);
-  } finally {
-    agent.destroy();
-  }
-}
-
-export interface NetworkKiosk {
+export interface LobbyKiosk {
   readonly core: Core;
-  readonly deviceId: string;
   close(): Promise<void>;
 }
 
 /**
- * A lobby kiosk in network mode, paired with `code`: its key pair, the pairing request, the
- * certificate installed as its signing identity, the credential kept for the transport (the
- * Electron host keeps it in safeStorage; here, in memory).
+ * A lobby kiosk's core as the Electron host builds it, not yet joined: it can join a clinic
+ * server from its own Admin > Clinic server panel (network:pair) with the HTTPS transport. The
+ * clinic CA is downloaded from the server's install page (`caDownloadUrl`: the test server's
+ * plain-HTTP port instead of :8080) and kept only if it matches the fingerprint typed in.
  */
-export async function openNetworkKiosk(options: {
-  readonly dataDir: string;
-  readonly name: string;
-  readonly code: string;
-  readonly serverOrigin: string;
-  readonly caPem: string;
-  /** The origin the kiosk's renderer is served from (the e2e static server). */
-  readonly rendererOrigin: string;
-}): Promise<NetworkKiosk> {
-  const key = generateKioskKey();
-  const pairing = await pairKiosk(options.serverOrigin, options.caPem, { code: options.code, name: options.name, publicKeyPem: key.publicKeyPem });
-  const https = createHttpsTransport({ serverUrl: options.serverOrigin, caPem: options.caPem, credential: async () => pairing.credential, timeoutMs: 15_000 });
+export async function openLobbyKiosk(options: { readonly dataDir: string; readonly rendererOrigin: string; readonly caDownloadUrl: string }): Promise<LobbyKiosk> {
   const core = await createCore({
     dataDir: options.dataDir,
     keyProvider: createKeyFileProvider(join(options.dataDir, 'data-key.bin')),
     printer: createPdfPrinter(),
     allowedOrigins: [options.rendererOrigin],
-    network: {
-      config: { mode: 'network', serverUrl: options.serverOrigin, deviceCredentialRef: 'kiosk-device-credential', forwardTimeoutMs: 15_000, retryFirstMs: 500, retryMaxMs: 5_000 },
-      transport: https.transport,
-    },
+    transportFactory: createHttpsTransport,
+    pairing: { caDownloadUrl: () => options.caDownloadUrl },
   });
-  await installKioskIdentity(core.deps.secrets, key, pairing.certificatePem, pairing.caCertificatePem, new Date());
-  core.deps.resetSigningIdentity();
-  return {
-    core,
-    deviceId: pairing.deviceId,
-    close: async () => {
-      await core.close();
-      await https.close();
-    },
-  };
+  return { core, close: () => core.close() };
 }

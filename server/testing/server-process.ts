@@ -34,6 +34,8 @@ export interface ServerProcessOptions {
   readonly port: number;
   /** postgres://… (KIOSK_DATABASE_URL); absent: SQLite in the data folder. */
   readonly databaseUrl?: string;
+  /** The plain-HTTP install page (the clinic CA's download, what a joining kiosk fetches); absent: off. */
+  readonly httpPort?: number;
 }
 
 export interface ServerProcess {
@@ -57,7 +59,7 @@ function serverEnv(options: ServerProcessOptions): NodeJS.ProcessEnv {
     KIOSK_SERVER_DATA_DIR: options.dataDir,
     KIOSK_SERVER_HOST: '127.0.0.1',
     KIOSK_SERVER_PORT: String(options.port),
-    KIOSK_SERVER_HTTP_PORT: 'off',
+    KIOSK_SERVER_HTTP_PORT: options.httpPort === undefined ? 'off' : String(options.httpPort),
     KIOSK_SERVER_NAMES: '127.0.0.1',
     ...(options.databaseUrl ? { KIOSK_DATABASE_URL: options.databaseUrl } : {}),
   };
