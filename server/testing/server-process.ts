@@ -34,13 +34,15 @@ export interface ServerProcessOptions {
   readonly port: number;
   /** postgres://… (KIOSK_DATABASE_URL); absent: SQLite in the data folder. */
   readonly databaseUrl?: string;
+  /** The port devices use, when something relays to the server (KIOSK_SERVER_PUBLIC_PORT); default `port`. */
+  readonly publicPort?: number;
   /** The plain-HTTP install page (the clinic CA's download, what a joining kiosk fetches); absent: off. */
   readonly httpPort?: number;
 }
 
 export interface ServerProcess {
   readonly pid: number;
-  /** https://127.0.0.1:<port> */
+  /** https://127.0.0.1:<public port> */
   readonly origin: string;
   /** The server's log lines (JSON, server/log.ts) and anything it wrote to stderr. */
   readonly output: readonly string[];
@@ -61,6 +63,7 @@ function serverEnv(options: ServerProcessOptions): NodeJS.ProcessEnv {
     KIOSK_SERVER_PORT: String(options.port),
     KIOSK_SERVER_HTTP_PORT: options.httpPort === undefined ? 'off' : String(options.httpPort),
     KIOSK_SERVER_NAMES: '127.0.0.1',
+    ...(options.publicPort ? { KIOSK_SERVER_PUBLIC_PORT: String(options.publicPort) } : {}),
     ...(options.databaseUrl ? { KIOSK_DATABASE_URL: options.databaseUrl } : {}),
   };
 }
@@ -111,7 +114,7 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
     };
     return {
       pid: child.pid ?? 0,
-      origin: `https://127.0.0.1:${options.port}`,
+      origin: `https://127.0.0.1:${options.publicPort ?? options.port}`,
       output,
       kill: () => signal('SIGKILL', STOP_TIMEOUT_MS),
       stop: () => signal('SIGTERM', STOP_TIMEOUT_MS),
