@@ -46,7 +46,7 @@ import type { DeviceRegistry } from './devices/registry.ts';
 import { createDeviceRegistry } from './devices/store.ts';
 import { deviceHandlers } from './handlers/devices.ts';
 import { issueKioskCertificate, kioskPublicKeyProblem } from './signing/device-certificate.ts';
-import { SigningIdentityError } from './signing/identity.ts';
+import { caCertificatePem, SigningIdentityError } from './signing/identity.ts';
 import { loadClinicCa } from './signing/clinic-ca.ts';
 import { CoreError } from './handler.ts';
 import { openNetworkMode, type TransportFactory } from './network/mode.ts';
@@ -216,7 +216,8 @@ async function assemble(options: CoreOptions, db: Store, clock: Clock, fontPrelo
     ...queueHandlers(deps),
     ...therapistHandlers(deps),
     ...adminHandlers(deps),
-    ...deviceHandlers(deps, async () => (await clinicCa()).pem),
+    // The fingerprint shown with a kiosk code: the CA as it is now, never minted for it (caCertificatePem only reads).
+    ...deviceHandlers(deps, () => caCertificatePem(secrets)),
     ...forwardHandlers(deps),
     ...outboxStatusHandlers(deps),
     ...networkPairingHandlers(deps, networkMode, options.pairing),

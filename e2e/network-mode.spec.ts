@@ -3,8 +3,9 @@
  * clinic server is down keeps taking intakes (Done as usual); its staff home says how many wait
  * and why; when the server is back they are forwarded, the banner goes, and the server's queue
  * marks the intake that waited on the kiosk and the kiosk's clock being off. Both cores are real
- * (createCore); the transport calls the server core's handler table (the HTTPS client comes
- * later). Screens are scanned with axe and saved under artifacts/screens/network/.
+ * (createCore); the transport calls the server core's handler table, so the server can be
+ * switched down and up (the HTTPS transport itself: e2e/kiosk-join.spec.ts). Screens are
+ * scanned with axe and saved under artifacts/screens/network/.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -15,6 +15,7 @@ import { storeConfigFromEnv } from '../core/db/open-store.ts';
 import { isStoreError } from '../core/db/errors.ts';
 import type { CallContext } from '../core/handler.ts';
 import { createKeyFileProvider } from '../core/crypto/key-file-provider.ts';
+import { createHttpsTransport } from '../core/network/https-transport.ts';
 import type { KeyProvider } from '../core/ports.ts';
 import { APP_ENTRY_URL, APP_ORIGIN } from './shell/app-url.ts';
 import { APP_SCHEME_PRIVILEGES, hardenSession, hardenWebContents } from './shell/electron-hardening.ts';
@@ -110,6 +111,8 @@ async function start(): Promise<void> {
     printer: createElectronPrinter({ jobs: printJobs }),
     allowedOrigins: [APP_ORIGIN],
     host: { quit: () => app.quit() },
+    // Joining a clinic server (Admin > Clinic server): HTTPS verified against the clinic CA only.
+    transportFactory: createHttpsTransport,
     onError: (channel, code) => shellLog(`ipc ${channel} failed: ${code}`),
   });
   registerIpc(core.handlers);

@@ -174,11 +174,15 @@ describe('pairing refusals say what to do and change nothing', () => {
     }
   }, 60_000);
 
-  it('a kiosk already joined is told to leave first; a host without a transport cannot pair', async () => {
+  it('a second tap while pairing, and a kiosk already joined, are told to wait or leave first; a host without a transport cannot pair', async () => {
     const joined = await openKiosk();
     const bare = await openKiosk(undefined, false);
     try {
-      expect((await pair(joined.core)).ok).toBe(true);
+      const kiosks = (await server.devices.list()).length;
+      const [first, second] = await Promise.all([pair(joined.core), pair(joined.core)]);
+      expect(first.ok).toBe(true);
+      expect(second).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already joining/) } });
+      expect((await server.devices.list()).length).toBe(kiosks + 1);
       expect(await pair(joined.core)).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already joined to .* Leave it first/) } });
       expect(await status(bare.core)).toMatchObject({ canPair: false });
       expect(await pair(bare.core)).toMatchObject({ ok: false, error: { code: 'unavailable' } });

@@ -34,7 +34,8 @@ export interface PairingCodeInfo {
   /**
    * Kiosk codes: the clinic CA's SHA-256 fingerprint in groups of four ("AB12 CD34 ..."). The
    * admin types it (at least the first 8 groups) on the kiosk beside the code, so the kiosk can
-   * tell the real clinic CA from one another machine on the network offers. Null for browsers.
+   * tell the real clinic CA from one another machine on the network offers. Null for browsers (and
+   * on a core with no clinic CA yet: a clinic server has one from its start).
    */
   readonly caFingerprint: string | null;
 }

@@ -61,6 +61,8 @@ describe('device pairing channels', () => {
   });
 
   it('a kiosk pairs with its public key and gets a certificate from this core’s clinic CA', async () => {
+    // A server has its clinic CA from its start (server/start.ts); the code is shown with its fingerprint.
+    await opened.core.deps.signingIdentity();
     const { code, caFingerprint } = await call('admin:createPairingCode', { kind: 'kiosk' });
     const publicKeyPem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const paired = await opened.core.devices.redeem(code, { name: 'Lobby kiosk 2', kind: 'kiosk', publicKeyPem });

@@ -11,12 +11,13 @@ import { fingerprintHex, formatFingerprint } from '../network/pairing.ts';
 export type DeviceChannel = 'admin:createPairingCode' | 'admin:listDevices' | 'admin:revokeDevice';
 
 /** `clinicCaPem`: the clinic CA whose fingerprint a kiosk code is shown with (the kiosk checks it before it trusts the server). */
-export function deviceHandlers(deps: Pick<CoreDeps, 'devices' | 'handlerOptions'>, clinicCaPem?: () => Promise<string>): Pick<HandlerTable, DeviceChannel> {
+export function deviceHandlers(deps: Pick<CoreDeps, 'devices' | 'handlerOptions'>, clinicCaPem?: () => Promise<string | null>): Pick<HandlerTable, DeviceChannel> {
   const { devices, handlerOptions: options } = deps;
   return {
     'admin:createPairingCode': defineHandler('admin:createPairingCode', options, async (req, { session }) => {
       const created = await devices.createPairingCode({ staffId: session.staffId }, req.kind);
-      const caFingerprint = req.kind === 'kiosk' && clinicCaPem ? formatFingerprint(fingerprintHex(await clinicCaPem())) : null;
+      const caPem = req.kind === 'kiosk' && clinicCaPem ? await clinicCaPem() : null;
+      const caFingerprint = caPem ? formatFingerprint(fingerprintHex(caPem)) : null;
       return ok({ code: created.code, kind: req.kind, expiresAt: created.expiresAt, caFingerprint });
     }),
 

@@ -91,21 +91,23 @@ export function networkPairingHandlers(
     return ok(await status());
   }
 
-  // One pairing at a time: a second tap while the first is on its way must not redeem twice.
-  let pairing: Promise<Result<NetworkStatus>> | null = null;
+  // One change at a time: a second tap while a pairing is on its way must not redeem twice, and
+  // a pairing must not start in the moment a leave has stopped forwarding to check the outbox.
+  let changing = false;
+  const oneAtATime = async (change: () => Promise<Result<NetworkStatus>>): Promise<Result<NetworkStatus>> => {
+    if (changing) return fail('conflict', 'This kiosk is already joining or leaving the clinic server. Wait for it to finish.');
+    changing = true;
+    try {
+      return await change();
+    } finally {
+      changing = false;
+    }
+  };
 
   return {
     'network:status': defineHandler('network:status', deps.handlerOptions, async () => ok(await status())),
-    'network:pair': defineHandler('network:pair', deps.handlerOptions, async (req, { session }) => {
-      if (pairing) return fail('conflict', 'This kiosk is already pairing. Wait for it to finish.');
-      pairing = pair(req, session.staffId);
-      try {
-        return await pairing;
-      } finally {
-        pairing = null;
-      }
-    }),
-    'network:leave': defineHandler('network:leave', deps.handlerOptions, async (_req, { session }) => leave(session.staffId)),
+    'network:pair': defineHandler('network:pair', deps.handlerOptions, async (req, { session }) => oneAtATime(() => pair(req, session.staffId))),
+    'network:leave': defineHandler('network:leave', deps.handlerOptions, async (_req, { session }) => oneAtATime(() => leave(session.staffId))),
   };
 }
 

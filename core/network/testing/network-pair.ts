@@ -1,7 +1,8 @@
 /**
  * Test harness: a clinic server core and kiosk cores in network mode whose transport calls
- * the server core's handler table directly (the HTTPS client comes later), with a switch to make
- * the server unreachable, hang, or lose its answer after storing.
+ * the server core's handler table directly, with a switch to make the server unreachable, hang,
+ * or lose its answer after storing (the HTTPS transport, https-transport.ts, is tested against a
+ * real server in server/https-transport.test.ts).
  */
 import type { Channel, Request, Responses } from '../../../api/contract.ts';
 import type { Result } from '../../../api/result.ts';
