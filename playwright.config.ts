@@ -22,9 +22,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'kiosk', testIgnore: /clinic-server\.spec\.ts$/ },
-    // The clinic server's web app over HTTPS: its spec launches Chromium with an NSS database
-    // that trusts the test server's clinic CA (e2e/harness/nss-trust.ts), as a tablet would.
-    { name: 'clinic-server', testMatch: /clinic-server\.spec\.ts$/ },
+    { name: 'kiosk', testIgnore: /clinic-(server|system)\.spec\.ts$/ },
+    // The clinic server's web app over HTTPS: its specs launch Chromium with an NSS database
+    // that trusts the server's clinic CA (e2e/harness/nss-trust.ts), as a tablet would;
+    // clinic-system.spec.ts runs the server as a child process on PostgreSQL with two kiosks.
+    { name: 'clinic-server', testMatch: /clinic-(server|system)\.spec\.ts$/ },
   ],
 });

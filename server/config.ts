@@ -25,6 +25,9 @@ export interface ServerConfig {
   readonly names: readonly string[];
 }
 
+/** The key file in the data folder that wraps the data key (docs/CLINIC-NETWORK.md, backups). */
+export const SERVER_KEY_FILE = 'data-key.kek';
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }

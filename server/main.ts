@@ -8,13 +8,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/create-core.ts';
 import { createKeyFileProvider } from '../core/crypto/key-file-provider.ts';
-import { ConfigError, serverConfigFromEnv } from './config.ts';
+import { ConfigError, SERVER_KEY_FILE, serverConfigFromEnv } from './config.ts';
 import { createServerLog } from './log.ts';
 import { createOriginList } from './origins.ts';
 import { startClinicServer } from './start.ts';
 import { storeConfigFromEnv } from '../core/db/open-store.ts';
 
-const KEY_FILE = 'data-key.kek';
 const WEB_ROOT = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 
 async function main(): Promise<void> {
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
   const core = await createCore({
     dataDir: config.dataDir,
     database,
-    keyProvider: createKeyFileProvider(join(config.dataDir, KEY_FILE)),
+    keyProvider: createKeyFileProvider(join(config.dataDir, SERVER_KEY_FILE)),
     allowedOrigins: origins.list,
     // Channel and code only: never the payload or the error's text.
     onError: (channel, code) => log.warn('call.failed', { channel, code }),

@@ -28,7 +28,7 @@ export class AdminPage {
     await expect(this.page.getByTestId('admin-app')).toBeVisible();
   }
 
-  async tab(name: 'Forms' | 'Settings' | 'Staff' | 'Devices' | 'Certificate'): Promise<void> {
+  async tab(name: 'Forms' | 'Settings' | 'Staff' | 'Devices' | 'Clinic server' | 'Certificate'): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Administration sections' }).getByRole('button', { name }).click();
   }
 

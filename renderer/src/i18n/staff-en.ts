@@ -43,6 +43,8 @@ export const staffEn = {
     submit: 'Pair this device',
     busy: 'Pairing…',
     unreachable: 'The clinic server could not be reached. Check the network and try again.',
+    /** Shown when a call answered that this browser is not paired (an admin revoked it): its staff screens have closed. */
+    revoked: 'This device is no longer paired with the clinic server, so the staff screens were closed. Ask an admin for a new pairing code.',
   },
   login: {
     title: 'Sign in',

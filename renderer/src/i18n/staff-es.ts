@@ -26,6 +26,7 @@ export const staffEs: Translation<typeof staffEn> = {
     submit: 'Vincular este dispositivo',
     busy: 'Vinculando…',
     unreachable: 'No se pudo conectar con el servidor de la clínica. Compruebe la red e inténtelo de nuevo.',
+    revoked: 'Este dispositivo ya no está vinculado con el servidor de la clínica, así que se cerraron las pantallas del personal. Pida un nuevo código de vinculación a un administrador.',
   },
   login: {
     role: { therapist: 'Terapeuta', admin: 'Administrador' },

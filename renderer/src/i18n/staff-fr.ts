@@ -26,6 +26,7 @@ export const staffFr: Translation<typeof staffEn> = {
     submit: 'Associer cet appareil',
     busy: 'Association…',
     unreachable: 'Impossible de joindre le serveur de la clinique. Vérifiez le réseau et réessayez.',
+    revoked: 'Cet appareil n’est plus associé au serveur de la clinique : les écrans du personnel ont donc été fermés. Demandez un nouveau code d’association à un administrateur.',
   },
   login: {
     role: { therapist: 'Thérapeute', admin: 'Administrateur' },

@@ -26,6 +26,7 @@ export const staffKo: Translation<typeof staffEn> = {
     submit: '이 기기 연결',
     busy: '연결 중…',
     unreachable: '클리닉 서버에 연결할 수 없습니다. 네트워크를 확인하고 다시 시도하세요.',
+    revoked: '이 기기는 더 이상 클리닉 서버와 연결되어 있지 않아 직원 화면을 닫았습니다. 관리자에게 새 연결 코드를 요청하세요.',
   },
   login: {
     role: { therapist: '치료사', admin: '관리자' },

@@ -26,6 +26,7 @@ export const staffVi: Translation<typeof staffEn> = {
     submit: 'Ghép nối thiết bị này',
     busy: 'Đang ghép nối…',
     unreachable: 'Không kết nối được với máy chủ phòng khám. Hãy kiểm tra mạng và thử lại.',
+    revoked: 'Thiết bị này không còn được ghép nối với máy chủ phòng khám nên màn hình nhân viên đã được đóng lại. Hãy xin quản trị viên mã ghép nối mới.',
   },
   login: {
     role: { therapist: 'Nhà trị liệu', admin: 'Quản trị viên' },

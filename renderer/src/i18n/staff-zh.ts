@@ -26,6 +26,7 @@ export const staffZh: Translation<typeof staffEn> = {
     submit: '配对此设备',
     busy: '正在配对…',
     unreachable: '无法连接诊所服务器。请检查网络后重试。',
+    revoked: '此设备已不再与诊所服务器配对，因此员工界面已关闭。请向管理员索取新的配对码。',
   },
   login: {
     role: { therapist: '治疗师', admin: '管理员' },

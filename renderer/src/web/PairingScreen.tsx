@@ -6,6 +6,8 @@ import { pairDevice } from './http-bridge.ts';
 
 interface PairingScreenProps {
   readonly onPaired: () => void;
+  /** This browser was paired until a moment ago (revoked): say why the staff screens closed. */
+  readonly wasRevoked?: boolean;
 }
 
 /** The browser's own language when the staff screens have it (nobody is signed in to choose one yet). */
@@ -27,7 +29,7 @@ export function PairingScreen(props: PairingScreenProps) {
   );
 }
 
-function PairingForm({ onPaired }: PairingScreenProps) {
+function PairingForm({ onPaired, wasRevoked = false }: PairingScreenProps) {
   const { t, i18n } = useTranslation('staff');
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
@@ -55,6 +57,11 @@ function PairingForm({ onPaired }: PairingScreenProps) {
     <main className="staff" aria-labelledby="pairing-title" lang={i18n.language} dir={i18n.dir(i18n.language)}>
       <section className="staff-panel pairing">
         <h1 id="pairing-title">{t('pairing.title')}</h1>
+        {wasRevoked ? (
+          <p role="alert" className="error-text" data-testid="pairing-revoked">
+            {t('pairing.revoked')}
+          </p>
+        ) : null}
         <p>{t('pairing.intro')}</p>
         <form onSubmit={submit} className="pairing-form">
           <label className="pairing-field">

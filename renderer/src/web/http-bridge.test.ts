@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createQueueStream, httpInvoke } from './http-bridge.ts';
+import { createQueueStream, httpInvoke, onUnpaired } from './http-bridge.ts';
 
 /** A stand-in EventSource the test drives: what the server would send. */
 class FakeEventSource extends EventTarget {
@@ -43,6 +43,22 @@ describe('the web app bridge', () => {
       credentials: 'same-origin',
       body: '{"limit":5}',
     });
+  });
+
+  it.each([
+    ['not_paired (revoked): the web app is told, to close the staff screens', 401, { ok: false, error: { code: 'not_paired', message: 'This device is not paired.' } }, 1],
+    ['unauthenticated (the session ended): not an unpairing', 200, { ok: false, error: { code: 'unauthenticated', message: 'Please sign in.' } }, 0],
+    ['forbidden (wrong role): not an unpairing', 200, { ok: false, error: { code: 'forbidden', message: 'Admins only.' } }, 0],
+    ['an answer: not an unpairing', 200, { ok: true, value: { items: [] } }, 0],
+  ])('%s', async (_label, status, body, heard) => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })));
+    const listener = vi.fn();
+    const off = onUnpaired(listener);
+    await expect(httpInvoke('queue:list', {})).resolves.toEqual(body);
+    expect(listener).toHaveBeenCalledTimes(heard);
+    off();
+    await httpInvoke('queue:list', {});
+    expect(listener).toHaveBeenCalledTimes(heard);
   });
 
   it('a page that is not JSON (a proxy error) rejects: the screens say the server could not be reached', async () => {

@@ -18,8 +18,28 @@ async function post(path: string, body: unknown): Promise<unknown> {
   return response.json();
 }
 
-export function httpInvoke(channel: Channel, request: unknown): Promise<unknown> {
-  return post(`/api/${channel}`, request);
+const unpairedListeners = new Set<() => void>();
+
+/**
+ * Called whenever an answer says this browser is not a paired device (an admin revoked it, or it
+ * never was): the web app closes the staff screens, and the client data on them, at once.
+ */
+export function onUnpaired(listener: () => void): () => void {
+  unpairedListeners.add(listener);
+  return () => {
+    unpairedListeners.delete(listener);
+  };
+}
+
+const isNotPaired = (answer: unknown): boolean => {
+  const error = (answer as { ok?: unknown; error?: { code?: unknown } } | null)?.error;
+  return (answer as { ok?: unknown } | null)?.ok === false && error?.code === 'not_paired';
+};
+
+export async function httpInvoke(channel: Channel, request: unknown): Promise<unknown> {
+  const answer = await post(`/api/${channel}`, request);
+  if (isNotPaired(answer)) for (const listener of [...unpairedListeners]) listener();
+  return answer;
 }
 
 /** Redeems an admin's pairing code: the server sets the device cookie. */
