@@ -37,6 +37,8 @@ export interface TestServerOptions {
   readonly log?: ServerLog;
   readonly heartbeatMs?: number;
   readonly headersTimeoutMs?: number;
+  /** The registry the server uses, made from the core's (a failing store, a slow one). Default: the core's. */
+  readonly devices?: (real: DeviceRegistry) => DeviceRegistry;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -51,7 +53,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const server = await startClinicServer({
     config: { dataDir: tmp.dir, host: '127.0.0.1', port: 0, httpPort: 0, publicPort: 0, names },
-    core,
+    core: options.devices ? { handlers: core.handlers, events: core.events, deps: core.deps, devices: options.devices(core.devices) } : core,
     origins,
     webRoot: options.webRoot ?? null,
     log: options.log ?? silentLog,
