@@ -125,7 +125,6 @@ export async function startClinicServer(options: StartOptions): Promise<RunningS
     });
     httpPort = (server.address() as AddressInfo).port;
   }
-  log.info('listening', { httpsPort, httpPort: httpPort ?? 'off' });
   const origin = () => options.origins.list[0] ?? `https://localhost:${httpsPort}`;
   const announce = options.announceFirstPairing;
   const firstPairing: FirstPairing | null = announce
@@ -138,6 +137,8 @@ export async function startClinicServer(options: StartOptions): Promise<RunningS
         onEvent: (event) => (event.kind === 'failed' ? log.warn('pairing.first_code_failed') : log.info(`pairing.first_code_${event.kind}`, event.kind === 'issued' ? { expiresAt: event.expiresAt } : {})),
       })
     : null;
+  // After the first pairing check: a host that sees "listening" knows whether a code was made.
+  log.info('listening', { httpsPort, httpPort: httpPort ?? 'off' });
   return {
     app,
     httpsPort,

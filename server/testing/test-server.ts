@@ -94,7 +94,7 @@ export interface TestRequest {
 }
 
 /** An HTTPS request to the test server, trusting only its clinic CA. */
-export function httpsCall(server: TestServer, path: string, init: TestRequest = {}): Promise<TestResponse> {
+export function httpsCall(server: Pick<TestServer, 'origin' | 'caPem'>, path: string, init: TestRequest = {}): Promise<TestResponse> {
   return new Promise((resolve, reject) => {
     const req = httpsRequest(
       `${server.origin}${path}`,
@@ -131,7 +131,7 @@ export function httpCall(server: TestServer, path: string, headers: Readonly<Rec
 }
 
 /** The headers the web app sends with every POST. */
-export function appHeaders(server: TestServer, cookie?: string): Record<string, string> {
+export function appHeaders(server: Pick<TestServer, 'origin'>, cookie?: string): Record<string, string> {
   return { 'content-type': 'application/json', 'x-kiosk-request': '1', origin: server.origin, ...(cookie ? { cookie } : {}) };
 }
 
@@ -145,6 +145,6 @@ export async function pairBrowser(server: TestServer, name = 'Room 2 tablet'): P
 }
 
 /** POST /api/<channel> as the web app would. */
-export function callChannel(server: TestServer, channel: string, payload: unknown, cookie?: string): Promise<TestResponse> {
+export function callChannel(server: Pick<TestServer, 'origin' | 'caPem'>, channel: string, payload: unknown, cookie?: string): Promise<TestResponse> {
   return httpsCall(server, `/api/${channel}`, { method: 'POST', headers: appHeaders(server, cookie), body: JSON.stringify(payload) });
 }
