@@ -155,15 +155,27 @@ export async function checkAccess(access: Access, caller: Caller, sessions: Sess
 export const DATABASE_UNAVAILABLE_MESSAGE = 'The clinic database cannot be reached. Nothing was lost: please try again in a moment; if it keeps happening, ask the person who looks after the clinic\'s computers.';
 export const DATABASE_BUSY_MESSAGE = 'The clinic database is busy. Nothing was stored: please try again in a moment.';
 
+/**
+ * The answer to the storage port's typed failures (the database cannot be reached, or stayed
+ * busy): `unavailable` with a sentence for staff; a transaction that failed this way rolled
+ * back whole. Null for any other error. Hosts that call the core outside a handler (the clinic
+ * server's pairing routes) answer with it too.
+ */
+export function storeFailure(error: unknown): Result<never> | null {
+  if (error instanceof DatabaseUnavailableError) return fail('unavailable', DATABASE_UNAVAILABLE_MESSAGE);
+  if (error instanceof StoreBusyError) return fail('unavailable', DATABASE_BUSY_MESSAGE);
+  return null;
+}
+
 function failWith(channel: Channel, options: HandlerOptions, error: unknown): Result<never> {
   if (error instanceof CoreError) {
     options.onError?.(channel, error.code, error);
     return fail(error.code, error.message, error.retryAt ? { retryAt: error.retryAt } : {});
   }
-  // The port's typed errors: a transaction that failed this way rolled back whole.
-  if (error instanceof DatabaseUnavailableError || error instanceof StoreBusyError) {
+  const unavailable = storeFailure(error);
+  if (unavailable) {
     options.onError?.(channel, 'unavailable', error);
-    return fail('unavailable', error instanceof DatabaseUnavailableError ? DATABASE_UNAVAILABLE_MESSAGE : DATABASE_BUSY_MESSAGE);
+    return unavailable;
   }
   options.onError?.(channel, 'internal', error);
   return fail('internal', 'Something went wrong on the kiosk. Please try again; if it keeps happening, ask the front desk.');

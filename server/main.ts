@@ -2,7 +2,8 @@
  * `npm run serve`: the clinic server. Opens the app core headless (a key file in the data
  * folder wraps the data key, see docs/CLINIC-NETWORK.md for what that means for backups), then
  * serves it over HTTPS (server/start.ts). Configuration comes from the environment
- * (server/config.ts). SIGTERM/SIGINT close the server, then the core (last audit checkpoint).
+ * (server/config.ts). While no device is paired, it prints a first pairing code on stderr
+ * (core/devices/first-pairing.ts). SIGTERM/SIGINT close the server, then the core (last audit checkpoint).
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +32,15 @@ async function main(): Promise<void> {
     // Channel and code only: never the payload or the error's text.
     onError: (channel, code) => log.warn('call.failed', { channel, code }),
   });
-  const server = await startClinicServer({ config, core, origins, webRoot: WEB_ROOT, log });
+  const server = await startClinicServer({
+    config,
+    core,
+    origins,
+    webRoot: WEB_ROOT,
+    log,
+    // A line for the person at the server (journald keeps it too), apart from the JSON log on stdout.
+    announceFirstPairing: (line) => process.stderr.write(`${line}\n`),
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -9,6 +9,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { StaffSession } from '../api/contract.ts';
+import { startFirstPairing, type FirstPairing } from '../core/devices/first-pairing.ts';
 import type { DeviceRegistry } from '../core/devices/registry.ts';
 import type { CoreEvents } from '../core/events/queue-events.ts';
 import type { HandlerTable } from '../core/handler.ts';
@@ -46,6 +47,12 @@ export interface StartOptions {
   readonly limits?: Partial<ServerLimits>;
   readonly heartbeatMs?: number;
   readonly headersTimeoutMs?: number;
+  /**
+   * Where the first-start pairing code goes while no device is paired (main.ts: stderr, a line
+   * for the person at the server; never the structured log). Absent: no code is made (tests
+   * that pair their own way).
+   */
+  readonly announceFirstPairing?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -118,17 +125,31 @@ export async function startClinicServer(options: StartOptions): Promise<RunningS
     });
     httpPort = (server.address() as AddressInfo).port;
   }
+  const origin = () => options.origins.list[0] ?? `https://localhost:${httpsPort}`;
+  const announce = options.announceFirstPairing;
+  const firstPairing: FirstPairing | null = announce
+    ? await startFirstPairing({
+        devices: core.devices,
+        clock: core.deps.clock,
+        origin,
+        announce,
+        // The event and when the code expires; the code itself only in the announced line.
+        onEvent: (event) => (event.kind === 'failed' ? log.warn('pairing.first_code_failed') : log.info(`pairing.first_code_${event.kind}`, event.kind === 'issued' ? { expiresAt: event.expiresAt } : {})),
+      })
+    : null;
+  // After the first pairing check: a host that sees "listening" knows whether a code was made.
   log.info('listening', { httpsPort, httpPort: httpPort ?? 'off' });
   return {
     app,
     httpsPort,
     httpPort,
-    origin: options.origins.list[0] ?? `https://localhost:${httpsPort}`,
+    origin: origin(),
     get certificate() {
       return certificate;
     },
     close: async () => {
       clearInterval(renew);
+      firstPairing?.stop();
       await Promise.all([app.close(), plain ? new Promise<void>((done) => plain?.close(() => done())) : Promise.resolve()]);
     },
   };

@@ -7,9 +7,9 @@
  *
  * `provisionServer` is the set-up before the first start: it opens the server's core on the same
  * data folder and database (the server is not running yet), creates the first admin and the
- * other staff, mints the clinic CA and makes the first pairing code. The first browser has to
- * be paired by someone who is not yet on a paired device: the product has no command for that
- * first code yet, so the tests make it here, as an installer's step would.
+ * other staff, mints the clinic CA and makes pairing codes. (A server started with no paired
+ * device prints a first browser code itself, core/devices/first-pairing.ts; server/first-start.test.ts
+ * pairs with it. The system e2e makes its codes here, to know them before the server runs.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -46,6 +46,10 @@ export interface ServerProcess {
   readonly origin: string;
   /** The server's log lines (JSON, server/log.ts) and anything it wrote to stderr. */
   readonly output: readonly string[];
+  /** Only its stdout: the structured log, one JSON object a line. */
+  readonly stdout: readonly string[];
+  /** Only what it wrote to stderr (the first-start pairing line, start-up errors). */
+  readonly stderr: readonly string[];
   /** SIGKILL: no close, no last checkpoint. Resolves when the process is gone. */
   kill(): Promise<void>;
   /** SIGTERM, as systemd stops it: the server closes, then the core. */
@@ -72,6 +76,8 @@ function serverEnv(options: ServerProcessOptions): NodeJS.ProcessEnv {
 export function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--no-warnings', SERVER_MAIN], { env: serverEnv(options), stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
+  const stdout: string[] = [];
+  const stderr: string[] = [];
   // 'close', not 'exit': the last log lines are read by then.
   const exited = new Promise<void>((done) => child.once('close', () => done()));
   let buffer = '';
@@ -87,7 +93,23 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
     child.once('exit', onExit);
     child.once('error', reject);
     child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => output.push(...chunk.trimEnd().split('\n')));
+    // Whole lines, as on stdout: a line split across two reads is still one line.
+    let errBuffer = '';
+    child.stderr?.on('data', (chunk: string) => {
+      errBuffer += chunk;
+      for (let nl = errBuffer.indexOf('\n'); nl >= 0; nl = errBuffer.indexOf('\n')) {
+        const line = errBuffer.slice(0, nl);
+        errBuffer = errBuffer.slice(nl + 1);
+        output.push(line);
+        stderr.push(line);
+      }
+    });
+    child.stderr?.once('end', () => {
+      if (errBuffer.trim()) {
+        output.push(errBuffer.trimEnd());
+        stderr.push(errBuffer.trimEnd());
+      }
+    });
     child.stdout?.setEncoding('utf8');
     child.stdout?.on('data', (chunk: string) => {
       buffer += chunk;
@@ -95,6 +117,7 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
         const line = buffer.slice(0, nl);
         buffer = buffer.slice(nl + 1);
         output.push(line);
+        stdout.push(line);
         if (line.includes('"event":"listening"')) {
           clearTimeout(timer);
           child.off('exit', onExit);
@@ -116,6 +139,8 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
       pid: child.pid ?? 0,
       origin: `https://127.0.0.1:${options.publicPort ?? options.port}`,
       output,
+      stdout,
+      stderr,
       kill: () => signal('SIGKILL', STOP_TIMEOUT_MS),
       stop: () => signal('SIGTERM', STOP_TIMEOUT_MS),
     };

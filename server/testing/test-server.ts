@@ -37,6 +37,8 @@ export interface TestServerOptions {
   readonly log?: ServerLog;
   readonly heartbeatMs?: number;
   readonly headersTimeoutMs?: number;
+  /** The registry the server uses, made from the core's (a failing store, a slow one). Default: the core's. */
+  readonly devices?: (real: DeviceRegistry) => DeviceRegistry;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -51,7 +53,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   });
   const server = await startClinicServer({
     config: { dataDir: tmp.dir, host: '127.0.0.1', port: 0, httpPort: 0, publicPort: 0, names },
-    core,
+    core: options.devices ? { handlers: core.handlers, events: core.events, deps: core.deps, devices: options.devices(core.devices) } : core,
     origins,
     webRoot: options.webRoot ?? null,
     log: options.log ?? silentLog,
@@ -92,7 +94,7 @@ export interface TestRequest {
 }
 
 /** An HTTPS request to the test server, trusting only its clinic CA. */
-export function httpsCall(server: TestServer, path: string, init: TestRequest = {}): Promise<TestResponse> {
+export function httpsCall(server: Pick<TestServer, 'origin' | 'caPem'>, path: string, init: TestRequest = {}): Promise<TestResponse> {
   return new Promise((resolve, reject) => {
     const req = httpsRequest(
       `${server.origin}${path}`,
@@ -129,7 +131,7 @@ export function httpCall(server: TestServer, path: string, headers: Readonly<Rec
 }
 
 /** The headers the web app sends with every POST. */
-export function appHeaders(server: TestServer, cookie?: string): Record<string, string> {
+export function appHeaders(server: Pick<TestServer, 'origin'>, cookie?: string): Record<string, string> {
   return { 'content-type': 'application/json', 'x-kiosk-request': '1', origin: server.origin, ...(cookie ? { cookie } : {}) };
 }
 
@@ -143,6 +145,6 @@ export async function pairBrowser(server: TestServer, name = 'Room 2 tablet'): P
 }
 
 /** POST /api/<channel> as the web app would. */
-export function callChannel(server: TestServer, channel: string, payload: unknown, cookie?: string): Promise<TestResponse> {
+export function callChannel(server: Pick<TestServer, 'origin' | 'caPem'>, channel: string, payload: unknown, cookie?: string): Promise<TestResponse> {
   return httpsCall(server, `/api/${channel}`, { method: 'POST', headers: appHeaders(server, cookie), body: JSON.stringify(payload) });
 }
