@@ -116,6 +116,21 @@ describe('coalescing the live queue’s reloads', () => {
     expect(calls).toBe(2);
   });
 
+  it('idle: once nothing is in flight or waiting for its window', async () => {
+    const { changed, answer } = setUp();
+    let isIdle = false;
+    await coalescer?.idle();
+    changed();
+    void coalescer?.idle().then(() => (isIdle = true));
+    await vi.advanceTimersByTimeAsync(WINDOW_MS);
+    changed();
+    await answer();
+    expect(isIdle).toBe(false); // the one owed is waiting for its window
+    await vi.advanceTimersByTimeAsync(WINDOW_MS);
+    await answer();
+    expect(isIdle).toBe(true);
+  });
+
   it('after the screen has gone, no reload starts: neither the pending one nor the one owed', async () => {
     const first = setUp();
     first.changed();

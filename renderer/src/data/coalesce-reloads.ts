@@ -27,6 +27,8 @@ export interface ReloadCoalescer {
   readonly changed: () => void;
   /** The screen has gone: no reload starts after this (one in flight is left to settle). */
   readonly dispose: () => void;
+  /** Resolves when no reload is in flight or waiting for its window (the bench's tablets). */
+  readonly idle: () => Promise<void>;
 }
 
 export function createReloadCoalescer(options: ReloadCoalescerOptions): ReloadCoalescer {
@@ -35,6 +37,11 @@ export function createReloadCoalescer(options: ReloadCoalescerOptions): ReloadCo
   let isInFlight = false;
   let isDirty = false;
   let isDisposed = false;
+  const idleWaiters: (() => void)[] = [];
+  const isIdle = () => windowTimer === undefined && !isInFlight;
+  const wakeIdle = () => {
+    if (isIdle()) for (const done of idleWaiters.splice(0)) done();
+  };
 
   const schedule = () => {
     if (windowTimer === undefined) windowTimer = timers.setTimeout(start, options.windowMs);
@@ -42,7 +49,10 @@ export function createReloadCoalescer(options: ReloadCoalescerOptions): ReloadCo
 
   function start(): void {
     windowTimer = undefined;
-    if (isDisposed) return;
+    if (isDisposed) {
+      wakeIdle();
+      return;
+    }
     isInFlight = true;
     isDirty = false;
     let isOver = false;
@@ -52,6 +62,7 @@ export function createReloadCoalescer(options: ReloadCoalescerOptions): ReloadCo
       timers.clearTimeout(guard);
       isInFlight = false;
       if (isDirty && !isDisposed) schedule();
+      wakeIdle();
     };
     const guard = timers.setTimeout(finish, options.maxWaitMs);
     // A reload that throws at once is over at once, like one that rejects.
@@ -70,6 +81,8 @@ export function createReloadCoalescer(options: ReloadCoalescerOptions): ReloadCo
       isDisposed = true;
       if (windowTimer !== undefined) timers.clearTimeout(windowTimer);
       windowTimer = undefined;
+      wakeIdle();
     },
+    idle: () => (isIdle() ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve))),
   };
 }

@@ -13,7 +13,8 @@ import type { Result } from '../../../api/result.ts';
 import { staffEn } from '../i18n/staff-en.ts';
 import { StaffDataProvider } from './StaffDataProvider.tsx';
 import { useKioskQuery } from './use-kiosk-data.ts';
-import { LIVE_RELOAD_WINDOW_MS, useQueueChanges } from './use-queue-changes.ts';
+import { LIVE_RELOAD_WINDOW_MS } from './live-reload-timing.ts';
+import { useQueueChanges } from './use-queue-changes.ts';
 
 const i18n = createInstance();
 void i18n.use(initReactI18next).init({ resources: { en: { staff: staffEn } }, lng: 'en', initAsync: false, interpolation: { escapeValue: false } });

@@ -1,11 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { createReloadCoalescer } from './coalesce-reloads.ts';
+import { LIVE_RELOAD_MAX_WAIT_MS, LIVE_RELOAD_WINDOW_MS } from './live-reload-timing.ts';
 import { useStaffData } from './staff-data-context.ts';
-
-/** A burst of live events within this is one reload (a new intake still shows well within 2 s). */
-export const LIVE_RELOAD_WINDOW_MS = 300;
-/** A reload still unanswered after this no longer holds back the next one. */
-const LIVE_RELOAD_MAX_WAIT_MS = 10_000;
 
 /**
  * Runs `reload` when the host says the queue changed (the clinic server's event stream),
