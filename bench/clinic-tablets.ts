@@ -3,12 +3,15 @@
  * first code, creates the first admin (staff:setup) and the pairing codes for everything else
  * (admin:createPairingCode), as an admin does in Admin > Devices. Then `tablets` browsers pair,
  * sign in with a PIN and hold the live queue open (GET /api/events), each from its own loopback
- * address. With `reload`, a tablet does what the web app's queue screen does on every event:
- * reloads today's queue (queue:list, limit 500), one reload at a time (an event during a reload
- * asks for one more), and after reopening a stream the server ended; it notes when each intake
- * first appears in it.
+ * address. With `reload`, a tablet does what the web app's queue screen does on events, with
+ * the web app's own coalescing (renderer/src/data/coalesce-reloads.ts): reloads today's queue
+ * (queue:list, limit 500), a burst of events within 300 ms as one reload, one reload at a time
+ * (events during a reload ask for exactly one more), and after reopening a stream the server
+ * ended; it notes when each intake first appears in it.
  */
 import type { QueueItem } from '../api/contract.ts';
+import { createReloadCoalescer } from '../renderer/src/data/coalesce-reloads.ts';
+import { LIVE_RELOAD_MAX_WAIT_MS, LIVE_RELOAD_WINDOW_MS } from '../renderer/src/data/live-reload-timing.ts';
 import { openQueueStream, pairBrowser, staffCall, wallNow, type Endpoint, type QueueStream } from './clinic-https.ts';
 
 const PIN = '73915024';
@@ -59,8 +62,6 @@ export async function openTablet(clinic: Clinic, n: number, reload: boolean): Pr
   await staffCall(ep, 'staff:login', { staffId, pin: PIN }, cookie);
   const seen = new Map<string, number>();
   const reloads = { done: 0, failed: new Map<string, number>() };
-  let running: Promise<void> | null = null;
-  let again = false;
   const reloadOnce = async () => {
     try {
       const { items } = await staffCall<{ items: readonly QueueItem[] }>(ep, 'queue:list', { ...todayRange(), status: 'all', limit: 500 }, cookie);
@@ -72,20 +73,9 @@ export async function openTablet(clinic: Clinic, n: number, reload: boolean): Pr
       reloads.failed.set(code, (reloads.failed.get(code) ?? 0) + 1);
     }
   };
-  const requestReload = () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await reloadOnce();
-      } while (again);
-      running = null;
-    })();
-  };
+  const coalescer = createReloadCoalescer({ reload: reloadOnce, windowMs: LIVE_RELOAD_WINDOW_MS, maxWaitMs: LIVE_RELOAD_MAX_WAIT_MS });
+  const requestReload = coalescer.changed;
   const stream = openQueueStream(ep, cookie, reload ? requestReload : undefined, reload ? requestReload : undefined);
   await stream.opened;
-  return { stream, seen, reloads, idle: async () => void (await running) };
+  return { stream, seen, reloads, idle: coalescer.idle };
 }

@@ -250,8 +250,10 @@ test('clinic network: a server process on PostgreSQL, two kiosks, a tablet and a
     await kioskStaff.enterStaffMode();
     await kioskStaff.signIn(KIOSK_ADMIN.name, KIOSK_ADMIN.pin);
     const banner = upstairs.page.getByRole('status', { name: 'Intakes waiting for the clinic server' });
-    await expect(banner).toContainText('One intake is waiting to reach the clinic server.');
-    await expect(banner).toContainText('This device is not paired with the clinic server.');
+    await expect(banner).toContainText('The clinic server no longer accepts this kiosk (it was removed from its devices).');
+    await expect(banner).toContainText('One intake is kept here safely.');
+    await expect(banner).toContainText('Ask an admin to join this kiosk to the clinic server again (Admin > Clinic server).');
+    await expect(banner).not.toContainText('cannot be reached');
     await shot(upstairs.page, '10-kiosk-revoked-outbox');
 
     // What the server holds, read after it stopped: the two intakes, one acknowledged; the chain whole.

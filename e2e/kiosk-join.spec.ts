@@ -6,7 +6,9 @@
  * is built as Electron builds it, with createHttpsTransport as its transport factory: no
  * restart, and the next intake arrives on the server. A wrong fingerprint is refused first.
  * The code is typed on the on-screen code pad (touch), the rest with the keyboard. Leave asks
- * first. axe on each screen (captureStaffScreen scans too); screenshots under artifacts/screens/network/.
+ * first. Then the server revokes the kiosk: its next intake is kept, the staff home's banner
+ * says the server no longer accepts it and what to do, and Admin > Clinic server joins it again
+ * with a new code (no Leave needed); the kept intake reaches the server. axe on each screen (captureStaffScreen scans too); screenshots under artifacts/screens/network/.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -118,6 +120,41 @@ test('an admin at the kiosk joins it to the clinic server; the next intake arriv
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(panel.getByTestId('network-status')).toContainText('Joined to the clinic server');
+
+    // The server's admin revokes this kiosk: its next intake is kept, and the staff home says what to do.
+    const deviceId = (await server.devices.list()).find((d) => d.name === 'Front desk kiosk')?.id ?? '';
+    await server.devices.revoke(deviceId, { staffId: 'test-admin' });
+    const kept = randomUUID();
+    const keptReceipt = await kiosk.handlers['intake:submit'](
+      { submissionId: kept, formId: 'massage-intake', formVersion: DEFAULT_INTAKE_FORM.version, language: 'en', answers: HEALTHY_CLIENT_ANSWERS, startedAt: new Date().toISOString() },
+      pageCallContext(page),
+    );
+    expect(keptReceipt.ok).toBe(true);
+    expect(await kiosk.deps.network!.forwarder.drain()).toMatchObject({ sent: 0, notPaired: true });
+    await page.getByRole('button', { name: 'Close administration' }).click();
+    const banner = page.getByRole('status', { name: 'Intakes waiting for the clinic server' });
+    await expect(banner).toContainText('The clinic server no longer accepts this kiosk (it was removed from its devices).');
+    await expect(banner).toContainText('One intake is kept here safely.');
+    await expect(banner).toContainText('Ask an admin to join this kiosk to the clinic server again (Admin > Clinic server).');
+    await captureStaffScreen(page, '13-kiosk-revoked-banner', 'network');
+
+    // Admin > Clinic server says why and offers joining again (no Leave: it would be refused).
+    await admin.open();
+    await admin.tab('Clinic server');
+    await expect(panel.getByTestId('network-status')).toContainText('The clinic server no longer accepts this kiosk');
+    await expect(panel.getByRole('button', { name: 'Leave the clinic server…' })).toHaveCount(0);
+    await expect(panel.getByLabel('Server address')).toHaveValue(server.origin);
+    await panel.getByLabel('Pairing code').fill(await server.pairingCode('kiosk'));
+    await panel.getByLabel('Clinic certificate fingerprint').fill(fingerprint);
+    await panel.getByLabel('Name of this kiosk').fill('Front desk kiosk');
+    await captureStaffScreen(page, '14-kiosk-clinic-server-rejoin', 'network');
+    await panel.getByRole('button', { name: 'Join again' }).tap();
+    await expect(page.getByRole('status').filter({ hasText: 'This kiosk is now joined to the clinic server.' })).toBeVisible({ timeout: 30_000 });
+    await expect(panel.getByRole('button', { name: 'Leave the clinic server…' })).toBeVisible();
+    // The kept intake goes to the server under the new pairing.
+    await kiosk.deps.network!.forwarder.drain();
+    expect(await kiosk.deps.network!.outbox.all()).toEqual([]);
+    expect(await server.core.deps.submissions.get(kept)).not.toBeNull();
   } finally {
     await kiosk?.close();
     await clinic?.close();

@@ -33,7 +33,10 @@ const intake = () => ({
   startedAt: new Date(Date.now() - 600_000).toISOString(),
 });
 
-const pairingOptions = (): PairingOptions => ({ caDownloadUrl: () => `http://127.0.0.1:${server.server.httpPort}/clinic-ca.crt`, timeoutMs: 5_000 });
+/** Each test server's install page is on its own ephemeral port, not 8080. */
+const others: TestServer[] = [];
+const installPort = (url: URL) => ([server, ...others].find((s) => s.origin === url.origin) ?? server).server.httpPort;
+const pairingOptions = (): PairingOptions => ({ caDownloadUrl: (url) => `http://127.0.0.1:${installPort(url)}/clinic-ca.crt`, timeoutMs: 5_000 });
 
 /** A kiosk core on `dir` (a fresh one by default) whose host gives the HTTPS transport factory. */
 async function openKiosk(dir?: string, withFactory = true): Promise<{ core: Core; dir: string }> {
@@ -83,6 +86,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  for (const other of others) await other.close();
   for (const dir of dirs) dir.cleanup();
 });
 
@@ -124,26 +128,73 @@ describe('an admin at the kiosk joins it to the clinic server', () => {
     }
   }, 60_000);
 
-  it('leaving is refused while an intake waits, and allowed once none does; the kiosk is then a single kiosk again', async () => {
+  it('a revoked kiosk keeps its intake, cannot leave, joins again with a new code, and the intake reaches the server; then it may leave', async () => {
     const { core } = await openKiosk();
     try {
       const joined = await pair(core);
       if (!joined.ok) throw new Error(joined.error.message);
-      // The server stops accepting this kiosk: its intake waits in the outbox.
+      // The server stops accepting this kiosk: its intake waits in the outbox, and the kiosk knows why.
       await server.devices.revoke(joined.value.deviceId ?? '', { staffId: 'test-admin' });
       await submitAndDrain(core);
-      expect(await status(core)).toMatchObject({ mode: 'network', waiting: 1 });
+      expect(await status(core)).toMatchObject({ mode: 'network', waiting: 1, lastError: { kind: 'not_paired' } });
       const refused = await core.handlers['network:leave']({}, ADMIN);
-      expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/1 intake on this kiosk has not reached the clinic server/) } });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/1 intake on this kiosk has not reached the clinic server, and it no longer accepts this kiosk.*join this kiosk to the clinic server again with a new kiosk code/) } });
       expect(await status(core)).toMatchObject({ mode: 'network', waiting: 1 });
-      // The admin clears the queue the only way there is: the server takes them again (here: the outbox is emptied by hand).
-      await core.deps.store.exec('DELETE FROM kiosk_outbox');
+
+      // Joining again without leaving: a new device on the server, the outbox kept and sent.
+      const before = await rowCount(server.core.deps.store, 'submissions');
+      const again = await pair(core, { name: 'Front desk kiosk (again)' });
+      if (!again.ok) throw new Error(again.error.message);
+      expect(again.value).toMatchObject({ mode: 'network', source: 'paired', serverUrl: server.origin, deviceName: 'Front desk kiosk (again)' });
+      expect(again.value.deviceId).not.toBe(joined.value.deviceId);
+      expect(again.value.lastError?.kind).not.toBe('not_paired');
+      await core.deps.network?.forwarder.drain();
+      expect(await rowCount(server.core.deps.store, 'submissions')).toBe(before + 1);
+      expect(await status(core)).toMatchObject({ mode: 'network', waiting: 0, lastError: null });
+
+      // Nothing waits any more: leaving is allowed, and the kiosk is a single kiosk again.
       const left = await core.handlers['network:leave']({}, ADMIN);
       expect(left).toMatchObject({ ok: true, value: { mode: 'single', serverUrl: null, deviceId: null } });
       const receipt = await core.handlers['intake:submit'](intake(), TEST_CTX);
       expect(receipt.ok).toBe(true);
       expect(await rowCount(core.deps.store, 'submissions')).toBe(1);
-      expect(await auditActions(core)).toEqual(['network.joined', 'network.left']);
+      expect(await auditActions(core)).toEqual(['network.joined', 'network.joined', 'network.left']);
+    } finally {
+      await core.close();
+    }
+  }, 60_000);
+
+  it('a revoked kiosk with an intake waiting cannot join another clinic’s server (another CA): its intakes were signed for its own', async () => {
+    const other = await startTestServer();
+    others.push(other);
+    const { core } = await openKiosk();
+    try {
+      const joined = await pair(core);
+      if (!joined.ok) throw new Error(joined.error.message);
+      await server.devices.revoke(joined.value.deviceId ?? '', { staffId: 'test-admin' });
+      await submitAndDrain(core);
+      const otherFingerprint = new X509Certificate(other.caPem).fingerprint256;
+      const refused = await pair(core, { serverUrl: other.origin, code: await other.pairingCode('kiosk'), caFingerprint: otherFingerprint });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/The intake waiting on this kiosk was signed for the clinic server at .*another clinic certificate.*Join this kiosk to .* again with a new kiosk code/) } });
+      expect(await status(core)).toMatchObject({ mode: 'network', serverUrl: server.origin, deviceId: joined.value.deviceId, waiting: 1, lastError: { kind: 'not_paired' } });
+      expect(await other.devices.list()).toEqual([]);
+    } finally {
+      await core.close();
+    }
+  }, 60_000);
+
+  it('leaving is refused while an intake waits for a server that cannot be reached: wait until it is sent', async () => {
+    const first = await openKiosk();
+    expect((await pair(first.core)).ok).toBe(true);
+    await first.core.close();
+    // The same kiosk started by a host that cannot reach the server: its intake waits, "unreachable".
+    const { core } = await openKiosk(first.dir, false);
+    try {
+      await submitAndDrain(core);
+      expect(await status(core)).toMatchObject({ mode: 'network', waiting: 1, lastError: { kind: 'unreachable' } });
+      const refused = await core.handlers['network:leave']({}, ADMIN);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/1 intake on this kiosk has not reached the clinic server yet.*wait until they are sent/) } });
+      expect(await status(core)).toMatchObject({ mode: 'network', waiting: 1 });
     } finally {
       await core.close();
     }

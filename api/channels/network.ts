@@ -100,12 +100,20 @@ export interface OutboxStatus {
   readonly refused: number;
   /** When the oldest waiting intake was queued; null when none is waiting. */
   readonly oldestAt: string | null;
-  /** The last failure: the server could not be reached, or it refused an intake (its words). */
+  /** The last failure: the server could not be reached, refused this kiosk, or refused an intake (its words). */
   readonly lastError: OutboxError | null;
 }
 
+/**
+ * `unreachable`: no answer, or the server is not taking intakes just now (retried soon);
+ * `not_paired`: the server no longer accepts this kiosk (its device was revoked): only joining
+ * it again helps (Admin > Clinic server), the intakes are kept and retried now and then;
+ * `refused`: the server refused one intake (kept, retried now and then).
+ */
+export type OutboxErrorKind = 'unreachable' | 'not_paired' | 'refused';
+
 export interface OutboxError {
-  readonly kind: 'unreachable' | 'refused';
+  readonly kind: OutboxErrorKind;
   /** In words, for staff: what went wrong. */
   readonly message: string;
   readonly at: string;

@@ -6,10 +6,14 @@
  * kiosk's audit entry.
  *
  * Failures: when the server cannot be reached (the transport throws, times out, or answers that
- * it is unavailable or refuses this device) the pass stops, the entry stays first in line and
- * the next pass waits, doubling from `retryFirstMs` to `retryMaxMs`. When the server refuses one
+ * it is unavailable or forbidden) the pass stops, the entry stays first in line and the next
+ * pass waits, doubling from `retryFirstMs` to `retryMaxMs`. When the server answers that this
+ * kiosk is not paired (401 `not_paired`: an admin revoked its device) waiting does not help:
+ * the pass stops the same way, the entry notes `not_paired` (the staff banner says to join the
+ * kiosk again) and the next pass is only after `refusedRetryMs`. When the server refuses one
  * intake (invalid, a conflict, a signature it does not trust) the entry is kept with the
- * server's words, offered again after `refusedRetryMs`, and the ones behind it go on.
+ * server's words, offered again after `refusedRetryMs`, and the ones behind it go on. Nothing
+ * is ever dropped.
  */
 import { AUDIT_CHAIN } from '../audit/log.ts';
 import type { ApiErrorCode } from '../../api/result.ts';
@@ -42,8 +46,10 @@ export interface PassReport {
   readonly sent: number;
   readonly duplicates: number;
   readonly refused: number;
-  /** Why the pass stopped early: the server could not be reached; null when it went through the queue. */
+  /** Why the pass stopped early (the server could not be reached, or refuses this kiosk); null when it went through the queue. */
   readonly unreachable: string | null;
+  /** The pass stopped because the server no longer accepts this kiosk (its device was revoked). */
+  readonly notPaired: boolean;
 }
 
 /** Codes that say one intake is wrong, not that the server or this device is. */
@@ -54,7 +60,8 @@ const MAX_REASON = 300;
 type Outcome =
   | { readonly kind: 'stored'; readonly duplicate: boolean }
   | { readonly kind: 'refused'; readonly message: string }
-  | { readonly kind: 'unreachable'; readonly message: string };
+  | { readonly kind: 'unreachable'; readonly message: string }
+  | { readonly kind: 'not_paired'; readonly message: string };
 
 function reasonOf(error: unknown): string {
   const text = error instanceof Error ? error.message : 'no answer';
@@ -83,6 +90,7 @@ export function createForwarder(options: ForwarderOptions) {
       const result = await Promise.race([options.transport('intake:forward', payload), timedOut]);
       if (result.ok) return { kind: 'stored', duplicate: result.value.duplicate };
       if (REFUSALS.has(result.error.code)) return { kind: 'refused', message: `The clinic server refused this intake: ${result.error.message}`.slice(0, MAX_REASON) };
+      if (result.error.code === 'not_paired') return { kind: 'not_paired', message: `The clinic server no longer accepts this kiosk: ${result.error.message}`.slice(0, MAX_REASON) };
       return { kind: 'unreachable', message: `The clinic server did not accept intakes: ${result.error.message}`.slice(0, MAX_REASON) };
     } catch (error) {
       return { kind: 'unreachable', message: `The clinic server could not be reached (${reasonOf(error)}).` };
@@ -102,9 +110,9 @@ export function createForwarder(options: ForwarderOptions) {
       if (!entry) break;
       after = entry.seq;
       const outcome = await send(entry);
-      if (outcome.kind === 'unreachable') {
-        await outbox.noteUnreachable(entry.submissionId, outcome.message, clock.now());
-        return { sent, duplicates, refused, unreachable: outcome.message };
+      if (outcome.kind === 'unreachable' || outcome.kind === 'not_paired') {
+        await outbox.noteNotSent(entry.submissionId, outcome.kind, outcome.message, clock.now());
+        return { sent, duplicates, refused, unreachable: outcome.message, notPaired: outcome.kind === 'not_paired' };
       }
       if (outcome.kind === 'refused') {
         refused++;
@@ -120,7 +128,7 @@ export function createForwarder(options: ForwarderOptions) {
       sent++;
       if (outcome.duplicate) duplicates++;
     }
-    return { sent, duplicates, refused, unreachable: null };
+    return { sent, duplicates, refused, unreachable: null, notPaired: false };
   }
 
   function schedule(delayMs: number): void {
@@ -154,7 +162,11 @@ export function createForwarder(options: ForwarderOptions) {
       return report;
     })()
       .then((report) => {
-        if (report.unreachable !== null) {
+        if (report.notPaired) {
+          // Only an admin joining the kiosk again helps (that starts a new forwarder): ask rarely.
+          failures++;
+          schedule(options.refusedRetryMs);
+        } else if (report.unreachable !== null) {
           failures++;
           schedule(backoffMs());
         } else {
@@ -168,7 +180,7 @@ export function createForwarder(options: ForwarderOptions) {
         options.onError?.(error);
         failures++;
         schedule(backoffMs());
-        return { sent: 0, duplicates: 0, refused: 0, unreachable: 'The outbox could not be read.' };
+        return { sent: 0, duplicates: 0, refused: 0, unreachable: 'The outbox could not be read.', notPaired: false };
       })
       .finally(() => {
         running = null;
@@ -195,7 +207,7 @@ export function createForwarder(options: ForwarderOptions) {
     kick,
     /** Runs passes now, whatever the backoff, and resolves with the last pass's report (tests, the bench). */
     drain,
-    /** Consecutive passes that found the server unreachable. */
+    /** Consecutive passes that found the server unreachable (or refusing this kiosk). */
     failures: () => failures,
     /** Stops the timers and waits for a pass in flight (an answer in flight is still acted on). */
     async stop(): Promise<void> {

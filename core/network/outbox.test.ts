@@ -5,24 +5,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Vault } from '../crypto/vault.ts';
 import { ENGINES, type OpenedStore } from '../db/testing/engines.ts';
 import { createOutbox, outboxDialectMigrations, type QueuedIntake } from './outbox.ts';
 import { arrivalDialectMigrations, createArrivalRepository, judgeArrival } from './arrivals.ts';
+import { standInVault } from './testing/stand-in-vault.ts';
 
-/** A stand-in vault that really seals (AAD-bound), so a wrong id cannot open a payload. */
-const vault: Pick<Vault, 'sealerIn' | 'openText' | 'opening'> = {
-  opening: async (read) => read(),
-  sealerIn: async () => ({
-    keyId: 'test',
-    seal: (plain, aad) => new TextEncoder().encode(JSON.stringify({ aad, plain: typeof plain === 'string' ? plain : Buffer.from(plain).toString('base64') })),
-  }),
-  openText: (sealed, aad) => {
-    const box = JSON.parse(new TextDecoder().decode(sealed)) as { aad: string; plain: string };
-    if (box.aad !== aad) throw new Error('wrong AAD');
-    return box.plain;
-  },
-};
+const vault = standInVault;
 
 const queued = (id = randomUUID()): QueuedIntake => ({
   request: { submissionId: id, formId: 'massage-intake', formVersion: 1, language: 'en', answers: { first_name: 'Ana' }, startedAt: '2025-06-15T10:00:00.000Z' },
@@ -59,13 +47,18 @@ describe.each(ENGINES)('outbox on $dialect', (engine) => {
     // Refused: skipped until 11:10, then first again.
     expect((await outbox.next(at(11)))?.submissionId).toBe(b.request.submissionId);
     expect((await outbox.next(at(71)))?.submissionId).toBe(a.request.submissionId);
-    await outbox.noteUnreachable(b.request.submissionId, 'The clinic server could not be reached (timeout).', at(12));
+    await outbox.noteNotSent(b.request.submissionId, 'unreachable', 'The clinic server could not be reached (timeout).', at(12));
     expect(await outbox.summary()).toEqual({
       waiting: 3,
       refused: 1,
       oldestAt: at(0).toISOString(),
       lastError: { kind: 'unreachable', message: 'The clinic server could not be reached (timeout).', at: at(12).toISOString() },
     });
+    // The server refuses this kiosk: the newest note says so, until the kiosk joins again.
+    await outbox.noteNotSent(b.request.submissionId, 'not_paired', 'The clinic server no longer accepts this kiosk.', at(13));
+    expect((await outbox.summary()).lastError).toEqual({ kind: 'not_paired', message: 'The clinic server no longer accepts this kiosk.', at: at(13).toISOString() });
+    await store.transaction((tx) => outbox.forgetNotPaired(tx));
+    expect(await outbox.summary()).toMatchObject({ waiting: 3, refused: 1, lastError: { kind: 'refused', at: at(10).toISOString() } });
 
     // A delete rolled back with its caller's transaction leaves the entry queued.
     await expect(

@@ -8,7 +8,7 @@
  *
  * Written against the storage port (`deps.store`), both engines, `?` placeholders.
  */
-import type { SubmitReceipt } from '../../api/contract.ts';
+import type { OutboxErrorKind, SubmitReceipt } from '../../api/contract.ts';
 import type { SealedColumn } from '../crypto/rotation.ts';
 import type { Vault } from '../crypto/vault.ts';
 import type { DialectMigration } from '../db/migrate.ts';
@@ -76,7 +76,7 @@ export interface OutboxSummary {
   readonly waiting: number;
   readonly refused: number;
   readonly oldestAt: string | null;
-  readonly lastError: { readonly kind: 'unreachable' | 'refused'; readonly message: string; readonly at: string } | null;
+  readonly lastError: { readonly kind: OutboxErrorKind; readonly message: string; readonly at: string } | null;
 }
 
 type EntryRow = {
@@ -151,12 +151,25 @@ export function createOutbox(store: Queryable, vault: Pick<Vault, 'sealerIn' | '
       return (await tx.exec('DELETE FROM kiosk_outbox WHERE submission_id = ?', [id])) > 0;
     },
 
-    /** The server could not be reached: the entry stays first in line. */
-    async noteUnreachable(id: string, message: string, at: Date): Promise<void> {
-      await store.exec(
-        "UPDATE kiosk_outbox SET attempts = attempts + 1, last_error = ?, last_error_kind = 'unreachable', last_error_at = ? WHERE submission_id = ?",
-        [message, at.toISOString(), id],
-      );
+    /**
+     * The entry did not get through and the fault is not the entry's: the server could not be
+     * reached (`unreachable`) or no longer accepts this kiosk (`not_paired`). It stays first in line.
+     */
+    async noteNotSent(id: string, kind: 'unreachable' | 'not_paired', message: string, at: Date): Promise<void> {
+      await store.exec('UPDATE kiosk_outbox SET attempts = attempts + 1, last_error = ?, last_error_kind = ?, last_error_at = ? WHERE submission_id = ?', [
+        message,
+        kind,
+        at.toISOString(),
+        id,
+      ]);
+    },
+
+    /**
+     * The kiosk joined a clinic server again: "no longer paired" was about the pairing it had
+     * before, so those notes go (on `tx`, with the new pairing); the next forward writes its own.
+     */
+    async forgetNotPaired(tx: Queryable): Promise<void> {
+      await tx.exec("UPDATE kiosk_outbox SET last_error = NULL, last_error_kind = NULL, last_error_at = NULL WHERE last_error_kind = 'not_paired'");
     },
 
     /** The server refused the entry: kept (never dropped), tried again at `retryAt`, the ones behind it go on. */
@@ -173,7 +186,7 @@ export function createOutbox(store: Queryable, vault: Pick<Vault, 'sealerIn' | '
           const counts = await tx.one<{ waiting: number; refused: number | null; oldest: string | null }>(
             'SELECT COUNT(*) AS waiting, SUM(refused) AS refused, MIN(queued_at) AS oldest FROM kiosk_outbox',
           );
-          const last = await tx.one<{ last_error: string; last_error_kind: 'unreachable' | 'refused'; last_error_at: string }>(
+          const last = await tx.one<{ last_error: string; last_error_kind: OutboxErrorKind; last_error_at: string }>(
             'SELECT last_error, last_error_kind, last_error_at FROM kiosk_outbox WHERE last_error IS NOT NULL ORDER BY last_error_at DESC, seq LIMIT 1',
           );
           return {

@@ -3,16 +3,21 @@
  * server, sees what it is joined to and how many intakes wait, and leaves. Pairing switches
  * the kiosk to network mode at once (mode.ts); leaving is refused while the outbox holds
  * intakes. Both are audited (network.joined / network.left).
+ *
+ * A kiosk the server no longer accepts (its device was revoked: the last forward was answered
+ * `not_paired`) cannot leave while intakes wait, so it may join again with a new kiosk code
+ * without leaving: the outbox is kept and goes to the server under the new pairing. While
+ * intakes wait, the server must have the same clinic CA: they were signed for that clinic.
  */
 import { fail, ok, type Result } from '../../api/result.ts';
 import type { NetworkStatus } from '../../api/contract.ts';
-import { AUDIT_CHAIN } from '../audit/log.ts';
+import { AUDIT_CHAIN, type AuditDetails } from '../audit/log.ts';
 import type { CoreDeps } from '../deps.ts';
 import { defineHandler, type HandlerTable } from '../handler.ts';
 import { SigningIdentityError } from '../signing/identity.ts';
 import { generateKioskKey, installKioskIdentity } from './kiosk-identity.ts';
 import type { NetworkMode } from './mode.ts';
-import { redeemAtServer, trustedClinicCa, type PairingOptions } from './pairing.ts';
+import { fingerprintHex, redeemAtServer, trustedClinicCa, type PairingOptions } from './pairing.ts';
 
 export type { PairingOptions } from './pairing.ts';
 
@@ -47,10 +52,17 @@ export function networkPairingHandlers(
   async function pair(req: { serverUrl: string; code: string; caFingerprint?: string | undefined; name: string }, staffId: string): Promise<Result<NetworkStatus>> {
     if (!mode.canPair()) return fail('unavailable', 'This kiosk cannot join a clinic server: this build has no network connection to one.');
     const current = mode.current();
-    if (current) return fail('conflict', mode.source() === 'config' ? CONFIG_MODE : `This kiosk is already joined to ${current.config.serverUrl}. Leave it first.`);
+    const summary = await mode.outbox.summary();
+    const isRejoin = current !== null && mode.source() === 'paired' && summary.lastError?.kind === 'not_paired';
+    if (current && !isRejoin) return fail('conflict', mode.source() === 'config' ? CONFIG_MODE : `This kiosk is already joined to ${current.config.serverUrl}. Leave it first.`);
     const serverUrl = new URL(req.serverUrl);
     const ca = await trustedClinicCa(serverUrl, req.caFingerprint, options);
     if (!ca.ok) return ca;
+    const before = isRejoin ? await mode.pairings.get() : null;
+    if (before && summary.waiting > 0 && fingerprintHex(before.caPem) !== fingerprintHex(ca.value)) {
+      const what = summary.waiting === 1 ? 'The intake waiting on this kiosk was' : `The ${summary.waiting} intakes waiting on this kiosk were`;
+      return fail('conflict', `${what} signed for the clinic server at ${before.serverUrl}; this server has another clinic certificate, so it could never accept ${summary.waiting === 1 ? 'it' : 'them'}. Join this kiosk to ${before.serverUrl} again with a new kiosk code.`);
+    }
     const key = generateKioskKey();
     const redeemed = await redeemAtServer(serverUrl, ca.value, { code: req.code, name: req.name, publicKeyPem: key.publicKeyPem }, options.timeoutMs);
     if (!redeemed.ok) return redeemed;
@@ -65,7 +77,9 @@ export function networkPairingHandlers(
     deps.resetSigningIdentity();
     await deps.store.transaction(async (tx) => {
       await mode.pairings.save(tx, { serverUrl: serverOrigin(serverUrl), caPem: ca.value, deviceId: pairing.deviceId, deviceName: req.name, pairedAt: now.toISOString(), credential: pairing.credential });
-      await deps.audit.append({ action: 'network.joined', actor: staffId, subjectId: pairing.deviceId, details: { serverUrl: serverOrigin(serverUrl) } });
+      await mode.outbox.forgetNotPaired(tx);
+      const details: AuditDetails = before ? { serverUrl: serverOrigin(serverUrl), rejoined: true, previousDeviceId: before.deviceId } : { serverUrl: serverOrigin(serverUrl) };
+      await deps.audit.append({ action: 'network.joined', actor: staffId, subjectId: pairing.deviceId, details });
     }, AUDIT_CHAIN);
     await mode.switchToPaired();
     return ok(await status());
@@ -76,11 +90,13 @@ export function networkPairingHandlers(
     if (mode.source() === 'config') return fail('conflict', CONFIG_MODE);
     // Stop forwarding first so nothing is queued behind the check; switch back if something waits.
     await mode.switchToSingle();
-    const { waiting } = await mode.outbox.summary();
+    const { waiting, lastError } = await mode.outbox.summary();
     if (waiting > 0) {
       await mode.switchToPaired();
-      const what = waiting === 1 ? '1 intake on this kiosk has' : `${waiting} intakes on this kiosk have`;
-      return fail('conflict', `${what} not reached the clinic server yet. Leaving now would keep them from it: wait until they are sent (the staff home shows them), then leave.`);
+      if (lastError?.kind === 'not_paired') {
+        return fail('conflict', `${waitingWords(waiting)} not reached the clinic server, and it no longer accepts this kiosk. Leaving now would keep them from it: join this kiosk to the clinic server again with a new kiosk code (below); they are kept and sent then.`);
+      }
+      return fail('conflict', `${waitingWords(waiting)} not reached the clinic server yet. Leaving now would keep them from it: wait until they are sent (the staff home shows them), then leave.`);
     }
     const stored = await mode.pairings.get();
     await deps.store.transaction(async (tx) => {
@@ -112,3 +128,5 @@ export function networkPairingHandlers(
 }
 
 const serverOrigin = (url: URL) => url.origin;
+
+const waitingWords = (waiting: number) => (waiting === 1 ? '1 intake on this kiosk has' : `${waiting} intakes on this kiosk have`);

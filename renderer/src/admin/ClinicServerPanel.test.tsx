@@ -55,6 +55,23 @@ describe('ClinicServerPanel', () => {
     expect(screen.getByRole('status').textContent).toBe('This kiosk is now joined to the clinic server.');
   });
 
+  it('a kiosk the server no longer accepts: says so, offers joining again from the same address (no Leave), and joins', async () => {
+    const revoked: NetworkStatus = { ...JOINED, waiting: 2, lastError: { kind: 'not_paired', message: 'The clinic server no longer accepts this kiosk.', at: '2026-03-11T09:00:00.000Z' } };
+    const api = renderPanel(revoked);
+    await act(async () => {});
+    expect(screen.getByTestId('network-status').textContent).toContain('The clinic server no longer accepts this kiosk (it was removed from its devices). The intakes waiting stay here');
+    expect(screen.queryByRole('button', { name: 'Leave the clinic server…' })).toBeNull();
+    expect(screen.getByRole('form', { name: 'Join the clinic server again' })).toBeTruthy();
+    expect((screen.getByLabelText('Server address') as HTMLInputElement).value).toBe('https://clinic-server.local:8443');
+    type('Pairing code', 'N3WC-0DE2');
+    type('Name of this kiosk', 'Front desk kiosk');
+    fireEvent.click(screen.getByRole('button', { name: 'Join again' }));
+    await act(async () => {});
+    expect(api.networkPair).toHaveBeenCalledWith({ serverUrl: 'https://clinic-server.local:8443', code: 'N3WC-0DE2', name: 'Front desk kiosk' });
+    expect(screen.getByRole('status').textContent).toBe('This kiosk is now joined to the clinic server.');
+    expect(screen.queryByRole('form', { name: 'Join the clinic server again' })).toBeNull();
+  });
+
   it('leaves only after the confirmation; a refusal is shown in main’s words', async () => {
     const api = renderPanel(JOINED);
     await act(async () => {});

@@ -16,23 +16,39 @@ const CODE_FIELDS: readonly Exclude<Field, 'name'>[] = ['serverUrl', 'code', 'ca
 const LABEL: Readonly<Record<Field, string>> = { serverUrl: 'network.serverUrl', code: 'network.code', caFingerprint: 'network.fingerprint', name: 'network.name' };
 const HINT: Readonly<Partial<Record<Field, string>>> = { serverUrl: 'network.serverUrlHint', caFingerprint: 'network.fingerprintHint', name: 'network.nameHint' };
 
+const EMPTY_FORM: Readonly<Record<Field, string>> = { serverUrl: 'https://', code: '', caFingerprint: '', name: '' };
+
+/** Joined here, and the server answered the last forward that it no longer accepts this kiosk: join again. */
+const isRefusedHere = (status: NetworkStatus) => status.mode === 'network' && status.source === 'paired' && status.lastError?.kind === 'not_paired';
+
 /**
  * The kiosk's Clinic server panel (at the kiosk only): whether it works on its own or is joined
  * to a clinic server, how many intakes wait to reach it; joining with what the server's
  * pairing-code screen shows (address, code, CA fingerprint) and a name; leaving after a
- * confirmation (main refuses while intakes wait, and says so).
+ * confirmation (main refuses while intakes wait, and says so). A kiosk the server no longer
+ * accepts (revoked there) cannot leave while intakes wait: it shows why and the join form
+ * again, to join with a new code, its outbox kept (core/network/pairing-handlers.ts).
  */
 export function ClinicServerPanel() {
   const { t, i18n } = useTranslation('admin');
-  const status = useKioskQuery((api) => api.networkStatus({}), [], { refreshMs: REFRESH_MS });
+  const [form, setForm] = useState<Readonly<Record<Field, string>>>(EMPTY_FORM);
+  const status = useKioskQuery((api) => api.networkStatus({}), [], {
+    refreshMs: REFRESH_MS,
+    // Joining again is most likely to the same server: start from its address.
+    onData: (next) => {
+      const serverUrl = isRefusedHere(next) ? next.serverUrl : null;
+      if (serverUrl) setForm((f) => (f.serverUrl === EMPTY_FORM.serverUrl ? { ...f, serverUrl } : f));
+    },
+  });
   const pairCall = useKioskAction((api, form: Readonly<Record<Field, string>>) =>
     api.networkPair({ serverUrl: form.serverUrl.trim(), code: form.code.trim(), name: form.name.trim(), ...(form.caFingerprint.trim() ? { caFingerprint: form.caFingerprint.trim() } : {}) }),
   );
   const leaveCall = useKioskAction((api) => api.networkLeave({}));
-  const [form, setForm] = useState<Readonly<Record<Field, string>>>({ serverUrl: 'https://', code: '', caFingerprint: '', name: '' });
   const [isConfirming, setIsConfirming] = useState(false);
   const [message, setMessage] = useState('');
   const current = status.data;
+  const isRejoin = current !== undefined && isRefusedHere(current);
+  const canJoin = current !== undefined && current.canPair && (current.mode === 'single' || isRejoin);
 
   const adopt = (next: NetworkStatus, text: string) => {
     status.setData(() => next);
@@ -42,7 +58,7 @@ export function ClinicServerPanel() {
     setMessage(t('network.joining'));
     const r = await pairCall.run(form);
     if (r.ok) {
-      setForm({ serverUrl: 'https://', code: '', caFingerprint: '', name: '' });
+      setForm(EMPTY_FORM);
       adopt(r.value, t('network.joinedStatus'));
     } else setMessage('');
   };
@@ -62,7 +78,7 @@ export function ClinicServerPanel() {
         {status.isLoading ? <p aria-busy="true">{t('common.loading')}</p> : null}
         {current ? <StatusText status={current} /> : null}
         {current?.mode === 'single' && !current.canPair ? <p>{t('network.cannotPair')}</p> : null}
-        {current?.mode === 'single' && current.canPair ? (
+        {canJoin ? (
           <form
             className="network-join"
             aria-labelledby="network-join-title"
@@ -71,8 +87,8 @@ export function ClinicServerPanel() {
               void join();
             }}
           >
-            <h3 id="network-join-title">{t('network.joinTitle')}</h3>
-            <p>{t('network.joinIntro')}</p>
+            <h3 id="network-join-title">{t(isRejoin ? 'network.rejoinTitle' : 'network.joinTitle')}</h3>
+            <p>{t(isRejoin ? 'network.rejoinIntro' : 'network.joinIntro')}</p>
             {CODE_FIELDS.map((field) => (
               <div className="field" key={field}>
                 <label htmlFor={`network-${field}`} id={`network-${field}-label`} className="field-label">
@@ -90,11 +106,11 @@ export function ClinicServerPanel() {
               {hint('name')}
             </div>
             <button type="submit" className="button primary" disabled={pairCall.isBusy}>
-              {t('network.join')}
+              {t(isRejoin ? 'network.rejoin' : 'network.join')}
             </button>
           </form>
         ) : null}
-        {current?.mode === 'network' && current.source === 'paired' ? (
+        {current?.mode === 'network' && current.source === 'paired' && !isRejoin ? (
           <button type="button" className="button secondary" disabled={leaveCall.isBusy} onClick={() => setIsConfirming(true)}>
             {t('network.leave')}
           </button>
@@ -117,6 +133,7 @@ function StatusText({ status }: { readonly status: NetworkStatus }) {
     <div data-testid="network-status">
       <p>{status.source === 'config' ? t('network.joinedByConfig', { server }) : t('network.joined', { server, name: status.deviceName ?? '' })}</p>
       <p>{status.waiting > 0 ? t('network.waiting', { count: status.waiting }) : t('network.nothingWaiting')}</p>
+      {isRefusedHere(status) ? <p className="network-refused">{t('network.notPaired')}</p> : null}
     </div>
   );
 }

@@ -45,6 +45,8 @@ export interface KioskQuery<T> {
   /** Nothing answered yet. */
   readonly isLoading: boolean;
   readonly reload: () => void;
+  /** As reload(); resolves once that load has answered or been dropped (the live queue waits for it). */
+  readonly refresh: () => Promise<void>;
   /** Replace the data locally after a change main has confirmed (an acknowledgement, a page more). */
   readonly setData: (update: (current: T) => T) => void;
 }
@@ -94,14 +96,28 @@ export function useKioskQuery<T>(call: KioskCall<T>, deps: DependencyList, optio
   });
   // Numbers every call: an answer is used only if no newer call has started since.
   const sequence = useRef(0);
+  // refresh() calls waiting for the next load to settle.
+  const waiters = useRef<(() => void)[]>([]);
   const { enabled = true, delayMs = 0, refreshMs } = options;
 
   useEffect(() => {
-    if (!enabled) return;
+    // This run's first load answers the refresh() calls made before it.
+    const waiting = waiters.current.splice(0);
+    const release = () => {
+      for (const done of waiting.splice(0)) done();
+    };
+    if (!enabled) {
+      release();
+      return;
+    }
     let isCurrent = true;
+    let hasStarted = false;
     const load = () => {
+      const isFirst = !hasStarted;
+      hasStarted = true;
       const id = ++sequence.current;
       void settle(() => call(api), latest.current.unreachable).then((result) => {
+        if (isFirst) release();
         if (!isCurrent || id !== sequence.current) return; // stale: the screen, its inputs or a newer call moved on
         const { options: now, onSessionEnded: ended } = latest.current;
         if (result.ok) {
@@ -122,6 +138,7 @@ export function useKioskQuery<T>(call: KioskCall<T>, deps: DependencyList, optio
       isCurrent = false;
       window.clearTimeout(timer);
       window.clearInterval(interval);
+      if (!hasStarted) release(); // the delayed load never ran
     };
     // `deps` are the caller's inputs (checked at the call site: eslint.config.js names this hook
     // in react-hooks/exhaustive-deps); `call` is a new closure each render over exactly those inputs.
@@ -129,8 +146,16 @@ export function useKioskQuery<T>(call: KioskCall<T>, deps: DependencyList, optio
   }, [api, enabled, delayMs, refreshMs, reloads, ...deps]);
 
   const reload = useCallback(() => setReloads((n) => n + 1), []);
+  const refresh = useCallback(
+    () =>
+      new Promise<void>((resolve) => {
+        waiters.current.push(resolve);
+        setReloads((n) => n + 1);
+      }),
+    [],
+  );
   const setData = useCallback((update: (current: T) => T) => setState((s) => (s.data === undefined ? s : { ...s, data: update(s.data) })), []);
-  return { data: state.data, error: state.error, isLoading: enabled && !state.hasAnswer, reload, setData };
+  return { data: state.data, error: state.error, isLoading: enabled && !state.hasAnswer, reload, refresh, setData };
 }
 
 /** A call the person starts (save, acknowledge, publish): busy while it runs, its refusal kept for display. */

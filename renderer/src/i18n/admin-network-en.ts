@@ -32,4 +32,9 @@ export const adminNetworkEn = {
   confirmText: 'This kiosk will work on its own again and store intakes here. On the server, revoke it in Devices. Leaving is refused while intakes still wait to be sent.',
   confirmLeave: 'Yes, leave',
   leftStatus: 'This kiosk has left the clinic server and works on its own.',
+  /** The server no longer accepts this kiosk (revoked there) while intakes wait: join again, the outbox is kept. */
+  notPaired: 'The clinic server no longer accepts this kiosk (it was removed from its devices). The intakes waiting stay here and are sent once this kiosk has joined again.',
+  rejoinTitle: 'Join the clinic server again',
+  rejoinIntro: 'On the clinic server, an admin opens Admin > Devices and chooses “Pair a kiosk” for a new code. Type here what that screen shows. Use the same clinic server: the intakes waiting were signed for it.',
+  rejoin: 'Join again',
 } as const;

@@ -30,4 +30,8 @@ export const adminNetworkEs: Translation<typeof adminNetworkEn> = {
   confirmText: 'Este quiosco volverá a funcionar por su cuenta y guardará las admisiones aquí. En el servidor, revóquelo en Dispositivos. No se puede dejar mientras haya admisiones pendientes de envío.',
   confirmLeave: 'Sí, dejarlo',
   leftStatus: 'Este quiosco ha dejado el servidor de la clínica y funciona por su cuenta.',
+  notPaired: 'El servidor de la clínica ya no acepta este quiosco (se quitó de sus dispositivos). Las admisiones en espera se quedan aquí y se enviarán cuando este quiosco vuelva a unirse.',
+  rejoinTitle: 'Volver a unirse al servidor de la clínica',
+  rejoinIntro: 'En el servidor de la clínica, un administrador abre Administración > Dispositivos y elige «Vincular un quiosco» para obtener un código nuevo. Escriba aquí lo que muestra esa pantalla. Use el mismo servidor de la clínica: las admisiones en espera se firmaron para él.',
+  rejoin: 'Volver a unirse',
 };

@@ -30,4 +30,8 @@ export const adminNetworkFr: Translation<typeof adminNetworkEn> = {
   confirmText: 'Cette borne fonctionnera de nouveau seule et enregistrera les admissions ici. Sur le serveur, révoquez-la dans Appareils. Impossible de quitter tant que des admissions attendent d’être envoyées.',
   confirmLeave: 'Oui, quitter',
   leftStatus: 'Cette borne a quitté le serveur de la clinique et fonctionne seule.',
+  notPaired: 'Le serveur de la clinique n’accepte plus cette borne (elle a été retirée de ses appareils). Les admissions en attente restent ici et seront envoyées dès que la borne l’aura rejoint de nouveau.',
+  rejoinTitle: 'Rejoindre de nouveau le serveur de la clinique',
+  rejoinIntro: 'Sur le serveur de la clinique, un administrateur ouvre Administration > Appareils et choisit « Associer une borne » pour obtenir un nouveau code. Saisissez ici ce qu’affiche cet écran. Utilisez le même serveur de la clinique : les admissions en attente ont été signées pour lui.',
+  rejoin: 'Rejoindre de nouveau',
 };

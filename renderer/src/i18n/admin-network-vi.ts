@@ -29,4 +29,8 @@ export const adminNetworkVi: Translation<typeof adminNetworkEn> = {
   confirmText: 'Ki-ốt này sẽ hoạt động độc lập trở lại và lưu phiếu tiếp nhận tại đây. Trên máy chủ, hãy thu hồi nó trong Thiết bị. Không thể rời khi vẫn còn phiếu tiếp nhận chờ gửi.',
   confirmLeave: 'Có, rời đi',
   leftStatus: 'Ki-ốt này đã rời máy chủ phòng khám và hoạt động độc lập.',
+  notPaired: 'Máy chủ phòng khám không còn chấp nhận ki-ốt này (ki-ốt đã bị gỡ khỏi danh sách thiết bị của máy chủ). Các phiếu đang chờ vẫn được giữ tại đây và sẽ được gửi khi ki-ốt kết nối lại.',
+  rejoinTitle: 'Kết nối lại với máy chủ phòng khám',
+  rejoinIntro: 'Trên máy chủ phòng khám, quản trị viên mở Quản trị > Thiết bị và chọn “Ghép nối ki-ốt” để lấy mã mới. Hãy nhập tại đây những gì màn hình đó hiển thị. Hãy dùng đúng máy chủ phòng khám đó: các phiếu đang chờ đã được ký cho máy chủ này.',
+  rejoin: 'Kết nối lại',
 };

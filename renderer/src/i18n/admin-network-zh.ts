@@ -29,4 +29,8 @@ export const adminNetworkZh: Translation<typeof adminNetworkEn> = {
   confirmText: '此自助终端将重新独立运行，并把登记表保存在本机。请在服务器的“设备”中撤销它。仍有登记表等待发送时无法退出。',
   confirmLeave: '是的，退出',
   leftStatus: '此自助终端已退出诊所服务器，现在独立运行。',
+  notPaired: '诊所服务器已不再接受此自助终端（它已从服务器的设备中移除）。等待中的登记表保存在这里，此终端重新接入后即会发送。',
+  rejoinTitle: '重新接入诊所服务器',
+  rejoinIntro: '在诊所服务器上，管理员打开“管理 > 设备”，选择“配对自助终端”以获取新的配对码。请在这里输入该页面显示的内容。请使用同一台诊所服务器：等待中的登记表是为它签名的。',
+  rejoin: '重新接入',
 };

@@ -117,6 +117,11 @@ export const staffEn = {
     refused_one: 'The clinic server refused one intake; it stays on this kiosk. Tell the clinic administrator.',
     refused_other: 'The clinic server refused {{count}} intakes; they stay on this kiosk. Tell the clinic administrator.',
     /** {{message}}: the failure in the words of the kiosk or the server (not translated). */
+    /** The server refused this kiosk itself (its device was revoked there): what happened, then what to do. */
+    notPaired: 'The clinic server no longer accepts this kiosk (it was removed from its devices).',
+    kept_one: 'One intake is kept here safely.',
+    kept_other: '{{count}} intakes are kept here safely.',
+    notPairedAction: 'Ask an admin to join this kiosk to the clinic server again (Admin > Clinic server).',
     lastError: 'Last problem ({{time}}): {{message}}',
   },
   /** The severity words on badges (always beside an icon, never colour alone). */

@@ -40,6 +40,31 @@ describe('the kiosk staff home banner: intakes waiting for the clinic server', (
     expect(screen.getByRole('status').textContent).toContain('The clinic server refused one intake; it stays on this kiosk.');
   });
 
+  it('a revoked kiosk: says the server no longer accepts it, that the intakes are kept, and to join it again', () => {
+    const lastError = { kind: 'not_paired' as const, message: 'The clinic server no longer accepts this kiosk: This device is not paired with the clinic server.', at: '2025-06-15T10:31:00.000Z' };
+    renderIn('en', <OutboxNotice status={{ ...base, waiting: 2, oldestAt: '2025-06-15T10:30:00.000Z', lastError }} />);
+    const banner = screen.getByRole('status', { name: 'Intakes waiting for the clinic server' });
+    expect(banner.querySelector('strong')?.textContent).toBe('The clinic server no longer accepts this kiosk (it was removed from its devices).');
+    expect(banner.textContent).toContain('2 intakes are kept here safely.');
+    expect(banner.textContent).toContain('Ask an admin to join this kiosk to the clinic server again (Admin > Clinic server).');
+    expect(banner.textContent).not.toContain('cannot be reached');
+  });
+
+  it.each([
+    ['es', 1, 'El servidor de la clínica ya no acepta este quiosco', 'Un formulario de ingreso se guarda aquí de forma segura.'],
+    ['fr', 3, 'Le serveur de la clinique n’accepte plus cette borne', '3 fiches d’accueil sont conservées ici en sécurité.'],
+    ['zh', 2, '诊所服务器已不再接受此终端', '有 2 份登记表安全地保存在这里。'],
+    ['vi', 2, 'Máy chủ phòng khám không còn chấp nhận kiosk này', '2 phiếu tiếp nhận được lưu an toàn tại đây.'],
+    ['ko', 4, '클리닉 서버가 더 이상 이 키오스크를 받아들이지 않습니다', '접수서 4건이 이곳에 안전하게 보관되어 있습니다.'],
+    ['ar', 2, 'لم يعد خادم العيادة يقبل هذا الجهاز', 'استمارتان محفوظتان هنا بأمان.'],
+    ['ru', 5, 'Сервер клиники больше не принимает этот киоск', '5 анкет надёжно хранятся здесь.'],
+  ])('a revoked kiosk in %s (%i kept)', (language, waiting, headline, kept) => {
+    renderIn(language, <OutboxNotice status={{ ...base, waiting, oldestAt: '2025-06-15T10:30:00.000Z', lastError: { kind: 'not_paired', message: 'x', at: '2025-06-15T10:31:00.000Z' } }} />);
+    const text = screen.getByRole('status').textContent;
+    expect(text).toContain(headline);
+    expect(text).toContain(kept);
+  });
+
   it.each([
     ['ru', 5, '5 анкет ждут отправки на сервер клиники.'],
     ['ar', 2, 'استمارتان تنتظران الإرسال إلى خادم العيادة.'],

@@ -21,7 +21,8 @@ const parseStatus = (value: string): StatusFilter => (value === 'new' || value =
 
 /**
  * Today's submissions (or a date range), unacknowledged first, newest first; search by name in
- * main. Reloads on a timer, and at once on each change the host pushes (the clinic server).
+ * main. Reloads on a timer, and on the changes the host pushes (the clinic server), a burst of
+ * them as one reload (use-queue-changes.ts).
  */
 export function QueueScreen({ onOpen }: QueueScreenProps) {
   const { t, i18n } = useTranslation('staff');
@@ -46,8 +47,8 @@ export function QueueScreen({ onOpen }: QueueScreenProps) {
   );
   const items = useMemo(() => (queue.data ? queueOrder(queue.data.items) : null), [queue.data]);
   const reload = queue.reload;
-  // Where the host pushes changes (the clinic server), a new intake shows at once.
-  const isLive = useQueueChanges(reload);
+  // Where the host pushes changes (the clinic server), a new intake shows at once (bursts coalesced).
+  const isLive = useQueueChanges(queue.refresh);
 
   const submitSearch = (event: FormEvent) => {
     event.preventDefault();
