@@ -10,8 +10,6 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
-import { HEALTHY_CLIENT_ANSWERS } from '../forms/definitions/sample-answers.ts';
 import { createHttpsTransport, type HttpsTransportOptions } from '../core/network/https-transport.ts';
 import { generateKioskKey, installKioskIdentity } from '../core/network/kiosk-identity.ts';
 import { NETWORK_CONFIG } from '../core/network/testing/network-pair.ts';
@@ -21,7 +19,7 @@ import { memorySecretStore } from '../core/signing/identity.ts';
 import { loadOrIssueServerCertificate } from '../core/signing/server-certificate.ts';
 import { rowCount } from '../core/tests/helpers.ts';
 import { openTestCore, TEST_CTX, type TestCore } from '../core/tests/test-core.ts';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { startTestServer, type TestServer, healthyIntake } from './testing/test-server.ts';
 
 let server: TestServer;
 let kiosk: TestCore;
@@ -30,14 +28,7 @@ let closeTransport: () => Promise<void>;
 const extras: { close(cb: () => void): void }[] = [];
 const sockets: Socket[] = [];
 
-const intake = () => ({
-  submissionId: randomUUID(),
-  formId: 'massage-intake',
-  formVersion: DEFAULT_INTAKE_FORM.version,
-  language: 'en',
-  answers: HEALTHY_CLIENT_ANSWERS,
-  startedAt: new Date(Date.now() - 600_000).toISOString(),
-});
+const intake = () => healthyIntake(600_000);
 
 async function listen<T extends NetServer | HttpsServer>(s: T): Promise<number> {
   extras.push(s);

@@ -5,10 +5,8 @@
  * real one whose host gave only createHttpsTransport; the server is startTestServer().
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomUUID, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
-import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
-import { HEALTHY_CLIENT_ANSWERS } from '../forms/definitions/sample-answers.ts';
 import type { NetworkStatus } from '../api/contract.ts';
 import type { Result } from '../api/result.ts';
 import { createCore, type Core } from '../core/create-core.ts';
@@ -17,21 +15,14 @@ import { createHttpsTransport } from '../core/network/https-transport.ts';
 import type { PairingOptions } from '../core/network/pairing.ts';
 import { rowCount, tempDir } from '../core/tests/helpers.ts';
 import { callContext, TEST_CTX, TEST_ORIGIN } from '../core/tests/test-core.ts';
-import { startTestServer, type TestServer } from './testing/test-server.ts';
+import { startTestServer, type TestServer, healthyIntake } from './testing/test-server.ts';
 
 const ADMIN = callContext('kiosk-admin');
 let server: TestServer;
 let fingerprint: string;
 const dirs: { cleanup(): void }[] = [];
 
-const intake = () => ({
-  submissionId: randomUUID(),
-  formId: 'massage-intake',
-  formVersion: DEFAULT_INTAKE_FORM.version,
-  language: 'en',
-  answers: HEALTHY_CLIENT_ANSWERS,
-  startedAt: new Date(Date.now() - 600_000).toISOString(),
-});
+const intake = () => healthyIntake(600_000);
 
 /** Each test server's install page is on its own ephemeral port, not 8080. */
 const others: TestServer[] = [];

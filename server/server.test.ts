@@ -2,33 +2,23 @@
  * The clinic server end to end over real HTTPS on 127.0.0.1: a real core, the certificate from
  * its clinic CA, a client that trusts only that CA. Each test says what a device would notice.
  */
-import { randomUUID } from 'node:crypto';
 import { request as httpsRequest } from 'node:https';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_INTAKE_FORM } from '../forms/definitions/index.ts';
-import { HEALTHY_CLIENT_ANSWERS } from '../forms/definitions/sample-answers.ts';
 import type { Result } from '../api/result.ts';
 import { WEB_APP_CSP } from '../core/csp.ts';
 import { MAX_PAYLOAD_BYTES } from '../core/handler.ts';
 import { openEventStream } from './testing/event-stream.ts';
-import { appHeaders, callChannel, httpCall, httpsCall, pairBrowser, startTestServer, type TestServer } from './testing/test-server.ts';
+import { appHeaders, callChannel, httpCall, httpsCall, pairBrowser, startTestServer, type TestServer, healthyIntake } from './testing/test-server.ts';
 
 const PIN = '424242';
 let server: TestServer;
 let webRoot: string;
 const logLines: string[] = [];
 
-const intake = () => ({
-  submissionId: randomUUID(),
-  formId: 'massage-intake',
-  formVersion: DEFAULT_INTAKE_FORM.version,
-  language: 'en',
-  answers: HEALTHY_CLIENT_ANSWERS,
-  startedAt: new Date(Date.now() - 60_000).toISOString(),
-});
+const intake = () => healthyIntake(60_000);
 /** The lobby kiosk's own window submitting (the server's core stands in for a kiosk's here). */
 const kioskSubmits = () => server.core.handlers['intake:submit'](intake(), { senderUrl: `${server.origin}/`, caller: { id: 'lobby-kiosk', kind: 'kiosk' } });
 

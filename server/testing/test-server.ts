@@ -3,10 +3,13 @@
  * (ephemeral ports), the certificate issued by that core's clinic CA, and an HTTPS client that
  * trusts exactly that CA: every connection verifies the server's certificate against it.
  */
+import { randomUUID } from 'node:crypto';
 import { request as httpsRequest } from 'node:https';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { createCore, type Core } from '../../core/create-core.ts';
+import { DEFAULT_INTAKE_FORM } from '../../forms/definitions/index.ts';
+import { HEALTHY_CLIENT_ANSWERS } from '../../forms/definitions/sample-answers.ts';
 import { createKeyFileProvider } from '../../core/crypto/key-file-provider.ts';
 import type { DeviceKind, DeviceRegistry } from '../../core/devices/registry.ts';
 import type { Clock } from '../../core/ports.ts';
@@ -147,4 +150,16 @@ export async function pairBrowser(server: TestServer, name = 'Room 2 tablet'): P
 /** POST /api/<channel> as the web app would. */
 export function callChannel(server: Pick<TestServer, 'origin' | 'caPem'>, channel: string, payload: unknown, cookie?: string): Promise<TestResponse> {
   return httpsCall(server, `/api/${channel}`, { method: 'POST', headers: appHeaders(server, cookie), body: JSON.stringify(payload) });
+}
+
+/** A healthy client's `intake:submit` request for the default form, started `startedMsAgo` before now. */
+export function healthyIntake(startedMsAgo: number) {
+  return {
+    submissionId: randomUUID(),
+    formId: 'massage-intake',
+    formVersion: DEFAULT_INTAKE_FORM.version,
+    language: 'en',
+    answers: HEALTHY_CLIENT_ANSWERS,
+    startedAt: new Date(Date.now() - startedMsAgo).toISOString(),
+  };
 }
